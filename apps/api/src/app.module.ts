@@ -1,0 +1,38 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TerminusModule } from '@nestjs/terminus';
+import type { Logger } from 'pino';
+import { AppConfig, ConfigModule } from '@cohesion/config';
+import { CommonModule, InputValidationPipe } from '@cohesion/common';
+import { DatabaseModule } from '@cohesion/database';
+import { AuthModule } from '@cohesion/auth';
+import { DirectoryModule } from '@cohesion/directory';
+import { DemoDataModule } from './demo/demo-data.module.js';
+import { graphqlOptions } from './graphql/graphql.options.js';
+import { NodeResolver } from './graphql/node.resolver.js';
+import { DatabaseHealthIndicator, HealthController } from './health/health.controller.js';
+import { SCHEMA } from './schema.js';
+
+/** The API process: configuration, database, GraphQL platform and every domain. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, logger: Logger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        CommonModule.forRoot(logger),
+        DatabaseModule.forRoot(SCHEMA),
+        GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config, logger) }),
+        TerminusModule,
+        AuthModule,
+        DirectoryModule,
+        DemoDataModule,
+      ],
+      controllers: [HealthController],
+      providers: [NodeResolver, DatabaseHealthIndicator, { provide: APP_PIPE, useClass: InputValidationPipe }],
+    };
+  }
+}

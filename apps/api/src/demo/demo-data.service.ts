@@ -1,0 +1,385 @@
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AppConfig } from '@cohesion/config';
+import { LOGGER, normalisePostcode } from '@cohesion/common';
+import { AccountEntity, PasswordHasher, RoleGrantEntity } from '@cohesion/auth';
+import {
+  AreaEntity,
+  COHESION_THEMES,
+  LocationEntity,
+  OrganisationAreaEntity,
+  OrganisationEntity,
+  OrganisationIdentifierEntity,
+  OrganisationThemeEntity,
+  parseOrgId,
+  PractitionerAreaEntity,
+  PractitionerEntity,
+  PractitionerMembershipEntity,
+  PractitionerThemeEntity,
+  SERVICE_TYPES,
+  ServiceAreaEntity,
+  ServiceContactEntity,
+  ServiceCostOptionEntity,
+  ServiceEntity,
+  ServiceLocationEntity,
+  ServiceScheduleEntity,
+  ServiceTaxonomyTermEntity,
+} from '@cohesion/directory';
+import { DEMO_DATASET } from './demo-dataset.js';
+import type { DemoArea, DemoDataset, DemoTerm } from './demo-dataset.types.js';
+import { SeedRunEntity } from './seed-run.entity.js';
+import { stableId } from './stable-id.js';
+
+/** Every demo account signs in with this; it is printed in development and shown in the README. */
+export const DEMO_PASSWORD = 'cohesion-demo-2026';
+const SEED_NAME = 'demo';
+
+export interface DemoSeedResult {
+  seeded: boolean;
+  counts: Record<string, number>;
+}
+
+/**
+ * Loads the demo dataset once per database, in one transaction, marking every record
+ * as demo. Idempotent: a database that has it (or had it removed) is left alone.
+ */
+@Injectable()
+export class DemoDataService implements OnApplicationBootstrap {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly hasher: PasswordHasher,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.seedDemo) return;
+    const started = Date.now();
+    const result = await this.seed();
+    if (result.seeded) this.logger.info({ ...result.counts, ms: Date.now() - started }, 'loaded the demo dataset');
+  }
+
+  async seed(dataset: DemoDataset = DEMO_DATASET): Promise<DemoSeedResult> {
+    const passwordHash = await this.hasher.hash(DEMO_PASSWORD);
+    return this.dataSource.transaction(async (manager): Promise<DemoSeedResult> => {
+      // Serialises concurrent first starts: the second waits, then finds the seed run.
+      await manager.query('LOCK TABLE seed_runs IN EXCLUSIVE MODE');
+      if (await manager.existsBy(SeedRunEntity, { name: SEED_NAME })) return { seeded: false, counts: {} };
+      const terms = await this.seedTerms(manager, dataset);
+      await this.seedAreas(manager, dataset.areas);
+      await this.seedOrganisations(manager, dataset, terms);
+      await this.seedPractitioners(manager, dataset, terms, passwordHash);
+      await this.seedServices(manager, dataset, terms);
+      await manager.insert(SeedRunEntity, { name: SEED_NAME });
+      return {
+        seeded: true,
+        counts: {
+          areas: dataset.areas.length,
+          organisations: dataset.organisations.length,
+          practitioners: dataset.practitioners.length,
+          services: dataset.services.length,
+        },
+      };
+    });
+  }
+
+  /** Lines for the console: where to sign in with the demo accounts. */
+  async loginHints(): Promise<string[]> {
+    if (!(await this.dataSource.getRepository(SeedRunEntity).existsBy({ name: SEED_NAME }))) return [];
+    const logins = DEMO_DATASET.practitioners.slice(0, 4);
+    return [
+      `Demo data is loaded. Sign in with the login mutation, password "${DEMO_PASSWORD}":`,
+      ...logins.map((person) => {
+        const roles = person.roles?.map((role) => role.role).join(', ') || 'MEMBER';
+        return `  ${person.email.padEnd(40)} ${roles}`;
+      }),
+    ];
+  }
+
+  private async seedTerms(manager: EntityManager, dataset: DemoDataset): Promise<Map<string, string>> {
+    const ids = new Map<string, string>();
+    const vocabularies: [string, DemoTerm[]][] = [
+      [COHESION_THEMES, dataset.themes],
+      [SERVICE_TYPES, dataset.serviceTypes],
+    ];
+    for (const [taxonomy, terms] of vocabularies) {
+      const [{ id: taxonomyId }] = await manager.query('SELECT id FROM taxonomies WHERE code = $1', [taxonomy]);
+      // Parents first; terms the vocabulary already has are kept as they are.
+      for (const term of sortByDepth(
+        terms,
+        (item) => item.code,
+        (item) => item.parent,
+      )) {
+        await manager.query(
+          `INSERT INTO taxonomy_terms (taxonomy_id, parent_id, code, name, description)
+           VALUES ($1, (SELECT id FROM taxonomy_terms WHERE taxonomy_id = $1 AND code = $2), $3, $4, $5)
+           ON CONFLICT (taxonomy_id, code) DO NOTHING`,
+          [taxonomyId, term.parent ?? null, term.code, term.name, term.description],
+        );
+      }
+      const rows: { id: string; code: string }[] = await manager.query(
+        'SELECT id, code FROM taxonomy_terms WHERE taxonomy_id = $1',
+        [taxonomyId],
+      );
+      for (const row of rows) ids.set(`${taxonomy}:${row.code}`, row.id);
+    }
+    return ids;
+  }
+
+  private async seedAreas(manager: EntityManager, areas: DemoArea[]): Promise<void> {
+    for (const area of sortByDepth(
+      areas,
+      (item) => item.key,
+      (item) => item.parent,
+    )) {
+      const existing: { id: string }[] = area.code
+        ? await manager.query('SELECT id FROM areas WHERE code = $1', [area.code])
+        : [];
+      if (existing.length) continue;
+      await manager.insert(AreaEntity, {
+        id: stableId('area', area.key),
+        name: area.name,
+        kind: area.kind,
+        code: area.code ?? null,
+        parentId: area.parent ? await this.areaId(manager, areas, area.parent) : null,
+      });
+    }
+  }
+
+  /** An area already present with the same ONS code is used rather than duplicated. */
+  private async areaId(manager: EntityManager, areas: DemoArea[], key: string): Promise<string> {
+    const area = areas.find((item) => item.key === key);
+    if (area?.code) {
+      const [row] = await manager.query('SELECT id FROM areas WHERE code = $1', [area.code]);
+      if (row) return row.id as string;
+    }
+    return stableId('area', key);
+  }
+
+  private async seedOrganisations(
+    manager: EntityManager,
+    dataset: DemoDataset,
+    terms: Map<string, string>,
+  ): Promise<void> {
+    const now = new Date();
+    for (const organisation of dataset.organisations) {
+      const id = stableId('organisation', organisation.key);
+      await manager.insert(OrganisationEntity, {
+        id,
+        name: organisation.name,
+        kind: organisation.kind,
+        description: organisation.description,
+        website: organisation.website ?? null,
+        email: organisation.email ?? null,
+        phone: organisation.phone ?? null,
+        addressLine1: organisation.address?.line1 ?? null,
+        addressLine2: organisation.address?.line2 ?? null,
+        town: organisation.address?.town ?? null,
+        postcode: organisation.address ? (normalisePostcode(organisation.address.postcode) ?? null) : null,
+        latitude: organisation.location?.latitude ?? null,
+        longitude: organisation.location?.longitude ?? null,
+        faithTradition: organisation.faithTradition ?? null,
+        languages: organisation.languages ?? [],
+        verified: organisation.verified,
+        verifiedAt: organisation.verified ? now : null,
+        visibility: organisation.visibility ?? 'PUBLIC',
+        isDemo: true,
+      });
+      const identifiers = (organisation.identifiers ?? []).map((text) => {
+        const parsed = parseOrgId(text);
+        if (!parsed.ok) throw new Error(`Demo organisation ${organisation.key}: identifier ${text} ${parsed.problem}`);
+        return { organisationId: id, ...parsed.value };
+      });
+      if (identifiers.length) await manager.insert(OrganisationIdentifierEntity, identifiers);
+      const areaIds = await Promise.all(organisation.areas.map((key) => this.areaId(manager, dataset.areas, key)));
+      if (areaIds.length)
+        await manager.insert(
+          OrganisationAreaEntity,
+          areaIds.map((areaId) => ({ organisationId: id, areaId })),
+        );
+      const themeIds = organisation.themes.map((code) => termId(terms, COHESION_THEMES, code));
+      if (themeIds.length)
+        await manager.insert(
+          OrganisationThemeEntity,
+          themeIds.map((termId) => ({ organisationId: id, termId })),
+        );
+    }
+  }
+
+  private async seedPractitioners(
+    manager: EntityManager,
+    dataset: DemoDataset,
+    terms: Map<string, string>,
+    passwordHash: string,
+  ): Promise<void> {
+    for (const person of dataset.practitioners) {
+      const id = stableId('practitioner', person.key);
+      await manager.insert(AccountEntity, { id, email: person.email.toLowerCase(), passwordHash, isDemo: true });
+      await manager.insert(PractitionerEntity, {
+        id,
+        fullName: person.fullName,
+        jobTitle: person.jobTitle,
+        bio: person.bio ?? null,
+        canHelpWith: person.canHelpWith ?? null,
+        lookingFor: person.lookingFor ?? null,
+        languages: person.languages ?? [],
+        discoverable: person.discoverable ?? true,
+        openToIntroductions: person.openToIntroductions ?? true,
+        introductionsMonthlyCap: person.introductionsMonthlyCap ?? 5,
+        contactEmail: person.contact?.email ?? null,
+        contactPhone: person.contact?.phone ?? null,
+        contactMobile: person.contact?.mobile ?? null,
+        website: person.contact?.website ?? null,
+        ...(person.contactVisibility?.email ? { contactEmailVisibility: person.contactVisibility.email } : {}),
+        ...(person.contactVisibility?.phone ? { contactPhoneVisibility: person.contactVisibility.phone } : {}),
+        ...(person.contactVisibility?.mobile ? { contactMobileVisibility: person.contactVisibility.mobile } : {}),
+        ...(person.contactVisibility?.website ? { websiteVisibility: person.contactVisibility.website } : {}),
+        isDemo: true,
+      });
+      const areaIds = await Promise.all(person.areas.map((key) => this.areaId(manager, dataset.areas, key)));
+      if (areaIds.length)
+        await manager.insert(
+          PractitionerAreaEntity,
+          areaIds.map((areaId) => ({ practitionerId: id, areaId })),
+        );
+      const themeIds = person.expertise.map((code) => termId(terms, COHESION_THEMES, code));
+      if (themeIds.length)
+        await manager.insert(
+          PractitionerThemeEntity,
+          themeIds.map((termId) => ({ practitionerId: id, termId })),
+        );
+      if (person.memberships.length) {
+        await manager.insert(
+          PractitionerMembershipEntity,
+          person.memberships.map((membership) => ({
+            practitionerId: id,
+            organisationId: stableId('organisation', membership.organisation),
+            role: membership.role ?? null,
+            team: membership.team ?? null,
+            startDate: membership.startDate ?? null,
+            endDate: membership.endDate ?? null,
+          })),
+        );
+      }
+      for (const grant of person.roles ?? []) {
+        await manager.insert(RoleGrantEntity, {
+          accountId: id,
+          role: grant.role,
+          organisationId: grant.organisation ? stableId('organisation', grant.organisation) : null,
+        });
+      }
+    }
+  }
+
+  private async seedServices(manager: EntityManager, dataset: DemoDataset, terms: Map<string, string>): Promise<void> {
+    for (const service of dataset.services) {
+      const id = stableId('service', service.key);
+      const organisationId = stableId('organisation', service.organisation);
+      await manager.insert(ServiceEntity, {
+        id,
+        organisationId,
+        name: service.name,
+        description: service.description,
+        status: service.status ?? 'active',
+        url: service.url ?? null,
+        email: service.email ?? null,
+        fees: service.fees ?? null,
+        eligibilityDescription: service.eligibilityDescription ?? null,
+        minimumAge: service.minimumAge ?? null,
+        maximumAge: service.maximumAge ?? null,
+        languages: service.languages ?? [],
+        assuredDate: service.assuredDate ?? null,
+        visibility: service.visibility ?? 'PUBLIC',
+        isDemo: true,
+      });
+      if (service.costOptions?.length) {
+        await manager.insert(
+          ServiceCostOptionEntity,
+          service.costOptions.map((cost) => ({
+            serviceId: id,
+            option: cost.option ?? null,
+            amountPence: cost.amountPence ?? null,
+            amountDescription: cost.amountDescription ?? null,
+          })),
+        );
+      }
+      if (service.schedules?.length) {
+        await manager.insert(
+          ServiceScheduleEntity,
+          service.schedules.map((schedule) => ({
+            serviceId: id,
+            freq: schedule.freq ?? null,
+            interval: schedule.interval ?? null,
+            byday: schedule.byday ?? null,
+            opensAt: schedule.opensAt ?? null,
+            closesAt: schedule.closesAt ?? null,
+            description: schedule.description ?? null,
+          })),
+        );
+      }
+      for (const [index, place] of (service.locations ?? []).entries()) {
+        const locationId = stableId('location', `${service.key}:${index}`);
+        await manager.insert(LocationEntity, {
+          id: locationId,
+          organisationId,
+          locationType: 'physical',
+          name: place.name ?? null,
+          addressLine1: place.address?.line1 ?? null,
+          addressLine2: place.address?.line2 ?? null,
+          town: place.address?.town ?? null,
+          postcode: place.address ? (normalisePostcode(place.address.postcode) ?? null) : null,
+          latitude: place.location?.latitude ?? null,
+          longitude: place.location?.longitude ?? null,
+          areaId: place.area ? await this.areaId(manager, dataset.areas, place.area) : null,
+        });
+        await manager.insert(ServiceLocationEntity, { serviceId: id, locationId });
+      }
+      if (service.contacts?.length) {
+        await manager.insert(
+          ServiceContactEntity,
+          service.contacts.map((contact) => ({
+            serviceId: id,
+            name: contact.name ?? null,
+            title: contact.title ?? null,
+            email: contact.email ?? null,
+            phone: contact.phone ?? null,
+          })),
+        );
+      }
+      const termIds = [
+        ...(service.themes ?? []).map((code) => termId(terms, COHESION_THEMES, code)),
+        ...(service.types ?? []).map((code) => termId(terms, SERVICE_TYPES, code)),
+      ];
+      if (termIds.length) {
+        await manager.insert(
+          ServiceTaxonomyTermEntity,
+          [...new Set(termIds)].map((termId) => ({ serviceId: id, termId })),
+        );
+      }
+      const areaIds = await Promise.all((service.areas ?? []).map((key) => this.areaId(manager, dataset.areas, key)));
+      if (areaIds.length)
+        await manager.insert(
+          ServiceAreaEntity,
+          areaIds.map((areaId) => ({ serviceId: id, areaId })),
+        );
+    }
+  }
+}
+
+function termId(terms: Map<string, string>, taxonomy: string, code: string): string {
+  const id = terms.get(`${taxonomy}:${code}`);
+  if (!id) throw new Error(`The demo dataset names an unknown ${taxonomy} term: ${code}`);
+  return id;
+}
+
+/** Orders tree records so every parent comes before its children. */
+function sortByDepth<T>(items: T[], keyOf: (item: T) => string, parentOf: (item: T) => string | undefined): T[] {
+  const byKey = new Map(items.map((item) => [keyOf(item), item]));
+  const depth = (item: T, seen = 0): number => {
+    const parent = parentOf(item);
+    const parentItem = parent ? byKey.get(parent) : undefined;
+    return parentItem && seen < 20 ? 1 + depth(parentItem, seen + 1) : 0;
+  };
+  return [...items].sort((a, b) => depth(a) - depth(b));
+}

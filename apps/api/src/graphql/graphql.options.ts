@@ -1,0 +1,38 @@
+import type { ApolloDriverConfig } from '@nestjs/apollo';
+import type { Request, Response } from 'express';
+import type { Logger } from 'pino';
+import type { AppConfig } from '@cohesion/config';
+import {
+  complexityLimitPlugin,
+  createErrorFormatter,
+  depthLimitRule,
+  LoaderCache,
+  Viewer,
+  type AuthenticatedRequest,
+  type RequestContext,
+} from '@cohesion/common';
+
+/**
+ * Apollo behind Nest: schema built from the code in memory (the committed schema.gql is
+ * written by `npm run schema:generate`), one LoaderCache per request, errors mapped to
+ * the API contract, and depth, cost and CSRF protections on.
+ */
+export function graphqlOptions(config: AppConfig, logger: Logger): ApolloDriverConfig {
+  return {
+    path: '/graphql',
+    autoSchemaFile: true,
+    sortSchema: true,
+    introspection: true,
+    csrfPrevention: true,
+    graphiql: !config.isProduction,
+    includeStacktraceInErrorResponses: config.isDevelopment,
+    autoTransformHttpErrors: false,
+    formatError: createErrorFormatter(logger, config.isDevelopment),
+    validationRules: [depthLimitRule(config.graphqlMaxDepth)],
+    plugins: [complexityLimitPlugin(config.graphqlMaxComplexity)],
+    context: ({ req, res }: { req: Request; res: Response }): RequestContext => {
+      const request = req as AuthenticatedRequest;
+      return { req: request, res, loaders: new LoaderCache(() => request.viewer ?? Viewer.anonymous()) };
+    },
+  };
+}

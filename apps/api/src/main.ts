@@ -1,0 +1,48 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { AppConfig, ConfigError } from '@cohesion/config';
+import { createLogger, PinoNestLogger } from '@cohesion/common';
+import { AppModule } from './app.module.js';
+import { DemoDataService } from './demo/demo-data.service.js';
+import { setUpHttp } from './http/http.setup.js';
+
+async function bootstrap(): Promise<void> {
+  const started = Date.now();
+  let config: AppConfig;
+  try {
+    config = AppConfig.fromEnv();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config);
+  const app = await NestFactory.create(AppModule.forRoot(config, logger), {
+    logger: new PinoNestLogger(logger),
+    bodyParser: false,
+  });
+  setUpHttp(app, config, logger);
+  await app.listen(config.port, config.host);
+
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  logger.info(
+    {
+      url,
+      graphql: `${url}/graphql`,
+      database: config.usesEmbeddedDatabase ? `embedded (${config.dataDir})` : 'DATABASE_URL',
+      bootMs: Date.now() - started,
+    },
+    `Cohesion Network API listening on ${url}/graphql`,
+  );
+  if (!config.isProduction) {
+    const demo = app.get(DemoDataService);
+    for (const line of await demo.loginHints()) logger.info(line);
+  }
+}
+
+bootstrap().catch((error: unknown) => {
+  process.stderr.write(`Cohesion Network API failed to start: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { AppConfig } from '@cohesion/config';
+import { unauthenticated, type Viewer } from '@cohesion/common';
+import { JWT_AUDIENCE, JWT_ISSUER, type AccessTokenClaims } from '../tokens/token.service.js';
+import { ViewerLoader } from './viewer.loader.js';
+
+/** Verifies the bearer access token (signature, expiry, issuer, audience) and loads the viewer. */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(
+    config: AppConfig,
+    private readonly viewers: ViewerLoader,
+  ) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: config.jwtSecret,
+      issuer: JWT_ISSUER,
+      audience: JWT_AUDIENCE,
+      algorithms: ['HS256'],
+      ignoreExpiration: false,
+    });
+  }
+
+  async validate(claims: AccessTokenClaims): Promise<Viewer> {
+    if (claims.typ !== 'access') throw unauthenticated('This token is not an access token');
+    const viewer = await this.viewers.load(claims);
+    if (!viewer) throw unauthenticated('This session has ended; sign in again');
+    return viewer;
+  }
+}

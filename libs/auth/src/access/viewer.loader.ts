@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Viewer, type RoleGrant } from '@cohesion/common';
+import type { AccessTokenClaims } from '../tokens/token.service.js';
+
+interface ViewerRow {
+  id: string;
+  session_epoch: number;
+  disabled_at: Date | null;
+  grants: RoleGrant[];
+}
+
+/** Turns verified token claims into a Viewer with current roles: one query per request. */
+@Injectable()
+export class ViewerLoader {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async load(claims: AccessTokenClaims): Promise<Viewer | undefined> {
+    const rows: ViewerRow[] = await this.dataSource.query(
+      `SELECT a.id, a.session_epoch, a.disabled_at,
+              COALESCE(json_agg(json_build_object('role', g.role, 'organisationId', g.organisation_id))
+                       FILTER (WHERE g.id IS NOT NULL), '[]') AS grants
+         FROM accounts a
+         LEFT JOIN role_grants g ON g.account_id = a.id
+        WHERE a.id = $1
+        GROUP BY a.id`,
+      [claims.sub],
+    );
+    const row = rows[0];
+    if (!row || row.disabled_at || row.session_epoch !== claims.ep) return undefined;
+    return Viewer.member(row.id, row.id, row.grants);
+  }
+}

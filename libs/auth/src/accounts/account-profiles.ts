@@ -1,0 +1,17 @@
+import type { EntityManager } from 'typeorm';
+
+export interface NewProfile {
+  fullName: string;
+  jobTitle?: string;
+}
+
+/**
+ * Implemented by the directory: creates the practitioner profile of a new account in
+ * the registration transaction, so there is never an account without its profile.
+ * Auth depends on this interface, not on the directory.
+ */
+export interface AccountProfiles {
+  createProfile(manager: EntityManager, accountId: string, profile: NewProfile): Promise<void>;
+}
+
+export const ACCOUNT_PROFILES = Symbol('ACCOUNT_PROFILES');

@@ -1,0 +1,38 @@
+import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+
+/** A person's sign-in. Their practitioner profile shares this id. */
+@Entity('accounts')
+@Unique('uq_accounts_email', ['email'])
+@Check('ck_accounts_email_lowercase', `"email" = lower("email")`)
+export class AccountEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Stored trimmed and lower-cased: emails are case-insensitive and unique. */
+  @Column('varchar', { length: 254 })
+  email: string;
+
+  /** argon2id hash; never leaves the auth module. */
+  @Column('varchar', { length: 255 })
+  passwordHash: string;
+
+  /** Bumped by "sign out everywhere": access tokens carry the epoch they were issued in. */
+  @Column('integer', { default: 0 })
+  sessionEpoch: number;
+
+  @Column('timestamptz', { nullable: true })
+  disabledAt: Date | null;
+
+  @Column('timestamptz', { nullable: true })
+  lastLoginAt: Date | null;
+
+  /** Part of the demo dataset loaded on first start. */
+  @Column('boolean', { default: false })
+  isDemo: boolean;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

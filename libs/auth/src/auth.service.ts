@@ -1,0 +1,136 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { badInput, isUniqueViolation, unauthenticated, type Viewer } from '@cohesion/common';
+import { ACCOUNT_PROFILES, type AccountProfiles } from './accounts/account-profiles.js';
+import { AccountEntity } from './accounts/account.entity.js';
+import { RoleGrantEntity } from './accounts/role-grant.entity.js';
+import type { LoginInput, RegisterInput } from './dto/auth.inputs.js';
+import { PasswordHasher } from './passwords/password-hasher.js';
+import { passwordProblem } from './passwords/password-policy.js';
+import { RefreshTokenEntity } from './tokens/refresh-token.entity.js';
+import { hashRefreshToken, TokenService, type IssuedTokens } from './tokens/token.service.js';
+
+export interface Session extends IssuedTokens {
+  account: AccountEntity;
+}
+
+/** Said for every failed sign-in, whether the email is unknown or the password wrong. */
+const INVALID_CREDENTIALS = 'The email or password is not right';
+const INVALID_REFRESH = 'This session has ended; sign in again';
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly hasher: PasswordHasher,
+    private readonly tokens: TokenService,
+    @Inject(ACCOUNT_PROFILES) private readonly profiles: AccountProfiles,
+  ) {}
+
+  /** Creates an account and its practitioner profile together, and signs the person in. */
+  async register(input: RegisterInput): Promise<Session> {
+    const email = normaliseEmail(input.email);
+    const problem = passwordProblem(input.password, [email.split('@')[0], ...input.fullName.split(/\s+/)]);
+    if (problem) throw badInput('input.password', problem);
+    const passwordHash = await this.hasher.hash(input.password);
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const account = manager.create(AccountEntity, { email, passwordHash, lastLoginAt: new Date() });
+        await manager.insert(AccountEntity, account);
+        await this.profiles.createProfile(manager, account.id, { fullName: input.fullName, jobTitle: input.jobTitle });
+        const issued = await this.tokens.issue(manager, account);
+        return { ...issued, account };
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'uq_accounts_email')) {
+        // Registration cannot help confirming an existing address; this is its only tell, and it is rate-limited.
+        throw badInput('input.email', 'cannot be used to register a new account; sign in instead');
+      }
+      throw error;
+    }
+  }
+
+  async login(input: LoginInput): Promise<Session> {
+    const email = normaliseEmail(input.email);
+    const account = await this.dataSource.getRepository(AccountEntity).findOne({ where: { email } });
+    const valid = await this.hasher.verify(account?.passwordHash, input.password);
+    if (!account || !valid || account.disabledAt) throw unauthenticated(INVALID_CREDENTIALS);
+    const rehash = this.hasher.needsRehash(account.passwordHash) ? await this.hasher.hash(input.password) : undefined;
+    return this.dataSource.transaction(async (manager) => {
+      await manager.update(
+        AccountEntity,
+        { id: account.id },
+        { lastLoginAt: new Date(), ...(rehash ? { passwordHash: rehash } : {}) },
+      );
+      const issued = await this.tokens.issue(manager, account);
+      return { ...issued, account };
+    });
+  }
+
+  /**
+   * Exchanges a refresh token for a new pair. A token used twice means two parties
+   * hold it: the whole family is revoked and both must sign in again.
+   */
+  async refresh(refreshToken: string): Promise<Session> {
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const token = await manager.getRepository(RefreshTokenEntity).findOne({
+        where: { tokenHash: hashRefreshToken(refreshToken) },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!token) return { ok: false as const };
+      if (token.usedAt || token.revokedAt) {
+        await this.revokeFamily(manager, token.familyId);
+        return { ok: false as const };
+      }
+      if (token.expiresAt.getTime() <= Date.now()) return { ok: false as const };
+      const account = await manager.getRepository(AccountEntity).findOneBy({ id: token.accountId });
+      if (!account || account.disabledAt) return { ok: false as const };
+      await manager.update(RefreshTokenEntity, { id: token.id }, { usedAt: new Date() });
+      const issued = await this.tokens.issue(manager, account, token.familyId);
+      return { ok: true as const, session: { ...issued, account } };
+    });
+    // Thrown after commit, so a detected reuse stays revoked.
+    if (!outcome.ok) throw unauthenticated(INVALID_REFRESH);
+    return outcome.session;
+  }
+
+  /** Ends the session of `refreshToken`, or every session of the viewer. Idempotent. */
+  async logout(viewer: Viewer, refreshToken: string | undefined, everywhere: boolean): Promise<void> {
+    if (everywhere && !viewer.accountId) throw unauthenticated('Sign in to end every session');
+    await this.dataSource.transaction(async (manager) => {
+      if (refreshToken) {
+        const token = await manager
+          .getRepository(RefreshTokenEntity)
+          .findOneBy({ tokenHash: hashRefreshToken(refreshToken) });
+        if (token) await this.revokeFamily(manager, token.familyId);
+      }
+      if (everywhere && viewer.accountId) {
+        await manager.update(
+          RefreshTokenEntity,
+          { accountId: viewer.accountId, revokedAt: IsNull() },
+          { revokedAt: new Date() },
+        );
+        await manager.increment(AccountEntity, { id: viewer.accountId }, 'sessionEpoch', 1);
+      }
+    });
+  }
+
+  async account(accountId: string): Promise<AccountEntity | null> {
+    return this.dataSource.getRepository(AccountEntity).findOneBy({ id: accountId });
+  }
+
+  async grantsOf(accountId: string): Promise<RoleGrantEntity[]> {
+    return this.dataSource.getRepository(RoleGrantEntity).find({
+      where: { accountId },
+      order: { role: 'ASC', createdAt: 'ASC' },
+    });
+  }
+
+  private async revokeFamily(manager: EntityManager, familyId: string): Promise<void> {
+    await manager.update(RefreshTokenEntity, { familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+}

@@ -1,0 +1,18 @@
+export * from './access/access.decorator.js';
+export { AccessGuard } from './access/access.guard.js';
+export * from './accounts/account-profiles.js';
+export * from './accounts/account.entity.js';
+export * from './accounts/account.model.js';
+export * from './accounts/role-grant.entity.js';
+export * from './accounts/role-grants.service.js';
+export * from './auth.module.js';
+export { AuthService, normaliseEmail } from './auth.service.js';
+export * from './passwords/password-hasher.js';
+export * from './passwords/password-policy.js';
+export * from './tokens/refresh-token.entity.js';
+
+import { AccountEntity } from './accounts/account.entity.js';
+import { RoleGrantEntity } from './accounts/role-grant.entity.js';
+import { RefreshTokenEntity } from './tokens/refresh-token.entity.js';
+
+export const AUTH_ENTITIES = [AccountEntity, RoleGrantEntity, RefreshTokenEntity];

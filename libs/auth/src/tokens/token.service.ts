@@ -1,0 +1,69 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import type { EntityManager } from 'typeorm';
+import { AppConfig } from '@cohesion/config';
+import { RefreshTokenEntity } from './refresh-token.entity.js';
+
+export const JWT_ISSUER = 'cohesion-network';
+export const JWT_AUDIENCE = 'cohesion-api';
+
+export interface AccessTokenClaims {
+  sub: string;
+  /** The account's session epoch when issued; a later "sign out everywhere" invalidates it. */
+  ep: number;
+  typ: 'access';
+}
+
+export interface IssuedTokens {
+  accessToken: string;
+  accessTokenExpiresAt: Date;
+  refreshToken: string;
+  refreshTokenExpiresAt: Date;
+}
+
+export function hashRefreshToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+@Injectable()
+export class TokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Issues an access token and a refresh token. The refresh token is random, shown to
+   * the client once and stored only as a hash; `familyId` continues an existing session.
+   */
+  async issue(
+    manager: EntityManager,
+    account: { id: string; sessionEpoch: number },
+    familyId: string = randomUUID(),
+  ): Promise<IssuedTokens> {
+    const now = Date.now();
+    const claims: AccessTokenClaims = { sub: account.id, ep: account.sessionEpoch, typ: 'access' };
+    const accessToken = await this.jwt.signAsync(claims, {
+      secret: this.config.jwtSecret,
+      algorithm: 'HS256',
+      expiresIn: this.config.accessTokenTtlSeconds,
+      issuer: JWT_ISSUER,
+      audience: JWT_AUDIENCE,
+    });
+    const refreshToken = randomBytes(32).toString('base64url');
+    const refreshTokenExpiresAt = new Date(now + this.config.refreshTokenTtlDays * 86_400_000);
+    await manager.insert(RefreshTokenEntity, {
+      accountId: account.id,
+      familyId,
+      tokenHash: hashRefreshToken(refreshToken),
+      expiresAt: refreshTokenExpiresAt,
+    });
+    return {
+      accessToken,
+      accessTokenExpiresAt: new Date(now + this.config.accessTokenTtlSeconds * 1000),
+      refreshToken,
+      refreshTokenExpiresAt,
+    };
+  }
+}

@@ -1,0 +1,18 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { AuditService } from './audit/audit.service.js';
+import { NodeRegistry } from './graphql/node.js';
+import { LOGGER } from './logging/logger.token.js';
+
+/** Platform services every domain uses: the logger, the audit writer and the node registry. */
+@Global()
+@Module({})
+export class CommonModule {
+  static forRoot(logger: Logger): DynamicModule {
+    return {
+      module: CommonModule,
+      providers: [{ provide: LOGGER, useValue: logger }, AuditService, NodeRegistry],
+      exports: [LOGGER, AuditService, NodeRegistry],
+    };
+  }
+}

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { Field, ID, InterfaceType } from '@nestjs/graphql';
+import type { RequestContext } from './request-context.js';
+
+/** Every entity is a Node: reachable by its opaque global id through `node(id:)`. */
+@InterfaceType('Node', {
+  description: 'An object with a globally unique, opaque id.',
+  resolveType: (value: { __typename?: string }) => value.__typename,
+})
+export abstract class Node {
+  @Field(() => ID, { description: 'Opaque global id; pass it back as-is.' })
+  id: string;
+}
+
+/** Loads one node of a type for the caller, or null when it does not exist or the caller may not see it. */
+export type NodeFetcher = (id: string, context: RequestContext) => Promise<object | null>;
+
+/** Where each domain says how to fetch its node types, so `node(id:)` needs no knowledge of them. */
+@Injectable()
+export class NodeRegistry {
+  private readonly fetchers = new Map<string, NodeFetcher>();
+
+  register(type: string, fetcher: NodeFetcher): void {
+    if (this.fetchers.has(type)) throw new Error(`Node type ${type} is registered twice`);
+    this.fetchers.set(type, fetcher);
+  }
+
+  fetcherFor(type: string): NodeFetcher | undefined {
+    return this.fetchers.get(type);
+  }
+
+  get types(): string[] {
+    return [...this.fetchers.keys()].sort();
+  }
+}

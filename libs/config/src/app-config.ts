@@ -1,0 +1,157 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ConfigError, EnvReader } from './env.js';
+
+export const NODE_ENVS = ['development', 'production', 'test'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+export const LOG_FORMATS = ['json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
+const MIN_SECRET_LENGTH = 32;
+const JWT_SECRET_FILE = 'jwt-secret';
+
+export interface ThrottleConfig {
+  /** Attempts allowed in the window before further attempts are refused. */
+  limit: number;
+  /** Window length in seconds. */
+  windowSeconds: number;
+}
+
+/**
+ * The whole configuration of a process, validated once at boot. Domain code receives
+ * this object through dependency injection and never reads process.env itself.
+ */
+export class AppConfig {
+  readonly nodeEnv: NodeEnv;
+  readonly host: string;
+  readonly port: number;
+  readonly logLevel: LogLevel;
+  readonly logFormat: LogFormat;
+  readonly trustProxy: boolean;
+
+  /** A real PostgreSQL server; when absent the embedded database under dataDir is used. */
+  readonly databaseUrl: string | undefined;
+  readonly databasePoolSize: number;
+  readonly dataDir: string;
+  /** Loopback port of the embedded database (0 picks a free port). */
+  readonly embeddedDatabasePort: number;
+  readonly seedDemo: boolean;
+
+  readonly jwtSecret: string;
+  readonly jwtSecretSource: 'environment' | 'data-dir' | 'ephemeral';
+  readonly accessTokenTtlSeconds: number;
+  readonly refreshTokenTtlDays: number;
+
+  readonly loginThrottlePerEmail: ThrottleConfig;
+  readonly authThrottlePerIp: ThrottleConfig;
+
+  readonly graphqlMaxDepth: number;
+  readonly graphqlMaxComplexity: number;
+  readonly requestBodyLimit: string;
+  readonly corsOrigins: string[];
+
+  private constructor(values: AppConfig) {
+    Object.assign(this, values);
+  }
+
+  get isProduction(): boolean {
+    return this.nodeEnv === 'production';
+  }
+
+  get isDevelopment(): boolean {
+    return this.nodeEnv === 'development';
+  }
+
+  get usesEmbeddedDatabase(): boolean {
+    return this.databaseUrl === undefined;
+  }
+
+  /**
+   * Builds the configuration from an environment, reporting every invalid variable by
+   * name. Side effect: in development, a JWT secret is generated once and kept in the
+   * data directory so tokens survive a restart.
+   */
+  static fromEnv(env: Record<string, string | undefined> = process.env): AppConfig {
+    const read = new EnvReader(env);
+    const nodeEnv = read.oneOf('NODE_ENV', NODE_ENVS, 'development');
+    const databaseUrl = read.postgresUrl('DATABASE_URL');
+    const dataDir = resolve(read.string('DATA_DIR', './data'));
+    const bodyLimit = read.string('REQUEST_BODY_LIMIT', '100kb');
+    if (!/^\d+(b|kb|mb)$/i.test(bodyLimit)) {
+      read.fail(`REQUEST_BODY_LIMIT must be a size such as 100kb or 1mb (got "${bodyLimit}")`);
+    }
+
+    const secret = resolveJwtSecret(read, nodeEnv, dataDir);
+    const values = {
+      nodeEnv,
+      host: read.string('HOST', '127.0.0.1'),
+      port: read.int('PORT', 3000, 0, 65535),
+      logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
+      logFormat: read.oneOf('LOG_FORMAT', LOG_FORMATS, nodeEnv === 'development' ? 'pretty' : 'json'),
+      trustProxy: read.bool('TRUST_PROXY', false),
+      databaseUrl,
+      databasePoolSize: read.int('DATABASE_POOL_SIZE', 10, 1, 200),
+      dataDir,
+      embeddedDatabasePort: read.int('EMBEDDED_DB_PORT', 0, 0, 65535),
+      seedDemo: read.bool('SEED_DEMO', databaseUrl === undefined && nodeEnv !== 'production'),
+      jwtSecret: secret.value,
+      jwtSecretSource: secret.source,
+      accessTokenTtlSeconds: read.int('JWT_ACCESS_TTL_SECONDS', 900, 60, 86_400),
+      refreshTokenTtlDays: read.int('JWT_REFRESH_TTL_DAYS', 30, 1, 365),
+      loginThrottlePerEmail: {
+        limit: read.int('LOGIN_THROTTLE_PER_EMAIL', 10, 1, 10_000),
+        windowSeconds: read.int('LOGIN_THROTTLE_WINDOW_SECONDS', 900, 1, 86_400),
+      },
+      authThrottlePerIp: {
+        limit: read.int('AUTH_THROTTLE_PER_IP', 60, 1, 100_000),
+        windowSeconds: read.int('AUTH_THROTTLE_WINDOW_SECONDS', 900, 1, 86_400),
+      },
+      graphqlMaxDepth: read.int('GRAPHQL_MAX_DEPTH', 12, 2, 100),
+      graphqlMaxComplexity: read.int('GRAPHQL_MAX_COMPLEXITY', 50_000, 10, 10_000_000),
+      requestBodyLimit: bodyLimit.toLowerCase(),
+      corsOrigins: read.list('CORS_ORIGINS'),
+    };
+    if (read.problems.length > 0) throw new ConfigError(read.problems);
+    return new AppConfig(values as AppConfig);
+  }
+
+  /** Derives a configuration for tests and tools without touching the environment. */
+  with(overrides: Partial<AppConfig>): AppConfig {
+    return new AppConfig({ ...this, ...overrides });
+  }
+}
+
+function resolveJwtSecret(
+  read: EnvReader,
+  nodeEnv: NodeEnv,
+  dataDir: string,
+): { value: string; source: AppConfig['jwtSecretSource'] } {
+  const fromEnv = read.string('JWT_SECRET');
+  if (fromEnv !== undefined) {
+    if (fromEnv.length < MIN_SECRET_LENGTH) {
+      read.fail(`JWT_SECRET must be at least ${MIN_SECRET_LENGTH} characters long`);
+    }
+    return { value: fromEnv, source: 'environment' };
+  }
+  if (nodeEnv === 'production') {
+    read.fail('JWT_SECRET is required when NODE_ENV=production (at least 32 random characters)');
+    return { value: '', source: 'environment' };
+  }
+  if (nodeEnv === 'test') {
+    return { value: randomBytes(32).toString('base64url'), source: 'ephemeral' };
+  }
+  // Development: generate once, keep beside the embedded data so sessions survive restarts.
+  const file = join(dataDir, JWT_SECRET_FILE);
+  if (existsSync(file)) {
+    const stored = readFileSync(file, 'utf8').trim();
+    if (stored.length >= MIN_SECRET_LENGTH) return { value: stored, source: 'data-dir' };
+  }
+  const generated = randomBytes(48).toString('base64url');
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, `${generated}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return { value: generated, source: 'data-dir' };
+}

@@ -1,0 +1,178 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  allOf,
+  AuditService,
+  badInput,
+  conflict,
+  isUniqueViolation,
+  keysetPage,
+  notFound,
+  SqlParams,
+  type ConnectionShape,
+  type KeysetSort,
+  type Viewer,
+} from '@cohesion/common';
+import { AreaEntity, type AreaKindValue } from './area.entity.js';
+import { toArea } from './area.mapper.js';
+import type { Area } from './area.model.js';
+import { assertAreaCode, assertParentKind } from './area.rules.js';
+import type { AreasFilter, CreateAreaInput, UpdateAreaInput } from './dto/area.inputs.js';
+
+interface AreaRow {
+  id: string;
+  parent_id: string | null;
+  kind: AreaKindValue;
+  name: string;
+  code: string | null;
+  path_ids: string[];
+  sort_name: string;
+}
+
+const SORT: KeysetSort<AreaRow> = {
+  expressions: ['lower(a.name)', 'a.id'],
+  valuesOf: (row) => [row.sort_name, row.id],
+};
+
+function rowToEntity(row: AreaRow): AreaEntity {
+  return Object.assign(new AreaEntity(), {
+    id: row.id,
+    parentId: row.parent_id,
+    kind: row.kind,
+    name: row.name,
+    code: row.code,
+    pathIds: row.path_ids,
+  });
+}
+
+@Injectable()
+export class AreasService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(filter: AreasFilter | undefined, page: { first: number; after?: string }): Promise<ConnectionShape<Area>> {
+    const params = new SqlParams();
+    const where = allOf([
+      filter?.kinds?.length && `a.kind = ANY(${params.add(filter.kinds)}::varchar[])`,
+      filter?.parentId && `a.parent_id = ${params.add(filter.parentId)}`,
+      filter?.within && `a.path_ids && ARRAY[${params.add(filter.within)}]::uuid[]`,
+      filter?.rootsOnly && 'a.parent_id IS NULL',
+      filter?.nameContains && `a.name ILIKE ${params.add(`%${escapeLike(filter.nameContains)}%`)}`,
+      filter?.codes?.length && `a.code = ANY(${params.add(filter.codes)}::varchar[])`,
+    ]);
+    return keysetPage(this.dataSource, {
+      select: 'a.id, a.parent_id, a.kind, a.name, a.code, a.path_ids, lower(a.name) AS sort_name',
+      from: 'areas a',
+      where,
+      params,
+      sort: SORT,
+      page,
+      toNode: (row: AreaRow) => toArea(rowToEntity(row)),
+    });
+  }
+
+  async byIds(ids: readonly string[]): Promise<AreaEntity[]> {
+    if (ids.length === 0) return [];
+    return this.dataSource
+      .getRepository(AreaEntity)
+      .createQueryBuilder('a')
+      .where('a.id = ANY(:ids)', { ids })
+      .getMany();
+  }
+
+  async childrenOf(parentIds: readonly string[]): Promise<AreaEntity[]> {
+    return this.dataSource
+      .getRepository(AreaEntity)
+      .createQueryBuilder('a')
+      .where('a.parent_id = ANY(:ids)', { ids: parentIds })
+      .orderBy('a.name')
+      .getMany();
+  }
+
+  /** Fails with BAD_USER_INPUT naming `field` unless every id is a known area. */
+  async assertExist(manager: EntityManager, ids: string[], field: string): Promise<void> {
+    if (ids.length === 0) return;
+    const found: { id: string }[] = await manager.query('SELECT id FROM areas WHERE id = ANY($1::uuid[])', [ids]);
+    const known = new Set(found.map((row) => row.id));
+    const missing = ids.findIndex((id) => !known.has(id));
+    if (missing >= 0) throw badInput(`${field}[${missing}]`, 'is not a known area');
+  }
+
+  async create(viewer: Viewer, input: CreateAreaInput): Promise<Area> {
+    return this.dataSource.transaction(async (manager) => {
+      const parent = input.parentId ? await this.parentOf(manager, input.parentId) : null;
+      assertParentKind(input.kind, parent?.kind ?? null, 'input.parentId');
+      assertAreaCode(input.kind, input.code, 'input.code');
+      const entity = manager.create(AreaEntity, {
+        name: input.name,
+        kind: input.kind,
+        code: input.code || null,
+        parentId: parent?.id ?? null,
+      });
+      await this.save(manager, () => manager.insert(AreaEntity, entity));
+      const saved = await manager.findOneByOrFail(AreaEntity, { id: entity.id });
+      await this.audit.record(manager, viewer, {
+        entityType: 'Area',
+        entityId: saved.id,
+        action: 'create',
+        before: null,
+        after: snapshot(saved),
+      });
+      return toArea(saved);
+    });
+  }
+
+  async update(viewer: Viewer, input: UpdateAreaInput): Promise<Area> {
+    return this.dataSource.transaction(async (manager) => {
+      const current = await manager.findOne(AreaEntity, {
+        where: { id: input.id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!current) throw notFound('That area');
+      const parentId = input.parentId === undefined ? current.parentId : input.parentId;
+      const parent = parentId ? await this.parentOf(manager, parentId) : null;
+      if (parent && parent.pathIds.includes(current.id)) {
+        throw badInput('input.parentId', 'cannot be the area itself or one of its descendants');
+      }
+      assertParentKind(current.kind, parent?.kind ?? null, 'input.parentId');
+      const code = input.code === undefined ? current.code : input.code || null;
+      assertAreaCode(current.kind, code, 'input.code');
+      const changes = { name: input.name ?? current.name, code, parentId: parent?.id ?? null };
+      await this.save(manager, () => manager.update(AreaEntity, { id: current.id }, changes));
+      const saved = await manager.findOneByOrFail(AreaEntity, { id: current.id });
+      await this.audit.record(manager, viewer, {
+        entityType: 'Area',
+        entityId: saved.id,
+        action: 'update',
+        before: snapshot(current),
+        after: snapshot(saved),
+      });
+      return toArea(saved);
+    });
+  }
+
+  private async parentOf(manager: EntityManager, id: string): Promise<AreaEntity> {
+    const parent = await manager.findOneBy(AreaEntity, { id });
+    if (!parent) throw badInput('input.parentId', 'is not a known area');
+    return parent;
+  }
+
+  private async save(manager: EntityManager, write: () => Promise<unknown>): Promise<void> {
+    try {
+      await write();
+    } catch (error) {
+      if (isUniqueViolation(error, 'uq_areas_code')) throw conflict('Another area already has that code');
+      throw error;
+    }
+  }
+}
+
+function snapshot(area: AreaEntity): object {
+  return { name: area.name, kind: area.kind, code: area.code, parentId: area.parentId };
+}
+
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}

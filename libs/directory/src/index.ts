@@ -1,0 +1,59 @@
+export * from './areas/area.entity.js';
+export * from './areas/areas.service.js';
+export * from './directory.module.js';
+export * from './organisations/org-id.js';
+export * from './organisations/organisation.entity.js';
+export * from './organisations/organisations.service.js';
+export * from './practitioners/practitioner.entity.js';
+export * from './practitioners/practitioners.service.js';
+export * from './services/service.entity.js';
+export * from './services/services.service.js';
+export * from './taxonomy/taxonomy.entity.js';
+export * from './taxonomy/taxonomy.model.js';
+
+import { AreaEntity } from './areas/area.entity.js';
+import {
+  OrganisationAreaEntity,
+  OrganisationEntity,
+  OrganisationIdentifierEntity,
+  OrganisationThemeEntity,
+} from './organisations/organisation.entity.js';
+import {
+  PractitionerAreaEntity,
+  PractitionerEntity,
+  PractitionerMembershipEntity,
+  PractitionerThemeEntity,
+} from './practitioners/practitioner.entity.js';
+import {
+  LocationEntity,
+  ServiceAreaEntity,
+  ServiceContactEntity,
+  ServiceCostOptionEntity,
+  ServiceEntity,
+  ServiceLocationEntity,
+  ServiceScheduleEntity,
+  ServiceTaxonomyTermEntity,
+} from './services/service.entity.js';
+import { TaxonomyEntity, TaxonomyTermEntity } from './taxonomy/taxonomy.entity.js';
+
+export const DIRECTORY_ENTITIES = [
+  AreaEntity,
+  TaxonomyEntity,
+  TaxonomyTermEntity,
+  OrganisationEntity,
+  OrganisationIdentifierEntity,
+  OrganisationAreaEntity,
+  OrganisationThemeEntity,
+  PractitionerEntity,
+  PractitionerMembershipEntity,
+  PractitionerAreaEntity,
+  PractitionerThemeEntity,
+  ServiceEntity,
+  ServiceCostOptionEntity,
+  ServiceScheduleEntity,
+  LocationEntity,
+  ServiceLocationEntity,
+  ServiceContactEntity,
+  ServiceTaxonomyTermEntity,
+  ServiceAreaEntity,
+];

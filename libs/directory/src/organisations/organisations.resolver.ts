@@ -1,0 +1,121 @@
+import { Args, Context, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Connection, fromGlobalId, notFound, viewerOf, type RequestContext } from '@cohesion/common';
+import { Access, Public, RoleGrantModel } from '@cohesion/auth';
+import { toArea } from '../areas/area.mapper.js';
+import { Area } from '../areas/area.model.js';
+import { TaxonomyTerm, toTaxonomyTerm } from '../taxonomy/taxonomy.model.js';
+import {
+  CreateOrganisationInput,
+  OrganisationsArgs,
+  RoleGrantInput,
+  UpdateOrganisationInput,
+  VerifyOrganisationInput,
+} from './dto/organisation.inputs.js';
+import { Organisation } from './organisation.model.js';
+import { OrganisationAreasLoader, OrganisationByIdLoader, OrganisationThemesLoader } from './organisations.loaders.js';
+import { OrganisationsService, recordToOrganisation } from './organisations.service.js';
+
+@ObjectType()
+export class OrganisationConnection extends Connection(Organisation, 'Organisation') {}
+
+@Resolver(() => Organisation)
+export class OrganisationsResolver {
+  constructor(
+    private readonly service: OrganisationsService,
+    private readonly byId: OrganisationByIdLoader,
+    private readonly areasLoader: OrganisationAreasLoader,
+    private readonly themesLoader: OrganisationThemesLoader,
+  ) {}
+
+  @Query(() => OrganisationConnection, { description: 'Organisations, filtered; sorted by name.' })
+  @Public('anonymous callers see verified, publicly listed organisations only')
+  organisations(@Args() args: OrganisationsArgs, @Context() context: RequestContext): Promise<OrganisationConnection> {
+    return this.service.list(viewerOf(context), args.filter, args);
+  }
+
+  @Query(() => Organisation)
+  @Public('NOT_FOUND for an organisation the caller may not see')
+  async organisation(
+    @Args('id', { type: () => ID }) id: string,
+    @Context() context: RequestContext,
+  ): Promise<Organisation> {
+    const record = await context.loaders.get(this.byId).load(fromGlobalId(id, 'Organisation', 'id'));
+    if (!record) throw notFound('That organisation');
+    return recordToOrganisation(record);
+  }
+
+  @Mutation(() => Organisation, {
+    description: 'List a new organisation; you become its admin. It is unverified until checked.',
+  })
+  @Access('member', 'any member; the creator becomes its ORG_ADMIN')
+  async createOrganisation(
+    @Args('input') input: CreateOrganisationInput,
+    @Context() context: RequestContext,
+  ): Promise<Organisation> {
+    const viewer = viewerOf(context);
+    const organisation = await this.service.create(viewer, input);
+    // The creator now runs it: the rest of this response (viewerCanManage) should say so.
+    context.req.viewer = viewer.withGrant({ role: 'ORG_ADMIN', organisationId: organisation.organisationId });
+    return organisation;
+  }
+
+  @Mutation(() => Organisation)
+  @Access('member', 'ORG_ADMIN of the organisation, or ADMIN')
+  updateOrganisation(
+    @Args('input') input: UpdateOrganisationInput,
+    @Context() context: RequestContext,
+  ): Promise<Organisation> {
+    return this.service.update(viewerOf(context), input);
+  }
+
+  @Mutation(() => Organisation, { description: 'Mark an organisation as checked (or not).' })
+  @Access('admin')
+  verifyOrganisation(
+    @Args('input') input: VerifyOrganisationInput,
+    @Context() context: RequestContext,
+  ): Promise<Organisation> {
+    return this.service.verify(viewerOf(context), input);
+  }
+
+  @Mutation(() => Boolean, { description: 'Give a practitioner a role.' })
+  @Access('member', 'ADMIN for any role; ORG_ADMIN may add admins of their own organisation')
+  grantRole(@Args('input') input: RoleGrantInput, @Context() context: RequestContext): Promise<boolean> {
+    return this.service.changeRole(viewerOf(context), input, 'grant');
+  }
+
+  @Mutation(() => Boolean, { description: 'Take a role away; false if it was not held.' })
+  @Access('member', 'ADMIN for any role; ORG_ADMIN may remove admins of their own organisation but not the last')
+  revokeRole(@Args('input') input: RoleGrantInput, @Context() context: RequestContext): Promise<boolean> {
+    return this.service.changeRole(viewerOf(context), input, 'revoke');
+  }
+
+  @ResolveField(() => [Area], { description: 'Areas the organisation serves.' })
+  async areas(@Parent() organisation: Organisation, @Context() context: RequestContext): Promise<Area[]> {
+    return (await context.loaders.get(this.areasLoader).load(organisation.organisationId)).map(toArea);
+  }
+
+  @ResolveField(() => [TaxonomyTerm], { description: 'Cohesion themes it works on.' })
+  async themes(@Parent() organisation: Organisation, @Context() context: RequestContext): Promise<TaxonomyTerm[]> {
+    return (await context.loaders.get(this.themesLoader).load(organisation.organisationId)).map(toTaxonomyTerm);
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether you may edit this organisation and its services.' })
+  viewerCanManage(@Parent() organisation: Organisation, @Context() context: RequestContext): boolean {
+    return viewerOf(context).canManageOrganisation(organisation.organisationId);
+  }
+}
+
+@Resolver(() => RoleGrantModel)
+export class RoleGrantOrganisationResolver {
+  constructor(private readonly byId: OrganisationByIdLoader) {}
+
+  @ResolveField(() => Organisation, { nullable: true })
+  async organisation(
+    @Parent() grant: RoleGrantModel,
+    @Context() context: RequestContext,
+  ): Promise<Organisation | null> {
+    if (!grant.organisationId) return null;
+    const record = await context.loaders.get(this.byId).load(grant.organisationId);
+    return record ? recordToOrganisation(record) : null;
+  }
+}

@@ -1,0 +1,392 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  allOf,
+  AuditService,
+  badInput,
+  conflict,
+  forbidden,
+  invalidFields,
+  isUniqueViolation,
+  keysetPage,
+  normalisePostcode,
+  notFound,
+  SqlParams,
+  staleVersion,
+  type ConnectionShape,
+  type FieldProblem,
+  type GrantedRole,
+  type KeysetSort,
+  type Viewer,
+} from '@cohesion/common';
+import { RoleGrantsService } from '@cohesion/auth';
+import type { AreaEntity } from '../areas/area.entity.js';
+import { AreasService, escapeLike } from '../areas/areas.service.js';
+import type { TaxonomyTermEntity } from '../taxonomy/taxonomy.entity.js';
+import { COHESION_THEMES } from '../taxonomy/taxonomy.model.js';
+import { TaxonomyService, TERM_COLUMNS } from '../taxonomy/taxonomy.service.js';
+import type {
+  CreateOrganisationInput,
+  OrganisationsFilter,
+  RoleGrantInput,
+  UpdateOrganisationInput,
+  VerifyOrganisationInput,
+} from './dto/organisation.inputs.js';
+import { replaceLinks } from '../shared/links.js';
+import { parseOrgId, type OrgId } from './org-id.js';
+import {
+  OrganisationAreaEntity,
+  OrganisationEntity,
+  OrganisationIdentifierEntity,
+  OrganisationThemeEntity,
+} from './organisation.entity.js';
+import { toOrganisation } from './organisation.mapper.js';
+import type { Organisation } from './organisation.model.js';
+import { organisationVisibleSql } from './organisation.policy.js';
+
+/** An organisation row with its identifiers already in org-id form. */
+export interface OrganisationRecord extends OrganisationEntity {
+  identifiers: string[];
+  sortName: string;
+}
+
+/** Every column, camel-cased, plus the identifiers, so one query yields a whole organisation. */
+export const ORGANISATION_COLUMNS = `
+  o.id, o.name, o.kind, o.description, o.website, o.email, o.phone,
+  o.address_line1 AS "addressLine1", o.address_line2 AS "addressLine2", o.town, o.postcode,
+  o.latitude, o.longitude, o.faith_tradition AS "faithTradition", o.languages, o.verified,
+  o.verified_at AS "verifiedAt", o.verified_by AS "verifiedBy", o.visibility, o.is_demo AS "isDemo",
+  o.version, o.created_by AS "createdBy", o.created_at AS "createdAt", o.updated_at AS "updatedAt",
+  lower(o.name) AS "sortName",
+  ARRAY(SELECT i.scheme || '-' || i.identifier FROM organisation_identifiers i
+         WHERE i.organisation_id = o.id ORDER BY i.scheme, i.identifier) AS identifiers`;
+
+const SORT: KeysetSort<OrganisationRecord> = {
+  expressions: ['lower(o.name)', 'o.id'],
+  valuesOf: (row) => [row.sortName, row.id],
+};
+
+export function recordToOrganisation(record: OrganisationRecord): Organisation {
+  return toOrganisation(record, record.identifiers);
+}
+
+type OrganisationFields = Omit<CreateOrganisationInput, 'identifiers' | 'areaIds' | 'themeIds'>;
+
+/** Column values from input fields; `undefined` leaves a column as it is. */
+function columnsFrom(input: Partial<OrganisationFields>): Partial<OrganisationEntity> {
+  const columns: Partial<OrganisationEntity> = {};
+  if (input.name !== undefined) columns.name = input.name;
+  if (input.kind !== undefined) columns.kind = input.kind;
+  if (input.description !== undefined) columns.description = input.description || null;
+  if (input.website !== undefined) columns.website = input.website || null;
+  if (input.email !== undefined) columns.email = input.email ? input.email.toLowerCase() : null;
+  if (input.phone !== undefined) columns.phone = input.phone || null;
+  if (input.faithTradition !== undefined) columns.faithTradition = input.faithTradition ?? null;
+  if (input.languages !== undefined) columns.languages = [...new Set(input.languages)];
+  if (input.visibility !== undefined) columns.visibility = input.visibility;
+  if (input.address !== undefined) {
+    const address = input.address;
+    columns.addressLine1 = address?.line1 || null;
+    columns.addressLine2 = address?.line2 || null;
+    columns.town = address?.town || null;
+    columns.postcode = address?.postcode ? (normalisePostcode(address.postcode) ?? null) : null;
+  }
+  if (input.location !== undefined) {
+    columns.latitude = input.location?.latitude ?? null;
+    columns.longitude = input.location?.longitude ?? null;
+  }
+  return columns;
+}
+
+@Injectable()
+export class OrganisationsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly areas: AreasService,
+    private readonly taxonomy: TaxonomyService,
+    private readonly roleGrants: RoleGrantsService,
+  ) {}
+
+  async list(
+    viewer: Viewer,
+    filter: OrganisationsFilter | undefined,
+    page: { first: number; after?: string },
+  ): Promise<ConnectionShape<Organisation>> {
+    const params = new SqlParams();
+    const where = allOf([
+      organisationVisibleSql(viewer, 'o'),
+      filter?.kinds?.length && `o.kind = ANY(${params.add(filter.kinds)}::varchar[])`,
+      filter?.faithTraditions?.length && `o.faith_tradition = ANY(${params.add(filter.faithTraditions)}::varchar[])`,
+      filter?.languages?.length && `o.languages && ${params.add(filter.languages)}::varchar[]`,
+      filter?.verifiedOnly && 'o.verified',
+      filter?.nameContains && `o.name ILIKE ${params.add(`%${escapeLike(filter.nameContains)}%`)}`,
+      filter?.areaIds?.length &&
+        `EXISTS (SELECT 1 FROM organisation_areas oa JOIN areas a ON a.id = oa.area_id
+                  WHERE oa.organisation_id = o.id AND a.path_ids && ${params.add(filter.areaIds)}::uuid[])`,
+      filter?.themeIds?.length &&
+        `EXISTS (SELECT 1 FROM organisation_themes ot JOIN taxonomy_terms t ON t.id = ot.term_id
+                  WHERE ot.organisation_id = o.id AND t.path_ids && ${params.add(filter.themeIds)}::uuid[])`,
+    ]);
+    return keysetPage(this.dataSource, {
+      select: ORGANISATION_COLUMNS,
+      from: 'organisations o',
+      where,
+      params,
+      sort: SORT,
+      page,
+      toNode: recordToOrganisation,
+    });
+  }
+
+  /** The organisations among `ids` that the viewer may see. */
+  async visibleByIds(viewer: Viewer, ids: readonly string[]): Promise<OrganisationRecord[]> {
+    if (ids.length === 0) return [];
+    return this.dataSource.query(
+      `SELECT ${ORGANISATION_COLUMNS} FROM organisations o
+        WHERE o.id = ANY($1::uuid[]) AND ${organisationVisibleSql(viewer, 'o')}`,
+      [ids],
+    );
+  }
+
+  /** Areas served by each organisation, in one query. */
+  async areasOf(organisationIds: readonly string[]): Promise<(AreaEntity & { ownerId: string })[]> {
+    return this.dataSource.query(
+      `SELECT oa.organisation_id AS "ownerId", a.id, a.parent_id AS "parentId", a.kind, a.name, a.code,
+              a.path_ids AS "pathIds"
+         FROM organisation_areas oa JOIN areas a ON a.id = oa.area_id
+        WHERE oa.organisation_id = ANY($1::uuid[])
+        ORDER BY a.name`,
+      [organisationIds],
+    );
+  }
+
+  /** Themes of each organisation, in one query. */
+  async themesOf(organisationIds: readonly string[]): Promise<(TaxonomyTermEntity & { ownerId: string })[]> {
+    return this.dataSource.query(
+      `SELECT ot.organisation_id AS "ownerId", ${TERM_COLUMNS}
+         FROM organisation_themes ot JOIN taxonomy_terms t ON t.id = ot.term_id
+        WHERE ot.organisation_id = ANY($1::uuid[])
+        ORDER BY t.name`,
+      [organisationIds],
+    );
+  }
+
+  /** Any member may list an organisation; they become its admin, and it stays unverified until checked. */
+  async create(viewer: Viewer, input: CreateOrganisationInput): Promise<Organisation> {
+    const identifiers = parseIdentifiers(input.identifiers ?? [], 'input.identifiers');
+    return this.dataSource.transaction(async (manager) => {
+      await this.assertReferences(manager, input.areaIds, input.themeIds);
+      const entity = manager.create(OrganisationEntity, {
+        ...columnsFrom(input),
+        verified: false,
+        createdBy: viewer.accountId,
+      });
+      await manager.insert(OrganisationEntity, entity);
+      await this.replaceIdentifiers(manager, entity.id, identifiers);
+      await replaceLinks(manager, OrganisationAreaEntity, { organisationId: entity.id }, 'areaId', input.areaIds);
+      await replaceLinks(manager, OrganisationThemeEntity, { organisationId: entity.id }, 'termId', input.themeIds);
+      if (viewer.accountId) {
+        await this.roleGrants.grant(manager, viewer, {
+          accountId: viewer.accountId,
+          role: 'ORG_ADMIN',
+          organisationId: entity.id,
+        });
+      }
+      const after = await this.snapshot(manager, entity.id);
+      await this.audit.record(manager, viewer, {
+        entityType: 'Organisation',
+        entityId: entity.id,
+        action: 'create',
+        before: null,
+        after,
+      });
+      return this.load(manager, entity.id);
+    });
+  }
+
+  /**
+   * Applies the given fields, if the caller still holds the latest version. Changing the
+   * registered identifiers of a verified organisation sends it back for verification.
+   */
+  async update(viewer: Viewer, input: UpdateOrganisationInput): Promise<Organisation> {
+    const identifiers = input.identifiers ? parseIdentifiers(input.identifiers, 'input.identifiers') : undefined;
+    return this.dataSource.transaction(async (manager) => {
+      const current = await manager.findOne(OrganisationEntity, {
+        where: { id: input.id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!current) throw notFound('That organisation');
+      if (!viewer.canManageOrganisation(current.id)) throw forbidden('Only the organisation’s admins can change it');
+      if (current.version !== input.version) throw staleVersion('This organisation', current.version);
+      await this.assertReferences(manager, input.areaIds, input.themeIds);
+      const before = await this.snapshot(manager, current.id);
+      const columns = columnsFrom(input);
+      if (identifiers) {
+        await this.replaceIdentifiers(manager, current.id, identifiers);
+        const changed =
+          JSON.stringify(identifiers.map(formatKey).sort()) !==
+          JSON.stringify([...(before.identifiers as string[])].sort());
+        if (changed && current.verified)
+          Object.assign(columns, { verified: false, verifiedAt: null, verifiedBy: null });
+      }
+      await replaceLinks(manager, OrganisationAreaEntity, { organisationId: current.id }, 'areaId', input.areaIds);
+      await replaceLinks(manager, OrganisationThemeEntity, { organisationId: current.id }, 'termId', input.themeIds);
+      await manager.update(OrganisationEntity, { id: current.id }, { ...columns, version: current.version + 1 });
+      const after = await this.snapshot(manager, current.id);
+      await this.audit.record(manager, viewer, {
+        entityType: 'Organisation',
+        entityId: current.id,
+        action: 'update',
+        before,
+        after,
+      });
+      return this.load(manager, current.id);
+    });
+  }
+
+  async verify(viewer: Viewer, input: VerifyOrganisationInput): Promise<Organisation> {
+    return this.dataSource.transaction(async (manager) => {
+      const current = await manager.findOne(OrganisationEntity, {
+        where: { id: input.id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!current) throw notFound('That organisation');
+      await manager.update(
+        OrganisationEntity,
+        { id: current.id },
+        {
+          verified: input.verified,
+          verifiedAt: input.verified ? new Date() : null,
+          verifiedBy: input.verified ? viewer.accountId : null,
+          version: current.version + 1,
+        },
+      );
+      await this.audit.record(manager, viewer, {
+        entityType: 'Organisation',
+        entityId: current.id,
+        action: input.verified ? 'verify' : 'unverify',
+        before: { verified: current.verified },
+        after: { verified: input.verified },
+      });
+      return this.load(manager, current.id);
+    });
+  }
+
+  /**
+   * Platform admins grant any role; an organisation's admins may add or remove fellow
+   * admins of that organisation. Grants officers are scoped to a council.
+   */
+  async changeRole(viewer: Viewer, input: RoleGrantInput, action: 'grant' | 'revoke'): Promise<boolean> {
+    const role = input.role as GrantedRole;
+    const organisationId = input.organisationId ?? null;
+    if (role === 'ADMIN' && organisationId) throw badInput('input.organisationId', 'must be left out for ADMIN');
+    if (role !== 'ADMIN' && !organisationId) throw badInput('input.organisationId', `is required for ${role}`);
+    const allowed = viewer.isAdmin || (role === 'ORG_ADMIN' && viewer.hasRole('ORG_ADMIN', organisationId as string));
+    if (!allowed) throw forbidden('You cannot change this role');
+    return this.dataSource.transaction(async (manager) => {
+      if (organisationId) {
+        const organisation = await manager.findOne(OrganisationEntity, {
+          where: { id: organisationId },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (!organisation) throw badInput('input.organisationId', 'is not a known organisation');
+        if (role === 'GRANTS_OFFICER' && organisation.kind !== 'LOCAL_AUTHORITY') {
+          throw badInput('input.organisationId', 'must be a local authority for GRANTS_OFFICER');
+        }
+      }
+      const grant = { accountId: input.practitionerId, role, organisationId };
+      if (action === 'grant') {
+        await this.roleGrants.grant(manager, viewer, grant);
+        return true;
+      }
+      if (
+        role === 'ORG_ADMIN' &&
+        !viewer.isAdmin &&
+        (await this.roleGrants.holders(manager, role, organisationId as string)) <= 1
+      ) {
+        throw conflict('An organisation needs at least one admin; add another before leaving');
+      }
+      return this.roleGrants.revoke(manager, viewer, grant);
+    });
+  }
+
+  private async load(manager: EntityManager, id: string): Promise<Organisation> {
+    const [record] = await manager.query<OrganisationRecord[]>(
+      `SELECT ${ORGANISATION_COLUMNS} FROM organisations o WHERE o.id = $1`,
+      [id],
+    );
+    return recordToOrganisation(record);
+  }
+
+  private async assertReferences(manager: EntityManager, areaIds?: string[], themeIds?: string[]): Promise<void> {
+    if (areaIds) await this.areas.assertExist(manager, areaIds, 'input.areaIds');
+    if (themeIds) await this.taxonomy.assertTerms(manager, themeIds, 'input.themeIds', COHESION_THEMES);
+  }
+
+  private async replaceIdentifiers(
+    manager: EntityManager,
+    organisationId: string,
+    identifiers: OrgId[],
+  ): Promise<void> {
+    if (identifiers.length) {
+      // Checked first for a clear message; the unique constraint still guards against a race.
+      const taken: { scheme: string; identifier: string }[] = await manager.query(
+        `SELECT scheme, identifier FROM organisation_identifiers
+          WHERE organisation_id <> $1 AND (scheme || '-' || identifier) = ANY($2::text[])
+          ORDER BY scheme, identifier LIMIT 1`,
+        [organisationId, identifiers.map(formatKey)],
+      );
+      if (taken[0])
+        throw conflict(`Another organisation is already listed with ${taken[0].scheme}-${taken[0].identifier}`);
+    }
+    await manager.delete(OrganisationIdentifierEntity, { organisationId });
+    if (identifiers.length === 0) return;
+    try {
+      await manager.insert(
+        OrganisationIdentifierEntity,
+        identifiers.map((id) => ({ organisationId, scheme: id.scheme, identifier: id.identifier })),
+      );
+    } catch (error) {
+      if (isUniqueViolation(error, 'uq_organisation_identifiers_scheme_identifier')) {
+        throw conflict('Another organisation was just listed with one of these identifiers');
+      }
+      throw error;
+    }
+  }
+
+  /** The state an audit row records: the organisation's own fields and its links. */
+  private async snapshot(manager: EntityManager, id: string): Promise<Record<string, unknown>> {
+    const [row] = await manager.query<Record<string, unknown>[]>(
+      `SELECT ${ORGANISATION_COLUMNS},
+              ARRAY(SELECT area_id FROM organisation_areas WHERE organisation_id = o.id ORDER BY area_id) AS "areaIds",
+              ARRAY(SELECT term_id FROM organisation_themes WHERE organisation_id = o.id ORDER BY term_id) AS "themeIds"
+         FROM organisations o WHERE o.id = $1`,
+      [id],
+    );
+    const { sortName: _sortName, createdAt: _createdAt, updatedAt: _updatedAt, ...state } = row;
+    return state;
+  }
+}
+
+function formatKey(id: OrgId): string {
+  return `${id.scheme}-${id.identifier}`;
+}
+
+/** Parses every identifier, reporting each bad one by its index. */
+function parseIdentifiers(values: string[], field: string): OrgId[] {
+  const problems: FieldProblem[] = [];
+  const parsed: OrgId[] = [];
+  const seen = new Set<string>();
+  values.forEach((value, index) => {
+    const result = parseOrgId(value);
+    if (!result.ok) {
+      problems.push({ field: `${field}[${index}]`, message: `"${value.trim()}" ${result.problem}` });
+    } else if (!seen.has(formatKey(result.value))) {
+      seen.add(formatKey(result.value));
+      parsed.push(result.value);
+    }
+  });
+  if (problems.length) throw invalidFields(problems);
+  return parsed;
+}

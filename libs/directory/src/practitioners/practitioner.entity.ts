@@ -1,0 +1,153 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+
+export const CONTACT_VISIBILITIES = ['PUBLIC', 'MEMBERS', 'CONNECTIONS', 'HIDDEN'] as const;
+export type ContactVisibilityValue = (typeof CONTACT_VISIBILITIES)[number];
+
+const visibilityCheck = (column: string) =>
+  `"${column}" IN (${CONTACT_VISIBILITIES.map((value) => `'${value}'`).join(', ')})`;
+
+/**
+ * A practitioner's profile. It shares its id with the account: one person, one profile.
+ * Each contact detail carries its own visibility.
+ */
+@Entity('practitioners')
+@Check('ck_practitioners_email_visibility', visibilityCheck('contact_email_visibility'))
+@Check('ck_practitioners_phone_visibility', visibilityCheck('contact_phone_visibility'))
+@Check('ck_practitioners_mobile_visibility', visibilityCheck('contact_mobile_visibility'))
+@Check('ck_practitioners_website_visibility', visibilityCheck('website_visibility'))
+@Check('ck_practitioners_introductions_monthly_cap', `"introductions_monthly_cap" BETWEEN 0 AND 100`)
+@Check('ck_practitioners_version', `"version" > 0`)
+@Index('idx_practitioners_sort_name', { synchronize: false })
+export class PractitionerEntity {
+  @PrimaryColumn('uuid')
+  @ForeignKey('AccountEntity', { onDelete: 'CASCADE' })
+  id: string;
+
+  @Column('varchar', { length: 120 })
+  fullName: string;
+
+  @Column('varchar', { length: 120, nullable: true })
+  jobTitle: string | null;
+
+  @Column('text', { nullable: true })
+  bio: string | null;
+
+  @Column('text', { nullable: true })
+  canHelpWith: string | null;
+
+  @Column('text', { nullable: true })
+  lookingFor: string | null;
+
+  @Column('varchar', { length: 3, array: true, default: () => "'{}'" })
+  languages: string[];
+
+  /** Off: the profile is seen by nobody but its owner (and never appears in search). */
+  @Column('boolean', { default: true })
+  discoverable: boolean;
+
+  @Column('boolean', { default: true })
+  openToIntroductions: boolean;
+
+  @Column('smallint', { default: 5 })
+  introductionsMonthlyCap: number;
+
+  @Column('varchar', { length: 254, nullable: true })
+  contactEmail: string | null;
+
+  @Column('varchar', { length: 12, default: 'CONNECTIONS' })
+  contactEmailVisibility: ContactVisibilityValue;
+
+  @Column('varchar', { length: 40, nullable: true })
+  contactPhone: string | null;
+
+  @Column('varchar', { length: 12, default: 'CONNECTIONS' })
+  contactPhoneVisibility: ContactVisibilityValue;
+
+  @Column('varchar', { length: 40, nullable: true })
+  contactMobile: string | null;
+
+  @Column('varchar', { length: 12, default: 'HIDDEN' })
+  contactMobileVisibility: ContactVisibilityValue;
+
+  @Column('varchar', { length: 300, nullable: true })
+  website: string | null;
+
+  @Column('varchar', { length: 12, default: 'MEMBERS' })
+  websiteVisibility: ContactVisibilityValue;
+
+  @Column('boolean', { default: false })
+  isDemo: boolean;
+
+  @Column('integer', { default: 1 })
+  version: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}
+
+/** Works at: a practitioner's role in an organisation, with dates. */
+@Entity('practitioner_memberships')
+@Check('ck_practitioner_memberships_dates', `"end_date" IS NULL OR "start_date" IS NULL OR "end_date" >= "start_date"`)
+@Index('idx_practitioner_memberships_practitioner_id', ['practitionerId'])
+@Index('idx_practitioner_memberships_organisation_id', ['organisationId'])
+export class PractitionerMembershipEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid')
+  @ForeignKey('PractitionerEntity', { onDelete: 'CASCADE' })
+  practitionerId: string;
+
+  @Column('uuid')
+  @ForeignKey('OrganisationEntity', { onDelete: 'CASCADE' })
+  organisationId: string;
+
+  @Column('varchar', { length: 120, nullable: true })
+  role: string | null;
+
+  @Column('varchar', { length: 120, nullable: true })
+  team: string | null;
+
+  @Column('date', { nullable: true })
+  startDate: string | null;
+
+  @Column('date', { nullable: true })
+  endDate: string | null;
+}
+
+@Entity('practitioner_areas')
+@Index('idx_practitioner_areas_area_id', ['areaId'])
+export class PractitionerAreaEntity {
+  @PrimaryColumn('uuid')
+  @ForeignKey('PractitionerEntity', { onDelete: 'CASCADE' })
+  practitionerId: string;
+
+  @PrimaryColumn('uuid')
+  @ForeignKey('AreaEntity', { onDelete: 'RESTRICT' })
+  areaId: string;
+}
+
+@Entity('practitioner_themes')
+@Index('idx_practitioner_themes_term_id', ['termId'])
+export class PractitionerThemeEntity {
+  @PrimaryColumn('uuid')
+  @ForeignKey('PractitionerEntity', { onDelete: 'CASCADE' })
+  practitionerId: string;
+
+  @PrimaryColumn('uuid')
+  @ForeignKey('TaxonomyTermEntity', { onDelete: 'RESTRICT' })
+  termId: string;
+}

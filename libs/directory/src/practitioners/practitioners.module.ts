@@ -1,0 +1,62 @@
+import { Global, Module, type OnModuleInit } from '@nestjs/common';
+import { NodeRegistry, viewerOf } from '@cohesion/common';
+import { ACCOUNT_PROFILES } from '@cohesion/auth';
+import { OrganisationsModule } from '../organisations/organisations.module.js';
+import { PRACTITIONER_TYPE, toPractitioner } from './practitioner.mapper.js';
+import { relationshipOf } from './practitioner.policy.js';
+import {
+  OrganisationPractitionersLoader,
+  PractitionerAreasLoader,
+  PractitionerByIdLoader,
+  PractitionerMembershipsLoader,
+  PractitionerThemesLoader,
+} from './practitioners.loaders.js';
+import {
+  AccountPractitionerResolver,
+  MembershipResolver,
+  OrganisationPractitionersResolver,
+  PractitionersResolver,
+} from './practitioners.resolver.js';
+import { PractitionersService } from './practitioners.service.js';
+
+@Module({
+  imports: [OrganisationsModule],
+  providers: [
+    PractitionersService,
+    PractitionerByIdLoader,
+    PractitionerAreasLoader,
+    PractitionerThemesLoader,
+    PractitionerMembershipsLoader,
+    OrganisationPractitionersLoader,
+    PractitionersResolver,
+    MembershipResolver,
+    OrganisationPractitionersResolver,
+    AccountPractitionerResolver,
+  ],
+  exports: [PractitionersService, PractitionerByIdLoader],
+})
+export class PractitionersModule implements OnModuleInit {
+  constructor(
+    private readonly nodes: NodeRegistry,
+    private readonly byId: PractitionerByIdLoader,
+  ) {}
+
+  onModuleInit(): void {
+    this.nodes.register(PRACTITIONER_TYPE, async (id, context) => {
+      const record = await context.loaders.get(this.byId).load(id);
+      return record ? toPractitioner(record, relationshipOf(viewerOf(context), record.id)) : null;
+    });
+  }
+}
+
+/**
+ * Hands registration the practitioner profile writer. Global so that auth can use it
+ * without importing the directory (auth knows only the AccountProfiles interface).
+ */
+@Global()
+@Module({
+  imports: [PractitionersModule],
+  providers: [{ provide: ACCOUNT_PROFILES, useExisting: PractitionersService }],
+  exports: [ACCOUNT_PROFILES],
+})
+export class AccountProfilesModule {}

@@ -1,0 +1,137 @@
+import { Args, Context, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Connection,
+  fromGlobalId,
+  NestedConnectionArgs,
+  notFound,
+  pageKey,
+  viewerOf,
+  type RequestContext,
+} from '@cohesion/common';
+import { Access, AccountModel } from '@cohesion/auth';
+import { toArea } from '../areas/area.mapper.js';
+import { Area } from '../areas/area.model.js';
+import { Organisation } from '../organisations/organisation.model.js';
+import { OrganisationByIdLoader } from '../organisations/organisations.loaders.js';
+import { recordToOrganisation } from '../organisations/organisations.service.js';
+import { TaxonomyTerm, toTaxonomyTerm } from '../taxonomy/taxonomy.model.js';
+import { PractitionersArgs, UpdateMyProfileInput } from './dto/practitioner.inputs.js';
+import { toMembership, toPractitioner } from './practitioner.mapper.js';
+import { Membership, Practitioner } from './practitioner.model.js';
+import { relationshipOf } from './practitioner.policy.js';
+import {
+  OrganisationPractitionersLoader,
+  PractitionerAreasLoader,
+  PractitionerByIdLoader,
+  PractitionerMembershipsLoader,
+  PractitionerThemesLoader,
+} from './practitioners.loaders.js';
+import { PractitionersService } from './practitioners.service.js';
+
+@ObjectType()
+export class PractitionerConnection extends Connection(Practitioner, 'Practitioner') {}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+@Resolver(() => Practitioner)
+export class PractitionersResolver {
+  constructor(
+    private readonly service: PractitionersService,
+    private readonly byId: PractitionerByIdLoader,
+    private readonly areasLoader: PractitionerAreasLoader,
+    private readonly themesLoader: PractitionerThemesLoader,
+    private readonly membershipsLoader: PractitionerMembershipsLoader,
+  ) {}
+
+  @Query(() => PractitionerConnection, { description: 'Practitioners who can be found, filtered; sorted by name.' })
+  @Access('member', 'discoverable profiles only, plus your own')
+  practitioners(@Args() args: PractitionersArgs, @Context() context: RequestContext): Promise<PractitionerConnection> {
+    return this.service.list(viewerOf(context), args.filter, args);
+  }
+
+  @Query(() => Practitioner)
+  @Access('member', 'NOT_FOUND for a profile that is not discoverable (unless it is yours)')
+  async practitioner(
+    @Args('id', { type: () => ID }) id: string,
+    @Context() context: RequestContext,
+  ): Promise<Practitioner> {
+    const record = await context.loaders.get(this.byId).load(fromGlobalId(id, 'Practitioner', 'id'));
+    if (!record) throw notFound('That practitioner');
+    return toPractitioner(record, relationshipOf(viewerOf(context), record.id));
+  }
+
+  @Mutation(() => Practitioner, { description: 'Change your own profile.' })
+  @Access('member', 'your own profile only')
+  updateMyProfile(
+    @Args('input') input: UpdateMyProfileInput,
+    @Context() context: RequestContext,
+  ): Promise<Practitioner> {
+    return this.service.updateMyProfile(viewerOf(context), input);
+  }
+
+  @ResolveField(() => [Area], { description: 'Areas they cover.' })
+  async areas(@Parent() practitioner: Practitioner, @Context() context: RequestContext): Promise<Area[]> {
+    return (await context.loaders.get(this.areasLoader).load(practitioner.practitionerId)).map(toArea);
+  }
+
+  @ResolveField(() => [TaxonomyTerm], { description: 'Cohesion themes they have expertise in.' })
+  async expertise(@Parent() practitioner: Practitioner, @Context() context: RequestContext): Promise<TaxonomyTerm[]> {
+    return (await context.loaders.get(this.themesLoader).load(practitioner.practitionerId)).map(toTaxonomyTerm);
+  }
+
+  @ResolveField(() => [Membership], { description: 'Where they work and have worked, current first.' })
+  async memberships(@Parent() practitioner: Practitioner, @Context() context: RequestContext): Promise<Membership[]> {
+    const date = today();
+    return (await context.loaders.get(this.membershipsLoader).load(practitioner.practitionerId)).map((entity) =>
+      toMembership(entity, date),
+    );
+  }
+}
+
+@Resolver(() => Membership)
+export class MembershipResolver {
+  constructor(private readonly organisationById: OrganisationByIdLoader) {}
+
+  @ResolveField(() => Organisation, { nullable: true })
+  async organisation(
+    @Parent() membership: Membership,
+    @Context() context: RequestContext,
+  ): Promise<Organisation | null> {
+    const record = await context.loaders.get(this.organisationById).load(membership.organisationId);
+    return record ? recordToOrganisation(record) : null;
+  }
+}
+
+@Resolver(() => Organisation)
+export class OrganisationPractitionersResolver {
+  constructor(private readonly loader: OrganisationPractitionersLoader) {}
+
+  @ResolveField(() => PractitionerConnection, {
+    nullable: true,
+    description: 'People currently working there who can be found; null unless you are signed in.',
+  })
+  async practitioners(
+    @Parent() organisation: Organisation,
+    @Args() args: NestedConnectionArgs,
+    @Context() context: RequestContext,
+  ): Promise<PractitionerConnection | null> {
+    if (!viewerOf(context).isAuthenticated) return null;
+    return context.loaders.get(this.loader).load(pageKey(organisation.organisationId, args.first));
+  }
+}
+
+@Resolver(() => AccountModel)
+export class AccountPractitionerResolver {
+  constructor(private readonly byId: PractitionerByIdLoader) {}
+
+  @ResolveField(() => Practitioner, { nullable: true, description: 'Your practitioner profile.' })
+  async practitioner(
+    @Parent() account: AccountModel,
+    @Context() context: RequestContext,
+  ): Promise<Practitioner | null> {
+    const record = await context.loaders.get(this.byId).load(account.accountId);
+    return record ? toPractitioner(record, relationshipOf(viewerOf(context), record.id)) : null;
+  }
+}

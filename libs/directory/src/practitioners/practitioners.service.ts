@@ -1,0 +1,252 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  allOf,
+  badInput,
+  connectionsByParent,
+  forbidden,
+  keysetCursor,
+  keysetPage,
+  notFound,
+  SqlParams,
+  staleVersion,
+  type ConnectionShape,
+  type KeysetSort,
+  type Viewer,
+} from '@cohesion/common';
+import type { AccountProfiles, NewProfile } from '@cohesion/auth';
+import type { AreaEntity } from '../areas/area.entity.js';
+import { AreasService, escapeLike } from '../areas/areas.service.js';
+import { TaxonomyService, TERM_COLUMNS } from '../taxonomy/taxonomy.service.js';
+import type { TaxonomyTermEntity } from '../taxonomy/taxonomy.entity.js';
+import { replaceLinks } from '../shared/links.js';
+import { COHESION_THEMES } from '../taxonomy/taxonomy.model.js';
+import type { PractitionersFilter, UpdateMyProfileInput } from './dto/practitioner.inputs.js';
+import {
+  PractitionerAreaEntity,
+  PractitionerEntity,
+  PractitionerMembershipEntity,
+  PractitionerThemeEntity,
+} from './practitioner.entity.js';
+import { toPractitioner } from './practitioner.mapper.js';
+import type { Practitioner } from './practitioner.model.js';
+import { practitionerVisibleSql, relationshipOf } from './practitioner.policy.js';
+
+export interface PractitionerRecord extends PractitionerEntity {
+  sortName: string;
+}
+
+export const PRACTITIONER_COLUMNS = `
+  p.id, p.full_name AS "fullName", p.job_title AS "jobTitle", p.bio, p.can_help_with AS "canHelpWith",
+  p.looking_for AS "lookingFor", p.languages, p.discoverable, p.open_to_introductions AS "openToIntroductions",
+  p.introductions_monthly_cap AS "introductionsMonthlyCap",
+  p.contact_email AS "contactEmail", p.contact_email_visibility AS "contactEmailVisibility",
+  p.contact_phone AS "contactPhone", p.contact_phone_visibility AS "contactPhoneVisibility",
+  p.contact_mobile AS "contactMobile", p.contact_mobile_visibility AS "contactMobileVisibility",
+  p.website, p.website_visibility AS "websiteVisibility", p.is_demo AS "isDemo", p.version,
+  p.created_at AS "createdAt", p.updated_at AS "updatedAt", lower(p.full_name) AS "sortName"`;
+
+export const PRACTITIONER_SORT: KeysetSort<PractitionerRecord> = {
+  expressions: ['lower(p.full_name)', 'p.id'],
+  valuesOf: (row) => [row.sortName, row.id],
+};
+
+/** A membership that has started (or has no start) and has not ended. */
+export const CURRENT_MEMBERSHIP = `(m.start_date IS NULL OR m.start_date <= CURRENT_DATE)
+  AND (m.end_date IS NULL OR m.end_date >= CURRENT_DATE)`;
+
+@Injectable()
+export class PractitionersService implements AccountProfiles {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly areas: AreasService,
+    private readonly taxonomy: TaxonomyService,
+  ) {}
+
+  /** Called by registration, inside its transaction. */
+  async createProfile(manager: EntityManager, accountId: string, profile: NewProfile): Promise<void> {
+    await manager.insert(PractitionerEntity, {
+      id: accountId,
+      fullName: profile.fullName,
+      jobTitle: profile.jobTitle ?? null,
+    });
+  }
+
+  async list(
+    viewer: Viewer,
+    filter: PractitionersFilter | undefined,
+    page: { first: number; after?: string },
+  ): Promise<ConnectionShape<Practitioner>> {
+    const params = new SqlParams();
+    const where = allOf([
+      practitionerVisibleSql(viewer, 'p', params),
+      filter?.organisationId &&
+        `EXISTS (SELECT 1 FROM practitioner_memberships m
+                  WHERE m.practitioner_id = p.id AND m.organisation_id = ${params.add(filter.organisationId)}
+                    AND ${CURRENT_MEMBERSHIP})`,
+      filter?.areaIds?.length &&
+        `EXISTS (SELECT 1 FROM practitioner_areas pa JOIN areas a ON a.id = pa.area_id
+                  WHERE pa.practitioner_id = p.id AND a.path_ids && ${params.add(filter.areaIds)}::uuid[])`,
+      filter?.themeIds?.length &&
+        `EXISTS (SELECT 1 FROM practitioner_themes pt JOIN taxonomy_terms t ON t.id = pt.term_id
+                  WHERE pt.practitioner_id = p.id AND t.path_ids && ${params.add(filter.themeIds)}::uuid[])`,
+      filter?.languages?.length && `p.languages && ${params.add(filter.languages)}::varchar[]`,
+      filter?.openToIntroductions !== undefined &&
+        `p.open_to_introductions = ${params.add(filter.openToIntroductions)}`,
+      filter?.nameContains && `p.full_name ILIKE ${params.add(`%${escapeLike(filter.nameContains)}%`)}`,
+    ]);
+    return keysetPage(this.dataSource, {
+      select: PRACTITIONER_COLUMNS,
+      from: 'practitioners p',
+      where,
+      params,
+      sort: PRACTITIONER_SORT,
+      page,
+      toNode: (row: PractitionerRecord) => toPractitioner(row, relationshipOf(viewer, row.id)),
+    });
+  }
+
+  async visibleByIds(viewer: Viewer, ids: readonly string[]): Promise<PractitionerRecord[]> {
+    const params = new SqlParams();
+    const idList = params.add(ids);
+    return this.dataSource.query(
+      `SELECT ${PRACTITIONER_COLUMNS} FROM practitioners p
+        WHERE p.id = ANY(${idList}::uuid[]) AND ${practitionerVisibleSql(viewer, 'p', params)}`,
+      params.values,
+    );
+  }
+
+  /** The practitioners currently at each organisation, `first` per organisation, in one query. */
+  async byOrganisations(
+    viewer: Viewer,
+    organisationIds: readonly string[],
+    first: number,
+  ): Promise<ConnectionShape<Practitioner>[]> {
+    const params = new SqlParams();
+    const ids = params.add(organisationIds);
+    const rows: (PractitionerRecord & { parentKey: string; total: number })[] = await this.dataSource.query(
+      `WITH pairs AS (
+         SELECT DISTINCT m.organisation_id, m.practitioner_id FROM practitioner_memberships m
+          WHERE m.organisation_id = ANY(${ids}::uuid[]) AND ${CURRENT_MEMBERSHIP})
+       SELECT * FROM (
+         SELECT ${PRACTITIONER_COLUMNS}, pairs.organisation_id AS "parentKey",
+                row_number() OVER (PARTITION BY pairs.organisation_id ORDER BY lower(p.full_name), p.id) AS rn,
+                count(*) OVER (PARTITION BY pairs.organisation_id)::int AS total
+           FROM pairs JOIN practitioners p ON p.id = pairs.practitioner_id
+          WHERE ${practitionerVisibleSql(viewer, 'p', params)}) ranked
+        WHERE rn <= ${first + 1}
+        ORDER BY rn`,
+      params.values,
+    );
+    return connectionsByParent(organisationIds, rows, first, {
+      parentOf: (row) => row.parentKey,
+      totalOf: (row) => row.total,
+      cursorOf: (row) => keysetCursor(PRACTITIONER_SORT, row),
+      toNode: (row) => toPractitioner(row, relationshipOf(viewer, row.id)),
+    });
+  }
+
+  async areasOf(practitionerIds: readonly string[]): Promise<(AreaEntity & { ownerId: string })[]> {
+    return this.dataSource.query(
+      `SELECT pa.practitioner_id AS "ownerId", a.id, a.parent_id AS "parentId", a.kind, a.name, a.code,
+              a.path_ids AS "pathIds"
+         FROM practitioner_areas pa JOIN areas a ON a.id = pa.area_id
+        WHERE pa.practitioner_id = ANY($1::uuid[])
+        ORDER BY a.name`,
+      [practitionerIds],
+    );
+  }
+
+  async themesOf(practitionerIds: readonly string[]): Promise<(TaxonomyTermEntity & { ownerId: string })[]> {
+    return this.dataSource.query(
+      `SELECT pt.practitioner_id AS "ownerId", ${TERM_COLUMNS}
+         FROM practitioner_themes pt JOIN taxonomy_terms t ON t.id = pt.term_id
+        WHERE pt.practitioner_id = ANY($1::uuid[])
+        ORDER BY t.name`,
+      [practitionerIds],
+    );
+  }
+
+  async membershipsOf(practitionerIds: readonly string[]): Promise<PractitionerMembershipEntity[]> {
+    return this.dataSource
+      .getRepository(PractitionerMembershipEntity)
+      .createQueryBuilder('m')
+      .where('m.practitioner_id = ANY(:ids)', { ids: practitionerIds })
+      .orderBy('m.end_date', 'DESC', 'NULLS FIRST')
+      .addOrderBy('m.start_date', 'DESC', 'NULLS LAST')
+      .getMany();
+  }
+
+  async updateMyProfile(viewer: Viewer, input: UpdateMyProfileInput): Promise<Practitioner> {
+    if (!viewer.practitionerId) throw forbidden('Only a signed-in practitioner has a profile');
+    const id = viewer.practitionerId;
+    return this.dataSource.transaction(async (manager) => {
+      const current = await manager.findOne(PractitionerEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!current) throw notFound('Your profile');
+      if (current.version !== input.version) throw staleVersion('Your profile', current.version);
+      if (input.areaIds) await this.areas.assertExist(manager, input.areaIds, 'input.areaIds');
+      if (input.expertiseIds) {
+        await this.taxonomy.assertTerms(manager, input.expertiseIds, 'input.expertiseIds', COHESION_THEMES);
+      }
+      if (input.memberships) await this.assertMemberships(manager, input);
+
+      const columns: Partial<PractitionerEntity> = { version: current.version + 1 };
+      const text = ['jobTitle', 'bio', 'canHelpWith', 'lookingFor'] as const;
+      for (const key of text) if (input[key] !== undefined) Object.assign(columns, { [key]: input[key] || null });
+      if (input.fullName !== undefined) columns.fullName = input.fullName;
+      if (input.languages !== undefined) columns.languages = [...new Set(input.languages)];
+      if (input.discoverable !== undefined) columns.discoverable = input.discoverable;
+      if (input.openToIntroductions !== undefined) columns.openToIntroductions = input.openToIntroductions;
+      if (input.introductionsMonthlyCap !== undefined) columns.introductionsMonthlyCap = input.introductionsMonthlyCap;
+      const contact = input.contact;
+      if (contact?.email !== undefined) columns.contactEmail = contact.email ? contact.email.toLowerCase() : null;
+      if (contact?.phone !== undefined) columns.contactPhone = contact.phone || null;
+      if (contact?.mobile !== undefined) columns.contactMobile = contact.mobile || null;
+      if (contact?.website !== undefined) columns.website = contact.website || null;
+      const visibility = input.contactVisibility;
+      if (visibility?.email) columns.contactEmailVisibility = visibility.email;
+      if (visibility?.phone) columns.contactPhoneVisibility = visibility.phone;
+      if (visibility?.mobile) columns.contactMobileVisibility = visibility.mobile;
+      if (visibility?.website) columns.websiteVisibility = visibility.website;
+      await manager.update(PractitionerEntity, { id }, columns);
+
+      await replaceLinks(manager, PractitionerAreaEntity, { practitionerId: id }, 'areaId', input.areaIds);
+      await replaceLinks(manager, PractitionerThemeEntity, { practitionerId: id }, 'termId', input.expertiseIds);
+      if (input.memberships) {
+        await manager.delete(PractitionerMembershipEntity, { practitionerId: id });
+        if (input.memberships.length) {
+          await manager.insert(
+            PractitionerMembershipEntity,
+            input.memberships.map((membership) => ({
+              practitionerId: id,
+              organisationId: membership.organisationId,
+              role: membership.role || null,
+              team: membership.team || null,
+              startDate: membership.startDate ?? null,
+              endDate: membership.endDate ?? null,
+            })),
+          );
+        }
+      }
+      const saved = await manager.findOneByOrFail(PractitionerEntity, { id });
+      return toPractitioner(saved, 'SELF');
+    });
+  }
+
+  private async assertMemberships(manager: EntityManager, input: UpdateMyProfileInput): Promise<void> {
+    const memberships = input.memberships ?? [];
+    const ids = memberships.map((membership) => membership.organisationId);
+    const found: { id: string }[] = await manager.query('SELECT id FROM organisations WHERE id = ANY($1::uuid[])', [
+      ids,
+    ]);
+    const known = new Set(found.map((row) => row.id));
+    memberships.forEach((membership, index) => {
+      if (!known.has(membership.organisationId)) {
+        throw badInput(`input.memberships[${index}].organisationId`, 'is not a known organisation');
+      }
+      if (membership.startDate && membership.endDate && membership.endDate < membership.startDate) {
+        throw badInput(`input.memberships[${index}].endDate`, 'must not be before startDate');
+      }
+    });
+  }
+}

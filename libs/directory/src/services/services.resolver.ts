@@ -1,0 +1,140 @@
+import { Args, Context, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Connection,
+  fromGlobalId,
+  NestedConnectionArgs,
+  notFound,
+  pageKey,
+  viewerOf,
+  type RequestContext,
+} from '@cohesion/common';
+import { Access, Public } from '@cohesion/auth';
+import { toArea } from '../areas/area.mapper.js';
+import { Area } from '../areas/area.model.js';
+import { AreaByIdLoader } from '../areas/areas.loaders.js';
+import { Organisation } from '../organisations/organisation.model.js';
+import { OrganisationByIdLoader } from '../organisations/organisations.loaders.js';
+import { recordToOrganisation } from '../organisations/organisations.service.js';
+import { TaxonomyTerm, toTaxonomyTerm } from '../taxonomy/taxonomy.model.js';
+import { CreateServiceInput, ServicesArgs, UpdateServiceInput } from './dto/service.inputs.js';
+import { toCostOption, toSchedule, toService, toServiceContact, toServiceLocation } from './service.mapper.js';
+import { CostOption, Schedule, Service, ServiceContact, ServiceLocation } from './service.model.js';
+import {
+  OrganisationServicesLoader,
+  ServiceAreasLoader,
+  ServiceByIdLoader,
+  ServiceContactsLoader,
+  ServiceCostOptionsLoader,
+  ServiceLocationsLoader,
+  ServiceSchedulesLoader,
+  ServiceTermsLoader,
+} from './services.loaders.js';
+import { ServicesService } from './services.service.js';
+
+@ObjectType()
+export class ServiceConnection extends Connection(Service, 'Service') {}
+
+@Resolver(() => Service)
+export class ServicesResolver {
+  constructor(
+    private readonly service: ServicesService,
+    private readonly byId: ServiceByIdLoader,
+    private readonly organisationById: OrganisationByIdLoader,
+    private readonly costOptionsLoader: ServiceCostOptionsLoader,
+    private readonly schedulesLoader: ServiceSchedulesLoader,
+    private readonly contactsLoader: ServiceContactsLoader,
+    private readonly locationsLoader: ServiceLocationsLoader,
+    private readonly termsLoader: ServiceTermsLoader,
+    private readonly areasLoader: ServiceAreasLoader,
+  ) {}
+
+  @Query(() => ServiceConnection, { description: 'Services, filtered; sorted by name.' })
+  @Public('anonymous callers see public services of verified, publicly listed organisations only')
+  services(@Args() args: ServicesArgs, @Context() context: RequestContext): Promise<ServiceConnection> {
+    return this.service.list(viewerOf(context), args.filter, args);
+  }
+
+  @Query(() => Service, { name: 'service' })
+  @Public('NOT_FOUND for a service the caller may not see')
+  async serviceById(@Args('id', { type: () => ID }) id: string, @Context() context: RequestContext): Promise<Service> {
+    const record = await context.loaders.get(this.byId).load(fromGlobalId(id, 'Service', 'id'));
+    if (!record) throw notFound('That service');
+    return toService(record);
+  }
+
+  @Mutation(() => Service)
+  @Access('member', 'ORG_ADMIN of the delivering organisation, or ADMIN')
+  createService(@Args('input') input: CreateServiceInput, @Context() context: RequestContext): Promise<Service> {
+    return this.service.create(viewerOf(context), input);
+  }
+
+  @Mutation(() => Service)
+  @Access('member', 'ORG_ADMIN of the delivering organisation, or ADMIN')
+  updateService(@Args('input') input: UpdateServiceInput, @Context() context: RequestContext): Promise<Service> {
+    return this.service.update(viewerOf(context), input);
+  }
+
+  @ResolveField(() => Organisation, { description: 'Who delivers it.' })
+  async organisation(@Parent() service: Service, @Context() context: RequestContext): Promise<Organisation> {
+    const record = await context.loaders.get(this.organisationById).load(service.organisationId);
+    // A visible service always belongs to a visible organisation (the list queries enforce it).
+    if (!record) throw notFound('That organisation');
+    return recordToOrganisation(record);
+  }
+
+  @ResolveField(() => [CostOption])
+  async costOptions(@Parent() service: Service, @Context() context: RequestContext): Promise<CostOption[]> {
+    return (await context.loaders.get(this.costOptionsLoader).load(service.serviceId)).map(toCostOption);
+  }
+
+  @ResolveField(() => [Schedule])
+  async schedules(@Parent() service: Service, @Context() context: RequestContext): Promise<Schedule[]> {
+    return (await context.loaders.get(this.schedulesLoader).load(service.serviceId)).map(toSchedule);
+  }
+
+  @ResolveField(() => [ServiceContact])
+  async contacts(@Parent() service: Service, @Context() context: RequestContext): Promise<ServiceContact[]> {
+    return (await context.loaders.get(this.contactsLoader).load(service.serviceId)).map(toServiceContact);
+  }
+
+  @ResolveField(() => [ServiceLocation])
+  async locations(@Parent() service: Service, @Context() context: RequestContext): Promise<ServiceLocation[]> {
+    return (await context.loaders.get(this.locationsLoader).load(service.serviceId)).map(toServiceLocation);
+  }
+
+  @ResolveField(() => [TaxonomyTerm], { description: 'Service types and themes it is tagged with.' })
+  async taxonomyTerms(@Parent() service: Service, @Context() context: RequestContext): Promise<TaxonomyTerm[]> {
+    return (await context.loaders.get(this.termsLoader).load(service.serviceId)).map(toTaxonomyTerm);
+  }
+
+  @ResolveField(() => [Area], { description: 'Areas the service is for.' })
+  async serviceAreas(@Parent() service: Service, @Context() context: RequestContext): Promise<Area[]> {
+    return (await context.loaders.get(this.areasLoader).load(service.serviceId)).map(toArea);
+  }
+}
+
+@Resolver(() => ServiceLocation)
+export class ServiceLocationResolver {
+  constructor(private readonly areaById: AreaByIdLoader) {}
+
+  @ResolveField(() => Area, { nullable: true, description: 'The ward or locality it is in.' })
+  async area(@Parent() location: ServiceLocation, @Context() context: RequestContext): Promise<Area | null> {
+    if (!location.areaId) return null;
+    const area = await context.loaders.get(this.areaById).load(location.areaId);
+    return area ? toArea(area) : null;
+  }
+}
+
+@Resolver(() => Organisation)
+export class OrganisationServicesResolver {
+  constructor(private readonly loader: OrganisationServicesLoader) {}
+
+  @ResolveField(() => ServiceConnection, { description: 'Services it delivers that you may see, by name.' })
+  services(
+    @Parent() organisation: Organisation,
+    @Args() args: NestedConnectionArgs,
+    @Context() context: RequestContext,
+  ): Promise<ServiceConnection> {
+    return context.loaders.get(this.loader).load(pageKey(organisation.organisationId, args.first));
+  }
+}

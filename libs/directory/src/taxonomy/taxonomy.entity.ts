@@ -1,0 +1,75 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
+
+/** A vocabulary: cohesion themes, service types. */
+@Entity('taxonomies')
+@Unique('uq_taxonomies_code', ['code'])
+export class TaxonomyEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Stable machine name, e.g. `cohesion-themes`. */
+  @Column('varchar', { length: 60 })
+  code: string;
+
+  @Column('varchar', { length: 120 })
+  name: string;
+
+  @Column('text', { nullable: true })
+  description: string | null;
+
+  @Column('varchar', { length: 300, nullable: true })
+  uri: string | null;
+
+  @Column('varchar', { length: 20, nullable: true })
+  version: string | null;
+}
+
+/** A term in a vocabulary; terms form a tree and a filter by a term includes its descendants. */
+@Entity('taxonomy_terms')
+@Unique('uq_taxonomy_terms_taxonomy_id_code', ['taxonomyId', 'code'])
+@Index('idx_taxonomy_terms_parent_id', ['parentId'])
+export class TaxonomyTermEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid')
+  @ForeignKey('TaxonomyEntity', { onDelete: 'RESTRICT' })
+  taxonomyId: string;
+
+  @Column('uuid', { nullable: true })
+  @ForeignKey('TaxonomyTermEntity', { onDelete: 'RESTRICT' })
+  parentId: string | null;
+
+  /** Stable machine name within its taxonomy, e.g. `hate-crime`. */
+  @Column('varchar', { length: 60 })
+  code: string;
+
+  @Column('varchar', { length: 120 })
+  name: string;
+
+  @Column('text', { nullable: true })
+  description: string | null;
+
+  @Column('varchar', { length: 300, nullable: true })
+  termUri: string | null;
+
+  /** Ids from the root term down to this one, kept by a trigger; GIN-indexed (see the migration). */
+  @Index('idx_taxonomy_terms_path_ids', { synchronize: false })
+  @Column({ type: 'uuid', array: true, insert: false, update: false })
+  pathIds: string[];
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,213 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  allOf,
+  AuditService,
+  badInput,
+  conflict,
+  isUniqueViolation,
+  keysetPage,
+  notFound,
+  SqlParams,
+  type ConnectionShape,
+  type KeysetSort,
+  type Viewer,
+} from '@cohesion/common';
+import { escapeLike } from '../areas/areas.service.js';
+import type { CreateTaxonomyTermInput, TaxonomyTermsFilter, UpdateTaxonomyTermInput } from './dto/taxonomy.inputs.js';
+import { TaxonomyEntity, TaxonomyTermEntity } from './taxonomy.entity.js';
+import { toTaxonomyTerm, type TaxonomyTerm } from './taxonomy.model.js';
+
+interface TermRow {
+  id: string;
+  taxonomy_id: string;
+  parent_id: string | null;
+  code: string;
+  name: string;
+  description: string | null;
+  term_uri: string | null;
+  path_ids: string[];
+  sort_name: string;
+}
+
+/** Term columns camel-cased (alias `t`), for joins that return whole terms. */
+export const TERM_COLUMNS = `t.id, t.taxonomy_id AS "taxonomyId", t.parent_id AS "parentId", t.code, t.name,
+  t.description, t.term_uri AS "termUri", t.path_ids AS "pathIds"`;
+
+const SORT: KeysetSort<TermRow> = {
+  expressions: ['lower(t.name)', 't.id'],
+  valuesOf: (row) => [row.sort_name, row.id],
+};
+
+function rowToEntity(row: TermRow): TaxonomyTermEntity {
+  return Object.assign(new TaxonomyTermEntity(), {
+    id: row.id,
+    taxonomyId: row.taxonomy_id,
+    parentId: row.parent_id,
+    code: row.code,
+    name: row.name,
+    description: row.description,
+    termUri: row.term_uri,
+    pathIds: row.path_ids,
+  });
+}
+
+@Injectable()
+export class TaxonomyService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  taxonomies(): Promise<TaxonomyEntity[]> {
+    return this.dataSource.getRepository(TaxonomyEntity).find({ order: { name: 'ASC' } });
+  }
+
+  taxonomiesByIds(ids: readonly string[]): Promise<TaxonomyEntity[]> {
+    return this.dataSource
+      .getRepository(TaxonomyEntity)
+      .createQueryBuilder('t')
+      .where('t.id = ANY(:ids)', { ids })
+      .getMany();
+  }
+
+  async listTerms(
+    filter: TaxonomyTermsFilter | undefined,
+    page: { first: number; after?: string },
+  ): Promise<ConnectionShape<TaxonomyTerm>> {
+    const params = new SqlParams();
+    const where = allOf([
+      filter?.taxonomy && `t.taxonomy_id = (SELECT id FROM taxonomies WHERE code = ${params.add(filter.taxonomy)})`,
+      filter?.parentId && `t.parent_id = ${params.add(filter.parentId)}`,
+      filter?.topOnly && 't.parent_id IS NULL',
+      filter?.nameContains && `t.name ILIKE ${params.add(`%${escapeLike(filter.nameContains)}%`)}`,
+    ]);
+    return keysetPage(this.dataSource, {
+      select:
+        't.id, t.taxonomy_id, t.parent_id, t.code, t.name, t.description, t.term_uri, t.path_ids, lower(t.name) AS sort_name',
+      from: 'taxonomy_terms t',
+      where,
+      params,
+      sort: SORT,
+      page,
+      toNode: (row: TermRow) => toTaxonomyTerm(rowToEntity(row)),
+    });
+  }
+
+  termsByIds(ids: readonly string[]): Promise<TaxonomyTermEntity[]> {
+    return this.dataSource
+      .getRepository(TaxonomyTermEntity)
+      .createQueryBuilder('t')
+      .where('t.id = ANY(:ids)', { ids })
+      .getMany();
+  }
+
+  childrenOf(parentIds: readonly string[]): Promise<TaxonomyTermEntity[]> {
+    return this.dataSource
+      .getRepository(TaxonomyTermEntity)
+      .createQueryBuilder('t')
+      .where('t.parent_id = ANY(:ids)', { ids: parentIds })
+      .orderBy('t.name')
+      .getMany();
+  }
+
+  /**
+   * Fails with BAD_USER_INPUT naming `field` unless every id is a term (of the named
+   * taxonomy, when one is given).
+   */
+  async assertTerms(manager: EntityManager, ids: string[], field: string, taxonomyCode?: string): Promise<void> {
+    if (ids.length === 0) return;
+    const found: { id: string; taxonomy: string }[] = await manager.query(
+      `SELECT t.id, x.code AS taxonomy FROM taxonomy_terms t JOIN taxonomies x ON x.id = t.taxonomy_id
+        WHERE t.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const byId = new Map(found.map((row) => [row.id, row.taxonomy]));
+    ids.forEach((id, index) => {
+      const taxonomy = byId.get(id);
+      if (!taxonomy) throw badInput(`${field}[${index}]`, 'is not a known taxonomy term');
+      if (taxonomyCode && taxonomy !== taxonomyCode) {
+        throw badInput(`${field}[${index}]`, `must be a term of the ${taxonomyCode} taxonomy`);
+      }
+    });
+  }
+
+  async createTerm(viewer: Viewer, input: CreateTaxonomyTermInput): Promise<TaxonomyTerm> {
+    return this.dataSource.transaction(async (manager) => {
+      const taxonomy = await manager.findOneBy(TaxonomyEntity, { code: input.taxonomy });
+      if (!taxonomy) throw badInput('input.taxonomy', 'is not a known taxonomy');
+      const parent = input.parentId ? await manager.findOneBy(TaxonomyTermEntity, { id: input.parentId }) : null;
+      if (input.parentId && (!parent || parent.taxonomyId !== taxonomy.id)) {
+        throw badInput('input.parentId', 'must be a term of the same taxonomy');
+      }
+      const entity = manager.create(TaxonomyTermEntity, {
+        taxonomyId: taxonomy.id,
+        parentId: parent?.id ?? null,
+        code: input.code,
+        name: input.name,
+        description: input.description ?? null,
+      });
+      await this.save(() => manager.insert(TaxonomyTermEntity, entity));
+      const saved = await manager.findOneByOrFail(TaxonomyTermEntity, { id: entity.id });
+      await this.audit.record(manager, viewer, {
+        entityType: 'TaxonomyTerm',
+        entityId: saved.id,
+        action: 'create',
+        before: null,
+        after: snapshot(saved),
+      });
+      return toTaxonomyTerm(saved);
+    });
+  }
+
+  async updateTerm(viewer: Viewer, input: UpdateTaxonomyTermInput): Promise<TaxonomyTerm> {
+    return this.dataSource.transaction(async (manager) => {
+      const current = await manager.findOne(TaxonomyTermEntity, {
+        where: { id: input.id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!current) throw notFound('That taxonomy term');
+      const parentId = input.parentId === undefined ? current.parentId : input.parentId;
+      if (parentId) {
+        const parent = await manager.findOneBy(TaxonomyTermEntity, { id: parentId });
+        if (!parent || parent.taxonomyId !== current.taxonomyId) {
+          throw badInput('input.parentId', 'must be a term of the same taxonomy');
+        }
+        if (parent.pathIds.includes(current.id)) {
+          throw badInput('input.parentId', 'cannot be the term itself or one of its descendants');
+        }
+      }
+      await manager.update(
+        TaxonomyTermEntity,
+        { id: current.id },
+        {
+          name: input.name ?? current.name,
+          description: input.description === undefined ? current.description : input.description,
+          parentId,
+        },
+      );
+      const saved = await manager.findOneByOrFail(TaxonomyTermEntity, { id: current.id });
+      await this.audit.record(manager, viewer, {
+        entityType: 'TaxonomyTerm',
+        entityId: saved.id,
+        action: 'update',
+        before: snapshot(current),
+        after: snapshot(saved),
+      });
+      return toTaxonomyTerm(saved);
+    });
+  }
+
+  private async save(write: () => Promise<unknown>): Promise<void> {
+    try {
+      await write();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict('That taxonomy already has a term with this code');
+      throw error;
+    }
+  }
+}
+
+function snapshot(term: TaxonomyTermEntity): object {
+  return { code: term.code, name: term.name, description: term.description, parentId: term.parentId };
+}

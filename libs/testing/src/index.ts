@@ -1,0 +1,4 @@
+import 'reflect-metadata';
+export * from './factories.js';
+export * from './test-app.js';
+export * from './test-database.js';

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { MetadataScanner, ModulesContainer } from '@nestjs/core';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { ACCESS_RULE, type AccessRule } from '@cohesion/auth';
+import { createTestApp, type TestApp } from '@cohesion/testing';
+
+/**
+ * Every operation and who may call it, reviewed in one place. An operation added
+ * without an @Access rule fails here (and is refused at run time by the global guard);
+ * changing who may call one means changing this list in the same commit.
+ */
+const EXPECTED = [
+  'Mutation.createArea: admin',
+  'Mutation.createOrganisation: member (any member; the creator becomes its ORG_ADMIN)',
+  'Mutation.createService: member (ORG_ADMIN of the delivering organisation, or ADMIN)',
+  'Mutation.createTaxonomyTerm: admin',
+  'Mutation.grantRole: member (ADMIN for any role; ORG_ADMIN may add admins of their own organisation)',
+  'Mutation.login: public (anyone; throttled per IP and per email)',
+  'Mutation.logout: public (holder of the refresh token; `everywhere` needs sign-in)',
+  'Mutation.refreshToken: public (holder of a live refresh token; throttled per IP)',
+  'Mutation.register: public (anyone; throttled per IP)',
+  'Mutation.revokeRole: member (ADMIN for any role; ORG_ADMIN may remove admins of their own organisation but not the last)',
+  'Mutation.updateArea: admin',
+  'Mutation.updateMyProfile: member (your own profile only)',
+  'Mutation.updateOrganisation: member (ORG_ADMIN of the organisation, or ADMIN)',
+  'Mutation.updateService: member (ORG_ADMIN of the delivering organisation, or ADMIN)',
+  'Mutation.updateTaxonomyTerm: admin',
+  'Mutation.verifyOrganisation: admin',
+  'Query.areas: public (areas are public reference data)',
+  'Query.me: member',
+  'Query.node: public (each type applies its own visibility rules)',
+  'Query.organisation: public (NOT_FOUND for an organisation the caller may not see)',
+  'Query.organisations: public (anonymous callers see verified, publicly listed organisations only)',
+  'Query.practitioner: member (NOT_FOUND for a profile that is not discoverable (unless it is yours))',
+  'Query.practitioners: member (discoverable profiles only, plus your own)',
+  'Query.service: public (NOT_FOUND for a service the caller may not see)',
+  'Query.services: public (anonymous callers see public services of verified, publicly listed organisations only)',
+  'Query.taxonomies: public (taxonomies are public reference data)',
+  'Query.taxonomyTerms: public (taxonomies are public reference data)',
+];
+
+describe('every operation has an access decision', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('matches the reviewed list, and covers the whole schema', () => {
+    const modules = t.app.get(ModulesContainer);
+    const scanner = new MetadataScanner();
+    const declared: string[] = [];
+    const seen = new Set<string>();
+    const wrappers = [...modules.values()].flatMap((module) => [...module.providers.values()]);
+    for (const wrapper of wrappers) {
+      const instance = wrapper.instance as object | undefined;
+      if (!instance || typeof instance !== 'object') continue;
+      const prototype = Object.getPrototypeOf(instance) as Record<string, unknown>;
+      for (const method of scanner.getAllMethodNames(prototype)) {
+        const handler = prototype[method] as object;
+        const type = Reflect.getMetadata('graphql:resolver_type', handler) as string | undefined;
+        if (type !== 'Query' && type !== 'Mutation') continue;
+        const name = (Reflect.getMetadata('graphql:resolver_name', handler) as string | undefined) ?? method;
+        const rule = (Reflect.getMetadata(ACCESS_RULE, handler) ??
+          Reflect.getMetadata(ACCESS_RULE, instance.constructor)) as AccessRule | undefined;
+        const key = `${type}.${name}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        declared.push(`${key}: ${rule ? `${rule.level}${rule.policy ? ` (${rule.policy})` : ''}` : 'NO ACCESS RULE'}`);
+      }
+    }
+    expect(declared.sort()).toEqual(EXPECTED);
+
+    const schema = t.app.get(GraphQLSchemaHost).schema;
+    const inSchema = [
+      ...Object.keys(schema.getQueryType()?.getFields() ?? {}).map((name) => `Query.${name}`),
+      ...Object.keys(schema.getMutationType()?.getFields() ?? {}).map((name) => `Mutation.${name}`),
+    ].sort();
+    expect(inSchema).toEqual([...seen].sort());
+  });
+});
