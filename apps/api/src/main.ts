@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
 import { NestFactory } from '@nestjs/core';
 import { AppConfig, ConfigError } from '@cohesion/config';
 import { createLogger, PinoNestLogger } from '@cohesion/common';
@@ -26,7 +27,8 @@ async function bootstrap(): Promise<void> {
   setUpHttp(app, config, logger);
   await app.listen(config.port, config.host);
 
-  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   logger.info(
     {
       url,

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createTestApp, type TestApp } from '@cohesion/testing';
+import { DEMO_PASSWORD, DemoDataService } from '../../apps/api/src/demo/demo-data.service.js';
+
+describe('demo dataset', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('loads once, marked as demo, with working sign-ins for each role', async () => {
+    const demo = t.app.get(DemoDataService);
+    const first = await demo.seed();
+    expect(first.seeded).toBe(true);
+    expect(first.counts.organisations).toBeGreaterThanOrEqual(30);
+    expect((await demo.seed()).seeded).toBe(false);
+    const [{ count }] = await t.db.query<{ count: number }[]>('SELECT count(*)::int AS count FROM organisations');
+    expect(count).toBe(first.counts.organisations);
+
+    const councils = await t.db.query<{ name: string; code: string }[]>(
+      `SELECT name, code FROM areas WHERE kind = 'LOCAL_AUTHORITY' ORDER BY code`,
+    );
+    expect(councils.map((row) => row.code)).toEqual([
+      'E08000025',
+      'E08000026',
+      'E08000027',
+      'E08000028',
+      'E08000029',
+      'E08000030',
+      'E08000031',
+    ]);
+    const notDemo = await t.db.query<{ n: number }[]>(
+      `SELECT (SELECT count(*) FROM organisations WHERE NOT is_demo) + (SELECT count(*) FROM services WHERE NOT is_demo)
+            + (SELECT count(*) FROM practitioners WHERE NOT is_demo) AS n`,
+    );
+    expect(Number(notDemo[0].n)).toBe(0);
+
+    const LOGIN = `mutation L($input: LoginInput!) { login(input: $input) { account { roles { role organisation { kind } } } } }`;
+    const roles = async (email: string) =>
+      (
+        await t.gql<{ login: { account: { roles: { role: string; organisation: { kind: string } | null }[] } } }>(
+          LOGIN,
+          {
+            input: { email, password: DEMO_PASSWORD },
+          },
+        )
+      ).data.login.account.roles;
+    expect(await roles('admin@demo.cohesion.example')).toEqual([{ role: 'ADMIN', organisation: null }]);
+    expect(await roles('grants.officer@demo.cohesion.example')).toEqual([
+      { role: 'GRANTS_OFFICER', organisation: { kind: 'LOCAL_AUTHORITY' } },
+    ]);
+    expect(await roles('org.admin@demo.cohesion.example')).toEqual([
+      { role: 'ORG_ADMIN', organisation: { kind: 'VCS' } },
+    ]);
+    expect(await roles('member@demo.cohesion.example')).toEqual([]);
+
+    // Varied privacy: some profiles cannot be found, some keep details hidden.
+    const privacy = await t.db.query<{ hidden: number; closed: number }[]>(
+      `SELECT count(*) FILTER (WHERE NOT discoverable)::int AS hidden,
+              count(*) FILTER (WHERE NOT open_to_introductions)::int AS closed FROM practitioners`,
+    );
+    expect(privacy[0].hidden).toBeGreaterThan(0);
+    expect(privacy[0].closed).toBeGreaterThan(0);
+  });
+});
