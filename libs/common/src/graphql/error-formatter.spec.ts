@@ -42,9 +42,17 @@ describe('error formatter', () => {
         code: '23505',
       },
     );
+    Object.assign(unique, {
+      message: 'duplicate key value violates unique constraint "uq_x"',
+      detail: 'Key (email)=(a@b.c)',
+    });
     const result = format({ message: unique.message }, wrapped(unique));
     expect(result.extensions).toEqual({ code: 'CONFLICT' });
     expect(result.message).not.toContain('a@b.c');
+    // The log line keeps the code and constraint but not the row values in `detail`.
+    const logged = JSON.stringify((logger.warn as jest.Mock).mock.calls.at(-1));
+    expect(logged).toContain('uq_x');
+    expect(logged).not.toContain('a@b.c');
   });
 
   it('shows the real message in development only', () => {

@@ -7,6 +7,7 @@ import {
   PG_FOREIGN_KEY_VIOLATION,
   PG_NOT_NULL_VIOLATION,
   PG_UNIQUE_VIOLATION,
+  loggableError,
   pgErrorCode,
 } from '../errors/postgres-errors.js';
 
@@ -76,7 +77,7 @@ export function createErrorFormatter(logger: Logger, exposeInternals: boolean) {
 
     const databaseCode = pgErrorCode(original);
     if (databaseCode && DATABASE_CODES[databaseCode]) {
-      logger.warn({ err: original, path: formatted.path }, 'database constraint reached the API');
+      logger.warn({ err: loggableError(original), path: formatted.path }, 'database constraint reached the API');
       const mapped = DATABASE_CODES[databaseCode];
       return { ...base, message: mapped.message, extensions: { code: mapped.code } };
     }
@@ -90,7 +91,7 @@ export function createErrorFormatter(logger: Logger, exposeInternals: boolean) {
       return { ...base, message: formatted.message, extensions: { code } };
     }
 
-    logger.error({ err: original, path: formatted.path }, 'unexpected error in GraphQL operation');
+    logger.error({ err: loggableError(original), path: formatted.path }, 'unexpected error in GraphQL operation');
     return {
       ...base,
       message: exposeInternals && original instanceof Error ? original.message : 'Internal server error',
