@@ -33,7 +33,7 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
-    files: ['apps/api/src/cli/**/*.ts', 'test/**/*.ts', '**/*.spec.ts'],
+    files: ['apps/api/src/cli/**/*.ts', 'scripts/**', 'test/**/*.ts', '**/*.spec.ts'],
     rules: { 'no-console': 'off', '@typescript-eslint/unbound-method': 'off' },
   },
 );

@@ -33,6 +33,7 @@ const EXPECTED = [
   'Query.organisations: public (anonymous callers see verified, publicly listed organisations only)',
   'Query.practitioner: member (NOT_FOUND for a profile that is not discoverable (unless it is yours))',
   'Query.practitioners: member (discoverable profiles only, plus your own)',
+  'Query.search: public (anonymous callers find public organisations and services only; people need sign-in)',
   'Query.service: public (NOT_FOUND for a service the caller may not see)',
   'Query.services: public (anonymous callers see public services of verified, publicly listed organisations only)',
   'Query.taxonomies: public (taxonomies are public reference data)',

@@ -9,6 +9,7 @@ import { CommonModule, InputValidationPipe } from '@cohesion/common';
 import { DatabaseModule } from '@cohesion/database';
 import { AuthModule } from '@cohesion/auth';
 import { DirectoryModule } from '@cohesion/directory';
+import { NetworkModule } from '@cohesion/network';
 import { DemoDataModule } from './demo/demo-data.module.js';
 import { graphqlOptions } from './graphql/graphql.options.js';
 import { NodeResolver } from './graphql/node.resolver.js';
@@ -29,6 +30,7 @@ export class AppModule {
         TerminusModule,
         AuthModule,
         DirectoryModule,
+        NetworkModule,
         DemoDataModule,
       ],
       controllers: [HealthController],

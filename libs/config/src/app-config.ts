@@ -48,6 +48,11 @@ export class AppConfig {
   readonly loginThrottlePerEmail: ThrottleConfig;
   readonly authThrottlePerIp: ThrottleConfig;
 
+  /** `offline` (shipped district table + known addresses) or `postcodes.io`. */
+  readonly geocoder: 'offline' | 'postcodes.io';
+  readonly postcodesIoUrl: string;
+  readonly geocoderTimeoutMs: number;
+
   readonly graphqlMaxDepth: number;
   readonly graphqlMaxComplexity: number;
   readonly requestBodyLimit: string;
@@ -109,6 +114,9 @@ export class AppConfig {
         limit: read.int('AUTH_THROTTLE_PER_IP', 60, 1, 100_000),
         windowSeconds: read.int('AUTH_THROTTLE_WINDOW_SECONDS', 900, 1, 86_400),
       },
+      geocoder: read.oneOf('GEOCODER', ['offline', 'postcodes.io'] as const, 'offline'),
+      postcodesIoUrl: read.string('POSTCODES_IO_URL', 'https://api.postcodes.io'),
+      geocoderTimeoutMs: read.int('GEOCODER_TIMEOUT_MS', 2000, 100, 30_000),
       graphqlMaxDepth: read.int('GRAPHQL_MAX_DEPTH', 12, 2, 100),
       graphqlMaxComplexity: read.int('GRAPHQL_MAX_COMPLEXITY', 50_000, 10, 10_000_000),
       requestBodyLimit: bodyLimit.toLowerCase(),

@@ -79,10 +79,18 @@ export async function runMigrations(dataSource: DataSource): Promise<string[]> {
  * The SQL that would bring the database in line with the entities; empty when the
  * migrations and the entities agree. Used by `migration:generate` and the CI drift check.
  */
-export async function pendingSchemaChanges(dataSource: DataSource): Promise<{ up: string[]; down: string[] }> {
+export interface SchemaChange {
+  query: string;
+  parameters?: unknown[];
+}
+
+export async function pendingSchemaChanges(
+  dataSource: DataSource,
+): Promise<{ up: SchemaChange[]; down: SchemaChange[] }> {
   const log = await dataSource.driver.createSchemaBuilder().log();
-  return {
-    up: log.upQueries.map((query) => query.query),
-    down: log.downQueries.map((query) => query.query),
-  };
+  const change = (query: { query: string; parameters?: unknown[] }): SchemaChange => ({
+    query: query.query,
+    parameters: query.parameters,
+  });
+  return { up: log.upQueries.map(change), down: log.downQueries.map(change) };
 }

@@ -2,10 +2,11 @@ import { Module } from '@nestjs/common';
 import { AreasModule } from './areas/areas.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { AccountProfilesModule, PractitionersModule } from './practitioners/practitioners.module.js';
+import { SearchModule } from './search/search.module.js';
 import { ServicesModule } from './services/services.module.js';
 import { TaxonomyModule } from './taxonomy/taxonomy.module.js';
 
-/** Areas, taxonomy, organisations, practitioners and services. */
+/** Areas, taxonomy, organisations, practitioners, services and search across them. */
 @Module({
   imports: [
     AreasModule,
@@ -13,8 +14,9 @@ import { TaxonomyModule } from './taxonomy/taxonomy.module.js';
     OrganisationsModule,
     PractitionersModule,
     ServicesModule,
+    SearchModule,
     AccountProfilesModule,
   ],
-  exports: [AreasModule, TaxonomyModule, OrganisationsModule, PractitionersModule, ServicesModule],
+  exports: [AreasModule, TaxonomyModule, OrganisationsModule, PractitionersModule, ServicesModule, SearchModule],
 })
 export class DirectoryModule {}

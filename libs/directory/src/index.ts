@@ -6,6 +6,7 @@ export * from './organisations/organisation.entity.js';
 export * from './organisations/organisations.service.js';
 export * from './practitioners/practitioner.entity.js';
 export * from './practitioners/practitioners.service.js';
+export * from './practitioners/relationships.js';
 export * from './services/service.entity.js';
 export * from './services/services.service.js';
 export * from './taxonomy/taxonomy.entity.js';

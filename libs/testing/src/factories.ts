@@ -194,3 +194,39 @@ export async function countRows(t: TestApp, table: string): Promise<number> {
   const [{ count }] = await t.db.query<{ count: number }[]>(`SELECT count(*)::int AS count FROM ${table}`);
   return count;
 }
+
+/** Connects two practitioners directly (as an accepted introduction would). */
+export async function connect(t: TestApp, one: string, other: string, origin = 'WORKED_TOGETHER'): Promise<void> {
+  const [a, b] = one < other ? [one, other] : [other, one];
+  await t.db.query('INSERT INTO connections (practitioner_a_id, practitioner_b_id, origin) VALUES ($1, $2, $3)', [
+    a,
+    b,
+    origin,
+  ]);
+}
+
+/** Adds a location (with coordinates, optionally in an area) to a service. */
+export async function addLocation(
+  t: TestApp,
+  serviceId: string,
+  place: { name?: string; postcode?: string; latitude?: number; longitude?: number; areaId?: string; town?: string },
+): Promise<void> {
+  const [service] = await t.db.query<{ organisation_id: string }[]>(
+    'SELECT organisation_id FROM services WHERE id = $1',
+    [serviceId],
+  );
+  const [location] = await t.db.query<{ id: string }[]>(
+    `INSERT INTO locations (organisation_id, name, postcode, latitude, longitude, area_id, town)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [
+      service.organisation_id,
+      place.name ?? 'Venue',
+      place.postcode ?? null,
+      place.latitude ?? null,
+      place.longitude ?? null,
+      place.areaId ?? null,
+      place.town ?? null,
+    ],
+  );
+  await t.db.query('INSERT INTO service_locations (service_id, location_id) VALUES ($1, $2)', [serviceId, location.id]);
+}

@@ -20,6 +20,7 @@ import {
   EmbeddedPostgres,
   pendingSchemaChanges,
   runMigrations,
+  type SchemaChange,
   type SchemaDefinition,
 } from '@cohesion/database';
 import { SCHEMA } from '../schema.js';
@@ -71,12 +72,46 @@ async function onConfiguredDatabase<T>(config: AppConfig, fn: (url: string) => P
   }
 }
 
-function writeMigration(name: string, up: string[], down: string[]): string {
+/**
+ * TypeORM records generated-column expressions in typeorm_metadata under the name of
+ * the database it diffed against (here a scratch one); the migration must record them
+ * under whichever database it runs in.
+ */
+function portable(change: SchemaChange): SchemaChange {
+  const { query, parameters } = change;
+  if (!parameters || !query.includes('"typeorm_metadata"')) return change;
+  if (query.startsWith('INSERT')) {
+    return {
+      query: query.replace(
+        'VALUES ($1, $2, $3, $4, $5, $6)',
+        'VALUES (current_database(), current_schema(), $1, $2, $3, $4)',
+      ),
+      parameters: parameters.slice(2),
+    };
+  }
+  return {
+    query: query.replace(
+      '"database" = $3 AND "schema" = $4 AND "table" = $5',
+      '"database" = current_database() AND "schema" = current_schema() AND "table" = $3',
+    ),
+    parameters: [parameters[0], parameters[1], parameters[4]],
+  };
+}
+
+function writeMigration(name: string, up: SchemaChange[], down: SchemaChange[]): string {
   if (!/^[A-Z][A-Za-z0-9]+$/.test(name)) throw new Error('Name the migration in PascalCase, e.g. AddServiceSearch');
   const timestamp = Date.now();
   const className = `${name}${timestamp}`;
-  const indent = (queries: string[]) =>
-    queries.map((query) => `    await queryRunner.query(\`${query.replace(/`/g, '\\`')}\`);`).join('\n');
+  const indent = (queries: SchemaChange[]) =>
+    queries
+      .map(portable)
+      .map(({ query, parameters }) => {
+        const sql = `\`${query.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${')}\``;
+        return parameters?.length
+          ? `    await queryRunner.query(${sql}, ${JSON.stringify(parameters)});`
+          : `    await queryRunner.query(${sql});`;
+      })
+      .join('\n');
   const file = join(MIGRATIONS_DIR, `${timestamp}-${name}.ts`);
   writeFileSync(
     file,
@@ -168,7 +203,7 @@ async function main(): Promise<number> {
         return 0;
       }
       console.error('The entities differ from what the migrations build. Missing SQL:');
-      for (const query of changes.up) console.error(`  ${query};`);
+      for (const change of changes.up) console.error(`  ${change.query};`);
       return 1;
     }
     default:

@@ -10,6 +10,7 @@ import {
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
+import { SearchNameColumn, SearchTagsColumn, SearchVectorColumn, weighted } from '../shared/search-columns.js';
 
 export const ORGANISATION_KINDS = [
   'LOCAL_AUTHORITY',
@@ -55,6 +56,9 @@ const list = (values: readonly string[]) => values.map((value) => `'${value}'`).
 @Check('ck_organisations_coordinates', `("latitude" IS NULL) = ("longitude" IS NULL)`)
 @Check('ck_organisations_version', `"version" > 0`)
 @Index('idx_organisations_sort_name', { synchronize: false })
+@Index('idx_organisations_search', { synchronize: false })
+@Index('idx_organisations_search_name', { synchronize: false })
+@Index('idx_organisations_earth', { synchronize: false })
 @Index('idx_organisations_kind', ['kind'])
 export class OrganisationEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -117,6 +121,16 @@ export class OrganisationEntity {
   /** PUBLIC listings are shown to everyone (once verified); MEMBERS listings only to signed-in members. */
   @Column('varchar', { length: 10, default: 'PUBLIC' })
   visibility: ListingVisibilityValue;
+
+  /** The record's own text, weighted (name A; descriptions B to D). */
+  @SearchVectorColumn(weighted('name', 'A'), weighted('description', 'B'), weighted('town', 'C'))
+  searchVector: string;
+
+  @SearchTagsColumn()
+  searchTags: string;
+
+  @SearchNameColumn('name')
+  searchName: string;
 
   @Column('boolean', { default: false })
   isDemo: boolean;

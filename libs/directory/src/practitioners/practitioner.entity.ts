@@ -9,6 +9,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import { SearchNameColumn, SearchTagsColumn, SearchVectorColumn, weighted } from '../shared/search-columns.js';
 
 export const CONTACT_VISIBILITIES = ['PUBLIC', 'MEMBERS', 'CONNECTIONS', 'HIDDEN'] as const;
 export type ContactVisibilityValue = (typeof CONTACT_VISIBILITIES)[number];
@@ -28,6 +29,8 @@ const visibilityCheck = (column: string) =>
 @Check('ck_practitioners_introductions_monthly_cap', `"introductions_monthly_cap" BETWEEN 0 AND 100`)
 @Check('ck_practitioners_version', `"version" > 0`)
 @Index('idx_practitioners_sort_name', { synchronize: false })
+@Index('idx_practitioners_search', { synchronize: false })
+@Index('idx_practitioners_search_name', { synchronize: false })
 export class PractitionerEntity {
   @PrimaryColumn('uuid')
   @ForeignKey('AccountEntity', { onDelete: 'CASCADE' })
@@ -84,6 +87,22 @@ export class PractitionerEntity {
 
   @Column('varchar', { length: 12, default: 'MEMBERS' })
   websiteVisibility: ContactVisibilityValue;
+
+  /** The record's own text, weighted (name A; descriptions B to D). */
+  @SearchVectorColumn(
+    weighted('full_name', 'A'),
+    weighted('job_title', 'A'),
+    weighted('can_help_with', 'B'),
+    weighted('bio', 'C'),
+    weighted('looking_for', 'C'),
+  )
+  searchVector: string;
+
+  @SearchTagsColumn()
+  searchTags: string;
+
+  @SearchNameColumn('full_name')
+  searchName: string;
 
   @Column('boolean', { default: false })
   isDemo: boolean;

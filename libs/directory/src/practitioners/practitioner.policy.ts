@@ -1,4 +1,4 @@
-import type { SqlParams, Viewer } from '@cohesion/common';
+import type { Viewer } from '@cohesion/common';
 import type { ContactVisibilityValue, PractitionerEntity } from './practitioner.entity.js';
 
 /** How the viewer stands to a practitioner; decides which contact details they see. */
@@ -20,19 +20,21 @@ export function visibleValue<T>(
   return SEES[relationship].includes(visibility) ? value : null;
 }
 
-export function relationshipOf(viewer: Viewer, practitionerId: string): Relationship {
+/** `connected` comes from the query that loaded the practitioner (see PractitionerRelationships). */
+export function relationshipOf(viewer: Viewer, practitioner: { id: string; connected: boolean }): Relationship {
   if (!viewer.isAuthenticated) return 'ANONYMOUS';
-  if (viewer.isPractitioner(practitionerId)) return 'SELF';
-  return 'MEMBER';
+  if (viewer.isPractitioner(practitioner.id)) return 'SELF';
+  return practitioner.connected ? 'CONNECTION' : 'MEMBER';
 }
 
 /**
  * Which practitioners a viewer may see, as SQL on a `practitioners` alias: members see
- * discoverable profiles and their own; anonymous callers see none.
+ * discoverable profiles and their own; anonymous callers see none. `viewerParam` is the
+ * placeholder of the viewer's id (undefined when anonymous).
  */
-export function practitionerVisibleSql(viewer: Viewer, alias: string, params: SqlParams): string {
-  if (!viewer.accountId) return 'FALSE';
-  return `(${alias}.discoverable OR ${alias}.id = ${params.add(viewer.accountId)})`;
+export function practitionerVisibleSql(alias: string, viewerParam: string | undefined): string {
+  if (!viewerParam) return 'FALSE';
+  return `(${alias}.discoverable OR ${alias}.id = ${viewerParam}::uuid)`;
 }
 
 export function canSeePractitioner(

@@ -44,7 +44,7 @@ export class PractitionersModule implements OnModuleInit {
   onModuleInit(): void {
     this.nodes.register(PRACTITIONER_TYPE, async (id, context) => {
       const record = await context.loaders.get(this.byId).load(id);
-      return record ? toPractitioner(record, relationshipOf(viewerOf(context), record.id)) : null;
+      return record ? toPractitioner(record, relationshipOf(viewerOf(context), record)) : null;
     });
   }
 }

@@ -59,7 +59,7 @@ export class PractitionersResolver {
   ): Promise<Practitioner> {
     const record = await context.loaders.get(this.byId).load(fromGlobalId(id, 'Practitioner', 'id'));
     if (!record) throw notFound('That practitioner');
-    return toPractitioner(record, relationshipOf(viewerOf(context), record.id));
+    return toPractitioner(record, relationshipOf(viewerOf(context), record));
   }
 
   @Mutation(() => Practitioner, { description: 'Change your own profile.' })
@@ -132,6 +132,6 @@ export class AccountPractitionerResolver {
     @Context() context: RequestContext,
   ): Promise<Practitioner | null> {
     const record = await context.loaders.get(this.byId).load(account.accountId);
-    return record ? toPractitioner(record, relationshipOf(viewerOf(context), record.id)) : null;
+    return record ? toPractitioner(record, relationshipOf(viewerOf(context), record)) : null;
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   allOf,
@@ -31,12 +31,20 @@ import {
 import { toPractitioner } from './practitioner.mapper.js';
 import type { Practitioner } from './practitioner.model.js';
 import { practitionerVisibleSql, relationshipOf } from './practitioner.policy.js';
+import { PRACTITIONER_RELATIONSHIPS, type PractitionerRelationships } from './relationships.js';
 
 export interface PractitionerRecord extends PractitionerEntity {
   sortName: string;
+  /** Whether the viewer is connected to this practitioner. */
+  connected: boolean;
 }
 
-export const PRACTITIONER_COLUMNS = `
+/** Every column of alias `p`, camel-cased, plus whether the viewer is connected to each. */
+export function practitionerColumns(connectedSql: string): string {
+  return `${PRACTITIONER_COLUMNS}, ${connectedSql} AS connected`;
+}
+
+const PRACTITIONER_COLUMNS = `
   p.id, p.full_name AS "fullName", p.job_title AS "jobTitle", p.bio, p.can_help_with AS "canHelpWith",
   p.looking_for AS "lookingFor", p.languages, p.discoverable, p.open_to_introductions AS "openToIntroductions",
   p.introductions_monthly_cap AS "introductionsMonthlyCap",
@@ -61,7 +69,20 @@ export class PractitionersService implements AccountProfiles {
     private readonly dataSource: DataSource,
     private readonly areas: AreasService,
     private readonly taxonomy: TaxonomyService,
+    @Inject(PRACTITIONER_RELATIONSHIPS) private readonly relationships: PractitionerRelationships,
   ) {}
+
+  /**
+   * SQL about the viewer and practitioner alias `p`: may they see it, are they
+   * connected. The viewer's id is added to `params` once and shared by both.
+   */
+  viewerSql(viewer: Viewer, params: SqlParams): { visible: string; connected: string } {
+    const me = viewer.accountId ? params.add(viewer.accountId) : undefined;
+    return {
+      visible: practitionerVisibleSql('p', me),
+      connected: me ? this.relationships.connectedSql(me, 'p.id') : 'FALSE',
+    };
+  }
 
   /** Called by registration, inside its transaction. */
   async createProfile(manager: EntityManager, accountId: string, profile: NewProfile): Promise<void> {
@@ -78,8 +99,9 @@ export class PractitionersService implements AccountProfiles {
     page: { first: number; after?: string },
   ): Promise<ConnectionShape<Practitioner>> {
     const params = new SqlParams();
+    const about = this.viewerSql(viewer, params);
     const where = allOf([
-      practitionerVisibleSql(viewer, 'p', params),
+      about.visible,
       filter?.organisationId &&
         `EXISTS (SELECT 1 FROM practitioner_memberships m
                   WHERE m.practitioner_id = p.id AND m.organisation_id = ${params.add(filter.organisationId)}
@@ -96,22 +118,23 @@ export class PractitionersService implements AccountProfiles {
       filter?.nameContains && `p.full_name ILIKE ${params.add(`%${escapeLike(filter.nameContains)}%`)}`,
     ]);
     return keysetPage(this.dataSource, {
-      select: PRACTITIONER_COLUMNS,
+      select: practitionerColumns(about.connected),
       from: 'practitioners p',
       where,
       params,
       sort: PRACTITIONER_SORT,
       page,
-      toNode: (row: PractitionerRecord) => toPractitioner(row, relationshipOf(viewer, row.id)),
+      toNode: (row: PractitionerRecord) => toPractitioner(row, relationshipOf(viewer, row)),
     });
   }
 
   async visibleByIds(viewer: Viewer, ids: readonly string[]): Promise<PractitionerRecord[]> {
     const params = new SqlParams();
     const idList = params.add(ids);
+    const about = this.viewerSql(viewer, params);
     return this.dataSource.query(
-      `SELECT ${PRACTITIONER_COLUMNS} FROM practitioners p
-        WHERE p.id = ANY(${idList}::uuid[]) AND ${practitionerVisibleSql(viewer, 'p', params)}`,
+      `SELECT ${practitionerColumns(about.connected)} FROM practitioners p
+        WHERE p.id = ANY(${idList}::uuid[]) AND ${about.visible}`,
       params.values,
     );
   }
@@ -124,16 +147,17 @@ export class PractitionersService implements AccountProfiles {
   ): Promise<ConnectionShape<Practitioner>[]> {
     const params = new SqlParams();
     const ids = params.add(organisationIds);
+    const about = this.viewerSql(viewer, params);
     const rows: (PractitionerRecord & { parentKey: string; total: number })[] = await this.dataSource.query(
       `WITH pairs AS (
          SELECT DISTINCT m.organisation_id, m.practitioner_id FROM practitioner_memberships m
           WHERE m.organisation_id = ANY(${ids}::uuid[]) AND ${CURRENT_MEMBERSHIP})
        SELECT * FROM (
-         SELECT ${PRACTITIONER_COLUMNS}, pairs.organisation_id AS "parentKey",
+         SELECT ${practitionerColumns(about.connected)}, pairs.organisation_id AS "parentKey",
                 row_number() OVER (PARTITION BY pairs.organisation_id ORDER BY lower(p.full_name), p.id) AS rn,
                 count(*) OVER (PARTITION BY pairs.organisation_id)::int AS total
            FROM pairs JOIN practitioners p ON p.id = pairs.practitioner_id
-          WHERE ${practitionerVisibleSql(viewer, 'p', params)}) ranked
+          WHERE ${about.visible}) ranked
         WHERE rn <= ${first + 1}
         ORDER BY rn`,
       params.values,
@@ -142,7 +166,7 @@ export class PractitionersService implements AccountProfiles {
       parentOf: (row) => row.parentKey,
       totalOf: (row) => row.total,
       cursorOf: (row) => keysetCursor(PRACTITIONER_SORT, row),
-      toNode: (row) => toPractitioner(row, relationshipOf(viewer, row.id)),
+      toNode: (row) => toPractitioner(row, relationshipOf(viewer, row)),
     });
   }
 

@@ -10,6 +10,7 @@ import {
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
+import { SearchNameColumn, SearchTagsColumn, SearchVectorColumn, weighted } from '../shared/search-columns.js';
 import type { ListingVisibilityValue } from '../organisations/organisation.entity.js';
 
 /** Open Referral UK service statuses, spelt as the standard spells them. */
@@ -28,6 +29,8 @@ export type ServiceStatusValue = (typeof SERVICE_STATUSES)[number];
 @Check('ck_services_version', `"version" > 0`)
 @Index('idx_services_organisation_id', ['organisationId'])
 @Index('idx_services_sort_name', { synchronize: false })
+@Index('idx_services_search', { synchronize: false })
+@Index('idx_services_search_name', { synchronize: false })
 @Index('idx_services_updated_at', ['updatedAt'])
 export class ServiceEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -77,6 +80,21 @@ export class ServiceEntity {
 
   @Column('varchar', { length: 10, default: 'PUBLIC' })
   visibility: ListingVisibilityValue;
+
+  /** The record's own text, weighted (name A; descriptions B to D). */
+  @SearchVectorColumn(
+    weighted('name', 'A'),
+    weighted('description', 'B'),
+    weighted('eligibility_description', 'C'),
+    weighted('fees', 'D'),
+  )
+  searchVector: string;
+
+  @SearchTagsColumn()
+  searchTags: string;
+
+  @SearchNameColumn('name')
+  searchName: string;
 
   @Column('boolean', { default: false })
   isDemo: boolean;
@@ -172,6 +190,7 @@ export type LocationTypeValue = (typeof LOCATION_TYPES)[number];
 @Check('ck_locations_coordinates', `("latitude" IS NULL) = ("longitude" IS NULL)`)
 @Index('idx_locations_organisation_id', ['organisationId'])
 @Index('idx_locations_area_id', ['areaId'])
+@Index('idx_locations_earth', { synchronize: false })
 export class LocationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -31,7 +31,7 @@ import { ServicesService } from './services.service.js';
     ServiceLocationResolver,
     OrganisationServicesResolver,
   ],
-  exports: [ServicesService],
+  exports: [ServicesService, ServiceByIdLoader],
 })
 export class ServicesModule implements OnModuleInit {
   constructor(

@@ -1,0 +1,183 @@
+import { ArgsType, Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { ConnectionArgs, IsGlobalIdOf, IsLanguageCode, OptionalText } from '@cohesion/common';
+import { GeoPointInput } from '../shared/shared.inputs.js';
+import { FaithTradition, OrganisationKind } from '../organisations/organisation.model.js';
+
+export enum SearchKind {
+  PRACTITIONER = 'PRACTITIONER',
+  ORGANISATION = 'ORGANISATION',
+  SERVICE = 'SERVICE',
+}
+registerEnumType(SearchKind, { name: 'SearchKind' });
+
+export enum SearchSort {
+  RELEVANCE = 'RELEVANCE',
+  NEAREST = 'NEAREST',
+}
+registerEnumType(SearchSort, {
+  name: 'SearchSort',
+  description:
+    'RELEVANCE: exact name matches, then text and spelling similarity, then freshness. NEAREST needs filter.near.',
+});
+
+export enum DayOfWeek {
+  MONDAY = 'MO',
+  TUESDAY = 'TU',
+  WEDNESDAY = 'WE',
+  THURSDAY = 'TH',
+  FRIDAY = 'FR',
+  SATURDAY = 'SA',
+  SUNDAY = 'SU',
+}
+registerEnumType(DayOfWeek, { name: 'DayOfWeek' });
+
+export const MAX_RADIUS_METRES = 100_000;
+
+@InputType({ description: 'Near a place: a UK postcode (full, or a district such as WS1), or coordinates.' })
+export class NearInput {
+  @Field(() => String, { nullable: true })
+  @OptionalText(10)
+  postcode?: string | null;
+
+  @Field(() => GeoPointInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => GeoPointInput)
+  point?: GeoPointInput | null;
+
+  @Field(() => Int, { defaultValue: 5000, description: `Radius in metres (at most ${MAX_RADIUS_METRES}).` })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_RADIUS_METRES)
+  withinMetres: number = 5000;
+}
+
+@InputType({
+  description:
+    'Every filter narrows the results. A filter that only applies to one kind (openToIntroductions for people; ' +
+    'age, dayOfWeek, freeOnly, activeOnly and serviceTypeIds for services) limits the results to that kind.',
+})
+export class SearchFilter {
+  @Field(() => [SearchKind], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(3)
+  @IsEnum(SearchKind, { each: true })
+  kinds?: SearchKind[];
+
+  @Field(() => [OrganisationKind], {
+    nullable: true,
+    description: 'Organisations of these kinds, services they deliver, people who work there.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  @IsEnum(OrganisationKind, { each: true })
+  organisationKinds?: OrganisationKind[];
+
+  @Field(() => [ID], { nullable: true, description: 'Cohesion themes (a theme includes its narrower themes).' })
+  @IsOptional()
+  @ArrayMaxSize(30)
+  @IsGlobalIdOf('TaxonomyTerm', { each: true })
+  themeIds?: string[];
+
+  @Field(() => [ID], { nullable: true, description: 'Service types (a type includes its narrower types).' })
+  @IsOptional()
+  @ArrayMaxSize(30)
+  @IsGlobalIdOf('TaxonomyTerm', { each: true })
+  serviceTypeIds?: string[];
+
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'Places (a place includes everything inside it): areas a person covers, an organisation serves, a service is for or is held in.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @IsGlobalIdOf('Area', { each: true })
+  areaIds?: string[];
+
+  @Field(() => [String], { nullable: true, description: 'ISO 639 codes; any of them.' })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @IsLanguageCode({ each: true })
+  languages?: string[];
+
+  @Field(() => [FaithTradition], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(11)
+  @IsEnum(FaithTradition, { each: true })
+  faithTraditions?: FaithTradition[];
+
+  @Field({ nullable: true, description: 'Only verified organisations (and their services and people).' })
+  @IsOptional()
+  @IsBoolean()
+  verifiedOnly?: boolean;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  openToIntroductions?: boolean;
+
+  @Field(() => Int, { nullable: true, description: 'Services open to someone of this age.' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(130)
+  age?: number;
+
+  @Field(() => DayOfWeek, { nullable: true, description: 'Services that run on this day.' })
+  @IsOptional()
+  @IsEnum(DayOfWeek)
+  dayOfWeek?: DayOfWeek;
+
+  @Field({ nullable: true, description: 'Services with a free option and no charged one.' })
+  @IsOptional()
+  @IsBoolean()
+  freeOnly?: boolean;
+
+  @Field({ nullable: true, description: 'Services that are running (status active).' })
+  @IsOptional()
+  @IsBoolean()
+  activeOnly?: boolean;
+
+  @Field(() => NearInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => NearInput)
+  near?: NearInput;
+}
+
+@ArgsType()
+export class SearchArgs extends ConnectionArgs {
+  @Field(() => String, {
+    nullable: true,
+    description: 'Words to look for. Quotes keep a phrase, "or" allows either, a leading "-" excludes a word.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  query?: string | null;
+
+  @Field(() => SearchFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SearchFilter)
+  filter?: SearchFilter;
+
+  @Field(() => SearchSort, { nullable: true, defaultValue: SearchSort.RELEVANCE })
+  @IsOptional()
+  @IsEnum(SearchSort)
+  sort?: SearchSort;
+}

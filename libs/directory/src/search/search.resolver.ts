@@ -1,0 +1,57 @@
+import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { notFound, viewerOf, type RequestContext } from '@cohesion/common';
+import { Public } from '@cohesion/auth';
+import { OrganisationByIdLoader } from '../organisations/organisations.loaders.js';
+import { recordToOrganisation } from '../organisations/organisations.service.js';
+import { toPractitioner } from '../practitioners/practitioner.mapper.js';
+import { relationshipOf } from '../practitioners/practitioner.policy.js';
+import { PractitionerByIdLoader } from '../practitioners/practitioners.loaders.js';
+import { toService } from '../services/service.mapper.js';
+import { ServiceByIdLoader } from '../services/services.loaders.js';
+import { SearchArgs, SearchKind } from './search.inputs.js';
+import { SearchConnection, SearchEdge, SearchHit } from './search.model.js';
+import { SearchService } from './search.service.js';
+
+@Resolver(() => SearchEdge)
+export class SearchResolver {
+  constructor(
+    private readonly search: SearchService,
+    private readonly organisationById: OrganisationByIdLoader,
+    private readonly practitionerById: PractitionerByIdLoader,
+    private readonly serviceById: ServiceByIdLoader,
+  ) {}
+
+  @Query(() => SearchConnection, {
+    name: 'search',
+    description: 'Find people, organisations and services by words, themes, places and distance.',
+  })
+  @Public('anonymous callers find public organisations and services only; people need sign-in')
+  find(@Args() args: SearchArgs, @Context() context: RequestContext): Promise<SearchConnection> {
+    return this.search.search(viewerOf(context), args);
+  }
+
+  /** Each hit is loaded through its kind's loader: one query per kind on the page. */
+  @ResolveField(() => SearchHit)
+  async node(@Parent() edge: SearchEdge, @Context() context: RequestContext): Promise<typeof SearchHit> {
+    const viewer = viewerOf(context);
+    switch (edge.kind) {
+      case SearchKind.ORGANISATION: {
+        const record = await context.loaders.get(this.organisationById).load(edge.entityId);
+        if (record) return recordToOrganisation(record);
+        break;
+      }
+      case SearchKind.PRACTITIONER: {
+        const record = await context.loaders.get(this.practitionerById).load(edge.entityId);
+        if (record) return toPractitioner(record, relationshipOf(viewer, record));
+        break;
+      }
+      case SearchKind.SERVICE: {
+        const record = await context.loaders.get(this.serviceById).load(edge.entityId);
+        if (record) return toService(record);
+        break;
+      }
+    }
+    // Removed between the search and this load.
+    throw notFound('That result');
+  }
+}
