@@ -7,6 +7,7 @@ import {
 } from 'typeorm';
 import type { DatabaseLogger } from './database.logger.js';
 import { SLOW_QUERY_THRESHOLD_MS } from './database.logger.js';
+import { sessionStartupOptions } from './session-settings.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -44,6 +45,7 @@ export function dataSourceOptions(schema: SchemaDefinition, connection: Connecti
       max: connection.poolSize,
       idleTimeoutMillis: 30_000,
       connectionTimeoutMillis: 10_000,
+      options: sessionStartupOptions(),
     },
   };
 }

@@ -4,4 +4,5 @@ export * from './database-host.js';
 export * from './database.logger.js';
 export * from './database.module.js';
 export * from './embedded/embedded-postgres.js';
+export * from './session-settings.js';
 export * from './snake-naming.strategy.js';

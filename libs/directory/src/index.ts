@@ -58,3 +58,5 @@ export const DIRECTORY_ENTITIES = [
   ServiceTaxonomyTermEntity,
   ServiceAreaEntity,
 ];
+export * from './search/search.inputs.js';
+export * from './search/search.service.js';

@@ -7,6 +7,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { sessionSetStatements } from '../session-settings.js';
 
 /** The extensions the schema needs; the same list is created on a real server by the first migration. */
 const EXTENSIONS = { pg_trgm, cube, earthdistance, unaccent, pgcrypto };
@@ -46,6 +47,8 @@ export class EmbeddedPostgres {
         loadDataDir: options.loadFrom,
         extensions: EXTENSIONS,
       });
+      // Every connection shares PGlite's one session, which ignores startup options.
+      for (const statement of sessionSetStatements()) await db.exec(statement);
       const server = new PGLiteSocketServer({
         db,
         host: '127.0.0.1',

@@ -4,6 +4,10 @@ import { Initial1795426280675 } from './1795426280675-Initial.js';
 import { TreesAuditIndexes1795426290000 } from './1795426290000-TreesAuditIndexes.js';
 import { ReferenceVocabularies1795426300000 } from './1795426300000-ReferenceVocabularies.js';
 import { DirectorySearch1795428845001 } from './1795428845001-DirectorySearch.js';
+import { SearchDocument1795429912008 } from './1795429912008-SearchDocument.js';
+import { SearchTagNames1795431000000 } from './1795431000000-SearchTagNames.js';
+import { SearchFilterFields1795431100000 } from './1795431100000-SearchFilterFields.js';
+import { SearchBoundingBox1795431298156 } from './1795431298156-SearchBoundingBox.js';
 
 /** Every migration, oldest first. `npm run migration:generate` rewrites this list. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -12,4 +16,8 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   TreesAuditIndexes1795426290000,
   ReferenceVocabularies1795426300000,
   DirectorySearch1795428845001,
+  SearchDocument1795429912008,
+  SearchTagNames1795431000000,
+  SearchFilterFields1795431100000,
+  SearchBoundingBox1795431298156,
 ];

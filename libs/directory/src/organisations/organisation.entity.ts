@@ -10,7 +10,13 @@ import {
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
-import { SearchNameColumn, SearchTagsColumn, SearchVectorColumn, weighted } from '../shared/search-columns.js';
+import {
+  SearchDocumentColumn,
+  SearchNameColumn,
+  SearchPathColumn,
+  SearchTagsColumn,
+  weighted,
+} from '../shared/search-columns.js';
 
 export const ORGANISATION_KINDS = [
   'LOCAL_AUTHORITY',
@@ -58,7 +64,9 @@ const list = (values: readonly string[]) => values.map((value) => `'${value}'`).
 @Index('idx_organisations_sort_name', { synchronize: false })
 @Index('idx_organisations_search', { synchronize: false })
 @Index('idx_organisations_search_name', { synchronize: false })
-@Index('idx_organisations_earth', { synchronize: false })
+@Index('idx_organisations_area_path_ids', { synchronize: false })
+@Index('idx_organisations_term_path_ids', { synchronize: false })
+@Index('idx_organisations_position', ['latitude', 'longitude'], { where: `"latitude" IS NOT NULL` })
 @Index('idx_organisations_kind', ['kind'])
 export class OrganisationEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -122,15 +130,21 @@ export class OrganisationEntity {
   @Column('varchar', { length: 10, default: 'PUBLIC' })
   visibility: ListingVisibilityValue;
 
-  /** The record's own text, weighted (name A; descriptions B to D). */
-  @SearchVectorColumn(weighted('name', 'A'), weighted('description', 'B'), weighted('town', 'C'))
-  searchVector: string;
+  /** Own text weighted (name A; descriptions B to D) and the tags (C), for full-text search. */
+  @SearchDocumentColumn(weighted('name', 'A'), weighted('description', 'B'), weighted('town', 'C'))
+  searchDocument: string;
 
   @SearchTagsColumn()
   searchTags: string;
 
   @SearchNameColumn('name')
   searchName: string;
+
+  @SearchPathColumn()
+  areaPathIds: string[];
+
+  @SearchPathColumn()
+  termPathIds: string[];
 
   @Column('boolean', { default: false })
   isDemo: boolean;

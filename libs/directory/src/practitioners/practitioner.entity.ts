@@ -9,7 +9,13 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { SearchNameColumn, SearchTagsColumn, SearchVectorColumn, weighted } from '../shared/search-columns.js';
+import {
+  SearchDocumentColumn,
+  SearchNameColumn,
+  SearchPathColumn,
+  SearchTagsColumn,
+  weighted,
+} from '../shared/search-columns.js';
 
 export const CONTACT_VISIBILITIES = ['PUBLIC', 'MEMBERS', 'CONNECTIONS', 'HIDDEN'] as const;
 export type ContactVisibilityValue = (typeof CONTACT_VISIBILITIES)[number];
@@ -31,6 +37,8 @@ const visibilityCheck = (column: string) =>
 @Index('idx_practitioners_sort_name', { synchronize: false })
 @Index('idx_practitioners_search', { synchronize: false })
 @Index('idx_practitioners_search_name', { synchronize: false })
+@Index('idx_practitioners_area_path_ids', { synchronize: false })
+@Index('idx_practitioners_term_path_ids', { synchronize: false })
 export class PractitionerEntity {
   @PrimaryColumn('uuid')
   @ForeignKey('AccountEntity', { onDelete: 'CASCADE' })
@@ -88,21 +96,27 @@ export class PractitionerEntity {
   @Column('varchar', { length: 12, default: 'MEMBERS' })
   websiteVisibility: ContactVisibilityValue;
 
-  /** The record's own text, weighted (name A; descriptions B to D). */
-  @SearchVectorColumn(
+  /** Own text weighted (name A; descriptions B to D) and the tags (C), for full-text search. */
+  @SearchDocumentColumn(
     weighted('full_name', 'A'),
     weighted('job_title', 'A'),
     weighted('can_help_with', 'B'),
     weighted('bio', 'C'),
     weighted('looking_for', 'C'),
   )
-  searchVector: string;
+  searchDocument: string;
 
   @SearchTagsColumn()
   searchTags: string;
 
   @SearchNameColumn('full_name')
   searchName: string;
+
+  @SearchPathColumn()
+  areaPathIds: string[];
+
+  @SearchPathColumn()
+  termPathIds: string[];
 
   @Column('boolean', { default: false })
   isDemo: boolean;

@@ -1,5 +1,6 @@
-import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { notFound, viewerOf, type RequestContext } from '@cohesion/common';
+import { Args, Context, Info, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { notFound, selectsAny, viewerOf, type RequestContext } from '@cohesion/common';
 import { Public } from '@cohesion/auth';
 import { OrganisationByIdLoader } from '../organisations/organisations.loaders.js';
 import { recordToOrganisation } from '../organisations/organisations.service.js';
@@ -26,8 +27,13 @@ export class SearchResolver {
     description: 'Find people, organisations and services by words, themes, places and distance.',
   })
   @Public('anonymous callers find public organisations and services only; people need sign-in')
-  find(@Args() args: SearchArgs, @Context() context: RequestContext): Promise<SearchConnection> {
-    return this.search.search(viewerOf(context), args);
+  find(
+    @Args() args: SearchArgs,
+    @Context() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<SearchConnection> {
+    // Totals and facets come with the page in one statement when the query asks for them.
+    return this.search.search(viewerOf(context), args, { summary: selectsAny(info, ['totalCount', 'facets']) });
   }
 
   /** Each hit is loaded through its kind's loader: one query per kind on the page. */

@@ -11,6 +11,7 @@ import {
   toGlobalId,
   type Viewer,
 } from '@cohesion/common';
+import { NAME_SIMILARITY } from '@cohesion/database';
 import { Geocoder } from '../geo/geocoder.js';
 import { organisationVisibleSql } from '../organisations/organisation.policy.js';
 import { CURRENT_MEMBERSHIP } from '../practitioners/practitioners.service.js';
@@ -106,20 +107,26 @@ export class SearchService {
     private readonly geocoder: Geocoder,
   ) {}
 
-  async search(viewer: Viewer, request: SearchRequest): Promise<SearchConnection> {
+  /**
+   * One page of results. With `summary` (the caller asked for totalCount or facets) the
+   * totals and facets come from the same statement, over the same set of hits; without
+   * it they are computed only if read.
+   */
+  async search(viewer: Viewer, request: SearchRequest, options: { summary?: boolean } = {}): Promise<SearchConnection> {
     const plan = await this.plan(viewer, request);
-    const { sql, params } = this.pageSql(viewer, plan, request.first, request.after);
-    const rows = await this.dataSource.query<HitRow[]>(sql, params);
-    const edges: SearchEdge[] = rows.slice(0, request.first).map((row) => ({
-      cursor: encodeCursor([plan.sort === SearchSort.NEAREST ? row.distance : row.score, row.kind_order, row.id]),
-      score: row.score,
-      highlight: markHighlight(row.highlight),
-      distanceMetres: row.distance === null ? null : Math.round(row.distance),
-      kind: row.kind,
-      entityId: row.id,
+    const { sql, params } = this.statement(viewer, plan, request, options.summary ?? false);
+    const [row] = await this.dataSource.query<({ page: HitRow[] } & Partial<SummaryRow>)[]>(sql, params);
+    const rows = row.page;
+    const edges: SearchEdge[] = rows.slice(0, request.first).map((hit) => ({
+      cursor: encodeCursor([plan.sort === SearchSort.NEAREST ? hit.distance : hit.score, hit.kind_order, hit.id]),
+      score: hit.score,
+      highlight: markHighlight(hit.highlight),
+      distanceMetres: hit.distance === null ? null : Math.round(hit.distance),
+      kind: hit.kind,
+      entityId: hit.id,
     }));
-    let summary: Promise<SummaryRow> | undefined;
-    const summarise = () => (summary ??= this.summary(viewer, plan));
+    let summary: Promise<SummaryRow> | undefined = options.summary ? Promise.resolve(row as SummaryRow) : undefined;
+    const summarise = () => (summary ??= this.summaryOnly(viewer, plan));
     return {
       edges,
       pageInfo: {
@@ -128,9 +135,8 @@ export class SearchService {
         startCursor: edges[0]?.cursor ?? null,
         endCursor: edges[edges.length - 1]?.cursor ?? null,
       },
-      // Counted only when asked for, in one query for both.
       get totalCount() {
-        return summarise().then((row) => row.total);
+        return summarise().then((summed) => summed.total);
       },
       get facets() {
         return summarise().then(toFacets);
@@ -139,10 +145,10 @@ export class SearchService {
     };
   }
 
-  /** The query plan of a search's page, for tests that check indexes are used. */
+  /** The query plan of a search (page, totals and facets), for tests that check indexes are used. */
   async explain(viewer: Viewer, request: SearchRequest): Promise<unknown> {
     const plan = await this.plan(viewer, request);
-    const { sql, params } = this.pageSql(viewer, plan, request.first, request.after);
+    const { sql, params } = this.statement(viewer, plan, request, true);
     const [row] = await this.dataSource.query<{ 'QUERY PLAN': unknown }[]>(`EXPLAIN (FORMAT JSON) ${sql}`, params);
     return row['QUERY PLAN'];
   }
@@ -198,15 +204,18 @@ export class SearchService {
     };
   }
 
-  /** One page, ranked, with highlights computed for the page's rows only. */
-  private pageSql(viewer: Viewer, plan: Plan, first: number, after: string | undefined) {
+  /**
+   * The hits are computed once (MATERIALIZED when the summary reads them too); the page
+   * is ranked and cut from them, with highlights computed for its rows only.
+   */
+  private statement(viewer: Viewer, plan: Plan, request: SearchRequest, summary: boolean) {
     const params = new SqlParams();
-    const hits = this.hitsSql(viewer, plan, params);
+    const hits = this.hitsSql(viewer, plan, params, summary);
     const byDistance = plan.sort === SearchSort.NEAREST;
     const order = byDistance ? 'distance ASC, kind_order ASC, id ASC' : 'score DESC, kind_order ASC, id ASC';
     let keyset = 'TRUE';
-    if (after !== undefined) {
-      const [value, kindOrder, id] = decodeCursor(after, 3);
+    if (request.after !== undefined) {
+      const [value, kindOrder, id] = decodeCursor(request.after, 3);
       if (typeof value !== 'number' || typeof kindOrder !== 'number' || typeof id !== 'string') {
         throw badInput('after', 'is not a cursor from this search');
       }
@@ -218,10 +227,13 @@ export class SearchService {
     }
     const highlight = plan.text ? this.highlightSql(params.add(plan.text)) : 'NULL::text';
     const sql = `
-      WITH hits AS (${hits})
-      SELECT page.kind, page.id, page.score, page.distance, page.kind_order, ${highlight} AS highlight
-        FROM (SELECT * FROM hits WHERE ${keyset} ORDER BY ${order} LIMIT ${first + 1}) page
-       ORDER BY ${order}`;
+      WITH ${hits.ctes}hits AS ${summary ? 'MATERIALIZED ' : ''}(${hits.body}),
+      page AS (SELECT kind, id, score, distance, kind_order FROM hits WHERE ${keyset}
+                ORDER BY ${order} LIMIT ${Math.trunc(request.first) + 1})
+      SELECT (SELECT coalesce(json_agg(json_build_object('kind', page.kind, 'id', page.id, 'score', page.score,
+                       'distance', page.distance, 'kind_order', page.kind_order, 'highlight', ${highlight})
+                     ORDER BY ${order.replaceAll(/(\w+) (ASC|DESC)/g, 'page.$1 $2')}), '[]') FROM page) AS page
+             ${summary ? `, ${this.summaryColumns(params)}` : ''}`;
     return { sql, params: params.values };
   }
 
@@ -238,29 +250,21 @@ export class SearchService {
     END`;
   }
 
-  /** Totals and facets over every hit (not just the page), only of what the viewer may see. */
-  private async summary(viewer: Viewer, plan: Plan): Promise<SummaryRow> {
+  /** Totals and facets on their own, for a caller that reads them without having asked. */
+  private async summaryOnly(viewer: Viewer, plan: Plan): Promise<SummaryRow> {
     const params = new SqlParams();
-    const hits = this.hitsSql(viewer, plan, params);
-    const themes = params.add(COHESION_THEMES);
+    const hits = this.hitsSql(viewer, plan, params, true);
     const [row] = await this.dataSource.query<SummaryRow[]>(
-      `WITH hits AS MATERIALIZED (${hits}),
-       tagged AS (
-         SELECT h.kind, h.id, x.term_id FROM hits h JOIN organisation_themes x ON h.kind = 'ORGANISATION' AND x.organisation_id = h.id
-         UNION ALL
-         SELECT h.kind, h.id, x.term_id FROM hits h JOIN practitioner_themes x ON h.kind = 'PRACTITIONER' AND x.practitioner_id = h.id
-         UNION ALL
-         SELECT h.kind, h.id, x.term_id FROM hits h JOIN service_taxonomy_terms x ON h.kind = 'SERVICE' AND x.service_id = h.id),
-       placed AS (
-         SELECT h.kind, h.id, x.area_id FROM hits h JOIN organisation_areas x ON h.kind = 'ORGANISATION' AND x.organisation_id = h.id
-         UNION ALL
-         SELECT h.kind, h.id, x.area_id FROM hits h JOIN practitioner_areas x ON h.kind = 'PRACTITIONER' AND x.practitioner_id = h.id
-         UNION ALL
-         SELECT h.kind, h.id, x.area_id FROM hits h JOIN service_areas x ON h.kind = 'SERVICE' AND x.service_id = h.id
-         UNION ALL
-         SELECT h.kind, h.id, l.area_id FROM hits h JOIN service_locations sl ON h.kind = 'SERVICE' AND sl.service_id = h.id
-           JOIN locations l ON l.id = sl.location_id WHERE l.area_id IS NOT NULL)
-       SELECT
+      `WITH ${hits.ctes}hits AS MATERIALIZED (${hits.body}) SELECT ${this.summaryColumns(params)}`,
+      params.values,
+    );
+    return row;
+  }
+
+  /** Totals and facets over every hit (not just the page), only of what the viewer may see. */
+  private summaryColumns(params: SqlParams): string {
+    const themes = params.add(COHESION_THEMES);
+    return `
          (SELECT count(*)::int FROM hits) AS total,
          (SELECT coalesce(json_agg(json_build_object('value', kind, 'count', n) ORDER BY n DESC, kind), '[]')
             FROM (SELECT kind, count(*)::int AS n FROM hits GROUP BY kind) k) AS kinds,
@@ -268,51 +272,62 @@ export class SearchService {
             FROM (SELECT o.kind, count(*)::int AS n FROM hits h JOIN organisations o ON o.id = h.id
                    WHERE h.kind = 'ORGANISATION' GROUP BY o.kind) k) AS organisation_kinds,
          (SELECT coalesce(json_agg(json_build_object('id', id, 'label', name, 'count', n) ORDER BY n DESC, name), '[]')
-            FROM (SELECT t.id, t.name, count(DISTINCT (tg.kind, tg.id))::int AS n
-                    FROM tagged tg JOIN taxonomy_terms t ON t.id = tg.term_id
+            FROM (SELECT t.id, t.name, count(*)::int AS n
+                    FROM hits, unnest(hits.term_path_ids) AS term_id
+                    JOIN taxonomy_terms t ON t.id = term_id
                     JOIN taxonomies x ON x.id = t.taxonomy_id AND x.code = ${themes}
                    GROUP BY t.id, t.name ORDER BY n DESC, t.name LIMIT 10) top) AS themes,
          (SELECT coalesce(json_agg(json_build_object('id', id, 'label', name, 'count', n) ORDER BY n DESC, name), '[]')
-            FROM (SELECT la.id, la.name, count(DISTINCT (p.kind, p.id))::int AS n
-                    FROM placed p JOIN areas a ON a.id = p.area_id
-                    JOIN areas la ON la.id = ANY(a.path_ids) AND la.kind = 'LOCAL_AUTHORITY'
+            FROM (SELECT la.id, la.name, count(*)::int AS n
+                    FROM hits, unnest(hits.area_path_ids) AS area_id
+                    JOIN areas la ON la.id = area_id AND la.kind = 'LOCAL_AUTHORITY'
                    GROUP BY la.id, la.name) councils) AS areas,
          (SELECT coalesce(json_agg(json_build_object('value', language, 'count', n) ORDER BY n DESC, language), '[]')
             FROM (SELECT language, count(*)::int AS n FROM hits, unnest(hits.languages) AS language GROUP BY language) l)
-           AS languages`,
-      params.values,
-    );
-    return row;
+           AS languages`;
   }
 
-  /** The full, unordered set of hits the viewer may see: one SELECT per kind, UNION ALL. */
-  private hitsSql(viewer: Viewer, plan: Plan, params: SqlParams): string {
+  /**
+   * The full, unordered set of hits the viewer may see: one SELECT per kind, UNION ALL.
+   * With a distance filter, the people and services near the origin (and how near) are
+   * found once, in CTEs that every text branch joins.
+   */
+  private hitsSql(viewer: Viewer, plan: Plan, params: SqlParams, withPaths = false): { ctes: string; body: string } {
     const parts: string[] = [];
+    const ctes: string[] = [];
     const text = plan.text ? params.add(plan.text) : undefined;
-    const origin = plan.origin
-      ? {
-          point: `ll_to_earth(${params.add(plan.origin.latitude)}::float8, ${params.add(plan.origin.longitude)}::float8)`,
-          radius: `${params.add(plan.radius)}::float8`,
-        }
-      : undefined;
-    const context: KindContext = { viewer, params, text, origin, filter: plan.filter };
+    const origin = plan.origin ? originSql(plan.origin, plan.radius as number, params) : undefined;
+    const context: KindContext = { viewer, params, text, origin, filter: plan.filter, withPaths };
     if (plan.kinds.has(SearchKind.ORGANISATION)) parts.push(organisationHits(context));
-    if (plan.kinds.has(SearchKind.PRACTITIONER)) parts.push(practitionerHits(context));
-    if (plan.kinds.has(SearchKind.SERVICE)) parts.push(serviceHits(context));
-    if (parts.length === 0) {
-      return `SELECT NULL::text AS kind, NULL::int AS kind_order, NULL::uuid AS id, NULL::float8 AS score,
-                     NULL::float8 AS distance, NULL::varchar[] AS languages WHERE FALSE`;
+    if (plan.kinds.has(SearchKind.PRACTITIONER)) {
+      if (origin) ctes.push(`near_practitioners AS MATERIALIZED (${nearPractitionersSql(origin)})`);
+      parts.push(practitionerHits(context));
     }
-    return parts.join('\nUNION ALL\n');
+    if (plan.kinds.has(SearchKind.SERVICE)) {
+      if (origin) ctes.push(`near_services AS MATERIALIZED (${nearServicesSql(origin)})`);
+      parts.push(serviceHits(context));
+    }
+    const prefix = ctes.map((cte) => `${cte},\n`).join('');
+    if (parts.length === 0) {
+      return {
+        ctes: prefix,
+        body: `SELECT NULL::text AS kind, NULL::int AS kind_order, NULL::uuid AS id, NULL::float8 AS score,
+                     NULL::float8 AS distance, NULL::varchar[] AS languages
+                     ${withPaths ? ', NULL::uuid[] AS area_path_ids, NULL::uuid[] AS term_path_ids' : ''} WHERE FALSE`,
+      };
+    }
+    return { ctes: prefix, body: parts.join('\nUNION ALL\n') };
   }
 }
 
 interface KindContext {
   viewer: Viewer;
+  /** Also select the area and term path arrays (the facets need them; a page does not). */
+  withPaths: boolean;
   params: SqlParams;
   /** Placeholder of the search text, when there is one. */
   text: string | undefined;
-  origin: { point: string; radius: string } | undefined;
+  origin: OriginSql | undefined;
   filter: SearchFilter;
 }
 
@@ -320,18 +335,23 @@ function tsquery(text: string): string {
   return `websearch_to_tsquery('cohesion_english', ${text})`;
 }
 
-/**
- * How close a misspelt or partial name must be (pg_trgm word similarity). Measured:
- * "Wolverhamton" 0.69, "alum rok" 0.78, "Smart Women Comunity" 0.87 match; words that
- * merely share a syllable with a name ("servicecheck" ~ "areacheck held service", 0.61) do not.
- */
-const NAME_SIMILARITY = 0.65;
+/** Each way a row can match the text: its stored document, or (misspellings, partial words) its name. */
+const TEXT_MATCHES = [
+  (alias: string, text: string) => `${alias}.search_document @@ ${tsquery(text)}`,
+  (alias: string, text: string) => {
+    const name = `search_normalise(${text})`;
+    return `${name} <% ${alias}.search_name AND word_similarity(${name}, ${alias}.search_name) >= ${NAME_SIMILARITY}`;
+  },
+];
 
-/** Matches on the stored vector (own text and tags) or, for misspellings and partial words, on the name. */
-function textMatch(alias: string, text: string): string {
-  const name = `search_normalise(${text})`;
-  return `((${alias}.search_vector || ${alias}.search_tags) @@ ${tsquery(text)}
-           OR (${name} <% ${alias}.search_name AND word_similarity(${name}, ${alias}.search_name) >= ${NAME_SIMILARITY}))`;
+/**
+ * A kind's hits: with text, one complete SELECT per way of matching, joined by UNION.
+ * Each branch is driven by its own index (full-text or trigram); written as one SELECT
+ * with an OR, the planner prices both matches as cheap per row and reads the whole table.
+ */
+function branches(alias: string, text: string | undefined, select: (match: string) => string): string {
+  if (!text) return select('TRUE');
+  return TEXT_MATCHES.map((match) => `(${select(match(alias, text))})`).join('\n UNION\n');
 }
 
 /**
@@ -342,27 +362,71 @@ function score(alias: string, text: string | undefined, freshAt: string): string
   const freshness = `0.05 * least(1, greatest(0, (extract(epoch FROM ${freshAt})::float8 - 1577836800) / 315360000))`;
   if (!text) return `(${freshness})::float8`;
   return `((CASE WHEN ${alias}.search_name = search_normalise(${text}) THEN 10 ELSE 0 END)
-            + 2 * ts_rank_cd(${alias}.search_vector || ${alias}.search_tags, ${tsquery(text)}, 32)
+            + 2 * ts_rank(${alias}.search_document, ${tsquery(text)}, 32)
             + word_similarity(search_normalise(${text}), ${alias}.search_name)
             + ${freshness})::float8`;
 }
 
-function within(origin: { point: string; radius: string }, latitude: string, longitude: string): string {
-  return `${latitude} IS NOT NULL
-          AND earth_box(${origin.point}, ${origin.radius}) @> ll_to_earth(${latitude}, ${longitude})
-          AND earth_distance(${origin.point}, ll_to_earth(${latitude}, ${longitude})) <= ${origin.radius}`;
+interface OriginSql {
+  latitude: string;
+  longitude: string;
+  radius: string;
+  south: string;
+  north: string;
+  west: string;
+  east: string;
 }
 
-function underAny(
-  linkTable: string,
-  ownerColumn: string,
-  owner: string,
-  joinTable: string,
-  linkColumn: string,
-  ids: string,
-): string {
-  return `EXISTS (SELECT 1 FROM ${linkTable} x JOIN ${joinTable} t ON t.id = x.${linkColumn}
-                   WHERE x.${ownerColumn} = ${owner} AND t.path_ids && ${ids}::uuid[])`;
+const METRES_PER_DEGREE = 111_320;
+
+/**
+ * The origin and a latitude/longitude box around the circle: the box is what an index
+ * (and the planner's statistics) can use; the great-circle distance then keeps the circle exactly.
+ */
+function originSql(origin: { latitude: number; longitude: number }, radius: number, params: SqlParams): OriginSql {
+  const margin = 1.01;
+  const dLat = (radius / METRES_PER_DEGREE) * margin;
+  const dLng = (radius / (METRES_PER_DEGREE * Math.cos((origin.latitude * Math.PI) / 180))) * margin;
+  return {
+    latitude: `${params.add(origin.latitude)}::float8`,
+    longitude: `${params.add(origin.longitude)}::float8`,
+    radius: `${params.add(radius)}::float8`,
+    south: `${params.add(origin.latitude - dLat)}::float8`,
+    north: `${params.add(origin.latitude + dLat)}::float8`,
+    west: `${params.add(origin.longitude - dLng)}::float8`,
+    east: `${params.add(origin.longitude + dLng)}::float8`,
+  };
+}
+
+function within(origin: OriginSql, latitude: string, longitude: string): string {
+  return `${latitude} BETWEEN ${origin.south} AND ${origin.north}
+          AND ${longitude} BETWEEN ${origin.west} AND ${origin.east}
+          AND ${distanceSql(origin, latitude, longitude)} <= ${origin.radius}`;
+}
+
+/** Great-circle metres from the origin (distance_metres: haversine, inlined by the planner). */
+function distanceSql(origin: OriginSql, latitude: string, longitude: string): string {
+  return `distance_metres(${origin.latitude}, ${origin.longitude}, ${latitude}, ${longitude})`;
+}
+
+/** People within the radius, placed where the organisations they work at now are; the nearest counts. */
+function nearPractitionersSql(origin: OriginSql): string {
+  return `SELECT m.practitioner_id AS id, min(${distanceSql(origin, 'o.latitude', 'o.longitude')}) AS distance
+            FROM organisations o JOIN practitioner_memberships m ON m.organisation_id = o.id
+           WHERE ${CURRENT_MEMBERSHIP} AND ${within(origin, 'o.latitude', 'o.longitude')}
+           GROUP BY m.practitioner_id`;
+}
+
+/** Services with a venue within the radius; the nearest venue counts. */
+function nearServicesSql(origin: OriginSql): string {
+  return `SELECT sl.service_id AS id, min(${distanceSql(origin, 'l.latitude', 'l.longitude')}) AS distance
+            FROM locations l JOIN service_locations sl ON sl.location_id = l.id
+           WHERE ${within(origin, 'l.latitude', 'l.longitude')}
+           GROUP BY sl.service_id`;
+}
+
+function paths(context: KindContext, alias: string): string {
+  return context.withPaths ? `, ${alias}.area_path_ids, ${alias}.term_path_ids` : '';
 }
 
 /** Conditions on an organisation `o` shared by organisations themselves and by the services and people attached to them. */
@@ -380,26 +444,20 @@ function organisationHits(context: KindContext): string {
   const { viewer, params, text, origin, filter } = context;
   const where = allOf([
     organisationVisibleSql(viewer, 'o'),
-    text && textMatch('o', text),
     ...organisationConditions(context, 'o'),
-    filter.themeIds?.length &&
-      underAny(
-        'organisation_themes',
-        'organisation_id',
-        'o.id',
-        'taxonomy_terms',
-        'term_id',
-        params.add(filter.themeIds),
-      ),
-    filter.areaIds?.length &&
-      underAny('organisation_areas', 'organisation_id', 'o.id', 'areas', 'area_id', params.add(filter.areaIds)),
+    filter.themeIds?.length && `o.term_path_ids && ${params.add(filter.themeIds)}::uuid[]`,
+    filter.areaIds?.length && `o.area_path_ids && ${params.add(filter.areaIds)}::uuid[]`,
     filter.languages?.length && `o.languages && ${params.add(filter.languages)}::varchar[]`,
     origin && within(origin, 'o.latitude', 'o.longitude'),
   ]);
-  const distance = origin ? `earth_distance(${origin.point}, ll_to_earth(o.latitude, o.longitude))` : 'NULL::float8';
-  return `SELECT 'ORGANISATION'::text AS kind, ${KIND_ORDER.ORGANISATION} AS kind_order, o.id,
-                 ${score('o', text, 'o.updated_at')} AS score, ${distance} AS distance, o.languages
-            FROM organisations o WHERE ${where}`;
+  const distance = origin ? distanceSql(origin, 'o.latitude', 'o.longitude') : 'NULL::float8';
+  return branches(
+    'o',
+    text,
+    (match) => `SELECT 'ORGANISATION'::text AS kind, ${KIND_ORDER.ORGANISATION} AS kind_order, o.id,
+                       ${score('o', text, 'o.updated_at')} AS score, ${distance} AS distance, o.languages${paths(context, 'o')}
+                  FROM organisations o WHERE ${match} AND ${where}`,
+  );
 }
 
 function practitionerHits(context: KindContext): string {
@@ -408,56 +466,35 @@ function practitionerHits(context: KindContext): string {
   const where = allOf([
     // Search never shows a profile its owner made undiscoverable.
     'p.discoverable',
-    text && textMatch('p', text),
     organisationFilter !== 'TRUE' &&
       `EXISTS (SELECT 1 FROM practitioner_memberships m JOIN organisations o ON o.id = m.organisation_id
                 WHERE m.practitioner_id = p.id AND ${CURRENT_MEMBERSHIP} AND ${organisationFilter})`,
-    filter.themeIds?.length &&
-      underAny(
-        'practitioner_themes',
-        'practitioner_id',
-        'p.id',
-        'taxonomy_terms',
-        'term_id',
-        params.add(filter.themeIds),
-      ),
-    filter.areaIds?.length &&
-      underAny('practitioner_areas', 'practitioner_id', 'p.id', 'areas', 'area_id', params.add(filter.areaIds)),
+    filter.themeIds?.length && `p.term_path_ids && ${params.add(filter.themeIds)}::uuid[]`,
+    filter.areaIds?.length && `p.area_path_ids && ${params.add(filter.areaIds)}::uuid[]`,
     filter.languages?.length && `p.languages && ${params.add(filter.languages)}::varchar[]`,
     filter.openToIntroductions !== undefined && `p.open_to_introductions = ${params.add(filter.openToIntroductions)}`,
-    // People are placed where the organisations they work at are.
-    origin &&
-      `p.id IN (SELECT m.practitioner_id FROM organisations o JOIN practitioner_memberships m ON m.organisation_id = o.id
-                 WHERE ${CURRENT_MEMBERSHIP} AND ${within(origin, 'o.latitude', 'o.longitude')})`,
   ]);
-  const distance = origin
-    ? `(SELECT min(earth_distance(${origin.point}, ll_to_earth(o.latitude, o.longitude)))
-          FROM practitioner_memberships m JOIN organisations o ON o.id = m.organisation_id
-         WHERE m.practitioner_id = p.id AND ${CURRENT_MEMBERSHIP} AND o.latitude IS NOT NULL)`
-    : 'NULL::float8';
-  return `SELECT 'PRACTITIONER'::text AS kind, ${KIND_ORDER.PRACTITIONER} AS kind_order, p.id,
-                 ${score('p', text, 'p.updated_at')} AS score, ${distance} AS distance, p.languages
-            FROM practitioners p WHERE ${where}`;
+  const near = origin ? 'JOIN near_practitioners near ON near.id = p.id' : '';
+  return branches(
+    'p',
+    text,
+    (match) => `SELECT 'PRACTITIONER'::text AS kind, ${KIND_ORDER.PRACTITIONER} AS kind_order, p.id,
+                       ${score('p', text, 'p.updated_at')} AS score, ${origin ? 'near.distance' : 'NULL::float8'} AS distance,
+                       p.languages${paths(context, 'p')}
+                  FROM practitioners p ${near} WHERE ${match} AND ${where}`,
+  );
 }
 
 function serviceHits(context: KindContext): string {
   const { viewer, params, text, origin, filter } = context;
-  const terms = (ids: string[]) =>
-    underAny('service_taxonomy_terms', 'service_id', 's.id', 'taxonomy_terms', 'term_id', params.add(ids));
   const day = filter.dayOfWeek ? params.add(`(^|,)(-?[1-5])?${filter.dayOfWeek}(,|$)`) : undefined;
   const where = allOf([
     serviceVisibleSql(viewer, 's', 'o'),
-    text && textMatch('s', text),
     ...organisationConditions(context, 'o'),
-    filter.themeIds?.length && terms(filter.themeIds),
-    filter.serviceTypeIds?.length && terms(filter.serviceTypeIds),
-    filter.areaIds?.length &&
-      (() => {
-        const ids = params.add(filter.areaIds);
-        return `(${underAny('service_areas', 'service_id', 's.id', 'areas', 'area_id', ids)}
-                 OR EXISTS (SELECT 1 FROM service_locations sl JOIN locations l ON l.id = sl.location_id
-                             JOIN areas a ON a.id = l.area_id WHERE sl.service_id = s.id AND a.path_ids && ${ids}::uuid[]))`;
-      })(),
+    filter.themeIds?.length && `s.term_path_ids && ${params.add(filter.themeIds)}::uuid[]`,
+    filter.serviceTypeIds?.length && `s.term_path_ids && ${params.add(filter.serviceTypeIds)}::uuid[]`,
+    // Service areas and the areas of its venues, with everything above them.
+    filter.areaIds?.length && `s.area_path_ids && ${params.add(filter.areaIds)}::uuid[]`,
     filter.languages?.length && `s.languages && ${params.add(filter.languages)}::varchar[]`,
     filter.age !== undefined &&
       (() => {
@@ -469,19 +506,16 @@ function serviceHits(context: KindContext): string {
       `EXISTS (SELECT 1 FROM service_cost_options c WHERE c.service_id = s.id AND c.amount_pence = 0)
        AND NOT EXISTS (SELECT 1 FROM service_cost_options c WHERE c.service_id = s.id AND c.amount_pence > 0)`,
     filter.activeOnly && `s.status = 'active'`,
-    origin &&
-      `s.id IN (SELECT sl.service_id FROM locations l JOIN service_locations sl ON sl.location_id = l.id
-                 WHERE ${within(origin, 'l.latitude', 'l.longitude')})`,
   ]);
-  const distance = origin
-    ? `(SELECT min(earth_distance(${origin.point}, ll_to_earth(l.latitude, l.longitude)))
-          FROM service_locations sl JOIN locations l ON l.id = sl.location_id
-         WHERE sl.service_id = s.id AND l.latitude IS NOT NULL)`
-    : 'NULL::float8';
-  return `SELECT 'SERVICE'::text AS kind, ${KIND_ORDER.SERVICE} AS kind_order, s.id,
-                 ${score('s', text, 'coalesce(s.assured_date::timestamptz, s.updated_at)')} AS score,
-                 ${distance} AS distance, s.languages
-            FROM services s JOIN organisations o ON o.id = s.organisation_id WHERE ${where}`;
+  const near = origin ? 'JOIN near_services near ON near.id = s.id' : '';
+  return branches(
+    's',
+    text,
+    (match) => `SELECT 'SERVICE'::text AS kind, ${KIND_ORDER.SERVICE} AS kind_order, s.id,
+                       ${score('s', text, 'coalesce(s.assured_date::timestamptz, s.updated_at)')} AS score,
+                       ${origin ? 'near.distance' : 'NULL::float8'} AS distance, s.languages${paths(context, 's')}
+                  FROM services s JOIN organisations o ON o.id = s.organisation_id ${near} WHERE ${match} AND ${where}`,
+  );
 }
 
 function toFacets(row: SummaryRow): SearchFacets {

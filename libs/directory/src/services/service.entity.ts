@@ -10,7 +10,13 @@ import {
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
-import { SearchNameColumn, SearchTagsColumn, SearchVectorColumn, weighted } from '../shared/search-columns.js';
+import {
+  SearchDocumentColumn,
+  SearchNameColumn,
+  SearchPathColumn,
+  SearchTagsColumn,
+  weighted,
+} from '../shared/search-columns.js';
 import type { ListingVisibilityValue } from '../organisations/organisation.entity.js';
 
 /** Open Referral UK service statuses, spelt as the standard spells them. */
@@ -31,6 +37,8 @@ export type ServiceStatusValue = (typeof SERVICE_STATUSES)[number];
 @Index('idx_services_sort_name', { synchronize: false })
 @Index('idx_services_search', { synchronize: false })
 @Index('idx_services_search_name', { synchronize: false })
+@Index('idx_services_area_path_ids', { synchronize: false })
+@Index('idx_services_term_path_ids', { synchronize: false })
 @Index('idx_services_updated_at', ['updatedAt'])
 export class ServiceEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -81,20 +89,26 @@ export class ServiceEntity {
   @Column('varchar', { length: 10, default: 'PUBLIC' })
   visibility: ListingVisibilityValue;
 
-  /** The record's own text, weighted (name A; descriptions B to D). */
-  @SearchVectorColumn(
+  /** Own text weighted (name A; descriptions B to D) and the tags (C), for full-text search. */
+  @SearchDocumentColumn(
     weighted('name', 'A'),
     weighted('description', 'B'),
     weighted('eligibility_description', 'C'),
     weighted('fees', 'D'),
   )
-  searchVector: string;
+  searchDocument: string;
 
   @SearchTagsColumn()
   searchTags: string;
 
   @SearchNameColumn('name')
   searchName: string;
+
+  @SearchPathColumn()
+  areaPathIds: string[];
+
+  @SearchPathColumn()
+  termPathIds: string[];
 
   @Column('boolean', { default: false })
   isDemo: boolean;
@@ -190,7 +204,7 @@ export type LocationTypeValue = (typeof LOCATION_TYPES)[number];
 @Check('ck_locations_coordinates', `("latitude" IS NULL) = ("longitude" IS NULL)`)
 @Index('idx_locations_organisation_id', ['organisationId'])
 @Index('idx_locations_area_id', ['areaId'])
-@Index('idx_locations_earth', { synchronize: false })
+@Index('idx_locations_position', ['latitude', 'longitude'], { where: `"latitude" IS NOT NULL` })
 export class LocationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
