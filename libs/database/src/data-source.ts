@@ -39,7 +39,8 @@ export function dataSourceOptions(schema: SchemaDefinition, connection: Connecti
     namingStrategy: new SnakeNamingStrategy(),
     logger: connection.logger,
     logging: connection.logger ? 'all' : false,
-    maxQueryExecutionTime: SLOW_QUERY_THRESHOLD_MS,
+    // Slow statements are reported through the app's logger; bulk CLIs (no logger) expect them.
+    maxQueryExecutionTime: connection.logger ? SLOW_QUERY_THRESHOLD_MS : undefined,
     applicationName: connection.applicationName ?? 'cohesion-network',
     extra: {
       max: connection.poolSize,

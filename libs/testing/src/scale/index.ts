@@ -1,0 +1,3 @@
+export * from './accounts.js';
+export * from './generate.js';
+export * from './random.js';
