@@ -199,6 +199,35 @@ describe('services', () => {
         'FORBIDDEN',
       );
     });
+
+    it('replacing the venues removes the old ones no other service uses', async () => {
+      const { organisation, admin } = await organisationWithAdmin();
+      const input = (name: string) => ({
+        organisationId: organisation.globalId,
+        name,
+        locations: [{ name: 'Old hall', address: { postcode: 'WS1 1TP' } }],
+      });
+      const created = await t.gql<{ createService: { id: string } }>(
+        CREATE,
+        { input: input('Venue swap') },
+        admin.token,
+      );
+      const id = created.data.createService.id;
+      const venues = () => countRows(t, 'locations');
+      const before = await venues();
+      const moved = await t.gql(
+        UPDATE,
+        { input: { id, version: 1, locations: [{ name: 'New hall', address: { postcode: 'WS2 8EL' } }] } },
+        admin.token,
+      );
+      expect(moved.errors).toBeUndefined();
+      expect(await venues()).toBe(before);
+      const [{ names }] = await t.db.query<{ names: string[] }[]>(
+        'SELECT array_agg(name ORDER BY name) AS names FROM locations WHERE organisation_id = $1',
+        [organisation.id],
+      );
+      expect(names).toEqual(['New hall']);
+    });
   });
 
   describe('who sees what', () => {

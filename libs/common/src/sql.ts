@@ -22,3 +22,20 @@ export function allOf(conditions: (string | false | undefined | null | 0)[]): st
   const present = conditions.filter((condition): condition is string => Boolean(condition));
   return present.length === 0 ? 'TRUE' : present.map((condition) => `(${condition})`).join(' AND ');
 }
+
+/** Anything with TypeORM's query(): a DataSource, an EntityManager or a QueryRunner. */
+interface RunsQueries {
+  query(sql: string, parameters?: unknown[]): Promise<unknown>;
+}
+
+/**
+ * The rows of an UPDATE or DELETE ... RETURNING. TypeORM's query() returns
+ * `[rows, affectedCount]` for those two commands (and plain rows for everything else).
+ */
+export async function returningRows<T>(db: RunsQueries, sql: string, parameters: unknown[] = []): Promise<T[]> {
+  const result = await db.query(sql, parameters);
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') {
+    return result[0] as T[];
+  }
+  return result as T[];
+}

@@ -6,8 +6,8 @@ import { earthdistance } from '@electric-sql/pglite/contrib/earthdistance';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { sessionSetStatements } from '../session-settings.js';
+import { LoopbackServer } from './loopback-server.js';
 
 /** The extensions the schema needs; the same list is created on a real server by the first migration. */
 const EXTENSIONS = { pg_trgm, cube, earthdistance, unaccent, pgcrypto };
@@ -29,12 +29,13 @@ const LOCK_FILE = 'cohesion.lock';
  * PostgreSQL compiled to WebAssembly (PGlite), served on a loopback port so the
  * application reaches it through the same `pg` driver and TypeORM code path as a
  * real server. Queries from several connections are multiplexed onto PGlite's single
- * backend; a connection inside a transaction has the backend to itself until it ends.
+ * backend, one batch at a time; a connection inside a transaction has the backend to
+ * itself until it ends (see SessionQueue).
  */
 export class EmbeddedPostgres {
   private constructor(
     private readonly db: PGlite,
-    private readonly server: PGLiteSocketServer,
+    private readonly server: LoopbackServer,
     private readonly port: number,
     private readonly lockFile: string | undefined,
   ) {}
@@ -49,15 +50,8 @@ export class EmbeddedPostgres {
       });
       // Every connection shares PGlite's one session, which ignores startup options.
       for (const statement of sessionSetStatements()) await db.exec(statement);
-      const server = new PGLiteSocketServer({
-        db,
-        host: '127.0.0.1',
-        port: options.port ?? 0,
-        maxConnections: options.maxConnections ?? 32,
-      });
-      await server.start();
-      // getServerConn() reports "host:port" with the port the OS assigned.
-      const port = Number(server.getServerConn().split(':').pop());
+      const server = new LoopbackServer(db, options.maxConnections ?? 32);
+      const port = await server.listen(options.port ?? 0);
       return new EmbeddedPostgres(db, server, port, lockFile);
     } catch (error) {
       if (lockFile) rmSync(lockFile, { force: true });
@@ -77,7 +71,7 @@ export class EmbeddedPostgres {
 
   /** Stops serving, then closes the database cleanly so the data directory reopens without recovery. */
   async stop(): Promise<void> {
-    await this.server.stop();
+    await this.server.close();
     if (!this.db.closed) await this.db.close();
     if (this.lockFile) rmSync(this.lockFile, { force: true });
   }

@@ -10,6 +10,7 @@ import {
   keysetPage,
   normalisePostcode,
   notFound,
+  returningRows,
   SqlParams,
   staleVersion,
   type ConnectionShape,
@@ -347,7 +348,8 @@ export class ServicesService {
       }
     }
     if (input.locations) {
-      const previous: { location_id: string }[] = await manager.query(
+      const previous = await returningRows<{ location_id: string }>(
+        manager,
         'DELETE FROM service_locations WHERE service_id = $1 RETURNING location_id',
         [serviceId],
       );
