@@ -3,23 +3,22 @@
  *
  *   npm run bench:search [-- --fresh] [-- --seconds 10]
  *
- * Generates (once) 100,000 practitioners, 20,000 organisations and 50,000 services in
+ * Generates (once) 100,000 practitioners, 20,000 organisations, 50,000 services and
+ * 2,500,000 connections in
  * the database cohesion_bench, starts the API in production mode, checks each search
  * returns results, then measures five typical searches at 1 and 16 concurrent clients:
  * median, p95 and p99 latency (client-side, over loopback) and requests per second.
  * Prints a table and writes test/bench/results/search.json.
  */
 import 'reflect-metadata';
-import http from 'node:http';
-import { writeFileSync } from 'node:fs';
-import os from 'node:os';
 import { SCALE_PASSWORD } from '@cohesion/testing/scale';
 import { startApi } from './lib/api.js';
-import { ensureDataset } from './lib/dataset.js';
-import { post, runLoad, type LoadResult } from './lib/load.js';
+import { BENCH_SIZE as SIZE, ensureDataset } from './lib/dataset.js';
+import { benchArgs, gql, signIn } from './lib/graphql.js';
+import { report, type MeasuredShape } from './lib/report.js';
+import { runLoad, type LoadResult } from './lib/load.js';
 
 const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const SIZE = { practitioners: 100_000, organisations: 20_000, services: 50_000, seed: 42 };
 const CONNECTIONS = [1, 16];
 const TARGET_P95_MS = 50;
 
@@ -34,35 +33,14 @@ interface Shape {
   variables: Record<string, unknown>;
 }
 
-function args(): { fresh: boolean; seconds: number } {
-  const argv = process.argv.slice(2);
-  const index = argv.indexOf('--seconds');
-  return { fresh: argv.includes('--fresh'), seconds: index >= 0 ? Number(argv[index + 1]) : 10 };
-}
-
-async function gql(url: URL, query: string, variables: Record<string, unknown>, token?: string) {
-  const agent = new http.Agent({ keepAlive: false });
-  const response = await post(
-    agent,
-    url,
-    JSON.stringify({ query, variables }),
-    token ? { authorization: `Bearer ${token}` } : {},
-  );
-  return JSON.parse(response.body) as { data?: Record<string, unknown>; errors?: { message: string }[] };
-}
-
 async function main(): Promise<void> {
-  const { fresh, seconds } = args();
+  const { fresh, seconds } = benchArgs();
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const databaseUrl = await ensureDataset(SERVER, 'cohesion_bench', SIZE, fresh, log);
   const api = await startApi(databaseUrl);
   try {
     const url = new URL('/graphql', api.url);
-    const login = await gql(url, `mutation L($input: LoginInput!) { login(input: $input) { accessToken } }`, {
-      input: { email: 'person0@scale.cohesion.example', password: SCALE_PASSWORD },
-    });
-    const token = (login.data?.login as { accessToken: string } | undefined)?.accessToken;
-    if (!token) throw new Error(`Could not sign in: ${JSON.stringify(login.errors)}`);
+    const token = await signIn(url, 'person0@scale.cohesion.example', SCALE_PASSWORD);
     const lookup = await gql(
       url,
       `{ areas(filter: { codes: ["E08000028", "E08000030"] }) { edges { node { id code } } }
@@ -123,7 +101,7 @@ async function main(): Promise<void> {
       log(`  ${shape.name}: ${search.totalCount} results`);
     }
 
-    const rows: { shape: string; runs: LoadResult[] }[] = [];
+    const rows: MeasuredShape[] = [];
     for (const shape of shapes) {
       const body = JSON.stringify({ query: shape.query, variables: shape.variables });
       const headers = { authorization: `Bearer ${token}` };
@@ -134,25 +112,15 @@ async function main(): Promise<void> {
       log(`  measured: ${shape.name}`);
     }
 
-    const fmt = (value: number) => value.toFixed(1);
-    const table = [
-      `| search | 1 client: median / p95 ms | 1 client: req/s | 16 clients: median / p95 ms | 16 clients: req/s | p95 at 16 < ${TARGET_P95_MS} ms |`,
-      '|---|---|---|---|---|---|',
-      ...rows.map(
-        ({ shape, runs: [one, sixteen] }) =>
-          `| ${shape} | ${fmt(one.medianMs)} / ${fmt(one.p95Ms)} | ${one.requestsPerSecond.toFixed(0)} | ${fmt(sixteen.medianMs)} / ${fmt(sixteen.p95Ms)} | ${sixteen.requestsPerSecond.toFixed(0)} | ${sixteen.p95Ms < TARGET_P95_MS ? 'yes' : 'no'} |`,
-      ),
-    ].join('\n');
-    const errors = rows.flatMap((row) => row.runs).reduce((sum, run) => sum + run.errors, 0);
-    console.log(
-      `\nDirectory search, ${SIZE.practitioners} practitioners / ${SIZE.organisations} organisations / ${SIZE.services} services, ${os.cpus().length} cores, ${seconds} s per run\n`,
-    );
-    console.log(table);
-    console.log(`\nerrors: ${errors}`);
-    writeFileSync(
-      'test/bench/results/search.json',
-      `${JSON.stringify({ date: new Date().toISOString(), size: SIZE, cores: os.cpus().length, seconds, rows }, null, 2)}\n`,
-    );
+    report({
+      name: 'search',
+      title: `Directory search, ${SIZE.practitioners} practitioners / ${SIZE.organisations} organisations / ${SIZE.services} services`,
+      firstColumn: 'search',
+      targetP95Ms: TARGET_P95_MS,
+      size: SIZE,
+      seconds,
+      rows,
+    });
   } finally {
     await api.stop();
   }

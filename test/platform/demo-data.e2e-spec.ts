@@ -65,4 +65,49 @@ describe('demo dataset', () => {
     expect(privacy[0].hidden).toBeGreaterThan(0);
     expect(privacy[0].closed).toBeGreaterThan(0);
   });
+
+  it('gives the demo member a network to explore from the first sign-in', async () => {
+    const token = async (email: string) => {
+      const result = await t.gql<{ login: { accessToken: string } }>(
+        `mutation L($input: LoginInput!) { login(input: $input) { accessToken } }`,
+        { input: { email, password: DEMO_PASSWORD } },
+      );
+      return result.data.login.accessToken;
+    };
+    const member = await token('member@demo.cohesion.example');
+    const orgAdmin = await token('org.admin@demo.cohesion.example');
+    const seen = await t.gql<{
+      myConnections: { totalCount: number };
+      myIntroductions: { edges: { node: { status: string; awaitingYou: boolean } }[] };
+      suggestedPeers: unknown[];
+      unreadNotificationCount: number;
+      search: { edges: { node: { id: string; fullName: string } }[] };
+    }>(
+      `{ myConnections { totalCount }
+         myIntroductions(role: TARGET) { edges { node { status awaitingYou } } }
+         suggestedPeers(first: 5) { reasons }
+         unreadNotificationCount
+         search(query: "Yusuf Abdi", filter: { kinds: [PRACTITIONER] }) { edges { node { ... on Practitioner { id fullName } } } } }`,
+      {},
+      member,
+    );
+    expect(seen.errors).toBeUndefined();
+    expect(seen.data.myConnections.totalCount).toBe(3);
+    expect(seen.data.myIntroductions.edges).toEqual([{ node: { status: 'PENDING_TARGET', awaitingYou: true } }]);
+    expect(seen.data.suggestedPeers.length).toBeGreaterThan(0);
+    expect(seen.data.unreadNotificationCount).toBe(1);
+    const far = seen.data.search.edges[0].node;
+    const path = await t.gql<{ introductionPath: { hops: number } }>(
+      `query P($to: ID!) { introductionPath(to: $to) { hops } }`,
+      { to: far.id },
+      member,
+    );
+    expect(path.data.introductionPath.hops).toBe(4);
+    const brokering = await t.gql<{ myIntroductions: { totalCount: number } }>(
+      `{ myIntroductions(role: BROKER, status: PENDING_BROKER) { totalCount } }`,
+      {},
+      orgAdmin,
+    );
+    expect(brokering.data.myIntroductions.totalCount).toBe(1);
+  });
 });

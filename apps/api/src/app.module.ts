@@ -10,6 +10,8 @@ import { DatabaseModule } from '@cohesion/database';
 import { AuthModule } from '@cohesion/auth';
 import { DirectoryModule } from '@cohesion/directory';
 import { NetworkModule } from '@cohesion/network';
+import { NotificationsModule } from '@cohesion/notifications';
+import { InProcessWorker } from './background/in-process-worker.js';
 import { DemoDataModule } from './demo/demo-data.module.js';
 import { graphqlOptions } from './graphql/graphql.options.js';
 import { NodeResolver } from './graphql/node.resolver.js';
@@ -29,12 +31,18 @@ export class AppModule {
         GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config, logger) }),
         TerminusModule,
         AuthModule,
+        NotificationsModule,
         DirectoryModule,
         NetworkModule,
         DemoDataModule,
       ],
       controllers: [HealthController],
-      providers: [NodeResolver, DatabaseHealthIndicator, { provide: APP_PIPE, useClass: InputValidationPipe }],
+      providers: [
+        NodeResolver,
+        DatabaseHealthIndicator,
+        InProcessWorker,
+        { provide: APP_PIPE, useClass: InputValidationPipe },
+      ],
     };
   }
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { NestFactory } from '@nestjs/core';
-import { AppConfig, ConfigError } from '@cohesion/config';
+import { configOrExit } from '@cohesion/config';
 import { createLogger, PinoNestLogger } from '@cohesion/common';
 import { AppModule } from './app.module.js';
 import { DemoDataService } from './demo/demo-data.service.js';
@@ -9,16 +9,7 @@ import { setUpHttp } from './http/http.setup.js';
 
 async function bootstrap(): Promise<void> {
   const started = Date.now();
-  let config: AppConfig;
-  try {
-    config = AppConfig.fromEnv();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = configOrExit();
   const logger = createLogger(config);
   const app = await NestFactory.create(AppModule.forRoot(config, logger), {
     logger: new PinoNestLogger(logger),

@@ -1,18 +1,19 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { AuditService } from './audit/audit.service.js';
+import { BackgroundRunner, BackgroundTasks } from './background/background-tasks.js';
 import { NodeRegistry } from './graphql/node.js';
 import { LOGGER } from './logging/logger.token.js';
 
-/** Platform services every domain uses: the logger, the audit writer and the node registry. */
+/** Platform services every domain uses: the logger, the audit writer, the node registry and background tasks. */
 @Global()
 @Module({})
 export class CommonModule {
   static forRoot(logger: Logger): DynamicModule {
     return {
       module: CommonModule,
-      providers: [{ provide: LOGGER, useValue: logger }, AuditService, NodeRegistry],
-      exports: [LOGGER, AuditService, NodeRegistry],
+      providers: [{ provide: LOGGER, useValue: logger }, AuditService, NodeRegistry, BackgroundTasks, BackgroundRunner],
+      exports: [LOGGER, AuditService, NodeRegistry, BackgroundTasks, BackgroundRunner],
     };
   }
 }

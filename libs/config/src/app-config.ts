@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -24,6 +25,18 @@ export interface ThrottleConfig {
  * The whole configuration of a process, validated once at boot. Domain code receives
  * this object through dependency injection and never reads process.env itself.
  */
+/** A URL with any password replaced, for showing. */
+function withoutPassword(url: string | undefined): string | undefined {
+  if (!url) return url;
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '[invalid URL]';
+  }
+}
+
 export class AppConfig {
   readonly nodeEnv: NodeEnv;
   readonly host: string;
@@ -53,6 +66,23 @@ export class AppConfig {
   readonly postcodesIoUrl: string;
   readonly geocoderTimeoutMs: number;
 
+  /** Run background work (notification delivery, expiring introductions) inside the API process. */
+  readonly workerInProcess: boolean;
+  /** `file` writes each email as an .eml file under mailDir; `smtp` sends through smtpUrl. */
+  readonly mailTransport: 'file' | 'smtp';
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
+  readonly mailDir: string;
+  /** Where people open the product; links in emails point here. */
+  readonly publicUrl: string;
+  /** How often idle background work looks for more. */
+  readonly workerPollMs: number;
+  readonly notificationMaxAttempts: number;
+  /** First retry delay of a failed email; each further retry waits twice as long (at most 6 hours). */
+  readonly notificationRetryBaseMs: number;
+  /** How long a worker holds a claimed delivery before another may take it over. */
+  readonly notificationLeaseSeconds: number;
+
   readonly graphqlMaxDepth: number;
   readonly graphqlMaxComplexity: number;
   readonly requestBodyLimit: string;
@@ -74,6 +104,20 @@ export class AppConfig {
     return this.databaseUrl === undefined;
   }
 
+  /** The configuration with its secrets masked: what JSON.stringify and console.log show. */
+  toJSON(): Record<string, unknown> {
+    return {
+      ...Object.fromEntries(Object.entries(this)),
+      databaseUrl: withoutPassword(this.databaseUrl),
+      smtpUrl: withoutPassword(this.smtpUrl),
+      jwtSecret: '[secret]',
+    };
+  }
+
+  [inspect.custom](): Record<string, unknown> {
+    return this.toJSON();
+  }
+
   /**
    * Builds the configuration from an environment, reporting every invalid variable by
    * name. Side effect: in development, a JWT secret is generated once and kept in the
@@ -90,10 +134,18 @@ export class AppConfig {
     }
 
     const secret = resolveJwtSecret(read, nodeEnv, dataDir);
+    const port = read.int('PORT', 3000, 0, 65535);
+    const mailTransport = read.oneOf('MAIL_TRANSPORT', ['file', 'smtp'] as const, 'file');
+    const smtpUrl = read.secretUrl('SMTP_URL', ['smtp:', 'smtps:']);
+    if (mailTransport === 'smtp' && smtpUrl === undefined) read.fail('SMTP_URL is required when MAIL_TRANSPORT=smtp');
+    const mailFrom = read.string('MAIL_FROM', 'Cohesion Network <no-reply@cohesion-network.example>');
+    if (!/^[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+$|<[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+>$/.test(mailFrom)) {
+      read.fail('MAIL_FROM must be an email address, optionally with a name: Name <address@example.org>');
+    }
     const values = {
       nodeEnv,
       host: read.string('HOST', '127.0.0.1'),
-      port: read.int('PORT', 3000, 0, 65535),
+      port,
       logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
       logFormat: read.oneOf('LOG_FORMAT', LOG_FORMATS, nodeEnv === 'development' ? 'pretty' : 'json'),
       trustProxy: read.bool('TRUST_PROXY', false),
@@ -117,6 +169,16 @@ export class AppConfig {
       geocoder: read.oneOf('GEOCODER', ['offline', 'postcodes.io'] as const, 'offline'),
       postcodesIoUrl: read.string('POSTCODES_IO_URL', 'https://api.postcodes.io'),
       geocoderTimeoutMs: read.int('GEOCODER_TIMEOUT_MS', 2000, 100, 30_000),
+      workerInProcess: read.bool('WORKER_IN_PROCESS', nodeEnv !== 'test'),
+      mailTransport,
+      smtpUrl,
+      mailFrom,
+      mailDir: resolve(read.string('MAIL_DIR', join(dataDir, 'mail'))),
+      publicUrl: read.httpUrl('PUBLIC_URL', `http://localhost:${port || 3000}`),
+      workerPollMs: read.int('WORKER_POLL_MS', 2000, 20, 600_000),
+      notificationMaxAttempts: read.int('NOTIFY_MAX_ATTEMPTS', 8, 1, 100),
+      notificationRetryBaseMs: read.int('NOTIFY_RETRY_BASE_MS', 30_000, 10, 3_600_000),
+      notificationLeaseSeconds: read.int('NOTIFY_LEASE_SECONDS', 120, 1, 3600),
       graphqlMaxDepth: read.int('GRAPHQL_MAX_DEPTH', 12, 2, 100),
       graphqlMaxComplexity: read.int('GRAPHQL_MAX_COMPLEXITY', 50_000, 10, 10_000_000),
       requestBodyLimit: bodyLimit.toLowerCase(),
@@ -162,4 +224,20 @@ function resolveJwtSecret(
   writeFileSync(file, `${generated}\n`, { mode: 0o600 });
   chmodSync(file, 0o600);
   return { value: generated, source: 'data-dir' };
+}
+
+/**
+ * The configuration of a process that is starting up; on invalid settings, prints what
+ * is wrong (by variable, never a secret) and exits, as a command-line program should.
+ */
+export function configOrExit(env: Record<string, string | undefined> = process.env): AppConfig {
+  try {
+    return AppConfig.fromEnv(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
 }

@@ -57,16 +57,32 @@ export class EnvReader {
   }
 
   postgresUrl(name: string): string | undefined {
+    return this.secretUrl(name, ['postgres:', 'postgresql:']);
+  }
+
+  /** A URL that may carry a password: checked for its scheme, never echoed. */
+  secretUrl(name: string, protocols: string[]): string | undefined {
     const value = this.raw(name);
     if (value === undefined) return undefined;
     try {
-      const url = new URL(value);
-      if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') throw new Error('protocol');
+      if (!protocols.includes(new URL(value).protocol)) throw new Error('protocol');
       return value;
     } catch {
-      // Never echo the value: it may hold a password.
-      this.problems.push(`${name} must be a postgres:// or postgresql:// URL`);
+      this.problems.push(`${name} must be a ${protocols.map((protocol) => `${protocol}//`).join(' or ')} URL`);
       return undefined;
+    }
+  }
+
+  httpUrl(name: string, fallback: string): string {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    try {
+      const url = new URL(value);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('protocol');
+      return value.replace(/\/+$/, '');
+    } catch {
+      this.problems.push(`${name} must be an http:// or https:// URL (got "${value}")`);
+      return fallback;
     }
   }
 

@@ -1,6 +1,24 @@
+export * from './blocks/block.entity.js';
+export * from './connections/connection-count.entity.js';
 export * from './connections/connection.entity.js';
+export * from './introductions/introduction-expiry.task.js';
+export * from './introductions/introduction.entity.js';
+export * from './introductions/introductions.service.js';
 export * from './network.module.js';
+export * from './partnerships/partnership.entity.js';
 
+import { BlockEntity } from './blocks/block.entity.js';
+import { ConnectionCountEntity } from './connections/connection-count.entity.js';
 import { ConnectionEntity } from './connections/connection.entity.js';
+import { IntroductionEntity } from './introductions/introduction.entity.js';
+import { PartnershipEntity } from './partnerships/partnership.entity.js';
 
-export const NETWORK_ENTITIES = [ConnectionEntity];
+export const NETWORK_ENTITIES = [
+  ConnectionEntity,
+  ConnectionCountEntity,
+  BlockEntity,
+  IntroductionEntity,
+  PartnershipEntity,
+];
+export * from './introductions/introduction.notices.js';
+export * from './network.rules.js';

@@ -1,4 +1,7 @@
 import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
@@ -57,8 +60,10 @@ const TEST_ENV: Record<string, string> = {
 /** Boots the real application on a fresh database; one per test file. */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
+  // Emails the file transport writes go to a directory of this app's own.
+  const mailDir = mkdtempSync(join(tmpdir(), 'cohesion-test-mail-'));
   try {
-    const config = AppConfig.fromEnv({ ...TEST_ENV, ...env, DATABASE_URL: database.url });
+    const config = AppConfig.fromEnv({ ...TEST_ENV, MAIL_DIR: mailDir, ...env, DATABASE_URL: database.url });
     const logger = createLogger(config);
     const app = await NestFactory.create(AppModule.forRoot(config, logger), { logger: false, bodyParser: false });
     setUpHttp(app, config, logger);
@@ -100,10 +105,12 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       async close() {
         await app.close();
         await database.close();
+        rmSync(mailDir, { recursive: true, force: true });
       },
     };
   } catch (error) {
     await database.close();
+    rmSync(mailDir, { recursive: true, force: true });
     throw error;
   }
 }

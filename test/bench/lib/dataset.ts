@@ -7,8 +7,18 @@ export interface DatasetSize {
   practitioners: number;
   organisations: number;
   services: number;
+  connections: number;
   seed: number;
 }
+
+/** The dataset every benchmark runs on: the scale PRODUCT.md sets for a region. */
+export const BENCH_SIZE: DatasetSize = {
+  practitioners: 100_000,
+  organisations: 20_000,
+  services: 50_000,
+  connections: 2_500_000,
+  seed: 42,
+};
 
 function withDatabase(server: string, database: string): string {
   const url = new URL(server);
@@ -27,7 +37,7 @@ export async function ensureDataset(
   fresh: boolean,
   log: (line: string) => void,
 ): Promise<string> {
-  const marker = `scale:${size.practitioners}:${size.organisations}:${size.services}:${size.seed}`;
+  const marker = `scale:${size.practitioners}:${size.organisations}:${size.services}:${size.connections}:${size.seed}`;
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
   try {

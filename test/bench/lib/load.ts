@@ -48,17 +48,27 @@ export function post(
   });
 }
 
+export interface LoadRequest {
+  body: string;
+  headers?: Record<string, string>;
+}
+
 /**
  * A closed-loop load: `connections` clients each send the next request as soon as the
  * last one answered, for `seconds`. Every latency is kept, so percentiles are exact.
+ * With `requests`, the clients take them in turn (many callers, many inputs) instead
+ * of repeating `body`.
  */
 export async function runLoad(options: {
   url: URL;
-  body: string;
+  body?: string;
   headers?: Record<string, string>;
+  requests?: LoadRequest[];
   connections: number;
   seconds: number;
 }): Promise<LoadResult> {
+  const requests = options.requests ?? [{ body: options.body ?? '', headers: options.headers }];
+  let turn = 0;
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
   const latencies: number[] = [];
   let errors = 0;
@@ -68,7 +78,8 @@ export async function runLoad(options: {
     while (performance.now() < end) {
       const sent = performance.now();
       try {
-        const { status, body } = await post(agent, options.url, options.body, options.headers);
+        const request = requests[turn++ % requests.length];
+        const { status, body } = await post(agent, options.url, request.body, request.headers);
         latencies.push(performance.now() - sent);
         if (status !== 200 || body.startsWith('{"errors"')) errors++;
       } catch {

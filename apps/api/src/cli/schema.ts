@@ -20,7 +20,10 @@ async function main(): Promise<void> {
   const database = await EmbeddedPostgres.start();
   try {
     const config = AppConfig.fromEnv({ NODE_ENV: 'test', DATABASE_URL: database.url, SEED_DEMO: 'false' });
-    const app = await NestFactory.create(AppModule.forRoot(config, createLogger(config)), { logger: false });
+    const app = await NestFactory.create(AppModule.forRoot(config, createLogger(config)), {
+      logger: false,
+      abortOnError: false,
+    });
     await app.init();
     const schema = app.get(GraphQLSchemaHost).schema;
     writeFileSync(SCHEMA_FILE, `${printSchema(lexicographicSortSchema(schema))}\n`);

@@ -1,7 +1,10 @@
 /**
  * Fills a database with a realistic synthetic directory for load tests and benchmarks.
  *
- *   npm run seed:scale -- --practitioners 100000 --organisations 20000 --services 50000 [--seed 42]
+ *   npm run seed:scale -- --practitioners 100000 --organisations 20000 --services 50000 \
+ *     [--connections 2500000] [--seed 42]
+ *
+ * Connections default to 25 per practitioner (50 each end on average).
  *
  * Uses DATABASE_URL (or the embedded database in DATA_DIR), migrating it first. Runs
  * once per database. Every generated account signs in with SCALE_PASSWORD (scale-data-password).
@@ -35,8 +38,10 @@ async function main(): Promise<void> {
     practitioners: option(args, 'practitioners', 1000),
     organisations: option(args, 'organisations', 200),
     services: option(args, 'services', 500),
+    connections: 0,
     seed: option(args, 'seed', 42),
   };
+  options.connections = option(args, 'connections', options.practitioners * 25);
   const config = AppConfig.fromEnv({ ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'development' });
   const embedded = config.databaseUrl ? undefined : await EmbeddedPostgres.start({ dataDir: config.dataDir });
   const dataSource = createDataSource(SCHEMA, {
@@ -56,7 +61,8 @@ async function main(): Promise<void> {
     const counts = await generateScaleData(dataSource, { ...options, passwordHash, onProgress: bar });
     await dataSource.query(`INSERT INTO seed_runs (name) VALUES ('scale')`);
     console.log(
-      `Generated ${counts.practitioners} practitioners, ${counts.organisations} organisations and ${counts.services} services ` +
+      `Generated ${counts.practitioners} practitioners, ${counts.organisations} organisations, ${counts.services} services ` +
+        `and ${counts.connections} connections ` +
         `in ${((Date.now() - started) / 1000).toFixed(1)} s (seed ${options.seed}). Accounts: person<N>@scale.cohesion.example / ${SCALE_PASSWORD}`,
     );
   } finally {

@@ -26,6 +26,14 @@ import {
   ServiceScheduleEntity,
   ServiceTaxonomyTermEntity,
 } from '@cohesion/directory';
+import {
+  ConnectionEntity,
+  IntroductionEntity,
+  introductionNotices,
+  INTRODUCTION_RULES,
+  PartnershipEntity,
+} from '@cohesion/network';
+import { NotificationsService } from '@cohesion/notifications';
 import { DEMO_DATASET } from './demo-dataset.js';
 import type { DemoArea, DemoDataset, DemoTerm } from './demo-dataset.types.js';
 import { SeedRunEntity } from './seed-run.entity.js';
@@ -50,6 +58,7 @@ export class DemoDataService implements OnApplicationBootstrap {
     private readonly config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly hasher: PasswordHasher,
+    private readonly notifications: NotificationsService,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -71,6 +80,7 @@ export class DemoDataService implements OnApplicationBootstrap {
       await this.seedOrganisations(manager, dataset, terms);
       await this.seedPractitioners(manager, dataset, terms, passwordHash);
       await this.seedServices(manager, dataset, terms);
+      await this.seedNetwork(manager, dataset);
       await manager.insert(SeedRunEntity, { name: SEED_NAME });
       return {
         seeded: true,
@@ -79,6 +89,9 @@ export class DemoDataService implements OnApplicationBootstrap {
           organisations: dataset.organisations.length,
           practitioners: dataset.practitioners.length,
           services: dataset.services.length,
+          connections: dataset.network.connections.length,
+          introductions: dataset.network.introductions.length,
+          partnerships: dataset.network.partnerships.length,
         },
       };
     });
@@ -269,6 +282,70 @@ export class DemoDataService implements OnApplicationBootstrap {
           organisationId: grant.organisation ? stableId('organisation', grant.organisation) : null,
         });
       }
+    }
+  }
+
+  /**
+   * Connections, introductions in each state a user meets first (with the notices the
+   * people involved would have had) and organisation partnerships.
+   */
+  private async seedNetwork(manager: EntityManager, dataset: DemoDataset): Promise<void> {
+    const { connections, introductions, partnerships } = dataset.network;
+    const person = (key: string) => stableId('practitioner', key);
+    const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 60 * 60 * 1000);
+    await manager.insert(
+      ConnectionEntity,
+      connections.map(({ between: [one, other], origin, since }) => {
+        const [a, b] = [person(one), person(other)].sort();
+        return { practitionerAId: a, practitionerBId: b, origin, createdAt: daysAgo(since) };
+      }),
+    );
+    const byKey = new Map(dataset.practitioners.map((entry) => [entry.key, entry]));
+    const people = (key: string) => {
+      const entry = byKey.get(key);
+      if (!entry) throw new Error(`No demo practitioner ${key}`);
+      return { id: person(key), name: entry.fullName, jobTitle: entry.jobTitle };
+    };
+    for (const introduction of introductions) {
+      const asked = daysAgo(introduction.askedDaysAgo);
+      const id = stableId('introduction', `${introduction.from}:${introduction.to}`);
+      const accepted = introduction.status === 'ACCEPTED';
+      await manager.insert(IntroductionEntity, {
+        id,
+        requesterId: person(introduction.from),
+        targetId: person(introduction.to),
+        brokerId: introduction.via ? person(introduction.via) : null,
+        message: introduction.message,
+        status: introduction.status,
+        brokerNote: introduction.brokerNote ?? null,
+        responseNote: accepted ? 'Happy to: I am free most Thursday afternoons.' : null,
+        createdAt: asked,
+        expiresAt: new Date(asked.getTime() + INTRODUCTION_RULES.expiresAfterDays * 24 * 60 * 60 * 1000),
+        reachedTargetAt: introduction.status === 'PENDING_BROKER' ? null : asked,
+        closedAt: accepted ? daysAgo(introduction.askedDaysAgo - 2) : null,
+      });
+      const involved = {
+        requester: people(introduction.from),
+        target: people(introduction.to),
+        broker: introduction.via ? people(introduction.via) : null,
+      };
+      const notice =
+        introduction.status === 'PENDING_BROKER'
+          ? introductionNotices.askedToBroker(id, involved, introduction.message)
+          : introduction.status === 'PENDING_TARGET'
+            ? introductionNotices.askedToConnect(id, involved, introduction.message, null)
+            : null;
+      if (notice) await this.notifications.queue(manager, [notice]);
+    }
+    for (const partnership of partnerships) {
+      const organisationId = stableId('organisation', partnership.organisation);
+      await manager.insert(PartnershipEntity, {
+        organisationId,
+        partnerId: stableId('organisation', partnership.partner),
+        kind: partnership.kind,
+        proposedByOrganisationId: organisationId,
+        confirmedAt: partnership.confirmed ? daysAgo(30) : null,
+      });
     }
   }
 

@@ -1,4 +1,5 @@
 import type { DemoDataset } from './demo-dataset.types.js';
+import { DEMO_NETWORK } from './demo-network.js';
 
 /**
  * Demo data for Cohesion Network, loaded once on first start and marked as demo.
@@ -3589,4 +3590,5 @@ export const DEMO_DATASET: DemoDataset = {
       areas: ['wolverhampton', 'walsall', 'dudley', 'sandwell'],
     },
   ],
+  network: DEMO_NETWORK,
 };

@@ -150,6 +150,40 @@ export interface DemoService {
   areas?: string[];
 }
 
+export interface DemoConnection {
+  /** Practitioner keys. */
+  between: [string, string];
+  origin: 'INTRODUCTION' | 'MET_AT_EVENT' | 'WORKED_TOGETHER';
+  /** Days ago. */
+  since: number;
+}
+
+export interface DemoIntroduction {
+  /** Practitioner keys. */
+  from: string;
+  to: string;
+  via?: string;
+  message: string;
+  brokerNote?: string;
+  status: 'PENDING_BROKER' | 'PENDING_TARGET' | 'ACCEPTED';
+  /** Days ago. */
+  askedDaysAgo: number;
+}
+
+export interface DemoPartnership {
+  /** Organisation keys; MEMBER_OF points from the member to the network. */
+  organisation: string;
+  partner: string;
+  kind: 'PARTNERS_WITH' | 'MEMBER_OF';
+  confirmed: boolean;
+}
+
+export interface DemoNetwork {
+  connections: DemoConnection[];
+  introductions: DemoIntroduction[];
+  partnerships: DemoPartnership[];
+}
+
 export interface DemoDataset {
   areas: DemoArea[];
   themes: DemoTerm[];
@@ -157,4 +191,5 @@ export interface DemoDataset {
   organisations: DemoOrganisation[];
   practitioners: DemoPractitioner[];
   services: DemoService[];
+  network: DemoNetwork;
 }

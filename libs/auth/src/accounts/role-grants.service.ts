@@ -36,6 +36,12 @@ export class RoleGrantsService {
     return entity;
   }
 
+  /** The accounts that administer an organisation (to tell them about it). */
+  async adminsOf(manager: EntityManager, organisationId: string): Promise<string[]> {
+    const grants = await manager.findBy(RoleGrantEntity, { role: 'ORG_ADMIN', organisationId });
+    return grants.map((grant) => grant.accountId);
+  }
+
   /** Removes a grant; false when there was none. */
   async revoke(
     manager: EntityManager,

@@ -25,12 +25,12 @@ function prettyAvailable(): boolean {
 }
 
 /** The process logger: JSON lines by default, readable lines in development. */
-export function createLogger(config: Pick<AppConfig, 'logLevel' | 'logFormat'>): Logger {
+export function createLogger(config: Pick<AppConfig, 'logLevel' | 'logFormat'>, service = 'cohesion-api'): Logger {
   const pretty = config.logFormat === 'pretty' && prettyAvailable();
   return pino({
     level: config.logLevel,
     redact: { paths: REDACT, censor: '[redacted]' },
-    base: { service: 'cohesion-api' },
+    base: { service },
     mixin: () => {
       const requestId = currentRequestId();
       return requestId ? { requestId } : {};

@@ -9,6 +9,8 @@ export interface KeysetSort<R> {
   expressions: string[];
   /** The same values read from a fetched row, for its cursor. */
   valuesOf(row: R): CursorValue[];
+  /** Every expression descending (newest first), instead of ascending. */
+  descending?: boolean;
 }
 
 export interface KeysetClause {
@@ -21,12 +23,14 @@ export interface KeysetClause {
  * SQL for the page after `after`. Parameter placeholders start at `$firstParam`.
  */
 export function keysetClause<R>(sort: KeysetSort<R>, after: string | undefined, firstParam: number): KeysetClause {
-  const orderBy = sort.expressions.join(', ');
+  const orderBy = sort.descending
+    ? sort.expressions.map((expression) => `${expression} DESC`).join(', ')
+    : sort.expressions.join(', ');
   if (after === undefined) return { where: 'TRUE', params: [], orderBy };
   const values = decodeCursor(after, sort.expressions.length);
   const placeholders = values.map((_, index) => `$${firstParam + index}`);
   return {
-    where: `(${sort.expressions.join(', ')}) > (${placeholders.join(', ')})`,
+    where: `(${sort.expressions.join(', ')}) ${sort.descending ? '<' : '>'} (${placeholders.join(', ')})`,
     params: values,
     orderBy,
   };

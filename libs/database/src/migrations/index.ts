@@ -8,6 +8,7 @@ import { SearchDocument1795429912008 } from './1795429912008-SearchDocument.js';
 import { SearchTagNames1795431000000 } from './1795431000000-SearchTagNames.js';
 import { SearchFilterFields1795431100000 } from './1795431100000-SearchFilterFields.js';
 import { SearchBoundingBox1795431298156 } from './1795431298156-SearchBoundingBox.js';
+import { Network1795433540957 } from './1795433540957-Network.js';
 
 /** Every migration, oldest first. `npm run migration:generate` rewrites this list. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   SearchTagNames1795431000000,
   SearchFilterFields1795431100000,
   SearchBoundingBox1795431298156,
+  Network1795433540957,
 ];

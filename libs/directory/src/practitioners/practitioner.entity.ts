@@ -39,6 +39,7 @@ const visibilityCheck = (column: string) =>
 @Index('idx_practitioners_search_name', { synchronize: false })
 @Index('idx_practitioners_area_path_ids', { synchronize: false })
 @Index('idx_practitioners_term_path_ids', { synchronize: false })
+@Index('idx_practitioners_undiscoverable', ['id'], { where: 'NOT "discoverable"' })
 export class PractitionerEntity {
   @PrimaryColumn('uuid')
   @ForeignKey('AccountEntity', { onDelete: 'CASCADE' })

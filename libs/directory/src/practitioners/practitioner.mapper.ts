@@ -18,6 +18,7 @@ export function toPractitioner(entity: PractitionerEntity, relationship: Relatio
     lookingFor: entity.lookingFor,
     languages: entity.languages,
     openToIntroductions: entity.openToIntroductions,
+    connectedToYou: relationship === 'CONNECTION',
     contact: {
       email: visibleValue(entity.contactEmail, entity.contactEmailVisibility, relationship),
       phone: visibleValue(entity.contactPhone, entity.contactPhoneVisibility, relationship),

@@ -95,6 +95,9 @@ export class Practitioner implements Node {
   @Field()
   openToIntroductions: boolean;
 
+  @Field({ description: 'Whether you are connected with them (and so see what they share with connections).' })
+  connectedToYou: boolean;
+
   @Field(() => ContactDetails)
   contact: ContactDetails;
 

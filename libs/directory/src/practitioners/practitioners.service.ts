@@ -73,13 +73,16 @@ export class PractitionersService implements AccountProfiles {
   ) {}
 
   /**
-   * SQL about the viewer and practitioner alias `p`: may they see it, are they
-   * connected. The viewer's id is added to `params` once and shared by both.
+   * SQL about the viewer and practitioner alias `p`: may they see it (discoverable, or
+   * their own, and neither has blocked the other), are they connected. The viewer's id
+   * is added to `params` once and shared by both.
    */
   viewerSql(viewer: Viewer, params: SqlParams): { visible: string; connected: string } {
     const me = viewer.accountId ? params.add(viewer.accountId) : undefined;
     return {
-      visible: practitionerVisibleSql('p', me),
+      visible: me
+        ? `${practitionerVisibleSql('p', me)} AND NOT ${this.relationships.blockedSql(me, 'p.id')}`
+        : practitionerVisibleSql('p', me),
       connected: me ? this.relationships.connectedSql(me, 'p.id') : 'FALSE',
     };
   }

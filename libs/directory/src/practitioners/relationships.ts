@@ -6,6 +6,8 @@
 export interface PractitionerRelationships {
   /** True when the practitioner in `practitionerColumn` is connected to the viewer in `viewerParam`. */
   connectedSql(viewerParam: string, practitionerColumn: string): string;
+  /** True when either of them has blocked the other: then each is hidden from the other. */
+  blockedSql(viewerParam: string, practitionerColumn: string): string;
 }
 
 export const PRACTITIONER_RELATIONSHIPS = Symbol('PRACTITIONER_RELATIONSHIPS');

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
   allOf,
@@ -15,6 +15,7 @@ import { NAME_SIMILARITY } from '@cohesion/database';
 import { Geocoder } from '../geo/geocoder.js';
 import { organisationVisibleSql } from '../organisations/organisation.policy.js';
 import { CURRENT_MEMBERSHIP } from '../practitioners/practitioners.service.js';
+import { PRACTITIONER_RELATIONSHIPS, type PractitionerRelationships } from '../practitioners/relationships.js';
 import { serviceVisibleSql } from '../services/service.policy.js';
 import { COHESION_THEMES } from '../taxonomy/taxonomy.model.js';
 import { SearchKind, SearchSort, type SearchArgs, type SearchFilter } from './search.inputs.js';
@@ -105,6 +106,7 @@ export class SearchService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly geocoder: Geocoder,
+    @Inject(PRACTITIONER_RELATIONSHIPS) private readonly relationships: PractitionerRelationships,
   ) {}
 
   /**
@@ -297,7 +299,9 @@ export class SearchService {
     const ctes: string[] = [];
     const text = plan.text ? params.add(plan.text) : undefined;
     const origin = plan.origin ? originSql(plan.origin, plan.radius as number, params) : undefined;
-    const context: KindContext = { viewer, params, text, origin, filter: plan.filter, withPaths };
+    const me = viewer.accountId && plan.kinds.has(SearchKind.PRACTITIONER) ? params.add(viewer.accountId) : undefined;
+    const blocked = me ? this.relationships.blockedSql(me, 'p.id') : undefined;
+    const context: KindContext = { viewer, params, text, origin, filter: plan.filter, withPaths, blocked };
     if (plan.kinds.has(SearchKind.ORGANISATION)) parts.push(organisationHits(context));
     if (plan.kinds.has(SearchKind.PRACTITIONER)) {
       if (origin) ctes.push(`near_practitioners AS MATERIALIZED (${nearPractitionersSql(origin)})`);
@@ -329,6 +333,8 @@ interface KindContext {
   text: string | undefined;
   origin: OriginSql | undefined;
   filter: SearchFilter;
+  /** True when the viewer and the practitioner `p` have blocked each other (either way); undefined when anonymous. */
+  blocked: string | undefined;
 }
 
 function tsquery(text: string): string {
@@ -464,8 +470,9 @@ function practitionerHits(context: KindContext): string {
   const { params, text, origin, filter } = context;
   const organisationFilter = allOf(organisationConditions(context, 'o'));
   const where = allOf([
-    // Search never shows a profile its owner made undiscoverable.
+    // Search never shows a profile its owner made undiscoverable, nor anyone either side blocked.
     'p.discoverable',
+    context.blocked && `NOT ${context.blocked}`,
     organisationFilter !== 'TRUE' &&
       `EXISTS (SELECT 1 FROM practitioner_memberships m JOIN organisations o ON o.id = m.organisation_id
                 WHERE m.practitioner_id = p.id AND ${CURRENT_MEMBERSHIP} AND ${organisationFilter})`,

@@ -11,7 +11,8 @@ export type ConnectionOrigin = (typeof CONNECTION_ORIGINS)[number];
 @Unique('uq_connections_pair', ['practitionerAId', 'practitionerBId'])
 @Check('ck_connections_ordered_pair', `"practitioner_a_id" < "practitioner_b_id"`)
 @Check('ck_connections_origin', `"origin" IN ('INTRODUCTION', 'MET_AT_EVENT', 'WORKED_TOGETHER')`)
-@Index('idx_connections_practitioner_b_id', ['practitionerBId'])
+// With the pair's unique index (a, b), every neighbour list is an index-only scan either way round.
+@Index('idx_connections_practitioner_b_id_practitioner_a_id', ['practitionerBId', 'practitionerAId'])
 export class ConnectionEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -27,6 +28,7 @@ export class ConnectionEntity {
   @Column('varchar', { length: 20 })
   origin: ConnectionOrigin;
 
+  /** When they became connected. */
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

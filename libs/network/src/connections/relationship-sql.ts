@@ -2,14 +2,38 @@ import { Injectable } from '@nestjs/common';
 import type { PractitionerRelationships } from '@cohesion/directory';
 
 /**
- * How the directory asks "is the viewer connected to this practitioner": a SQL
- * predicate served by the pair's unique index (smaller id first).
+ * How the directory asks about the viewer and a practitioner, as SQL predicates served
+ * by the pair indexes of connections (smaller id first) and blocks (both directions).
  */
 @Injectable()
 export class ConnectionRelationships implements PractitionerRelationships {
   connectedSql(viewerParam: string, practitionerColumn: string): string {
-    return `EXISTS (SELECT 1 FROM connections c
-                     WHERE c.practitioner_a_id = LEAST(${viewerParam}::uuid, ${practitionerColumn})
-                       AND c.practitioner_b_id = GREATEST(${viewerParam}::uuid, ${practitionerColumn}))`;
+    return connectedSql(`${viewerParam}::uuid`, practitionerColumn);
   }
+
+  blockedSql(viewerParam: string, practitionerColumn: string): string {
+    return blockedSql(`${viewerParam}::uuid`, practitionerColumn);
+  }
+}
+
+/** Whether practitioners `one` and `other` (SQL expressions) are connected. */
+export function connectedSql(one: string, other: string): string {
+  return `EXISTS (SELECT 1 FROM connections c
+                   WHERE c.practitioner_a_id = LEAST(${one}, ${other})
+                     AND c.practitioner_b_id = GREATEST(${one}, ${other}))`;
+}
+
+/** Whether either of practitioners `one` and `other` (SQL expressions) has blocked the other. */
+export function blockedSql(one: string, other: string): string {
+  return `EXISTS (SELECT 1 FROM practitioner_blocks b
+                   WHERE (b.blocker_id = ${one} AND b.blocked_id = ${other})
+                      OR (b.blocker_id = ${other} AND b.blocked_id = ${one}))`;
+}
+
+/**
+ * Whether practitioner alias `alias` may appear to the viewer (SQL expression) in the
+ * network: a discoverable profile, and neither has blocked the other.
+ */
+export function peerVisibleSql(alias: string, viewer: string): string {
+  return `(${alias}.discoverable AND NOT ${blockedSql(viewer, `${alias}.id`)})`;
 }

@@ -1,4 +1,5 @@
 import type { Queryable } from '@cohesion/common';
+import { generateConnections, type NetworkPerson } from './network.js';
 import { Random } from './random.js';
 import {
   COUNCILS,
@@ -21,6 +22,8 @@ export interface ScaleOptions {
   seed: number;
   /** argon2 hash every generated account signs in with. */
   passwordHash: string;
+  /** Connections between practitioners to make (default none). */
+  connections?: number;
   onProgress?: (phase: string, done: number, total: number) => void;
 }
 
@@ -29,6 +32,7 @@ export interface ScaleCounts {
   organisations: number;
   practitioners: number;
   services: number;
+  connections: number;
 }
 
 /** Email of the n-th generated practitioner (0-based), e.g. for signing in during benchmarks. */
@@ -142,6 +146,7 @@ export async function generateScaleData(db: Queryable, options: ScaleOptions): P
   const themeCodes = Object.keys(THEME_PHRASES).filter((code) => themes.has(code));
   const phrase = (code: string) => random.pick(THEME_PHRASES[code]);
 
+  let connections = 0;
   for (const table of TAGGED_LINKS) await db.query(`ALTER TABLE ${table} DISABLE TRIGGER ${table}_search_tags`);
   try {
     // Organisations
@@ -259,6 +264,9 @@ export async function generateScaleData(db: Queryable, options: ScaleOptions): P
     const personAreas: unknown[][] = [];
     const personThemes: unknown[][] = [];
     const memberships: unknown[][] = [];
+    const network: NetworkPerson[] = [];
+    const organisationIndex = new Map(organisations.map((organisation, index) => [organisation.id, index]));
+    const councilIndex = new Map(places.map((place, index) => [place.councilId, index]));
     for (let i = 0; i < options.practitioners; i++) {
       const id = random.uuid();
       const place = random.pick(places);
@@ -267,6 +275,11 @@ export async function generateScaleData(db: Queryable, options: ScaleOptions): P
       const town = random.pick(place.council.towns);
       const name = `${random.pick(FIRST_NAMES)} ${random.pick(SURNAMES)}`;
       accounts.push([id, scaleEmail(i), options.passwordHash]);
+      network.push({
+        id,
+        council: councilIndex.get(place.councilId) as number,
+        employer: organisationIndex.get(employer.id) as number,
+      });
       people.push([
         id,
         name,
@@ -507,6 +520,21 @@ export async function generateScaleData(db: Queryable, options: ScaleOptions): P
       serviceAreas,
     );
 
+    if (options.connections) {
+      // Counted once at the end rather than by the trigger for each of millions of rows.
+      await db.query('ALTER TABLE connections DISABLE TRIGGER connections_counted');
+      try {
+        connections = await generateConnections(db, network, {
+          connections: options.connections,
+          seed: options.seed + 1,
+          onProgress: (done, total) => progress('connections', done, total),
+        });
+      } finally {
+        await db.query('ALTER TABLE connections ENABLE TRIGGER connections_counted');
+      }
+      await db.query('SELECT recount_connections()');
+    }
+
     progress('search tags', 0, 1);
     await db.query('SELECT refresh_search_fields()');
     progress('search tags', 1, 1);
@@ -521,6 +549,7 @@ export async function generateScaleData(db: Queryable, options: ScaleOptions): P
     organisations: options.organisations,
     practitioners: options.practitioners,
     services: options.services,
+    connections,
   };
 }
 

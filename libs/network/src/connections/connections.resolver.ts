@@ -1,0 +1,43 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { fromGlobalId, viewerOf, type RequestContext } from '@cohesion/common';
+import { Access } from '@cohesion/auth';
+import { Practitioner, PractitionerByIdLoader } from '@cohesion/directory';
+import { practitionerOf } from '../shared/practitioner-of.js';
+import { practitionerFor } from '../shared/practitioner-field.js';
+import { ConnectedPeer, ConnectedPeerConnection } from './connected-peer.model.js';
+import { ConnectionsService } from './connections.service.js';
+import { MyConnectionsArgs } from './dto/connection.inputs.js';
+
+@Resolver(() => ConnectedPeer)
+export class ConnectionsResolver {
+  constructor(
+    private readonly connections: ConnectionsService,
+    private readonly practitioners: PractitionerByIdLoader,
+  ) {}
+
+  @Query(() => ConnectedPeerConnection, { description: 'The people you are connected with, by name.' })
+  @Access('member', 'your own connections only')
+  myConnections(@Args() args: MyConnectionsArgs, @Context() context: RequestContext): Promise<ConnectedPeerConnection> {
+    const viewer = viewerOf(context);
+    practitionerOf(viewer);
+    return this.connections.list(viewer, args.filter, args);
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'End your connection with someone; they are not told. False if you were not connected.',
+  })
+  @Access('member', 'either side of the connection')
+  removeConnection(
+    @Args('practitionerId', { type: () => ID }) practitionerId: string,
+    @Context() context: RequestContext,
+  ): Promise<boolean> {
+    const viewer = viewerOf(context);
+    practitionerOf(viewer);
+    return this.connections.remove(viewer, fromGlobalId(practitionerId, 'Practitioner', 'practitionerId'));
+  }
+
+  @ResolveField(() => Practitioner, { nullable: true })
+  practitioner(@Parent() peer: ConnectedPeer, @Context() context: RequestContext): Promise<Practitioner | null> {
+    return practitionerFor(this.practitioners, context, peer.practitionerId);
+  }
+}

@@ -1,0 +1,80 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { fromGlobalId, viewerOf, type RequestContext } from '@cohesion/common';
+import { Access } from '@cohesion/auth';
+import { Practitioner, PractitionerByIdLoader } from '@cohesion/directory';
+import { practitionerFor } from '../shared/practitioner-field.js';
+import {
+  MyIntroductionsArgs,
+  RequestIntroductionInput,
+  RespondToIntroductionInput,
+} from './dto/introduction.inputs.js';
+import { Introduction, IntroductionConnection } from './introduction.model.js';
+import { IntroductionsService } from './introductions.service.js';
+
+@Resolver(() => Introduction)
+export class IntroductionsResolver {
+  constructor(
+    private readonly introductions: IntroductionsService,
+    private readonly practitioners: PractitionerByIdLoader,
+  ) {}
+
+  @Mutation(() => Introduction, {
+    description:
+      'Ask to connect with a practitioner, directly or through a mutual connection (`via`) who sees it first. ' +
+      'Both must agree before anything is shared.',
+  })
+  @Access(
+    'member',
+    'you ask for yourself; the person asked must be discoverable, open to introductions and under their cap',
+  )
+  requestIntroduction(
+    @Args('input') input: RequestIntroductionInput,
+    @Context() context: RequestContext,
+  ): Promise<Introduction> {
+    return this.introductions.request(viewerOf(context), input);
+  }
+
+  @Mutation(() => Introduction, {
+    description: 'As the broker: pass a request on or decline it. As the person asked: accept or decline.',
+  })
+  @Access('member', 'the broker, then the person asked, each in turn; NOT_FOUND for anyone else')
+  respondToIntroduction(
+    @Args('input') input: RespondToIntroductionInput,
+    @Context() context: RequestContext,
+  ): Promise<Introduction> {
+    return this.introductions.respond(viewerOf(context), input);
+  }
+
+  @Mutation(() => Introduction, { description: 'Withdraw a request you made that is still open.' })
+  @Access('member', 'the person who asked; NOT_FOUND for anyone not part of it')
+  withdrawIntroduction(
+    @Args('id', { type: () => ID }) id: string,
+    @Context() context: RequestContext,
+  ): Promise<Introduction> {
+    return this.introductions.withdraw(viewerOf(context), fromGlobalId(id, 'Introduction', 'id'));
+  }
+
+  @Query(() => IntroductionConnection, { description: 'Introductions you are part of, newest first.' })
+  @Access('member', 'your own introductions only; a request reaches the person asked only once passed on')
+  myIntroductions(
+    @Args() args: MyIntroductionsArgs,
+    @Context() context: RequestContext,
+  ): Promise<IntroductionConnection> {
+    return this.introductions.list(viewerOf(context), args);
+  }
+
+  @ResolveField(() => Practitioner, { nullable: true, description: 'Who asked (null if you may no longer see them).' })
+  requester(@Parent() introduction: Introduction, @Context() context: RequestContext): Promise<Practitioner | null> {
+    return practitionerFor(this.practitioners, context, introduction.requesterId);
+  }
+
+  @ResolveField(() => Practitioner, { nullable: true, description: 'Who was asked.' })
+  target(@Parent() introduction: Introduction, @Context() context: RequestContext): Promise<Practitioner | null> {
+    return practitionerFor(this.practitioners, context, introduction.targetId);
+  }
+
+  @ResolveField(() => Practitioner, { nullable: true, description: 'The mutual connection asked to pass it on.' })
+  broker(@Parent() introduction: Introduction, @Context() context: RequestContext): Promise<Practitioner | null> {
+    return practitionerFor(this.practitioners, context, introduction.brokerId);
+  }
+}

@@ -1,0 +1,24 @@
+/** The rules that protect people from misuse of introductions. */
+export const INTRODUCTION_RULES = {
+  messageMinLength: 20,
+  messageMaxLength: 1000,
+  noteMaxLength: 1000,
+  /** Requests one person may have waiting for an answer at once. */
+  maxPendingPerRequester: 10,
+  /** After a decline, the same person may not ask the same person again for this long. */
+  declineCooldownDays: 90,
+  /** An unanswered request lapses after this long. */
+  expiresAfterDays: 14,
+  /** The target's monthly cap counts requests that reached them in this many days. */
+  capWindowDays: 30,
+} as const;
+
+/** Bounds on the network's read operations, so one request stays cheap. */
+export const NETWORK_LIMITS = {
+  suggestionsDefault: 10,
+  suggestionsMax: 50,
+  pathMaxHops: 4,
+  graphMaxDepth: 2,
+  graphDefaultNodes: 150,
+  graphMaxNodes: 500,
+} as const;

@@ -1,0 +1,205 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  AuditService,
+  badInput,
+  conflict,
+  forbidden,
+  isUniqueViolation,
+  notFound,
+  toGlobalId,
+  type Viewer,
+} from '@cohesion/common';
+import { RoleGrantsService } from '@cohesion/auth';
+import { NotificationsService } from '@cohesion/notifications';
+import type { ProposePartnershipInput } from './dto/partnership.inputs.js';
+import { PartnershipEntity } from './partnership.entity.js';
+import { Partnership, PartnershipKind } from './partnership.model.js';
+
+const ENTITY_TYPE = 'OrganisationPartnership';
+
+function toPartnership(entity: PartnershipEntity): Partnership {
+  return Object.assign(new Partnership(), {
+    id: toGlobalId('Partnership', entity.id),
+    partnershipId: entity.id,
+    organisationId: entity.organisationId,
+    partnerId: entity.partnerId,
+    proposedByOrganisationId: entity.proposedByOrganisationId,
+    kind: entity.kind as PartnershipKind,
+    confirmed: entity.confirmedAt !== null,
+    createdAt: entity.createdAt,
+    confirmedAt: entity.confirmedAt,
+  });
+}
+
+function snapshot(entity: PartnershipEntity): object {
+  return {
+    organisationId: entity.organisationId,
+    partnerId: entity.partnerId,
+    kind: entity.kind,
+    confirmed: entity.confirmedAt !== null,
+  };
+}
+
+/**
+ * Links between organisations (partners with, member of). An admin of one side
+ * proposes, an admin of the other confirms; either side's admins may end it. Every
+ * change is audited, in the same transaction.
+ */
+@Injectable()
+export class PartnershipsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly roles: RoleGrantsService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  async propose(viewer: Viewer, input: ProposePartnershipInput): Promise<Partnership> {
+    if (!viewer.canManageOrganisation(input.organisationId)) {
+      throw forbidden('Only an admin of the organisation can propose its partnerships');
+    }
+    if (input.organisationId === input.partnerId) throw badInput('input.partnerId', 'must be another organisation');
+    return this.dataSource.transaction(async (manager) => {
+      const names = await namesOf(manager, [input.organisationId, input.partnerId]);
+      if (!names.has(input.partnerId)) throw notFound('That organisation');
+      const entity = manager.create(PartnershipEntity, {
+        organisationId: input.organisationId,
+        partnerId: input.partnerId,
+        kind: input.kind,
+        proposedByOrganisationId: input.organisationId,
+        proposedBy: viewer.accountId,
+      });
+      try {
+        await manager.insert(PartnershipEntity, entity);
+      } catch (error) {
+        if (isUniqueViolation(error))
+          throw conflict('These organisations are already linked that way (or asked to be)');
+        throw error;
+      }
+      const saved = await manager.findOneByOrFail(PartnershipEntity, { id: entity.id });
+      await this.audit.record(manager, viewer, {
+        entityType: ENTITY_TYPE,
+        entityId: saved.id,
+        action: 'propose',
+        before: null,
+        after: snapshot(saved),
+      });
+      const proposer = names.get(input.organisationId) as string;
+      const partner = names.get(input.partnerId) as string;
+      const relation =
+        input.kind === PartnershipKind.MEMBER_OF ? `is a member of ${partner}` : `partners with ${partner}`;
+      await this.notifications.queue(
+        manager,
+        (await this.roles.adminsOf(manager, input.partnerId)).map((recipientId) => ({
+          recipientId,
+          kind: 'PARTNERSHIP_PROPOSED',
+          subject: `${proposer} asks to be shown as linked with ${partner}`,
+          body: `${proposer} would like the network to show that it ${relation}. As an admin of ${partner}, confirm it or turn it down.`,
+          link: `/organisations/${toGlobalId('Organisation', input.partnerId)}/partnerships`,
+        })),
+      );
+      return toPartnership(saved);
+    });
+  }
+
+  async confirm(viewer: Viewer, id: string): Promise<Partnership> {
+    return this.dataSource.transaction(async (manager) => {
+      const entity = await this.lock(manager, viewer, id);
+      const otherSide =
+        entity.proposedByOrganisationId === entity.organisationId ? entity.partnerId : entity.organisationId;
+      if (!viewer.canManageOrganisation(otherSide)) {
+        throw forbidden('An admin of the other organisation confirms a partnership');
+      }
+      if (entity.confirmedAt) throw conflict('This partnership is already confirmed');
+      const before = snapshot(entity);
+      await manager.update(PartnershipEntity, { id }, { confirmedAt: new Date(), confirmedBy: viewer.accountId });
+      const saved = await manager.findOneByOrFail(PartnershipEntity, { id });
+      await this.audit.record(manager, viewer, {
+        entityType: ENTITY_TYPE,
+        entityId: id,
+        action: 'confirm',
+        before,
+        after: snapshot(saved),
+      });
+      return toPartnership(saved);
+    });
+  }
+
+  /** Ends a partnership (or turns down a proposal); either side's admins may. */
+  async end(viewer: Viewer, id: string): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const entity = await this.lock(manager, viewer, id);
+      await manager.delete(PartnershipEntity, { id });
+      await this.audit.record(manager, viewer, {
+        entityType: ENTITY_TYPE,
+        entityId: id,
+        action: 'end',
+        before: snapshot(entity),
+        after: null,
+      });
+      return true;
+    });
+  }
+
+  /**
+   * An organisation's partnerships: confirmed ones for anyone who may see the
+   * organisation, proposals too for its admins.
+   */
+  async of(viewer: Viewer, organisationIds: readonly string[]): Promise<Map<string, Partnership[]>> {
+    const rows = await this.dataSource
+      .getRepository(PartnershipEntity)
+      .createQueryBuilder('x')
+      .where('(x.organisation_id = ANY(:ids) OR x.partner_id = ANY(:ids))', { ids: organisationIds })
+      .orderBy('x.created_at', 'ASC')
+      .getMany();
+    const byOrganisation = new Map<string, Partnership[]>(organisationIds.map((id) => [id, []]));
+    for (const row of rows) {
+      for (const side of [row.organisationId, row.partnerId]) {
+        const list = byOrganisation.get(side);
+        if (!list) continue;
+        if (mayBeSeen(viewer, row)) list.push(toPartnership(row));
+      }
+    }
+    return byOrganisation;
+  }
+
+  /** Partnerships by id: confirmed ones for anyone, proposals for the admins of either side. */
+  async visibleByIds(viewer: Viewer, ids: readonly string[]): Promise<Partnership[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.dataSource
+      .getRepository(PartnershipEntity)
+      .createQueryBuilder('x')
+      .where('x.id = ANY(:ids)', { ids })
+      .getMany();
+    return rows.filter((row) => mayBeSeen(viewer, row)).map(toPartnership);
+  }
+
+  /** The partnership, locked, if the viewer runs either side (NOT_FOUND otherwise: it may be unconfirmed). */
+  private async lock(manager: EntityManager, viewer: Viewer, id: string): Promise<PartnershipEntity> {
+    const entity = await manager.findOne(PartnershipEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (
+      !entity ||
+      !(viewer.canManageOrganisation(entity.organisationId) || viewer.canManageOrganisation(entity.partnerId))
+    ) {
+      throw notFound('That partnership');
+    }
+    return entity;
+  }
+}
+
+function mayBeSeen(viewer: Viewer, row: PartnershipEntity): boolean {
+  return (
+    row.confirmedAt !== null ||
+    viewer.canManageOrganisation(row.organisationId) ||
+    viewer.canManageOrganisation(row.partnerId)
+  );
+}
+
+async function namesOf(manager: EntityManager, ids: string[]): Promise<Map<string, string>> {
+  const rows = await manager.query<{ id: string; name: string }[]>(
+    'SELECT id, name FROM organisations WHERE id = ANY($1::uuid[])',
+    [ids],
+  );
+  return new Map(rows.map((row) => [row.id, row.name]));
+}

@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { badInput, notFound, type Viewer } from '@cohesion/common';
+import { practitionerOf } from '../shared/practitioner-of.js';
+import { IntroductionPath } from './introduction-path.model.js';
+
+type Parents = Map<string, string | null>;
+interface Side {
+  parents: Parents;
+  /** Reached in the last step taken from this side. */
+  frontier: string[];
+  depth: number;
+}
+interface Step {
+  from: string;
+  to: string;
+}
+
+/** The people connected to `f.id`, from both columns of the pair table (each served by an index). */
+const NEIGHBOURS_OF_F = `SELECT practitioner_b_id AS id FROM connections WHERE practitioner_a_id = f.id
+                         UNION ALL
+                         SELECT practitioner_a_id FROM connections WHERE practitioner_b_id = f.id`;
+
+/**
+ * Shortest chains of connections, searched from both ends at once (meet in the middle):
+ * each round expands whichever side has the smaller frontier by one hop, so a 4-hop
+ * search reads two hops of neighbours from each end instead of four from one.
+ * Only people the viewer may see are stepped through.
+ */
+@Injectable()
+export class IntroductionPathsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async shortest(viewer: Viewer, target: string, maxHops: number): Promise<IntroductionPath | null> {
+    const me = practitionerOf(viewer);
+    if (target === me) throw badInput('to', 'is you');
+    const [start] = await this.dataSource.query<{ visible: boolean | null; hidden: string[] }[]>(
+      `SELECT (SELECT discoverable FROM practitioners WHERE id = $2) AS visible,
+              ARRAY(SELECT blocked_id FROM practitioner_blocks WHERE blocker_id = $1
+                    UNION SELECT blocker_id FROM practitioner_blocks WHERE blocked_id = $1) AS hidden`,
+      [me, target],
+    );
+    // Everyone blocked by or blocking the viewer: never part of their paths.
+    const hidden = new Set(start.hidden);
+    if (!start.visible || hidden.has(target)) throw notFound('That practitioner');
+
+    const sides: Side[] = [
+      { parents: new Map([[me, null]]), frontier: [me], depth: 0 },
+      { parents: new Map([[target, null]]), frontier: [target], depth: 0 },
+    ];
+    for (;;) {
+      const index = sides[0].frontier.length <= sides[1].frontier.length ? 0 : 1;
+      const side = sides[index];
+      const other = sides[1 - index];
+      if (side.frontier.length === 0) return null;
+      const remaining = maxHops - side.depth - other.depth;
+      if (remaining <= 2) {
+        // The last one or two steps in one statement: only where the sides meet comes back.
+        const path = await this.finish(side, other, remaining, [...hidden]);
+        if (!path) return null;
+        const practitionerIds = index === 0 ? path : path.reverse();
+        return Object.assign(new IntroductionPath(), { hops: practitionerIds.length - 1, practitionerIds });
+      }
+      const next: string[] = [];
+      const meetings: string[] = [];
+      for (const { from, to } of await this.neighbours(side.frontier)) {
+        if (hidden.has(to) || side.parents.has(to)) continue;
+        side.parents.set(to, from);
+        next.push(to);
+        if (other.parents.has(to)) meetings.push(to);
+      }
+      side.frontier = next;
+      side.depth++;
+      if (meetings.length > 0) {
+        // The meeting point nearest the other end gives a shortest path; ties go to the smallest id.
+        const paths = meetings.map((meeting) => [
+          ...chain(sides[0].parents, meeting).reverse(),
+          ...chain(sides[1].parents, meeting).slice(1),
+        ]);
+        paths.sort((a, b) => a.length - b.length || (a.join() < b.join() ? -1 : 1));
+        const practitionerIds = paths[0];
+        return Object.assign(new IntroductionPath(), { hops: practitionerIds.length - 1, practitionerIds });
+      }
+    }
+  }
+
+  /**
+   * The last `steps` (1 or 2) of the search: one step out from `side`'s frontier onto
+   * the other's frontier, or else (with 2) onto someone one step beyond it. A meeting
+   * any nearer would have been found already, so this is a shortest path when there is
+   * one. Returns the chain from `side`'s root to the other's, or null.
+   */
+  private async finish(side: Side, other: Side, steps: number, hidden: string[]): Promise<string[] | null> {
+    const [meeting] = await this.dataSource.query<{ from: string; meet: string; theirs: string | null }[]>(
+      `WITH ours AS MATERIALIZED (
+         SELECT f.id AS via, n.id FROM unnest($1::uuid[]) AS f(id) CROSS JOIN LATERAL (${NEIGHBOURS_OF_F}) n
+          WHERE n.id <> ALL ($3::uuid[])),
+       theirs AS MATERIALIZED (
+         SELECT f.id AS via, n.id FROM unnest($2::uuid[]) AS f(id) CROSS JOIN LATERAL (${NEIGHBOURS_OF_F}) n
+          WHERE $4::int = 2)
+       SELECT 1 AS steps, o.via AS "from", o.id AS meet, NULL::uuid AS theirs FROM ours o WHERE o.id = ANY ($2::uuid[])
+       UNION ALL
+       SELECT 2, o.via, o.id, t.via FROM ours o JOIN theirs t ON t.id = o.id
+        WHERE NOT EXISTS (SELECT 1 FROM practitioners u WHERE u.id = o.id AND NOT u.discoverable)
+       ORDER BY 1, 2, 3, 4
+       LIMIT 1`,
+      [side.frontier, other.frontier, hidden, steps],
+    );
+    if (!meeting) return null;
+    const ours = chain(side.parents, meeting.from).reverse();
+    return meeting.theirs === null
+      ? [...ours, ...chain(other.parents, meeting.meet)]
+      : [...ours, meeting.meet, ...chain(other.parents, meeting.theirs)];
+  }
+
+  /** Each connection of the given people to someone discoverable. */
+  private neighbours(ids: string[]): Promise<Step[]> {
+    return this.dataSource.query(
+      `SELECT f.id AS "from", n.id AS "to"
+         FROM unnest($1::uuid[]) AS f(id)
+         CROSS JOIN LATERAL (${NEIGHBOURS_OF_F}) n
+        WHERE NOT EXISTS (SELECT 1 FROM practitioners u WHERE u.id = n.id AND NOT u.discoverable)`,
+      [ids],
+    );
+  }
+}
+
+/** From `node` back to the root of its side. */
+function chain(parents: Parents, node: string): string[] {
+  const ids: string[] = [];
+  for (let current: string | null | undefined = node; current; current = parents.get(current)) ids.push(current);
+  return ids;
+}

@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Viewer } from '@cohesion/common';
+import { practitionerOf } from '../shared/practitioner-of.js';
+import { SuggestedPeer } from './suggested-peer.model.js';
+
+/**
+ * How much each signal counts. Network proximity is Adamic-Adar (each mutual connection
+ * counts 1 / ln(their number of connections), so a hub everyone knows counts less than
+ * a close colleague); themes and areas are Jaccard overlaps (0..1) of expertise and of
+ * the places covered (the region everyone shares left out).
+ */
+const WEIGHTS = { network: 1, themes: 1, areas: 0.5 };
+
+/** Second-hop rows read at most: people with the fewest connections first (their friends say the most). */
+const EXPANSION_BUDGET = 2500;
+/** Candidates scored in full: the strongest by network proximity... */
+const NETWORK_CANDIDATES = 150;
+/** ...and, when the network gives fewer than this (someone new), people alike in themes and places. */
+const ALIKE_WHEN_FEWER_THAN = 100;
+const ALIKE_CANDIDATES = 200;
+
+interface Row {
+  id: string;
+  mutual: number;
+  score: number;
+  sharedThemes: string[];
+  sharedArea: string | null;
+}
+
+@Injectable()
+export class SuggestionsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * People the viewer is not connected with, ranked by shared expertise, shared places
+   * and how close they are in the network; never anyone hidden from the viewer (not
+   * discoverable, or blocked either way).
+   */
+  async suggest(viewer: Viewer, first: number): Promise<SuggestedPeer[]> {
+    const me = practitionerOf(viewer);
+    const rows = await this.dataSource.query<Row[]>(
+      `WITH me AS MATERIALIZED (
+         SELECT p.id, p.term_path_ids, p.area_path_ids,
+                ARRAY(SELECT term_id FROM practitioner_themes WHERE practitioner_id = p.id) AS themes,
+                ARRAY(SELECT id FROM areas WHERE kind = 'REGION') AS regions
+           FROM practitioners p WHERE p.id = $1),
+       mine AS MATERIALIZED (
+         SELECT practitioner_b_id AS peer FROM connections WHERE practitioner_a_id = $1
+         UNION ALL SELECT practitioner_a_id FROM connections WHERE practitioner_b_id = $1),
+       degrees AS MATERIALIZED (
+         SELECT mine.peer, coalesce(cc.connections, 0) AS degree
+           FROM mine LEFT JOIN connection_counts cc ON cc.practitioner_id = mine.peer),
+       peers AS MATERIALIZED (
+         SELECT peer, degree, sum(degree) OVER (ORDER BY degree, peer) - degree AS read_before FROM degrees),
+       near AS MATERIALIZED (
+         SELECT n.candidate, count(*)::int AS mutual, sum(1 / ln(greatest(m.degree, 2))) AS adamic_adar
+           FROM peers m
+           CROSS JOIN LATERAL (
+             SELECT practitioner_b_id AS candidate FROM connections WHERE practitioner_a_id = m.peer
+             UNION ALL SELECT practitioner_a_id FROM connections WHERE practitioner_b_id = m.peer) n
+          WHERE m.read_before < $3 AND n.candidate <> $1 AND n.candidate NOT IN (SELECT peer FROM mine)
+          GROUP BY n.candidate
+          ORDER BY adamic_adar DESC, n.candidate
+          LIMIT $4),
+       alike AS MATERIALIZED (
+         SELECT p.id AS candidate FROM practitioners p, me
+          WHERE (SELECT count(*) FROM near) < $5
+            AND p.area_path_ids && ARRAY(SELECT unnest(me.area_path_ids) EXCEPT SELECT unnest(me.regions))
+            AND p.term_path_ids && me.themes
+            AND p.id <> me.id AND p.id NOT IN (SELECT peer FROM mine)
+          ORDER BY p.updated_at DESC
+          LIMIT $6),
+       scored AS (
+         SELECT p.id, coalesce(n.mutual, 0) AS mutual,
+                $7::float8 * coalesce(n.adamic_adar, 0)
+                + $8::float8 * overlap_ratio(p.term_path_ids, me.term_path_ids)
+                + $9::float8 * overlap_ratio(p.area_path_ids, me.area_path_ids, me.regions) AS score
+           FROM (SELECT candidate FROM near UNION SELECT candidate FROM alike) c
+           JOIN practitioners p ON p.id = c.candidate
+           CROSS JOIN me
+           LEFT JOIN near n ON n.candidate = c.candidate
+          WHERE p.discoverable
+            AND NOT EXISTS (SELECT 1 FROM practitioner_blocks b
+                             WHERE (b.blocker_id = $1 AND b.blocked_id = p.id)
+                                OR (b.blocker_id = p.id AND b.blocked_id = $1))
+          ORDER BY score DESC, p.id
+          LIMIT $2)
+       SELECT s.id, s.mutual, s.score,
+              ARRAY(SELECT t.name FROM practitioner_themes pt JOIN taxonomy_terms t ON t.id = pt.term_id
+                     WHERE pt.practitioner_id = s.id AND pt.term_id = ANY (me.themes) ORDER BY t.name) AS "sharedThemes",
+              (SELECT a.name FROM areas a
+                WHERE a.id = ANY (p.area_path_ids) AND a.id = ANY (me.area_path_ids) AND a.kind <> 'REGION'
+                ORDER BY cardinality(a.path_ids) DESC, a.name LIMIT 1) AS "sharedArea"
+         FROM scored s JOIN practitioners p ON p.id = s.id CROSS JOIN me
+        ORDER BY s.score DESC, s.id`,
+      [
+        me,
+        first,
+        EXPANSION_BUDGET,
+        NETWORK_CANDIDATES,
+        ALIKE_WHEN_FEWER_THAN,
+        ALIKE_CANDIDATES,
+        WEIGHTS.network,
+        WEIGHTS.themes,
+        WEIGHTS.areas,
+      ],
+    );
+    return rows.map((row) =>
+      Object.assign(new SuggestedPeer(), {
+        practitionerId: row.id,
+        score: Math.round(row.score * 1000) / 1000,
+        mutualConnections: row.mutual,
+        reasons: reasonsFor(row),
+      }),
+    );
+  }
+}
+
+/** Reasons a person can read, strongest first. */
+export function reasonsFor(row: Pick<Row, 'mutual' | 'sharedThemes' | 'sharedArea'>): string[] {
+  const reasons: string[] = [];
+  if (row.mutual > 0) reasons.push(`${row.mutual} mutual connection${row.mutual === 1 ? '' : 's'}`);
+  const themes = row.sharedThemes.slice(0, 2).map((name) => name.toLowerCase());
+  const topics = themes.length === 2 ? `${themes[0]} and ${themes[1]}` : themes[0];
+  if (topics && row.sharedArea) reasons.push(`Also works on ${topics} in ${row.sharedArea}`);
+  else if (topics) reasons.push(`Also works on ${topics}`);
+  else if (row.sharedArea) reasons.push(`Also works in ${row.sharedArea}`);
+  return reasons;
+}

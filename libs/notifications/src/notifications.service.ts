@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  badInput,
+  keysetPage,
+  returningRows,
+  SqlParams,
+  type ConnectionShape,
+  type KeysetSort,
+  type Viewer,
+} from '@cohesion/common';
+import { toNotification, type NotificationRow } from './notification.mapper.js';
+import type { Notification } from './notification.model.js';
+
+/** Something to tell one person, in the app and by email. Never put private contact details here. */
+export interface Notice {
+  recipientId: string;
+  kind: string;
+  subject: string;
+  body: string;
+  /** Path in the product to act on it, e.g. `/introductions/<id>`. */
+  link?: string;
+}
+
+const SORT: KeysetSort<NotificationRow> = {
+  expressions: ['n.created_at', 'n.id'],
+  valuesOf: (row) => [row.createdAtKey, row.id],
+  descending: true,
+};
+
+/** notifications.subject is varchar(200); a subject built from two long names could exceed it. */
+const SUBJECT_MAX = 200;
+
+function fitSubject(subject: string): string {
+  const characters = Array.from(subject);
+  if (characters.length <= SUBJECT_MAX) return subject;
+  const kept = characters.slice(0, SUBJECT_MAX - 1).join('');
+  return `${kept.trimEnd()}…`;
+}
+
+const COLUMNS = `n.id, n.kind, n.subject, n.body, n.link, n.created_at AS "createdAt", n.read_at AS "readAt",
+  n.created_at::text AS "createdAtKey"`;
+
+@Injectable()
+export class NotificationsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Queues notices inside the caller's transaction: the in-app notifications and their
+   * emails exist exactly when the event that caused them commits.
+   */
+  async queue(manager: EntityManager, notices: Notice[]): Promise<void> {
+    if (notices.length === 0) return;
+    await manager.query(
+      `WITH input AS (
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[])
+                    AS x(recipient_id, kind, subject, body, link)),
+       created AS (
+         INSERT INTO notifications (recipient_id, kind, subject, body, link)
+         SELECT recipient_id, kind, subject, body, link FROM input
+         RETURNING id, recipient_id)
+       INSERT INTO notification_deliveries (notification_id, recipient_address)
+       SELECT created.id, a.email FROM created JOIN accounts a ON a.id = created.recipient_id`,
+      [
+        notices.map((notice) => notice.recipientId),
+        notices.map((notice) => notice.kind),
+        notices.map((notice) => fitSubject(notice.subject)),
+        notices.map((notice) => notice.body),
+        notices.map((notice) => notice.link ?? null),
+      ],
+    );
+  }
+
+  /** The viewer's notifications, newest first. */
+  list(
+    viewer: Viewer,
+    unreadOnly: boolean,
+    page: { first: number; after?: string },
+  ): Promise<ConnectionShape<Notification>> {
+    const params = new SqlParams();
+    const recipient = params.add(viewer.accountId);
+    return keysetPage(this.dataSource, {
+      select: COLUMNS,
+      from: 'notifications n',
+      where: `n.recipient_id = ${recipient}${unreadOnly ? ' AND n.read_at IS NULL' : ''}`,
+      params,
+      sort: SORT,
+      page,
+      toNode: toNotification,
+    });
+  }
+
+  async byIds(viewer: Viewer, ids: readonly string[]): Promise<NotificationRow[]> {
+    return this.dataSource.query(
+      `SELECT ${COLUMNS} FROM notifications n WHERE n.id = ANY($1::uuid[]) AND n.recipient_id = $2`,
+      [ids, viewer.accountId],
+    );
+  }
+
+  async unreadCount(viewer: Viewer): Promise<number> {
+    const [row] = await this.dataSource.query<{ count: number }[]>(
+      'SELECT count(*)::int AS count FROM notifications WHERE recipient_id = $1 AND read_at IS NULL',
+      [viewer.accountId],
+    );
+    return row.count;
+  }
+
+  /** Marks the viewer's own notifications read (the given ones, or all); returns how many changed. */
+  async markRead(viewer: Viewer, selection: { ids?: string[]; all?: boolean }): Promise<number> {
+    const hasIds = selection.ids !== undefined && selection.ids.length > 0;
+    if (hasIds === Boolean(selection.all)) throw badInput('ids', 'give the notifications to mark, or all: true');
+    const rows = await returningRows<{ id: string }>(
+      this.dataSource,
+      `UPDATE notifications SET read_at = now()
+        WHERE recipient_id = $1 AND read_at IS NULL ${hasIds ? 'AND id = ANY($2::uuid[])' : ''}
+        RETURNING id`,
+      hasIds ? [viewer.accountId, selection.ids] : [viewer.accountId],
+    );
+    return rows.length;
+  }
+}
