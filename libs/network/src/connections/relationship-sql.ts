@@ -23,6 +23,16 @@ export function connectedSql(one: string, other: string): string {
                      AND c.practitioner_b_id = GREATEST(${one}, ${other}))`;
 }
 
+/**
+ * The people connected to practitioner `of` (an SQL expression), as rows with column
+ * `id`: both columns of the pair table, each read through its own index.
+ */
+export function neighboursSql(of: string): string {
+  return `SELECT practitioner_b_id AS id FROM connections WHERE practitioner_a_id = ${of}
+          UNION ALL
+          SELECT practitioner_a_id FROM connections WHERE practitioner_b_id = ${of}`;
+}
+
 /** Whether either of practitioners `one` and `other` (SQL expressions) has blocked the other. */
 export function blockedSql(one: string, other: string): string {
   return `EXISTS (SELECT 1 FROM practitioner_blocks b

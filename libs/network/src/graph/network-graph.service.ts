@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { badInput, decodeGlobalId, notFound, toGlobalId, type Viewer } from '@cohesion/common';
 import { CURRENT_MEMBERSHIP } from '@cohesion/directory';
 import { practitionerOf } from '../shared/practitioner-of.js';
-import { peerVisibleSql } from '../connections/relationship-sql.js';
+import { neighboursSql, peerVisibleSql } from '../connections/relationship-sql.js';
 import { NetworkEdge, NetworkEdgeKind, NetworkGraph, NetworkNode, NetworkNodeKind } from './network-graph.model.js';
 
 interface Found {
@@ -49,9 +49,8 @@ export class NetworkGraphService {
     let frontier: Found[] = [centre];
     let truncated = false;
     for (let level = 1; level <= depth && frontier.length > 0 && !truncated; level++) {
-      const reached = (await this.step(me, frontier)).filter((found) => !nodes.has(`${found.kind}:${found.id}`));
       const next: Found[] = [];
-      for (const found of reached) {
+      for (const found of await this.step(me, frontier)) {
         if (nodes.has(`${found.kind}:${found.id}`)) continue;
         if (nodes.size >= maxNodes) {
           truncated = true;
@@ -90,8 +89,7 @@ export class NetworkGraphService {
         `SELECT DISTINCT ON (kind, id) kind, id, label FROM (
          SELECT 'PRACTITIONER' AS kind, p.id, p.full_name AS label
            FROM unnest($1::uuid[]) AS f(id)
-           CROSS JOIN LATERAL (SELECT practitioner_b_id AS id FROM connections WHERE practitioner_a_id = f.id
-                               UNION ALL SELECT practitioner_a_id FROM connections WHERE practitioner_b_id = f.id) n
+           CROSS JOIN LATERAL (${neighboursSql('f.id')}) n
            JOIN practitioners p ON p.id = n.id
           WHERE p.id = $3 OR ${peerVisibleSql('p', '$3::uuid')}
          UNION ALL

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { badInput, notFound, type Viewer } from '@cohesion/common';
 import { practitionerOf } from '../shared/practitioner-of.js';
 import { IntroductionPath } from './introduction-path.model.js';
+import { neighboursSql } from '../connections/relationship-sql.js';
 
 type Parents = Map<string, string | null>;
 interface Side {
@@ -16,10 +17,8 @@ interface Step {
   to: string;
 }
 
-/** The people connected to `f.id`, from both columns of the pair table (each served by an index). */
-const NEIGHBOURS_OF_F = `SELECT practitioner_b_id AS id FROM connections WHERE practitioner_a_id = f.id
-                         UNION ALL
-                         SELECT practitioner_a_id FROM connections WHERE practitioner_b_id = f.id`;
+/** The people connected to `f.id`. */
+const NEIGHBOURS_OF_F = neighboursSql('f.id');
 
 /**
  * Shortest chains of connections, searched from both ends at once (meet in the middle):

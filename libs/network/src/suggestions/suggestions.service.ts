@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Viewer } from '@cohesion/common';
+import { neighboursSql } from '../connections/relationship-sql.js';
 import { practitionerOf } from '../shared/practitioner-of.js';
 import { SuggestedPeer } from './suggested-peer.model.js';
 
@@ -45,23 +46,19 @@ export class SuggestionsService {
                 ARRAY(SELECT term_id FROM practitioner_themes WHERE practitioner_id = p.id) AS themes,
                 ARRAY(SELECT id FROM areas WHERE kind = 'REGION') AS regions
            FROM practitioners p WHERE p.id = $1),
-       mine AS MATERIALIZED (
-         SELECT practitioner_b_id AS peer FROM connections WHERE practitioner_a_id = $1
-         UNION ALL SELECT practitioner_a_id FROM connections WHERE practitioner_b_id = $1),
+       mine AS MATERIALIZED (SELECT n.id AS peer FROM (${neighboursSql('$1')}) n),
        degrees AS MATERIALIZED (
          SELECT mine.peer, coalesce(cc.connections, 0) AS degree
            FROM mine LEFT JOIN connection_counts cc ON cc.practitioner_id = mine.peer),
        peers AS MATERIALIZED (
          SELECT peer, degree, sum(degree) OVER (ORDER BY degree, peer) - degree AS read_before FROM degrees),
        near AS MATERIALIZED (
-         SELECT n.candidate, count(*)::int AS mutual, sum(1 / ln(greatest(m.degree, 2))) AS adamic_adar
+         SELECT n.id AS candidate, count(*)::int AS mutual, sum(1 / ln(greatest(m.degree, 2))) AS adamic_adar
            FROM peers m
-           CROSS JOIN LATERAL (
-             SELECT practitioner_b_id AS candidate FROM connections WHERE practitioner_a_id = m.peer
-             UNION ALL SELECT practitioner_a_id FROM connections WHERE practitioner_b_id = m.peer) n
-          WHERE m.read_before < $3 AND n.candidate <> $1 AND n.candidate NOT IN (SELECT peer FROM mine)
-          GROUP BY n.candidate
-          ORDER BY adamic_adar DESC, n.candidate
+           CROSS JOIN LATERAL (${neighboursSql('m.peer')}) n
+          WHERE m.read_before < $3 AND n.id <> $1 AND n.id NOT IN (SELECT peer FROM mine)
+          GROUP BY n.id
+          ORDER BY adamic_adar DESC, n.id
           LIMIT $4),
        alike AS MATERIALIZED (
          SELECT p.id AS candidate FROM practitioners p, me
