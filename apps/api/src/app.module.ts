@@ -9,6 +9,7 @@ import { CommonModule, InputValidationPipe } from '@cohesion/common';
 import { DatabaseModule } from '@cohesion/database';
 import { AuthModule } from '@cohesion/auth';
 import { DirectoryModule } from '@cohesion/directory';
+import { GrantsModule } from '@cohesion/grants';
 import { NetworkModule } from '@cohesion/network';
 import { NotificationsModule } from '@cohesion/notifications';
 import { InProcessWorker } from './background/in-process-worker.js';
@@ -34,6 +35,7 @@ export class AppModule {
         NotificationsModule,
         DirectoryModule,
         NetworkModule,
+        GrantsModule,
         DemoDataModule,
       ],
       controllers: [HealthController],

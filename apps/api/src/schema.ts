@@ -3,6 +3,7 @@ import { COMMON_ENTITIES } from '@cohesion/common';
 import type { SchemaDefinition } from '@cohesion/database';
 import { MIGRATIONS } from '@cohesion/database/migrations';
 import { DIRECTORY_ENTITIES } from '@cohesion/directory';
+import { GRANT_ENTITIES } from '@cohesion/grants';
 import { NETWORK_ENTITIES } from '@cohesion/network';
 import { NOTIFICATION_ENTITIES } from '@cohesion/notifications';
 import { SeedRunEntity } from './demo/seed-run.entity.js';
@@ -14,6 +15,7 @@ export const SCHEMA: SchemaDefinition = {
     ...AUTH_ENTITIES,
     ...DIRECTORY_ENTITIES,
     ...NETWORK_ENTITIES,
+    ...GRANT_ENTITIES,
     ...NOTIFICATION_ENTITIES,
     SeedRunEntity,
   ],

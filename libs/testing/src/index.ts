@@ -2,3 +2,4 @@ import 'reflect-metadata';
 export * from './factories.js';
 export * from './test-app.js';
 export * from './test-database.js';
+export * from './grant-factories.js';

@@ -49,3 +49,25 @@ export const LocalTimeScalar = new GraphQLScalarType({
     return parseTime(ast.value);
   },
 });
+
+function parsePence(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    throw new GraphQLError('An amount must be a whole, non-negative number of pence (GBP 12.50 is 1250)');
+  }
+  return value;
+}
+
+/**
+ * Money, as a whole number of pence (GBP 12.50 is 1250): never a fraction, never a
+ * float. Wider than Int, so a council's yearly totals fit.
+ */
+export const PenceScalar = new GraphQLScalarType({
+  name: 'Pence',
+  description: 'An amount of money in whole pence (GBP 12.50 is 1250); up to 2^53 - 1.',
+  serialize: (value) => parsePence(typeof value === 'string' ? Number(value) : value),
+  parseValue: parsePence,
+  parseLiteral: (ast: ValueNode) => {
+    if (ast.kind !== Kind.INT) throw new GraphQLError('An amount must be a whole number of pence');
+    return parsePence(Number(ast.value));
+  },
+});

@@ -9,6 +9,7 @@ import { SearchTagNames1795431000000 } from './1795431000000-SearchTagNames.js';
 import { SearchFilterFields1795431100000 } from './1795431100000-SearchFilterFields.js';
 import { SearchBoundingBox1795431298156 } from './1795431298156-SearchBoundingBox.js';
 import { Network1795433540957 } from './1795433540957-Network.js';
+import { Grants1795439499216 } from './1795439499216-Grants.js';
 
 /** Every migration, oldest first. `npm run migration:generate` rewrites this list. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   SearchFilterFields1795431100000,
   SearchBoundingBox1795431298156,
   Network1795433540957,
+  Grants1795439499216,
 ];

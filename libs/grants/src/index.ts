@@ -1,0 +1,35 @@
+export * from './applications/application.entity.js';
+export * from './applications/application.state-machine.js';
+export * from './assessment/assessment.entity.js';
+export * from './funds/fund.entity.js';
+export * from './grants.module.js';
+export * from './monitoring/monitoring-report.entity.js';
+export * from './payments/payment.entity.js';
+export * from './rounds/round.entity.js';
+
+import {
+  GrantApplicationAreaEntity,
+  GrantApplicationEntity,
+  GrantApplicationThemeEntity,
+} from './applications/application.entity.js';
+import { AssessmentScoreEntity, ConflictDeclarationEntity } from './assessment/assessment.entity.js';
+import { GrantFundAreaEntity, GrantFundEntity, GrantFundThemeEntity } from './funds/fund.entity.js';
+import { MonitoringReportEntity } from './monitoring/monitoring-report.entity.js';
+import { GrantPaymentEntity } from './payments/payment.entity.js';
+import { GrantCriterionEntity, GrantRoundAreaEntity, GrantRoundEntity } from './rounds/round.entity.js';
+
+export const GRANT_ENTITIES = [
+  GrantFundEntity,
+  GrantFundAreaEntity,
+  GrantFundThemeEntity,
+  GrantRoundEntity,
+  GrantRoundAreaEntity,
+  GrantCriterionEntity,
+  GrantApplicationEntity,
+  GrantApplicationAreaEntity,
+  GrantApplicationThemeEntity,
+  ConflictDeclarationEntity,
+  AssessmentScoreEntity,
+  GrantPaymentEntity,
+  MonitoringReportEntity,
+];
