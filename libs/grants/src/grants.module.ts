@@ -1,13 +1,62 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { AuthModule } from '@cohesion/auth';
+import { NodeRegistry, viewerOf } from '@cohesion/common';
 import { DirectoryModule } from '@cohesion/directory';
+import { ApplicationsResolver } from './applications/applications.resolver.js';
+import { ApplicationsService } from './applications/applications.service.js';
+import { AssessmentService } from './assessment/assessment.service.js';
+import { FundsResolver } from './funds/funds.resolver.js';
+import { FundsService } from './funds/funds.service.js';
+import { AwardsResolver } from './payments/awards.resolver.js';
+import { AwardsService } from './payments/awards.service.js';
 import { GrantsPublishingModule } from './publishing/publishing.module.js';
 import { GrantsReportsModule } from './reports/reports.module.js';
+import { AuditTrailResolver } from './shared/audit-trail.resolver.js';
+import { AuditTrailService } from './shared/audit-trail.service.js';
+import {
+  AssessmentsByApplicationLoader,
+  PaymentsByAwardLoader,
+  ReportsByAwardLoader,
+  RoundsByFundLoader,
+  StatusCountsByFundLoader,
+} from './shared/grants.loaders.js';
 
 /** Funds, rounds, applications, assessment, awards, payments, monitoring, reports and 360Giving. */
 @Module({
   imports: [AuthModule, DirectoryModule, GrantsPublishingModule, GrantsReportsModule],
-  providers: [],
-  exports: [],
+  providers: [
+    FundsService,
+    FundsResolver,
+    ApplicationsService,
+    ApplicationsResolver,
+    AssessmentService,
+    AwardsService,
+    AwardsResolver,
+    AuditTrailService,
+    AuditTrailResolver,
+    RoundsByFundLoader,
+    StatusCountsByFundLoader,
+    PaymentsByAwardLoader,
+    ReportsByAwardLoader,
+    AssessmentsByApplicationLoader,
+  ],
+  exports: [FundsService, ApplicationsService],
 })
-export class GrantsModule {}
+export class GrantsModule implements OnModuleInit {
+  constructor(
+    private readonly nodes: NodeRegistry,
+    private readonly funds: FundsService,
+    private readonly applications: ApplicationsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.nodes.register('GrantFund', async (id, context) => {
+      const [fund] = await this.funds.fundsByIds(viewerOf(context), [id]);
+      return fund ?? null;
+    });
+    this.nodes.register('GrantApplication', async (id, context) => {
+      const [application] = await this.applications.visibleByIds(viewerOf(context), [id]);
+      return application ?? null;
+    });
+  }
+}

@@ -87,13 +87,22 @@ export function complexityLimitPlugin(maxComplexity: number): ApolloServerPlugin
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          const complexity = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [connectionAwareEstimator],
-          });
+          let complexity: number;
+          try {
+            complexity = getComplexity({
+              schema,
+              query: document,
+              operationName: request.operationName ?? undefined,
+              variables: request.variables ?? {},
+              estimators: [connectionAwareEstimator],
+            });
+          } catch (error) {
+            // Estimating coerces the variables first: a value a scalar refuses is the caller's mistake.
+            if (error instanceof GraphQLError) {
+              throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT' } });
+            }
+            throw error;
+          }
           if (complexity > maxComplexity) {
             throw new GraphQLError(
               `The query would cost ${complexity} (the limit is ${maxComplexity}); ask for fewer items or fewer nested lists`,

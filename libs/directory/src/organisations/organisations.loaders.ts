@@ -1,9 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { BATCH_OPTIONS, groupedInKeyOrder, inKeyOrder, type LoaderFactory, type Viewer } from '@cohesion/common';
+import {
+  BATCH_OPTIONS,
+  groupedInKeyOrder,
+  inKeyOrder,
+  type LoaderFactory,
+  type RequestContext,
+  type Viewer,
+} from '@cohesion/common';
 import type { AreaEntity } from '../areas/area.entity.js';
 import type { TaxonomyTermEntity } from '../taxonomy/taxonomy.entity.js';
-import { OrganisationsService, type OrganisationRecord } from './organisations.service.js';
+import type { Organisation } from './organisation.model.js';
+import { OrganisationsService, recordToOrganisation, type OrganisationRecord } from './organisations.service.js';
 
 /** Organisations by id, as the viewer may see them: null for one they may not. */
 @Injectable()
@@ -40,4 +48,15 @@ export class OrganisationThemesLoader implements LoaderFactory<string, TaxonomyT
       BATCH_OPTIONS,
     );
   }
+}
+
+/** An organisation as the viewer may see it (null when they may not), through the request's loader. */
+export async function organisationFor(
+  loader: OrganisationByIdLoader,
+  context: RequestContext,
+  organisationId: string | null,
+): Promise<Organisation | null> {
+  if (!organisationId) return null;
+  const record = await context.loaders.get(loader).load(organisationId);
+  return record ? recordToOrganisation(record) : null;
 }

@@ -1,9 +1,14 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { viewerOf, type RequestContext } from '@cohesion/common';
 import { Access } from '@cohesion/auth';
-import { Organisation, OrganisationByIdLoader, Practitioner, PractitionerByIdLoader } from '@cohesion/directory';
+import {
+  Organisation,
+  OrganisationByIdLoader,
+  organisationFor,
+  Practitioner,
+  PractitionerByIdLoader,
+} from '@cohesion/directory';
 import { NetworkArgs } from '../network.args.js';
-import { organisationFor } from '../shared/organisation-field.js';
 import { practitionerFor } from '../shared/practitioner-field.js';
 import { NetworkGraph, NetworkNode, NetworkNodeKind } from './network-graph.model.js';
 import { NetworkGraphService } from './network-graph.service.js';

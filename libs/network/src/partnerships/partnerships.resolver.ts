@@ -1,8 +1,7 @@
 import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { fromGlobalId, viewerOf, type RequestContext } from '@cohesion/common';
 import { Access } from '@cohesion/auth';
-import { Organisation, OrganisationByIdLoader } from '@cohesion/directory';
-import { organisationFor } from '../shared/organisation-field.js';
+import { Organisation, OrganisationByIdLoader, organisationFor } from '@cohesion/directory';
 import { ProposePartnershipInput } from './dto/partnership.inputs.js';
 import { Partnership } from './partnership.model.js';
 import { PartnershipsByOrganisationLoader } from './partnerships.loader.js';

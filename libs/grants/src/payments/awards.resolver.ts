@@ -1,0 +1,71 @@
+import { Args, ArgsType, Context, Field, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { IsOptional } from 'class-validator';
+import { IsGlobalIdOf, viewerOf, type RequestContext } from '@cohesion/common';
+import { Access } from '@cohesion/auth';
+import { GrantApplication } from '../applications/application.model.js';
+import { CloseAwardInput, SubmitMonitoringReportInput } from '../monitoring/dto/monitoring.inputs.js';
+import { MonitoringReport, OverdueReport } from '../monitoring/monitoring-report.model.js';
+import { AwardsService } from './awards.service.js';
+import { MarkPaymentPaidInput, SchedulePaymentInput } from './dto/payment.inputs.js';
+import { GrantPayment } from './payment.model.js';
+
+@ArgsType()
+export class OverdueReportsArgs {
+  @Field(() => ID, { nullable: true, description: 'Only this fund’s awards.' })
+  @IsOptional()
+  @IsGlobalIdOf('GrantFund')
+  fundId?: string;
+}
+
+@Resolver()
+export class AwardsResolver {
+  constructor(private readonly awards: AwardsService) {}
+
+  @Mutation(() => [GrantPayment], {
+    description: 'Schedule payment tranches on an award; with earlier ones they may never exceed the award.',
+  })
+  @Access('member', 'a GRANTS_OFFICER of the fund’s council (or ADMIN)')
+  schedulePayment(
+    @Args('input') input: SchedulePaymentInput,
+    @Context() context: RequestContext,
+  ): Promise<GrantPayment[]> {
+    return this.awards.schedule(viewerOf(context), input);
+  }
+
+  @Mutation(() => GrantPayment, { description: 'Record a scheduled tranche of an ACTIVE award as paid.' })
+  @Access('member', 'a GRANTS_OFFICER of the fund’s council (or ADMIN)')
+  markPaymentPaid(
+    @Args('input') input: MarkPaymentPaidInput,
+    @Context() context: RequestContext,
+  ): Promise<GrantPayment> {
+    return this.awards.markPaid(viewerOf(context), input);
+  }
+
+  @Mutation(() => MonitoringReport, {
+    description: 'Submit the next (or a named) monitoring report due on an ACTIVE award.',
+  })
+  @Access('member', 'the grantee’s ORG_ADMINs or the council’s GRANTS_OFFICERs; NOT_FOUND for anyone else')
+  submitMonitoringReport(
+    @Args('input') input: SubmitMonitoringReportInput,
+    @Context() context: RequestContext,
+  ): Promise<MonitoringReport> {
+    return this.awards.submitReport(viewerOf(context), input);
+  }
+
+  @Mutation(() => GrantApplication, {
+    description: 'Close an ACTIVE award with its actual spend; what was never paid out returns to the fund.',
+  })
+  @Access('member', 'a GRANTS_OFFICER of the fund’s council (or ADMIN)')
+  closeAward(@Args('input') input: CloseAwardInput, @Context() context: RequestContext): Promise<GrantApplication> {
+    return this.awards.close(viewerOf(context), input);
+  }
+
+  @Query(() => [OverdueReport], { description: 'Monitoring reports past due on live awards, most overdue first.' })
+  @Access('member', 'GRANTS_OFFICERs see their councils’ awards, ADMIN all; FORBIDDEN for anyone else')
+  overdueMonitoringReports(
+    @Args() args: OverdueReportsArgs,
+    @Context() context: RequestContext,
+  ): Promise<OverdueReport[]> {
+    return this.awards.overdue(viewerOf(context), args.fundId);
+  }
+}
