@@ -87,13 +87,21 @@ export function complexityLimitPlugin(maxComplexity: number): ApolloServerPlugin
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          const complexity = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [connectionAwareEstimator],
-          });
+          let complexity: number;
+          try {
+            complexity = getComplexity({
+              schema,
+              query: document,
+              operationName: request.operationName ?? undefined,
+              variables: request.variables ?? {},
+              estimators: [connectionAwareEstimator],
+            });
+          } catch (error) {
+            // Costing reads the variables first, so a variable that does not fit its type (an unknown enum
+            // value) fails here, before GraphQL's own check: it is the caller's input, not a server fault.
+            // (The error comes from graphql-query-complexity's copy of graphql, so instanceof cannot tell.)
+            throw new GraphQLError((error as Error).message, { extensions: { code: 'BAD_USER_INPUT' } });
+          }
           if (complexity > maxComplexity) {
             throw new GraphQLError(
               `The query would cost ${complexity} (the limit is ${maxComplexity}); ask for fewer items or fewer nested lists`,
