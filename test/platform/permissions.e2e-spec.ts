@@ -37,6 +37,7 @@ const EXPECTED = [
   'Mutation.verifyOrganisation: admin',
   'Mutation.withdrawIntroduction: member (the person who asked; NOT_FOUND for anyone not part of it)',
   'Query.areas: public (areas are public reference data)',
+  'Query.grantsReport: member (a GRANTS_OFFICER sees their councils’ funds; ADMIN sees all)',
   'Query.introductionPath: member (practitioners only; steps only through people you may see, never anyone blocked either way)',
   'Query.me: member',
   'Query.myBlockedPractitioners: member (your own blocks only)',
