@@ -98,6 +98,14 @@ describe('GraphQL platform', () => {
       expect(errorCode(result)).toBe('GRAPHQL_VALIDATION_FAILED');
     });
 
+    it('reports a variable outside its enum as bad input, not a server fault', async () => {
+      const result = await t.gql(`query S($filter: SearchFilter) { search(filter: $filter) { totalCount } }`, {
+        filter: { kinds: ['NOT_A_KIND'] },
+      });
+      expect(errorCode(result)).toBe('BAD_USER_INPUT');
+      expect(result.errors?.[0].message).toContain('NOT_A_KIND');
+    });
+
     it('never sends stack traces outside development', async () => {
       const result = await t.gql(`{ organisation(id: "nonsense") { name } }`);
       expect(JSON.stringify(result.errors)).not.toMatch(/stacktrace|at .*\.js|SELECT/);

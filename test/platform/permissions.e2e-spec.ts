@@ -55,6 +55,7 @@ const EXPECTED = [
   'Query.grantApplication: member (the applicant’s ORG_ADMINs and the council’s GRANTS_OFFICERs; NOT_FOUND for anyone else)',
   'Query.grantFunds: member (GRANTS_OFFICERs see their councils’ funds, ADMIN all; FORBIDDEN for anyone else)',
   'Query.grantRound: member (open rounds for any member (so groups can apply); others for the council’s GRANTS_OFFICERs)',
+  'Query.grantsReport: member (a GRANTS_OFFICER sees their councils’ funds; ADMIN sees all)',
   'Query.introductionPath: member (practitioners only; steps only through people you may see, never anyone blocked either way)',
   'Query.me: member',
   'Query.myBlockedPractitioners: member (your own blocks only)',

@@ -97,11 +97,10 @@ export function complexityLimitPlugin(maxComplexity: number): ApolloServerPlugin
               estimators: [connectionAwareEstimator],
             });
           } catch (error) {
-            // Estimating coerces the variables first: a value a scalar refuses is the caller's mistake.
-            if (error instanceof GraphQLError) {
-              throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT' } });
-            }
-            throw error;
+            // Costing reads the variables first, so a variable that does not fit its type (an unknown enum
+            // value) fails here, before GraphQL's own check: it is the caller's input, not a server fault.
+            // (The error comes from graphql-query-complexity's copy of graphql, so instanceof cannot tell.)
+            throw new GraphQLError((error as Error).message, { extensions: { code: 'BAD_USER_INPUT' } });
           }
           if (complexity > maxComplexity) {
             throw new GraphQLError(

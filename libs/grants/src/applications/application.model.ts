@@ -1,16 +1,6 @@
-import { Field, Float, GraphQLISODateTime, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graphql';
 import { LocalDateScalar, Node, PenceScalar } from '@cohesion/common';
-import { APPLICATION_STATUSES } from './application.entity.js';
-
-export const ApplicationStatusEnum = Object.fromEntries(APPLICATION_STATUSES.map((status) => [status, status])) as {
-  [K in (typeof APPLICATION_STATUSES)[number]]: K;
-};
-registerEnumType(ApplicationStatusEnum, {
-  name: 'ApplicationStatus',
-  description:
-    'DRAFT -> SUBMITTED -> (INELIGIBLE | IN_ASSESSMENT) -> (AWARDED | DECLINED) -> ACTIVE -> (COMPLETED | ' +
-    'CLOSED_EARLY); WITHDRAWN from DRAFT, SUBMITTED, IN_ASSESSMENT or AWARDED.',
-});
+import { ApplicationStatusEnum } from './application-status.model.js';
 
 @ObjectType('GrantApplication', {
   implements: () => [Node],

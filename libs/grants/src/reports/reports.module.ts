@@ -1,8 +1,12 @@
 import { Module } from '@nestjs/common';
+import { GrantsReportController } from './grants-report.controller.js';
+import { GrantsReportResolver } from './grants-report.resolver.js';
+import { GrantsReportService } from './grants-report.service.js';
 
 /** grantsReport and its CSV download. */
 @Module({
-  providers: [],
-  controllers: [],
+  providers: [GrantsReportService, GrantsReportResolver],
+  controllers: [GrantsReportController],
+  exports: [GrantsReportService],
 })
 export class GrantsReportsModule {}

@@ -1,0 +1,21 @@
+import { Args, Context, Query, Resolver } from '@nestjs/graphql';
+import { viewerOf, type RequestContext } from '@cohesion/common';
+import { Access } from '@cohesion/auth';
+import { GrantsReportArgs } from './grants-report.inputs.js';
+import { GrantsReport } from './grants-report.model.js';
+import { GrantsReportService } from './grants-report.service.js';
+
+@Resolver(() => GrantsReport)
+export class GrantsReportResolver {
+  constructor(private readonly reports: GrantsReportService) {}
+
+  @Query(() => GrantsReport, {
+    description:
+      'Applications, awards, payments, reach and wellbeing change across the funds you run, with breakdowns. ' +
+      'The same figures download as CSV from GET /grants/report.csv.',
+  })
+  @Access('member', 'a GRANTS_OFFICER sees their councils’ funds; ADMIN sees all')
+  grantsReport(@Args() args: GrantsReportArgs, @Context() context: RequestContext): Promise<GrantsReport> {
+    return this.reports.report(viewerOf(context), args.filter);
+  }
+}
