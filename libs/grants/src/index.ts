@@ -5,7 +5,9 @@ export * from './funds/fund.entity.js';
 export * from './grants.module.js';
 export * from './monitoring/monitoring-report.entity.js';
 export * from './payments/payment.entity.js';
+export * from './publishing/three-sixty-giving-import.service.js';
 export * from './rounds/round.entity.js';
+export * from './shared/three-sixty-giving-schema.js';
 
 import {
   GrantApplicationAreaEntity,

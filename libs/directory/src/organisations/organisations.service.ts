@@ -39,6 +39,7 @@ import {
   OrganisationEntity,
   OrganisationIdentifierEntity,
   OrganisationThemeEntity,
+  type OrganisationKindValue,
 } from './organisation.entity.js';
 import { toOrganisation } from './organisation.mapper.js';
 import type { Organisation } from './organisation.model.js';
@@ -309,6 +310,43 @@ export class OrganisationsService {
       }
       return this.roleGrants.revoke(manager, viewer, grant);
     });
+  }
+
+  /**
+   * The organisation listed with this identifier or, when there is none, a new unverified
+   * listing carrying it, for records that arrive from elsewhere (the recipients of
+   * imported grants). Nobody becomes its admin; `actor` (null for the system) is audited
+   * as having imported it. Runs in the caller's transaction.
+   */
+  async findOrListByIdentifier(
+    manager: EntityManager,
+    actor: Viewer | null,
+    identifier: OrgId,
+    listing: { name: string; kind: OrganisationKindValue; town?: string | null; postcode?: string | null },
+  ): Promise<{ id: string; created: boolean }> {
+    const [found] = await manager.query<{ id: string }[]>(
+      'SELECT organisation_id AS id FROM organisation_identifiers WHERE scheme = $1 AND identifier = $2',
+      [identifier.scheme, identifier.identifier],
+    );
+    if (found) return { id: found.id, created: false };
+    const entity = manager.create(OrganisationEntity, {
+      name: listing.name,
+      kind: listing.kind,
+      town: listing.town ?? null,
+      postcode: listing.postcode ? (normalisePostcode(listing.postcode) ?? null) : null,
+      verified: false,
+      createdBy: actor?.accountId ?? null,
+    });
+    await manager.insert(OrganisationEntity, entity);
+    await manager.insert(OrganisationIdentifierEntity, { organisationId: entity.id, ...identifier });
+    await this.audit.record(manager, actor, {
+      entityType: 'Organisation',
+      entityId: entity.id,
+      action: 'import',
+      before: null,
+      after: await this.snapshot(manager, entity.id),
+    });
+    return { id: entity.id, created: true };
   }
 
   private async load(manager: EntityManager, id: string): Promise<Organisation> {

@@ -1,0 +1,165 @@
+/**
+ * Imports a 360Giving 1.4.3 JSON package of past awards into a fund.
+ *
+ *   npm run import:360giving -- --fund <fund uuid or programme code> FILE
+ *
+ * Uses DATABASE_URL (or the embedded database in DATA_DIR, which the API must not be
+ * using at the same time), migrating it first. Runs as the system: its audit rows have
+ * no actor. Safe to run again: grants already imported are left alone, changed ones
+ * are updated.
+ *
+ * Prints progress for big files (on stderr), then the report: the counts, each rejected
+ * grant with its reasons, and the warnings. Exit code 0 when every grant is in the fund,
+ * 1 when some were rejected, 2 for bad arguments or a file that is not a 360Giving package.
+ */
+import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import type { FundSummary, ImportReport } from '@cohesion/grants';
+
+const USAGE = 'Usage: npm run import:360giving -- --fund <fund uuid or programme code> FILE';
+
+/** A problem with the arguments or the file: exit code 2. */
+class UsageError extends Error {}
+
+/**
+ * The database and the grants domain, without the HTTP and GraphQL server; its imports
+ * are given in main(), which loads the application only once the arguments and the file
+ * have been read (loading takes seconds; a typo should not).
+ */
+class ImportCliModule {}
+
+function parseArguments(args: string[]): { fund: string; file: string } {
+  let fund: string | undefined;
+  const files: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--fund') fund = args[++i];
+    else if (args[i].startsWith('--fund=')) fund = args[i].slice('--fund='.length);
+    else if (args[i].startsWith('--')) throw new UsageError(`Unknown option ${args[i]}\n${USAGE}`);
+    else files.push(args[i]);
+  }
+  if (!fund) throw new UsageError(`Name the fund with --fund\n${USAGE}`);
+  if (files.length !== 1) throw new UsageError(`Give one 360Giving JSON file\n${USAGE}`);
+  return { fund, file: files[0] };
+}
+
+function readPackage(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`Cannot read ${file}: ${(error as Error).message}`);
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new UsageError(`${file} is not valid JSON (${(error as Error).message})`);
+  }
+}
+
+function pickFund(reference: string, funds: FundSummary[]): FundSummary {
+  if (funds.length === 1) return funds[0];
+  if (funds.length === 0) throw new UsageError(`No fund has the id or programme code "${reference}"`);
+  const years = funds.map((fund) => `${fund.financialYear} (${fund.id})`).join(', ');
+  throw new UsageError(`${funds.length} funds use the programme code "${reference}": ${years}; pass the fund’s id`);
+}
+
+/** Progress on stderr for files of 100 grants or more: a bar on a terminal, a line every 5% otherwise. */
+function progressPrinter(): (done: number, total: number) => void {
+  const terminal = process.stderr.isTTY;
+  return (done, total) => {
+    if (total < 100) return;
+    const step = Math.max(1, Math.floor(total / 20));
+    if (done % step !== 0 && done !== total) return;
+    const line = `Imported ${done}/${total} grants (${Math.floor((done / total) * 100)}%)`;
+    process.stderr.write(terminal ? `\r${line}${done === total ? '\n' : ''}` : `${line}\n`);
+  };
+}
+
+function formatReport(fund: FundSummary, file: string, report: ImportReport): string {
+  const lines = [
+    `Fund: ${fund.name} (${fund.programmeCode}, ${fund.financialYear})`,
+    `File: ${file}: ${report.total} grant${report.total === 1 ? '' : 's'}`,
+    `Created ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}, rejected ${report.rejected.length}; ` +
+      `${report.organisationsCreated} new organisation${report.organisationsCreated === 1 ? '' : 's'} listed (unverified); ` +
+      `${report.warnings.length} grant${report.warnings.length === 1 ? '' : 's'} with warnings`,
+  ];
+  const describe = (index: number, grantId: string | null) => `  grants[${index}]${grantId ? ` ${grantId}` : ''}`;
+  if (report.rejected.length) {
+    lines.push('Rejected:');
+    for (const rejection of report.rejected) {
+      lines.push(describe(rejection.index, rejection.grantId), ...rejection.reasons.map((reason) => `    ${reason}`));
+    }
+  }
+  if (report.warnings.length) {
+    lines.push('Warnings:');
+    for (const warning of report.warnings) {
+      lines.push(describe(warning.index, warning.grantId), ...warning.messages.map((message) => `    ${message}`));
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function main(): Promise<number> {
+  const { fund: reference, file } = parseArguments(process.argv.slice(2));
+  const pkg = readPackage(file);
+  const [
+    { NestFactory },
+    { ConfigModule, configOrExit },
+    { CommonModule, createLogger, DomainError },
+    { DatabaseModule },
+    { GrantsModule, ThreeSixtyGivingImportService },
+    { NetworkRelationshipsModule },
+    { SCHEMA },
+  ] = await Promise.all([
+    import('@nestjs/core'),
+    import('@cohesion/config'),
+    import('@cohesion/common'),
+    import('@cohesion/database'),
+    import('@cohesion/grants'),
+    import('@cohesion/network'),
+    import('../schema.js'),
+  ]);
+  const config = configOrExit({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+  const app = await NestFactory.createApplicationContext(
+    {
+      module: ImportCliModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        CommonModule.forRoot(createLogger(config)),
+        DatabaseModule.forRoot(SCHEMA),
+        NetworkRelationshipsModule,
+        GrantsModule,
+      ],
+    },
+    { logger: false, abortOnError: false },
+  );
+  try {
+    const imports = app.get(ThreeSixtyGivingImportService);
+    const fund = pickFund(reference, await imports.fundsByReference(reference));
+    let report: ImportReport;
+    try {
+      report = await imports.import(null, fund.id, pkg, { onProgress: progressPrinter() });
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'BAD_USER_INPUT') {
+        throw new UsageError(`${file} is not a 360Giving package the import can read: ${error.message}`);
+      }
+      throw error;
+    }
+    process.stdout.write(formatReport(fund, file, report));
+    return report.rejected.length ? 1 : 0;
+  } finally {
+    await app.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    process.stderr.write(`The import failed: ${(error as Error).stack ?? String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,139 @@
+import { describe, expect, it } from '@jest/globals';
+import { describeSchemaErrors, threeSixtyGivingValidators } from '../shared/three-sixty-giving-schema.js';
+import { dateOf, endAfterMonths, readGrant } from './import-grant-reader.js';
+
+const TODAY = '2026-01-15';
+
+function grant(fields: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id: '360G-walsall-1',
+    title: 'Youth football',
+    description: 'Weekly sessions.',
+    currency: 'GBP',
+    amountAwarded: 1500,
+    awardDate: '2024-05-14',
+    plannedDates: [{ startDate: '2024-06-01', endDate: '2025-03-31' }],
+    recipientOrganization: [{ id: 'GB-CHC-1123456', name: 'Pleck Community Sports' }],
+    fundingOrganization: [{ id: 'GB-LAE-WLL', name: 'Walsall Council' }],
+    ...fields,
+  };
+}
+
+const reasons = (fields: Record<string, unknown>) =>
+  readGrant(grant(fields), 'grants[0]', TODAY).problems.map((problem) => `${problem.field}: ${problem.message}`);
+
+describe('reading a 360Giving grant', () => {
+  it('ends a duration the day before the same date so many months later', () => {
+    expect(endAfterMonths('2024-06-01', 12)).toBe('2025-05-31');
+    expect(endAfterMonths('2024-01-31', 1)).toBe('2024-02-28');
+    expect(endAfterMonths('2024-06-01', 0)).toBe('2024-06-01');
+    expect(endAfterMonths('2024-06-01', 0.5)).toBe('2024-06-15');
+  });
+
+  it('takes the date part of a date-time and refuses dates that are not on the calendar', () => {
+    expect(dateOf('2024-07-02T10:15:00Z')).toEqual({ date: '2024-07-02' });
+    expect(dateOf('2024-02-30')).toEqual({ problem: '2024-02-30 is not a calendar date' });
+    expect(dateOf('2024-06')).toHaveProperty('problem');
+  });
+
+  it('turns pounds into pence and reads the recipient’s org-id', () => {
+    const { award, problems } = readGrant(
+      grant({ amountAwarded: 4500.5, amountAppliedFor: 5000, amountDisbursed: 4500.5 }),
+      'grants[0]',
+      TODAY,
+    );
+    expect(problems).toEqual([]);
+    expect(award).toMatchObject({
+      amountAwardedPence: 450_050,
+      amountRequestedPence: 500_000,
+      paidPence: 450_050,
+      plannedEnd: '2025-03-31',
+      completed: true,
+      recipient: { identifier: { scheme: 'GB-CHC', identifier: '1123456' } },
+    });
+  });
+
+  it('is completed only once the activity has ended and it was paid in full', () => {
+    const read = (fields: Record<string, unknown>) => readGrant(grant(fields), 'grants[0]', TODAY).award?.completed;
+    expect(read({ amountDisbursed: 1500 })).toBe(true);
+    expect(read({ amountDisbursed: 1000 })).toBe(false);
+    expect(read({ amountDisbursed: 1500, plannedDates: [{ startDate: '2025-06-01', endDate: '2026-05-31' }] })).toBe(
+      false,
+    );
+    // The actual end date wins over the planned one.
+    expect(
+      read({
+        amountDisbursed: 1500,
+        plannedDates: [{ startDate: '2025-06-01', endDate: '2026-05-31' }],
+        actualDates: [{ startDate: '2025-06-01', endDate: '2025-12-31' }],
+      }),
+    ).toBe(true);
+  });
+
+  it('names the field of every problem', () => {
+    expect(reasons({ amountAwarded: 0 })).toEqual(['grants[0].amountAwarded: must be more than 0']);
+    expect(reasons({ amountAwarded: 10.005 })).toEqual([
+      'grants[0].amountAwarded: must be in whole pence (at most 2 decimal places)',
+    ]);
+    expect(reasons({ currency: 'EUR' })).toEqual(['grants[0].currency: must be GBP (not EUR)']);
+    expect(reasons({ amountDisbursed: 2000 })).toEqual([
+      'grants[0].amountDisbursed: must not be more than the amount awarded',
+    ]);
+    expect(reasons({ plannedDates: [{ startDate: '2024-06-01' }] })).toEqual([
+      'grants[0].plannedDates[0]: needs an endDate or a duration in months',
+    ]);
+    expect(reasons({ plannedDates: [{ startDate: '2024-06-01', endDate: '2024-05-01' }] })).toEqual([
+      'grants[0].plannedDates[0].endDate: must not be before the startDate (2024-06-01)',
+    ]);
+    expect(reasons({ recipientOrganization: [{ id: 'GB-CHC-12', name: 'Tiny' }] })).toEqual([
+      'grants[0].recipientOrganization[0].id: "GB-CHC-12" is not a valid Charity Commission for England and Wales number: GB-CHC expects 6 to 8 digits',
+    ]);
+    expect(
+      reasons({ recipientOrganization: undefined, recipientIndividual: { id: '360G-walsall-ind-1', name: 'A' } }),
+    ).toEqual(['grants[0].recipientOrganization: is required: grants to individuals are not imported']);
+  });
+
+  it('warns about what it leaves out', () => {
+    const { warnings, award } = readGrant(
+      grant({
+        recipientOrganization: [
+          { id: 'GB-CHC-1123456', name: 'Pleck Community Sports', postalCode: 'not a postcode' },
+          { id: 'GB-CHC-1123457', name: 'A partner' },
+        ],
+      }),
+      'grants[0]',
+      TODAY,
+    );
+    expect(award?.recipient.postcode).toBeNull();
+    expect(warnings.map((warning) => warning.field)).toEqual([
+      'grants[0].recipientOrganization[0].postalCode',
+      'grants[0].recipientOrganization',
+    ]);
+  });
+});
+
+describe('the 360Giving schema check', () => {
+  const check = (value: unknown) => {
+    const { grant: validate } = threeSixtyGivingValidators();
+    validate(value);
+    return describeSchemaErrors(validate.errors, 'grants[2]').map((problem) => `${problem.field}: ${problem.message}`);
+  };
+
+  it('accepts a valid grant, dates and date-times alike (format checks are on)', () => {
+    expect(check(grant())).toEqual([]);
+    expect(check(grant({ awardDate: '2024-05-14T09:30:00Z' }))).toEqual([]);
+  });
+
+  it('says once that a date is neither form, and names missing fields themselves', () => {
+    expect(check(grant({ awardDate: '14/05/2024' }))).toEqual([
+      'grants[2].awardDate: must be a date written YYYY-MM-DD, or a date-time',
+    ]);
+    expect(check(grant({ awardDate: undefined, amountAwarded: 'a lot' }))).toEqual([
+      'grants[2].awardDate: is required',
+      'grants[2].amountAwarded: must be a number',
+    ]);
+    expect(check(grant({ recipientOrganization: [{ id: 'GB-CHC-1123456' }] }))).toEqual([
+      'grants[2].recipientOrganization[0].name: is required',
+    ]);
+  });
+});
