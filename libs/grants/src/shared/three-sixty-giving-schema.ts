@@ -6,7 +6,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { FieldProblem } from '@cohesion/common';
 
-/** Where the 360Giving 1.4.3 schemas live: `shared/standards/` beside the repository. */
+/** Where the 360Giving 1.4.3 schemas live: `shared/standards/` in the repository (copies of the standard's files). */
 const SCHEMA_FOLDER = join('shared', 'standards', '360giving-1.4.3');
 const PACKAGE_SCHEMA = '360-giving-package-schema.json';
 const GRANT_SCHEMA = '360-giving-schema.json';
@@ -19,9 +19,9 @@ export interface ThreeSixtyGivingValidators {
 }
 
 /**
- * The folder holding the schemas: `../shared/standards/360giving-1.4.3` from the
- * repository root, looked for in every folder above this file (and above the working
- * directory), so it is found from the sources, from dist and from a worktree alike.
+ * The folder holding the schemas: `shared/standards/360giving-1.4.3` in the repository
+ * (and in the Docker image), looked for in every folder above this file (and above the
+ * working directory), so it is found from the sources and from dist alike.
  */
 export function threeSixtyGivingSchemaDir(): string {
   const starts = [dirname(fileURLToPath(import.meta.url)), process.cwd()];
