@@ -110,4 +110,51 @@ describe('demo dataset', () => {
     );
     expect(brokering.data.myIntroductions.totalCount).toBe(1);
   });
+
+  it('gives the demo grants officer a fund part way through its year', async () => {
+    const login = await t.gql<{ login: { accessToken: string } }>(
+      `mutation L($input: LoginInput!) { login(input: $input) { accessToken } }`,
+      { input: { email: 'grants.officer@demo.cohesion.example', password: DEMO_PASSWORD } },
+    );
+    const officer = login.data.login.accessToken;
+    const funds = await t.gql<{
+      grantFunds: {
+        id: string;
+        name: string;
+        budget: number;
+        committed: number;
+        paid: number;
+        remaining: number;
+        applicationsByStatus: { status: string; count: number }[];
+        rounds: { id: string }[];
+      }[];
+    }>(
+      `{ grantFunds { id name budget committed paid remaining applicationsByStatus { status count } rounds { id } } }`,
+      {},
+      officer,
+    );
+    expect(funds.errors).toBeUndefined();
+    const [fund] = funds.data.grantFunds;
+    // Awards: 3,000 + 2,500 live, 1,400 spent by the completed one; paid 2,000 + 2,500 + 1,400.
+    expect(fund).toMatchObject({ budget: 8_700_000, committed: 690_000, paid: 590_000, remaining: 8_010_000 });
+    expect(Object.fromEntries(fund.applicationsByStatus.map((row) => [row.status, row.count]))).toEqual({
+      ACTIVE: 2,
+      COMPLETED: 1,
+      DECLINED: 1,
+      INELIGIBLE: 1,
+      IN_ASSESSMENT: 2,
+    });
+    const work = await t.gql<{
+      roundPanel: { entries: unknown[] };
+      overdueMonitoringReports: { award: { projectTitle: string } }[];
+    }>(
+      `query W($round: ID!) { roundPanel(roundId: $round) { entries { rank } }
+         overdueMonitoringReports { award { projectTitle } } }`,
+      { round: fund.rounds[0].id },
+      officer,
+    );
+    expect(work.errors).toBeUndefined();
+    expect(work.data.roundPanel.entries).toHaveLength(2);
+    expect(work.data.overdueMonitoringReports).toEqual([{ award: { projectTitle: 'Blakenall Pantry Lunches' } }]);
+  });
 });

@@ -35,6 +35,7 @@ import {
 } from '@cohesion/network';
 import { NotificationsService } from '@cohesion/notifications';
 import { DEMO_DATASET } from './demo-dataset.js';
+import { seedDemoGrants } from './demo-grants.js';
 import type { DemoArea, DemoDataset, DemoTerm } from './demo-dataset.types.js';
 import { SeedRunEntity } from './seed-run.entity.js';
 import { stableId } from './stable-id.js';
@@ -81,6 +82,7 @@ export class DemoDataService implements OnApplicationBootstrap {
       await this.seedPractitioners(manager, dataset, terms, passwordHash);
       await this.seedServices(manager, dataset, terms);
       await this.seedNetwork(manager, dataset);
+      const grantApplications = await seedDemoGrants(manager, terms);
       await manager.insert(SeedRunEntity, { name: SEED_NAME });
       return {
         seeded: true,
@@ -92,6 +94,7 @@ export class DemoDataService implements OnApplicationBootstrap {
           connections: dataset.network.connections.length,
           introductions: dataset.network.introductions.length,
           partnerships: dataset.network.partnerships.length,
+          grantApplications,
         },
       };
     });
