@@ -3,3 +3,4 @@ export * from './factories.js';
 export * from './test-app.js';
 export * from './test-database.js';
 export * from './grant-factories.js';
+export * from './three-sixty-giving.js';

@@ -1,7 +1,8 @@
-import { Controller, Get, Injectable } from '@nestjs/common';
+import { Controller, Get, Injectable, UseFilters } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
 import { Public } from '@cohesion/auth';
+import { RestErrorFilter } from '@cohesion/common';
 
 @Injectable()
 export class DatabaseHealthIndicator {
@@ -26,6 +27,7 @@ export class DatabaseHealthIndicator {
 
 /** Liveness (the process answers) and readiness (it can reach its database). */
 @Controller('health')
+@UseFilters(RestErrorFilter)
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,

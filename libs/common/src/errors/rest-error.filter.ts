@@ -26,6 +26,14 @@ export class RestErrorFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    if (response.headersSent) {
+      // A streamed body has begun: cut the connection so the client sees an incomplete
+      // file rather than one that merely looks short.
+      if (!(error instanceof DomainError))
+        this.logger.error({ err: loggableError(error) }, 'REST response failed part way');
+      response.destroy();
+      return;
+    }
     if (error instanceof DomainError) {
       if (error.code === 'UNAUTHENTICATED') response.setHeader('WWW-Authenticate', 'Bearer');
       if (error.details.retryAfterSeconds) response.setHeader('Retry-After', String(error.details.retryAfterSeconds));

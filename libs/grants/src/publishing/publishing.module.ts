@@ -1,13 +1,25 @@
 import { Module } from '@nestjs/common';
 import { DirectoryModule } from '@cohesion/directory';
+import { FundDataQualityLoader } from './data-quality.loader.js';
+import { DataQualityService } from './data-quality.service.js';
+import { FundDataQualityResolver } from './fund-data-quality.resolver.js';
+import { PublishingService } from './publishing.service.js';
 import { ThreeSixtyGivingImportResolver } from './three-sixty-giving-import.resolver.js';
 import { ThreeSixtyGivingImportService } from './three-sixty-giving-import.service.js';
+import { ThreeSixtyGivingController } from './three-sixty-giving.controller.js';
 
 /** 360Giving: the published JSON and CSV, their data-quality checks, and the import of past awards. */
 @Module({
   imports: [DirectoryModule],
-  providers: [ThreeSixtyGivingImportService, ThreeSixtyGivingImportResolver],
-  controllers: [],
-  exports: [ThreeSixtyGivingImportService],
+  providers: [
+    PublishingService,
+    DataQualityService,
+    FundDataQualityLoader,
+    FundDataQualityResolver,
+    ThreeSixtyGivingImportService,
+    ThreeSixtyGivingImportResolver,
+  ],
+  controllers: [ThreeSixtyGivingController],
+  exports: [PublishingService, DataQualityService, ThreeSixtyGivingImportService],
 })
 export class GrantsPublishingModule {}

@@ -1,0 +1,104 @@
+import type { ThreeSixtyGivingGrant, ThreeSixtyGivingLocation } from './three-sixty-giving.types.js';
+
+type Cell = string | number | null | undefined;
+
+/** A plain number written as text ("-12.5"): a spreadsheet reads it as a number, never a formula. */
+const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
+/** What a spreadsheet may take for the start of a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV field (RFC 4180): quoted when it holds a comma, quote or line break, with
+ * quotes doubled. Text a spreadsheet would run as a formula (=, +, -, @ first) gets a
+ * leading apostrophe; numbers are left alone.
+ */
+export function csvCell(value: Cell): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return String(value);
+  const text = FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One CSV record, CRLF-terminated. */
+export function csvLine(cells: Cell[]): string {
+  return `${cells.map(csvCell).join(',')}\r\n`;
+}
+
+interface Column {
+  title: string;
+  value: (grant: ThreeSixtyGivingGrant) => Cell;
+}
+
+const recipient = (grant: ThreeSixtyGivingGrant) => grant.recipientOrganization[0];
+const planned = (grant: ThreeSixtyGivingGrant) => grant.plannedDates?.[0];
+
+const LEADING: Column[] = [
+  { title: 'Identifier', value: (grant) => grant.id },
+  { title: 'Title', value: (grant) => grant.title },
+  { title: 'Description', value: (grant) => grant.description },
+  { title: 'Currency', value: (grant) => grant.currency },
+  { title: 'Amount Applied For', value: (grant) => grant.amountAppliedFor },
+  { title: 'Amount Awarded', value: (grant) => grant.amountAwarded },
+  { title: 'Amount Disbursed', value: (grant) => grant.amountDisbursed },
+  { title: 'Award Date', value: (grant) => grant.awardDate },
+  { title: 'Planned Dates:Start Date', value: (grant) => planned(grant)?.startDate },
+  { title: 'Planned Dates:End Date', value: (grant) => planned(grant)?.endDate },
+  { title: 'Planned Dates:Duration (months)', value: (grant) => planned(grant)?.duration },
+  { title: 'Recipient Org:Identifier', value: (grant) => recipient(grant)?.id },
+  { title: 'Recipient Org:Name', value: (grant) => recipient(grant)?.name },
+  { title: 'Recipient Org:Charity Number', value: (grant) => recipient(grant)?.charityNumber },
+  { title: 'Recipient Org:Company Number', value: (grant) => recipient(grant)?.companyNumber },
+  { title: 'Recipient Org:City', value: (grant) => recipient(grant)?.addressLocality },
+  { title: 'Recipient Org:Postal Code', value: (grant) => recipient(grant)?.postalCode },
+  { title: 'Funding Org:Identifier', value: (grant) => grant.fundingOrganization[0]?.id },
+  { title: 'Funding Org:Name', value: (grant) => grant.fundingOrganization[0]?.name },
+  { title: 'Grant Programme:Code', value: (grant) => grant.grantProgramme?.[0]?.code },
+  { title: 'Grant Programme:Title', value: (grant) => grant.grantProgramme?.[0]?.title },
+];
+
+const TRAILING: Column[] = [
+  { title: 'From An Open Call?', value: (grant) => grant.fromOpenCall },
+  { title: 'Last Modified', value: (grant) => grant.dateModified },
+  { title: 'Data Source', value: (grant) => grant.dataSource },
+];
+
+const LOCATION_FIELDS: [string, (location: ThreeSixtyGivingLocation) => Cell][] = [
+  ['Name', (location) => location.name],
+  ['Geographical Code', (location) => location.geoCode],
+  ['Geographical Code Type', (location) => location.geoCodeType],
+  ['Country Code', (location) => location.countryCode],
+];
+
+/**
+ * The 360Giving flat CSV: one row per grant, titles as the standard's spreadsheet
+ * template has them. The first beneficiary location goes under `Beneficiary Location:`
+ * columns; when grants have more, each further one gets numbered columns
+ * (`Beneficiary Location:1:Name`, ...), as the standard's flattening does.
+ */
+export class ThreeSixtyGivingCsv {
+  private readonly columns: Column[];
+
+  constructor(locationsPerGrant: number) {
+    const locations: Column[] = [];
+    for (let index = 0; index < Math.max(1, locationsPerGrant); index++) {
+      for (const [field, value] of LOCATION_FIELDS) {
+        locations.push({
+          title: index === 0 ? `Beneficiary Location:${field}` : `Beneficiary Location:${index}:${field}`,
+          value: (grant) => {
+            const location = grant.beneficiaryLocation?.[index];
+            return location ? value(location) : undefined;
+          },
+        });
+      }
+    }
+    this.columns = [...LEADING, ...locations, ...TRAILING];
+  }
+
+  header(): string {
+    return csvLine(this.columns.map((column) => column.title));
+  }
+
+  row(grant: ThreeSixtyGivingGrant): string {
+    return csvLine(this.columns.map((column) => column.value(grant)));
+  }
+}
