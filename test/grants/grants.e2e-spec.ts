@@ -269,6 +269,37 @@ describe('micro-grants', () => {
       ).toEqual(['input.criteria[0].weight']);
     });
 
+    it('shows the fund’s 360Giving data-quality warnings on its page', async () => {
+      const fund = await createFund(t, { ownerOrganisationId: council.id });
+      const round = await createRound(t, { fundId: fund.id });
+      const future = await createApplication(t, {
+        roundId: round.id,
+        fundId: fund.id,
+        applicantOrganisationId: group.id,
+        status: 'AWARDED',
+        awardedAt: '2099-01-01',
+        areaIds: [ward.id],
+      });
+      await createApplication(t, {
+        roundId: round.id,
+        fundId: fund.id,
+        applicantOrganisationId: group.id,
+        status: 'AWARDED',
+        areaIds: [ward.id],
+      });
+      const result = await t.gql<{
+        fund: { dataQualityWarnings: { code: string; count: number; exampleGrantIds: string[] }[] };
+      }>(
+        `query Q($id: ID!) { fund(id: $id) { dataQualityWarnings { code count exampleGrantIds } } }`,
+        { id: fund.globalId },
+        officer.token,
+      );
+      expect(result.errors).toBeUndefined();
+      expect(result.data.fund.dataQualityWarnings).toEqual([
+        { code: 'AWARD_DATE_IN_FUTURE', count: 1, exampleGrantIds: [`360G-cohesiontest-${future.id}`] },
+      ]);
+    });
+
     it('keeps fund(id) to its council’s officers', async () => {
       const fund = await createFund(t, { ownerOrganisationId: council.id });
       expect(errorCode(await t.gql(FUND, { id: fund.globalId }, otherOfficer.token))).toBe('NOT_FOUND');
