@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { fromGlobalId } from '@cohesion/common';
 import { createTestApp, type TestApp } from '@cohesion/testing';
 import { DEMO_PASSWORD, DemoDataService } from '../../apps/api/src/demo/demo-data.service.js';
 
@@ -156,5 +157,11 @@ describe('demo dataset', () => {
     expect(work.errors).toBeUndefined();
     expect(work.data.roundPanel.entries).toHaveLength(2);
     expect(work.data.overdueMonitoringReports).toEqual([{ award: { projectTitle: 'Blakenall Pantry Lunches' } }]);
+    const published = await t.http().get(`/grants/360giving/funds/${fromGlobalId(fund.id, 'GrantFund', 'id')}.json`);
+    expect(published.status).toBe(200);
+    expect((published.body as { grants: unknown[] }).grants).toHaveLength(3);
+    expect((published.body as { dataQualityWarnings: { code: string; count: number }[] }).dataQualityWarnings).toEqual([
+      expect.objectContaining({ code: 'NO_BENEFICIARY_LOCATION', count: 1 }),
+    ]);
   });
 });

@@ -6,7 +6,8 @@ import { stableId } from './stable-id.js';
  * Walsall's cohesion micro-grants as they stand part way through a year, so a grants
  * officer signing in finds a fund with every kind of record: applications to score,
  * awards being paid, a monitoring report in and one overdue, a closed award, a decline
- * and an ineligible bid. Amounts are pence.
+ * and an ineligible bid. Amounts are pence. The closed award names only a ward without
+ * an ONS code, so the fund page shows a 360Giving data-quality warning.
  */
 interface DemoApplication {
   key: string;
@@ -65,7 +66,7 @@ const APPLICATIONS: DemoApplication[] = [
     requested: 400_000,
     start: '2026-06-01',
     end: '2027-03-31',
-    areas: ['bloxwich-east', 'blakenall'],
+    areas: ['walsall', 'bloxwich-east', 'blakenall'],
     themes: ['community-tensions'],
     participants: 60,
     income: 3_800_000,
@@ -82,7 +83,7 @@ const APPLICATIONS: DemoApplication[] = [
     requested: 250_000,
     start: '2026-05-01',
     end: '2026-10-31',
-    areas: ['blakenall'],
+    areas: ['walsall', 'blakenall'],
     themes: ['community-tensions'],
     participants: 80,
     income: 900_000,
