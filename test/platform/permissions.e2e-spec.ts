@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { MetadataScanner, ModulesContainer } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { ACCESS_RULE, type AccessRule } from '@cohesion/auth';
@@ -80,6 +82,17 @@ const EXPECTED = [
   'Query.unreadNotificationCount: member (your own notifications only)',
 ];
 
+/** Every REST route and who may call it, reviewed the same way. */
+const EXPECTED_REST = [
+  'GET /grants/360giving/councils/:organisationId.csv: public (anyone: published grants are open data (awards only, organisations only, nothing about people))',
+  'GET /grants/360giving/councils/:organisationId.json: public (anyone: published grants are open data (awards only, organisations only, nothing about people))',
+  'GET /grants/360giving/funds/:fundId.csv: public (anyone: published grants are open data (awards only, organisations only, nothing about people))',
+  'GET /grants/360giving/funds/:fundId.json: public (anyone: published grants are open data (awards only, organisations only, nothing about people))',
+  'GET /grants/report.csv: member (a GRANTS_OFFICER sees their councils’ funds; ADMIN sees all)',
+  'GET /health/ready: public (readiness probe)',
+  'GET /health: public (liveness probe)',
+];
+
 describe('every operation has an access decision', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -120,5 +133,32 @@ describe('every operation has an access decision', () => {
       ...Object.keys(schema.getMutationType()?.getFields() ?? {}).map((name) => `Mutation.${name}`),
     ].sort();
     expect(inSchema).toEqual([...seen].sort());
+  });
+
+  it('covers every REST route too', () => {
+    const modules = t.app.get(ModulesContainer);
+    const scanner = new MetadataScanner();
+    const routes: string[] = [];
+    for (const module of modules.values()) {
+      for (const wrapper of module.controllers.values()) {
+        const instance = wrapper.instance as object | undefined;
+        if (!instance) continue;
+        const base = String(Reflect.getMetadata(PATH_METADATA, instance.constructor) ?? '');
+        const prototype = Object.getPrototypeOf(instance) as Record<string, unknown>;
+        for (const method of scanner.getAllMethodNames(prototype)) {
+          const handler = prototype[method] as object;
+          const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
+          if (path === undefined) continue;
+          const verb = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
+          const rule = (Reflect.getMetadata(ACCESS_RULE, handler) ??
+            Reflect.getMetadata(ACCESS_RULE, instance.constructor)) as AccessRule | undefined;
+          const url = `/${[base, path].filter((part) => part && part !== '/').join('/')}`;
+          routes.push(
+            `${verb} ${url}: ${rule ? `${rule.level}${rule.policy ? ` (${rule.policy})` : ''}` : 'NO ACCESS RULE'}`,
+          );
+        }
+      }
+    }
+    expect(routes.sort()).toEqual(EXPECTED_REST);
   });
 });
