@@ -688,6 +688,37 @@ describe('micro-grants', () => {
       expect(view.data.grantApplication).toMatchObject({ paid: 150_000, status: 'ACTIVE' });
     });
 
+    it('keeps payments, activation, monitoring and closure to the people allowed', async () => {
+      const { id } = await activeAward();
+      const tranche = { applicationId: id, tranches: [{ amount: 10_000, dueDate: '2026-10-01' }] };
+      for (const token of [groupAdmin.token, member.token]) {
+        expect(errorCode(await t.gql(SCHEDULE, { input: tranche }, token))).toMatch(/^(FORBIDDEN|NOT_FOUND)$/);
+        expect(errorCode(await t.gql(ACTIVATE, { id }, token))).toMatch(/^(FORBIDDEN|NOT_FOUND)$/);
+        expect(errorCode(await t.gql(CLOSE, { input: { applicationId: id, actualSpend: 0 } }, token))).toMatch(
+          /^(FORBIDDEN|NOT_FOUND)$/,
+        );
+      }
+      expect(errorCode(await t.gql(SCHEDULE, { input: tranche }, otherOfficer.token))).toBe('NOT_FOUND');
+      expect(errorCode(await t.gql(SCHEDULE, { input: tranche }))).toBe('UNAUTHENTICATED');
+      await t.gql(ACTIVATE, { id }, officer.token);
+      const report = {
+        applicationId: id,
+        participants: 1,
+        sessions: 1,
+        volunteers: 0,
+        volunteerHours: 0,
+        narrative: 'A first session with a handful of neighbours.',
+      };
+      expect(errorCode(await t.gql(REPORT, { input: report }, member.token))).toBe('NOT_FOUND');
+      expect(errorCode(await t.gql(REPORT, { input: report }, otherOfficer.token))).toBe('NOT_FOUND');
+      const view = await t.gql<{ grantApplication: { status: string; payments: unknown[] } }>(
+        APPLICATION,
+        { id },
+        officer.token,
+      );
+      expect(view.data.grantApplication).toMatchObject({ status: 'ACTIVE', payments: [] });
+    });
+
     it('schedules exactly 10 of 50 concurrent tranches when the award has room for 10', async () => {
       const { id } = await activeAward(100_000);
       const results = await Promise.all(

@@ -6,12 +6,12 @@ import {
   APPLICATION_SQL,
   applicationSnapshot,
   fundSnapshot,
+  linkAll,
   loadApplication,
   lockFund,
   pounds,
   toApplication,
 } from '../shared/grant-rows.js';
-import { linkAll } from '../funds/funds.service.js';
 import type { ApplicationStatus } from './application.entity.js';
 import { GrantApplication } from './application.model.js';
 import { nextApplicationStatus, type ApplicationEvent } from './application.state-machine.js';
@@ -113,8 +113,7 @@ export class ApplicationsService {
       );
       const draft = (await loadApplication(manager, created.id)) as Row;
       await this.record(manager, viewer, created.id, 'create', null, draft);
-      if (!input.draft) await this.submitRow(manager, viewer, draft);
-      return toApplication((await loadApplication(manager, created.id)) as Row);
+      return toApplication(input.draft ? draft : await this.submitRow(manager, viewer, draft));
     });
   }
 
@@ -122,15 +121,14 @@ export class ApplicationsService {
   async submitDraft(viewer: Viewer, id: string): Promise<GrantApplication> {
     return this.dataSource.transaction(async (manager) => {
       const row = await this.visibleLocked(manager, viewer, id);
-      await this.submitRow(manager, viewer, row);
-      return toApplication((await loadApplication(manager, id)) as Row);
+      return toApplication(await this.submitRow(manager, viewer, row));
     });
   }
 
   /** DRAFT -> SUBMITTED, then at once the round's rules: IN_ASSESSMENT, or INELIGIBLE naming the rule. */
-  private async submitRow(manager: EntityManager, viewer: Viewer, draft: Row): Promise<void> {
+  private async submitRow(manager: EntityManager, viewer: Viewer, draft: Row): Promise<Row> {
     const id = draft.id as string;
-    await this.move(manager, viewer, draft, 'SUBMIT', { submitted_at: new Date() });
+    const submitted = await this.move(manager, viewer, draft, 'SUBMIT', { submitted_at: new Date() });
     const [facts] = await manager.query<Row[]>(
       `SELECT o.kind, r.eligible_kinds, r.min_award_pence, r.max_award_pence, r.max_annual_income_pence,
               r.opens_at, r.closes_at, r.imported, r.name,
@@ -160,9 +158,9 @@ export class ApplicationsService {
       annualIncome: draft.annual_income_pence === null ? null : Number(draft.annual_income_pence),
       maxAnnualIncome: facts.max_annual_income_pence === null ? null : Number(facts.max_annual_income_pence),
     });
-    const submitted = (await loadApplication(manager, id)) as Row;
-    if (problem) await this.move(manager, viewer, submitted, 'FAIL_ELIGIBILITY', { ineligible_reason: problem });
-    else await this.move(manager, viewer, submitted, 'PASS_ELIGIBILITY', {});
+    return problem
+      ? this.move(manager, viewer, submitted, 'FAIL_ELIGIBILITY', { ineligible_reason: problem })
+      : this.move(manager, viewer, submitted, 'PASS_ELIGIBILITY', {});
   }
 
   async withdraw(viewer: Viewer, id: string, reason: string | null | undefined): Promise<GrantApplication> {
@@ -171,7 +169,9 @@ export class ApplicationsService {
       // An award holds budget: lock the fund first (funds before applications, always) to give it back.
       const fund = peek.status === 'AWARDED' ? await lockFund(manager, peek.fund_id as string) : undefined;
       const row = (await loadApplication(manager, id, true)) as Row;
-      await this.move(manager, viewer, row, 'WITHDRAW', { decision_reason: reason ?? row.decision_reason ?? null });
+      const withdrawn = await this.move(manager, viewer, row, 'WITHDRAW', {
+        decision_reason: reason ?? row.decision_reason ?? null,
+      });
       if (row.status === 'AWARDED' && fund) {
         await manager.query(
           `UPDATE grant_payments SET status = 'CANCELLED' WHERE application_id = $1 AND status = 'SCHEDULED'`,
@@ -179,7 +179,7 @@ export class ApplicationsService {
         );
         await this.changeFund(manager, viewer, fund, -Number(row.amount_awarded_pence), 0, 'release');
       }
-      return toApplication((await loadApplication(manager, id)) as Row);
+      return toApplication(withdrawn);
     });
   }
 
@@ -195,8 +195,9 @@ export class ApplicationsService {
       if (input.decision === Decision.DECLINE) {
         if (!input.reason) throw badInput('input.reason', 'is required to decline an application');
         const row = (await loadApplication(manager, input.applicationId, true)) as Row;
-        await this.move(manager, viewer, row, 'DECLINE', { decided_at: new Date(), decision_reason: input.reason });
-        return toApplication((await loadApplication(manager, input.applicationId)) as Row);
+        return toApplication(
+          await this.move(manager, viewer, row, 'DECLINE', { decided_at: new Date(), decision_reason: input.reason }),
+        );
       }
       const requested = Number(peek.amount_requested_pence);
       const amount = input.amount ?? requested;
@@ -218,7 +219,7 @@ export class ApplicationsService {
         );
       }
       const today = new Date().toISOString().slice(0, 10);
-      await this.move(manager, viewer, row, 'AWARD', {
+      const awarded = await this.move(manager, viewer, row, 'AWARD', {
         decided_at: new Date(),
         decision_reason: input.reason ?? null,
         amount_awarded_pence: amount,
@@ -237,7 +238,7 @@ export class ApplicationsService {
           [input.applicationId, report.dueDate, report.title],
         );
       }
-      return toApplication((await loadApplication(manager, input.applicationId)) as Row);
+      return toApplication(awarded);
     });
   }
 
@@ -246,8 +247,7 @@ export class ApplicationsService {
     return this.dataSource.transaction(async (manager) => {
       await this.officerView(manager, viewer, id);
       const row = (await loadApplication(manager, id, true)) as Row;
-      await this.move(manager, viewer, row, 'ACTIVATE', {});
-      return toApplication((await loadApplication(manager, id)) as Row);
+      return toApplication(await this.move(manager, viewer, row, 'ACTIVATE', {}));
     });
   }
 
@@ -267,14 +267,14 @@ export class ApplicationsService {
     return rows.filter((row) => mayView(viewer, row)).map(toApplication);
   }
 
-  /** Moves an application one step (or refuses with CONFLICT), writes the change and its audit row. */
+  /** Moves an application one step (or refuses with CONFLICT), writes the change and its audit row; returns it as it now is. */
   async move(
     manager: EntityManager,
     viewer: Viewer | null,
     row: Row,
     event: ApplicationEvent,
     columns: Row,
-  ): Promise<void> {
+  ): Promise<Row> {
     const status = nextApplicationStatus(row.status as ApplicationStatus, event);
     const sets = Object.keys(columns).map((column, index) => `${column} = $${index + 3}`);
     await manager.query(
@@ -284,6 +284,7 @@ export class ApplicationsService {
     );
     const after = (await loadApplication(manager, row.id as string)) as Row;
     await this.record(manager, viewer, row.id as string, event.toLowerCase().replace('_', '-'), row, after);
+    return after;
   }
 
   /** Moves the fund's committed and paid totals, with an audit row on the fund. */
@@ -340,8 +341,8 @@ export class ApplicationsService {
     return row;
   }
 
-  /** An assessor who declared a conflict may neither score nor decide the application. */
-  async refuseIfConflicted(manager: EntityManager, viewer: Viewer, id: string, doing: string): Promise<void> {
+  /** An assessor who declared a conflict may neither score nor decide the application; true if they declared either way. */
+  async refuseIfConflicted(manager: EntityManager, viewer: Viewer, id: string, doing: string): Promise<boolean> {
     const [declaration] = await manager.query<{ has_conflict: boolean }[]>(
       'SELECT has_conflict FROM grant_conflict_declarations WHERE application_id = $1 AND assessor_account_id = $2',
       [id, viewer.accountId],
@@ -349,6 +350,7 @@ export class ApplicationsService {
     if (declaration?.has_conflict) {
       throw forbidden(`You declared a conflict of interest on this application, so you cannot ${doing} it`);
     }
+    return declaration !== undefined;
   }
 
   /** The application locked, for the applicant's admins or the council's officers. */

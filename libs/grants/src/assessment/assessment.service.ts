@@ -85,17 +85,11 @@ export class AssessmentService {
   async score(viewer: Viewer, input: ScoreApplicationInput): Promise<Assessment> {
     return this.dataSource.transaction(async (manager) => {
       const row = await this.applications.officerView(manager, viewer, input.applicationId);
-      const [declaration] = await manager.query<{ has_conflict: boolean }[]>(
-        'SELECT has_conflict FROM grant_conflict_declarations WHERE application_id = $1 AND assessor_account_id = $2',
-        [input.applicationId, viewer.accountId],
-      );
-      if (!declaration) {
+      if (!(await this.applications.refuseIfConflicted(manager, viewer, input.applicationId, 'score'))) {
         throw forbidden('Declare whether you have a conflict of interest (declareConflictOfInterest) before scoring');
       }
-      await this.applications.refuseIfConflicted(manager, viewer, input.applicationId, 'score');
-      await manager.query('SELECT 1 FROM grant_applications WHERE id = $1 FOR UPDATE', [input.applicationId]);
       const [current] = await manager.query<{ status: string }[]>(
-        'SELECT status FROM grant_applications WHERE id = $1',
+        'SELECT status FROM grant_applications WHERE id = $1 FOR UPDATE',
         [input.applicationId],
       );
       if (current.status !== 'IN_ASSESSMENT') {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService, badInput, forbidden, notFound, type Viewer } from '@cohesion/common';
 import { canRunFundsOf, councilsRunBy } from '../shared/grants.policy.js';
-import { fundSnapshot, pounds, ROUND_SQL, toFund, toRound } from '../shared/grant-rows.js';
+import { fundSnapshot, linkAll, pounds, ROUND_SQL, toFund, toRound } from '../shared/grant-rows.js';
 import type { GrantRound } from '../rounds/round.model.js';
 import type { CreateRoundInput } from '../rounds/dto/round.inputs.js';
 import type { CreateFundInput } from './dto/fund.inputs.js';
@@ -214,26 +214,4 @@ export class FundsService {
     if (!round.isOpen && !canRunFundsOf(viewer, row.owner_organisation_id as string)) throw notFound('That round');
     return round;
   }
-}
-
-/** Links a record to areas or terms, naming the input field when one does not exist. */
-export async function linkAll(
-  manager: import('typeorm').EntityManager,
-  table: string,
-  ownerColumn: string,
-  column: string,
-  ownerId: string,
-  ids: string[] | undefined | null,
-  field: string,
-  target: 'areas' | 'taxonomy_terms',
-): Promise<void> {
-  if (!ids?.length) return;
-  const unique = [...new Set(ids)];
-  const found = await manager.query<{ id: string }[]>(`SELECT id FROM ${target} WHERE id = ANY($1::uuid[])`, [unique]);
-  if (found.length !== unique.length)
-    throw badInput(field, `names ${target === 'areas' ? 'an area' : 'a theme'} that does not exist`);
-  await manager.query(`INSERT INTO ${table} (${ownerColumn}, ${column}) SELECT $1, unnest($2::uuid[])`, [
-    ownerId,
-    unique,
-  ]);
 }

@@ -223,7 +223,7 @@ export class AwardsService {
           );
         }
       }
-      await this.applications.move(manager, viewer, award, input.early ? 'CLOSE_EARLY' : 'COMPLETE', {
+      const closed = await this.applications.move(manager, viewer, award, input.early ? 'CLOSE_EARLY' : 'COMPLETE', {
         actual_spend_pence: input.actualSpend,
         closed_at: new Date(),
         closure_note: input.note ?? null,
@@ -234,7 +234,7 @@ export class AwardsService {
       );
       const returned = awarded - paid;
       if (returned > 0) await this.applications.changeFund(manager, viewer, fund, -returned, 0, 'return-underspend');
-      return toApplication((await loadApplication(manager, input.applicationId)) as Row);
+      return toApplication(closed);
     });
   }
 

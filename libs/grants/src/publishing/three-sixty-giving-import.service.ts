@@ -18,6 +18,7 @@ import { OrganisationsService } from '@cohesion/directory';
 import { GrantApplicationEntity, type ApplicationStatus } from '../applications/application.entity.js';
 import { AWARD_STATUSES } from '../applications/application.state-machine.js';
 import { GrantRoundEntity } from '../rounds/round.entity.js';
+import { pounds } from '../shared/grant-rows.js';
 import { canRunFundsOf } from '../shared/grants.policy.js';
 import { describeSchemaErrors, threeSixtyGivingValidators } from '../shared/three-sixty-giving-schema.js';
 import { readGrant, type AwardFromGrant } from './import-grant-reader.js';
@@ -141,10 +142,6 @@ function committedBy(state: Pick<NextState, 'status' | 'amountAwardedPence' | 'a
   return (state.status === 'COMPLETED' || state.status === 'CLOSED_EARLY') && state.actualSpendPence !== null
     ? state.actualSpendPence
     : state.amountAwardedPence;
-}
-
-function pounds(pence: number): string {
-  return `GBP ${(pence / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }
 
 function midnight(day: string): Date {

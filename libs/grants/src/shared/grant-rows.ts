@@ -1,4 +1,4 @@
-import { toGlobalId } from '@cohesion/common';
+import { badInput, toGlobalId } from '@cohesion/common';
 import type { OrganisationKind } from '@cohesion/directory';
 import type { EntityManager } from 'typeorm';
 import { GrantApplication } from '../applications/application.model.js';
@@ -189,8 +189,7 @@ export async function lockFund(manager: EntityManager, fundId: string): Promise<
 
 /** An application with its fund's owner, locked (FOR UPDATE) when asked. */
 export async function loadApplication(manager: EntityManager, id: string, lock = false): Promise<Row | undefined> {
-  if (lock) await manager.query('SELECT 1 FROM grant_applications WHERE id = $1 FOR UPDATE', [id]);
-  const [row] = await manager.query<Row[]>(`${APPLICATION_SQL} WHERE a.id = $1`, [id]);
+  const [row] = await manager.query<Row[]>(`${APPLICATION_SQL} WHERE a.id = $1${lock ? ' FOR UPDATE OF a' : ''}`, [id]);
   return row;
 }
 
@@ -214,4 +213,26 @@ export function fundSnapshot(row: Row): object {
     committedPence: num(row.committed_pence),
     paidPence: num(row.paid_pence),
   };
+}
+
+/** Links a record to areas or terms, naming the input field when one does not exist. */
+export async function linkAll(
+  manager: EntityManager,
+  table: string,
+  ownerColumn: string,
+  column: string,
+  ownerId: string,
+  ids: string[] | undefined | null,
+  field: string,
+  target: 'areas' | 'taxonomy_terms',
+): Promise<void> {
+  if (!ids?.length) return;
+  const unique = [...new Set(ids)];
+  const found = await manager.query<{ id: string }[]>(`SELECT id FROM ${target} WHERE id = ANY($1::uuid[])`, [unique]);
+  if (found.length !== unique.length)
+    throw badInput(field, `names ${target === 'areas' ? 'an area' : 'a theme'} that does not exist`);
+  await manager.query(`INSERT INTO ${table} (${ownerColumn}, ${column}) SELECT $1, unnest($2::uuid[])`, [
+    ownerId,
+    unique,
+  ]);
 }
