@@ -12,6 +12,7 @@ import { DirectoryModule } from '@cohesion/directory';
 import { GrantsModule } from '@cohesion/grants';
 import { NetworkModule } from '@cohesion/network';
 import { NotificationsModule } from '@cohesion/notifications';
+import { OpenReferralModule } from '@cohesion/open-referral';
 import { InProcessWorker } from './background/in-process-worker.js';
 import { DemoDataModule } from './demo/demo-data.module.js';
 import { graphqlOptions } from './graphql/graphql.options.js';
@@ -36,6 +37,7 @@ export class AppModule {
         DirectoryModule,
         NetworkModule,
         GrantsModule,
+        OpenReferralModule,
         DemoDataModule,
       ],
       controllers: [HealthController],

@@ -20,6 +20,7 @@ export * from './pagination/connection.js';
 export * from './pagination/keyset.js';
 export * from './sql.js';
 export * from './uk/postcode.js';
+export * from './validation/standards.js';
 export * from './validation/validation.pipe.js';
 export * from './validation/validators.js';
 export * from './viewer.js';

@@ -1,13 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import type { FieldProblem } from '@cohesion/common';
+import { jsonPointerToField, shippedStandardDir, type FieldProblem } from '@cohesion/common';
 
-/** Where the 360Giving 1.4.3 schemas live: `shared/standards/` in the repository (copies of the standard's files). */
-const SCHEMA_FOLDER = join('shared', 'standards', '360giving-1.4.3');
 const PACKAGE_SCHEMA = '360-giving-package-schema.json';
 const GRANT_SCHEMA = '360-giving-schema.json';
 
@@ -20,19 +18,10 @@ export interface ThreeSixtyGivingValidators {
 
 /**
  * The folder holding the schemas: `shared/standards/360giving-1.4.3` in the repository
- * (and in the Docker image), looked for in every folder above this file (and above the
- * working directory), so it is found from the sources and from dist alike.
+ * (and in the Docker image).
  */
 export function threeSixtyGivingSchemaDir(): string {
-  const starts = [dirname(fileURLToPath(import.meta.url)), process.cwd()];
-  for (const start of starts) {
-    for (let dir = start; ; dir = dirname(dir)) {
-      const candidate = join(dir, SCHEMA_FOLDER);
-      if (existsSync(join(candidate, PACKAGE_SCHEMA))) return candidate;
-      if (dirname(dir) === dir) break;
-    }
-  }
-  throw new Error(`The 360Giving schemas (${SCHEMA_FOLDER}/${PACKAGE_SCHEMA}) were not found above ${starts[0]}`);
+  return shippedStandardDir('360giving-1.4.3', PACKAGE_SCHEMA, dirname(fileURLToPath(import.meta.url)));
 }
 
 function readSchema(dir: string, file: string): Record<string, unknown> {
@@ -80,16 +69,6 @@ const TYPE_WORDS: Record<string, string> = {
   object: 'an object',
   string: 'text',
 };
-
-/** `/grants/3/recipientOrganization/0/id` read as `grants[3].recipientOrganization[0].id`, under `base`. */
-export function jsonPointerToField(pointer: string, base = ''): string {
-  let field = base;
-  for (const raw of pointer.split('/').slice(1)) {
-    const part = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    field = /^\d+$/.test(part) ? `${field}[${part}]` : field ? `${field}.${part}` : part;
-  }
-  return field;
-}
 
 function messageFor(error: ErrorObject): string {
   const params = error.params as Record<string, unknown>;

@@ -1,0 +1,2 @@
+export * from './open-referral.module.js';
+export * from './standard/oruk-schemas.js';
