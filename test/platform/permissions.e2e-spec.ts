@@ -91,6 +91,19 @@ const EXPECTED_REST = [
   'GET /grants/report.csv: member (a GRANTS_OFFICER sees their councils’ funds; ADMIN sees all)',
   'GET /health/ready: public (readiness probe)',
   'GET /health: public (liveness probe)',
+  'GET /openreferral/v3/openapi.json: public (anyone: the public service directory is open data (active public services of listed organisations))',
+  'GET /openreferral/v3/organizations/:id: public (anyone: the public service directory is open data (active public services of listed organisations))',
+  'GET /openreferral/v3/organizations: public (anyone: the public service directory is open data (active public services of listed organisations))',
+  'GET /openreferral/v3/service_at_locations/:id: public (anyone: the public service directory is open data (active public services of listed organisations))',
+  'GET /openreferral/v3/service_at_locations: public (anyone: the public service directory is open data (active public services of listed organisations))',
+  'GET /openreferral/v3/services/:id: public (anyone: the public service directory is open data (active public services of listed organisations))',
+  'GET /openreferral/v3/services: public (anyone: the public service directory is open data (active public services of listed organisations))',
+  'GET /openreferral/v3/taxonomies/:id: public (anyone: the public service directory is open data (active public services of listed organisations))',
+  'GET /openreferral/v3/taxonomies: public (anyone: the public service directory is open data (active public services of listed organisations))',
+  'GET /openreferral/v3/taxonomy_terms/:id: public (anyone: the public service directory is open data (active public services of listed organisations))',
+  'GET /openreferral/v3/taxonomy_terms: public (anyone: the public service directory is open data (active public services of listed organisations))',
+  'GET /openreferral/v3: public (anyone: the public service directory is open data (active public services of listed organisations))',
+  'OPTIONS /openreferral/v3/{*path}: public (anyone: the public service directory is open data (active public services of listed organisations))',
 ];
 
 describe('every operation has an access decision', () => {

@@ -29,7 +29,7 @@ import { TokenService } from './tokens/token.service.js';
     RoleGrantsService,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [AuthService, RoleGrantsService, PasswordHasher],
+  exports: [AuthService, RoleGrantsService, PasswordHasher, RateLimiter],
 })
 export class AuthModule implements OnModuleInit {
   constructor(

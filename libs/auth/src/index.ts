@@ -9,6 +9,7 @@ export * from './auth.module.js';
 export { AuthService, normaliseEmail } from './auth.service.js';
 export * from './passwords/password-hasher.js';
 export * from './passwords/password-policy.js';
+export * from './throttling/rate-limiter.js';
 export * from './tokens/refresh-token.entity.js';
 
 import { AccountEntity } from './accounts/account.entity.js';

@@ -60,6 +60,8 @@ export class AppConfig {
 
   readonly loginThrottlePerEmail: ThrottleConfig;
   readonly authThrottlePerIp: ThrottleConfig;
+  /** Requests to the open Open Referral UK feed per client address per window. */
+  readonly openReferralRateLimit: ThrottleConfig;
 
   /** `offline` (shipped district table + known addresses) or `postcodes.io`. */
   readonly geocoder: 'offline' | 'postcodes.io';
@@ -165,6 +167,10 @@ export class AppConfig {
       authThrottlePerIp: {
         limit: read.int('AUTH_THROTTLE_PER_IP', 60, 1, 100_000),
         windowSeconds: read.int('AUTH_THROTTLE_WINDOW_SECONDS', 900, 1, 86_400),
+      },
+      openReferralRateLimit: {
+        limit: read.int('ORUK_RATE_LIMIT', 600, 1, 1_000_000),
+        windowSeconds: read.int('ORUK_RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86_400),
       },
       geocoder: read.oneOf('GEOCODER', ['offline', 'postcodes.io'] as const, 'offline'),
       postcodesIoUrl: read.string('POSTCODES_IO_URL', 'https://api.postcodes.io'),

@@ -9,6 +9,9 @@ import { withStatementTally, type StatementTally } from '@cohesion/database';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
+/** Open data (the Open Referral UK feed, published grants): readable from any origin. */
+const OPEN_DATA_PATHS = ['/openreferral/', '/openreferral?', '/grants/360giving/'];
+
 interface TalliedRequest extends Request {
   tally?: StatementTally;
 }
@@ -68,6 +71,18 @@ export function setUpHttp(app: INestApplication, config: AppConfig, logger: Logg
     next(error);
   });
 
-  if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: false });
+  if (config.corsOrigins.length) {
+    // The open-data feeds are for every origin, whatever the API's own allowed origins are.
+    app.enableCors(
+      (
+        req: Request,
+        callback: (error: Error | null, options: { origin: string | string[]; credentials: boolean }) => void,
+      ) =>
+        callback(null, {
+          origin: OPEN_DATA_PATHS.some((prefix) => req.url.startsWith(prefix)) ? '*' : config.corsOrigins,
+          credentials: false,
+        }),
+    );
+  }
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
 }

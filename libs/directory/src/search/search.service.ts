@@ -7,6 +7,7 @@ import {
   encodeCursor,
   isUkPostcode,
   isOutwardCode,
+  languageName,
   SqlParams,
   toGlobalId,
   type Viewer,
@@ -70,16 +71,6 @@ interface Plan {
   radius: number | null;
   kinds: Set<SearchKind>;
   sort: SearchSort;
-}
-
-const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
-
-function languageName(code: string): string {
-  try {
-    return languageNames.of(code) ?? code;
-  } catch {
-    return code;
-  }
 }
 
 export function escapeHtml(text: string): string {
