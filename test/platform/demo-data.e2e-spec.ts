@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { fromGlobalId } from '@cohesion/common';
+import { orukProblems } from '@cohesion/open-referral';
 import { createTestApp, type TestApp } from '@cohesion/testing';
 import { DEMO_PASSWORD, DemoDataService } from '../../apps/api/src/demo/demo-data.service.js';
 
@@ -163,5 +164,29 @@ describe('demo dataset', () => {
     expect((published.body as { dataQualityWarnings: { code: string; count: number }[] }).dataQualityWarnings).toEqual([
       expect.objectContaining({ code: 'NO_BENEFICIARY_LOCATION', count: 1 }),
     ]);
+  });
+
+  it('publishes the demo directory as an Open Referral UK feed valid in every page and item', async () => {
+    const all: { id: string; service_at_locations: unknown[] }[] = [];
+    for (let page = 1; ; page++) {
+      const response = await t.http().get('/openreferral/v3/services').query({ full: true, per_page: 10, page });
+      expect(response.status).toBe(200);
+      expect(orukProblems('service_list', response.body)).toEqual([]);
+      all.push(...(response.body as { contents: typeof all }).contents);
+      if ((response.body as { last_page: boolean }).last_page) break;
+    }
+    const [{ count }] = await t.db.query<{ count: number }[]>(
+      `SELECT count(*)::int AS count FROM services s JOIN organisations o ON o.id = s.organisation_id
+        WHERE s.status = 'active' AND s.visibility = 'PUBLIC' AND o.verified AND o.visibility = 'PUBLIC'`,
+    );
+    expect(all.length).toBe(count);
+    expect(count).toBeGreaterThan(10);
+    expect(all.some((service) => service.service_at_locations.length > 0)).toBe(true);
+    for (const service of all) {
+      const one = await t.http().get(`/openreferral/v3/services/${service.id}`);
+      expect(orukProblems('service', one.body)).toEqual([]);
+    }
+    const organisations = await t.http().get('/openreferral/v3/organizations').query({ full: true, per_page: 100 });
+    expect(orukProblems('organization_list', organisations.body)).toEqual([]);
   });
 });
