@@ -260,6 +260,31 @@ describe('the Open Referral UK 3.0 feed', () => {
       );
     });
 
+    it('streams every service as ndjson, one per line, fully nested with full=true', async () => {
+      const response = await t.http().get(`${BASE}/services`).query({ format: 'ndjson', full: true }).buffer(true);
+      expect(response.status).toBe(200);
+      expect(response.headers['content-type']).toMatch(/^application\/x-ndjson/);
+      expect(response.headers['access-control-allow-origin']).toBe('*');
+      const lines = response.text
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Body);
+      expect(lines.map((service) => service.name)).toEqual(byName([...published.keys()]));
+      for (const service of lines) expect(orukProblems('service', service)).toEqual([]);
+      expect(lines.find((service) => service.name === 'ESOL for women')).toHaveProperty('service_at_locations');
+      const filtered = await t
+        .http()
+        .get(`${BASE}/services`)
+        .query({ format: 'ndjson', organization_id: other.id })
+        .buffer(true);
+      expect(
+        filtered.text
+          .trimEnd()
+          .split('\n')
+          .map((line) => (JSON.parse(line) as Body).name),
+      ).toEqual(['Boxing for all']);
+    });
+
     it('gives every service fully nested at /services/{id}, valid, with its parts in ORUK terms', async () => {
       for (const id of published.values()) await valid(`/services/${id}`, 'service');
       const esol = await valid(`/services/${published.get('ESOL for women')}`, 'service');
@@ -512,6 +537,8 @@ describe('the Open Referral UK 3.0 feed', () => {
       ['/services', { start_time: '12:00', end_time: '09:00' }, 'end_time'],
       ['/services', { organisation_id: circle?.id ?? 'x' }, 'organisation_id'],
       ['/services', { format: 'xml' }, 'format'],
+      ['/services', { format: 'ndjson', page: '2' }, 'page'],
+      ['/taxonomies', { format: 'ndjson' }, 'format'],
       ['/services', { search: 'x'.repeat(201) }, 'search'],
       ['/taxonomy_terms', { top_only: '1' }, 'top_only'],
       ['/taxonomy_terms', { parent_id: 'root' }, 'parent_id'],

@@ -47,6 +47,8 @@ const DAY_NAMES: Record<string, Day> = {
 
 /** The parameters of one request, checked and typed; absent ones are undefined. */
 export interface FeedQuery {
+  /** `ndjson` streams every result, one per line, without paging (on /services). */
+  format: 'json' | 'ndjson';
   search?: string;
   page: number;
   perPage: number;
@@ -140,12 +142,17 @@ export function parseFeedQuery(raw: Record<string, unknown>, allowed: readonly F
     return `${match[1]}:${match[2]}:${match[3] ?? '00'}`;
   };
 
-  const format = text('format', 10);
-  if (format !== undefined && format.toLowerCase() !== 'json') {
-    throw badInput('format', 'must be json (the only format this feed offers)');
+  const format = (text('format', 10) ?? 'json').toLowerCase();
+  if (format !== 'json' && format !== 'ndjson') throw badInput('format', 'must be json or ndjson');
+  if (format === 'ndjson' && !allowed.includes('minimal')) {
+    throw badInput('format', 'ndjson is offered on /services only; this list is paged as json');
+  }
+  if (format === 'ndjson' && (values.has('page') || values.has('per_page'))) {
+    throw badInput(values.has('page') ? 'page' : 'per_page', 'ndjson streams every result, without pages');
   }
   const minimal = flag('minimal');
   const query: FeedQuery = {
+    format,
     search: text('search', 200),
     page: integer('page', 1, MAX_PAGE) ?? 1,
     perPage:

@@ -233,6 +233,29 @@ export class FeedRepository {
     );
   }
 
+  /**
+   * Every matching service, in name order, a batch at a time: each batch continues after
+   * the last row of the one before (keyset), so the thousandth batch costs what the first does.
+   */
+  async *serviceBatches(query: FeedQuery, size: number): AsyncGenerator<ServiceRow[]> {
+    let after: [string, string] | undefined;
+    for (;;) {
+      const params = new SqlParams();
+      const { where } = this.serviceConditions(query, params);
+      const keyset = after && `(lower(s.name), s.id) > (${params.add(after[0])}, ${params.add(after[1])}::uuid)`;
+      const rows = await this.dataSource.query<(ServiceRow & { sort_name: string })[]>(
+        `SELECT ${SERVICE_COLUMNS}, lower(s.name) AS sort_name
+           FROM services s JOIN organisations o ON o.id = s.organisation_id
+          WHERE ${allOf([where, keyset])} ORDER BY lower(s.name), s.id LIMIT ${params.add(size)}`,
+        params.values,
+      );
+      if (rows.length > 0) yield rows;
+      if (rows.length < size) return;
+      const last = rows[rows.length - 1];
+      after = [last.sort_name, last.id];
+    }
+  }
+
   async servicesByIds(ids: string[]): Promise<ServiceRow[]> {
     if (ids.length === 0) return [];
     return this.dataSource.query<ServiceRow[]>(

@@ -35,6 +35,17 @@ export class FeedService {
     return pageOf(total, query, contents);
   }
 
+  /**
+   * Every matching service as newline-delimited JSON (one service a line, fully nested
+   * with `full`), read 500 at a time, for a consumer that wants the whole directory.
+   */
+  async *serviceLines(query: FeedQuery): AsyncGenerator<string> {
+    for await (const rows of this.repository.serviceBatches(query, 500)) {
+      const items = query.minimal ? rows.map(minimalService) : query.full ? await this.nested(rows) : rows.map(service);
+      yield items.map((item) => `${JSON.stringify(item)}\n`).join('');
+    }
+  }
+
   async service(id: string): Promise<Json> {
     const [nested] = await this.nested(await this.repository.servicesByIds([id]));
     if (!nested) throw notFound('That service');

@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { join } from 'node:path';
-import { Controller, Get, Options, Param, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Inject, Options, Param, Req, Res, UseFilters } from '@nestjs/common';
+import type { Logger } from 'pino';
 import type { Request, Response } from 'express';
 import { Public, RateLimiter } from '@cohesion/auth';
 import { AppConfig } from '@cohesion/config';
-import { RestErrorFilter, tooManyRequests } from '@cohesion/common';
+import { LOGGER, loggableError, RestErrorFilter, tooManyRequests } from '@cohesion/common';
 import { orukStandardDir } from '../standard/oruk-schemas.js';
 import type { FeedPage, Json } from './feed.mapper.js';
 import { parseFeedQuery, pathId, type FeedParameter } from './feed.params.js';
@@ -37,6 +40,7 @@ export class OpenReferralController {
     private readonly feed: FeedService,
     private readonly limiter: RateLimiter,
     private readonly config: AppConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   @Get()
@@ -60,7 +64,7 @@ export class OpenReferralController {
 
   @Get('services')
   @Public(POLICY)
-  services(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<FeedPage> {
+  async services(@Req() request: Request, @Res() response: Response): Promise<void> {
     const query = this.query(request, response, [
       ...SERVICE_FILTERS,
       ...PAGING,
@@ -72,7 +76,21 @@ export class OpenReferralController {
       'start_time',
       'end_time',
     ]);
-    return this.feed.services(query);
+    if (query.format === 'json') {
+      response.json(await this.feed.services(query));
+      return;
+    }
+    response.status(200).type('application/x-ndjson');
+    try {
+      // A byte stream pulled as the client reads it, so a slow client slows the reading, not memory.
+      await pipeline(Readable.from(this.feed.serviceLines(query), { objectMode: false }), response);
+    } catch (error) {
+      // Cut short (the client left, or a read failed): the connection closes unfinished.
+      if (!response.writableFinished && !response.destroyed) response.destroy();
+      if ((error as { code?: string }).code !== 'ERR_STREAM_PREMATURE_CLOSE') {
+        this.logger.error({ err: loggableError(error) }, 'streaming the Open Referral services failed part-way');
+      }
+    }
   }
 
   @Get('services/:id')
