@@ -17,22 +17,31 @@ export function percentile(sorted: number[], fraction: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))];
 }
 
-/** One POST over a kept-alive connection; resolves with the status and body. */
-export function post(
+export interface Answer {
+  status: number;
+  body: string;
+}
+
+/** One request (path and query string of `url`) over a kept-alive connection; resolves with the status and body. */
+function send(
   agent: http.Agent,
   url: URL,
-  body: string,
-  headers: Record<string, string> = {},
-): Promise<{ status: number; body: string }> {
+  method: 'GET' | 'POST',
+  body: string | undefined,
+  headers: Record<string, string>,
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const request = http.request(
       {
         agent,
         host: url.hostname,
         port: url.port,
-        path: url.pathname,
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
+        path: `${url.pathname}${url.search}`,
+        method,
+        headers:
+          body === undefined
+            ? headers
+            : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
       },
       (response) => {
         const chunks: Buffer[] = [];
@@ -48,19 +57,33 @@ export function post(
   });
 }
 
+/** One POST of a JSON body over a kept-alive connection. */
+export function post(agent: http.Agent, url: URL, body: string, headers: Record<string, string> = {}): Promise<Answer> {
+  return send(agent, url, 'POST', body, headers);
+}
+
+/** One GET over a kept-alive connection. */
+export function get(agent: http.Agent, url: URL, headers: Record<string, string> = {}): Promise<Answer> {
+  return send(agent, url, 'GET', undefined, headers);
+}
+
 export interface LoadRequest {
-  body: string;
+  /** Where this request goes, when not to the load's `url`. */
+  url?: URL;
+  /** A POST's JSON body; GETs have none. */
+  body?: string;
   headers?: Record<string, string>;
 }
 
 /**
  * A closed-loop load: `connections` clients each send the next request as soon as the
  * last one answered, for `seconds`. Every latency is kept, so percentiles are exact.
- * With `requests`, the clients take them in turn (many callers, many inputs) instead
- * of repeating `body`.
+ * With `requests`, the clients take them in turn (many callers, many inputs, many
+ * addresses) instead of repeating `body`. POSTs by default; `method: 'GET'` reads.
  */
 export async function runLoad(options: {
   url: URL;
+  method?: 'GET' | 'POST';
   body?: string;
   headers?: Record<string, string>;
   requests?: LoadRequest[];
@@ -79,7 +102,11 @@ export async function runLoad(options: {
       const sent = performance.now();
       try {
         const request = requests[turn++ % requests.length];
-        const { status, body } = await post(agent, options.url, request.body, request.headers);
+        const url = request.url ?? options.url;
+        const { status, body } =
+          options.method === 'GET'
+            ? await get(agent, url, request.headers)
+            : await post(agent, url, request.body ?? '', request.headers);
         latencies.push(performance.now() - sent);
         if (status !== 200 || body.startsWith('{"errors"')) errors++;
       } catch {

@@ -1,0 +1,221 @@
+/**
+ * The Open Referral UK 3.0 feed under load, on the real PostgreSQL server of this machine.
+ *
+ *   npm run bench:oruk [-- --fresh] [-- --seconds 10] [-- --minimal-runs 5]
+ *
+ * Uses the benchmark dataset (50,000 services of 20,000 organisations, built once in the
+ * database cohesion_bench) and counts how many of them the feed publishes (active, public,
+ * of verified organisations listed publicly). Starts the API in production mode with the
+ * feed's rate limit out of the way, checks each request answers 200 with content, then
+ * measures, at 1 and 16 concurrent clients over kept-alive loopback connections, median,
+ * p95 and p99 latency and requests per second of: /services (first, middle and last
+ * page of 50, full=true, a search, a taxonomy term, modified_after), /services/{id}
+ * fully nested, and /service_at_locations near a postcode. minimal=true (every service
+ * in one answer) is timed on its own, a few runs, with its size. Prints a table and the
+ * telling ratios, and writes test/bench/results/open-referral.json.
+ */
+import 'reflect-metadata';
+import http from 'node:http';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { startApi } from './lib/api.js';
+import { BENCH_SIZE as SIZE, ensureDataset } from './lib/dataset.js';
+import { benchArgs } from './lib/graphql.js';
+import { get, percentile, runLoad, type LoadRequest, type LoadResult } from './lib/load.js';
+import { report, type MeasuredShape } from './lib/report.js';
+
+const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const CONNECTIONS = [1, 16];
+/** A feed page is a plain indexed read: p95 under this at one client. */
+const TARGET_P95_MS = 100;
+const BASE = '/openreferral/v3';
+/** Services fetched one by one, in turn (so no single row stays hot). */
+const ITEM_IDS = 200;
+
+interface FeedPage {
+  total_items: number;
+  total_pages: number;
+  contents: { id: string }[];
+}
+
+interface Shape {
+  name: string;
+  requests: LoadRequest[];
+}
+
+function minimalRuns(): number {
+  const argv = process.argv.slice(2);
+  const index = argv.indexOf('--minimal-runs');
+  return index >= 0 ? Number(argv[index + 1]) : 5;
+}
+
+/** What the shapes need from the data: a theme's term id and when the latest services were written. */
+async function lookups(databaseUrl: string): Promise<{ youthTermId: string; recent: Date; recentServices: number }> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const term = await client.query<{ id: string }>(
+      `SELECT t.id FROM taxonomy_terms t JOIN taxonomies x ON x.id = t.taxonomy_id
+        WHERE x.code = 'cohesion-themes' AND t.code = 'youth'`,
+    );
+    // The generator writes services in batches of 5,000: "recent" is the last batch.
+    const latest = await client.query<{ at: Date; services: number }>(
+      `SELECT max(updated_at) AS at, count(*) FILTER (WHERE updated_at = (SELECT max(updated_at) FROM services))::int
+         AS services FROM services`,
+    );
+    if (!term.rows[0]) throw new Error('No youth theme in the dataset; try --fresh');
+    return { youthTermId: term.rows[0].id, recent: latest.rows[0].at, recentServices: latest.rows[0].services };
+  } finally {
+    await client.end();
+  }
+}
+
+async function main(): Promise<void> {
+  const { fresh, seconds } = benchArgs();
+  const runsOfMinimal = minimalRuns();
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const databaseUrl = await ensureDataset(SERVER, 'cohesion_bench', SIZE, fresh, log);
+  const { youthTermId, recent, recentServices } = await lookups(databaseUrl);
+  const api = await startApi(databaseUrl, { ORUK_RATE_LIMIT: '1000000' });
+  const agent = new http.Agent({ keepAlive: true });
+  try {
+    const at = (path: string, query: Record<string, string | number> = {}) => {
+      const url = new URL(`${BASE}${path}`, api.url);
+      for (const [name, value] of Object.entries(query)) url.searchParams.set(name, String(value));
+      return url;
+    };
+    /** One read outside the timed runs: must be a 200 with content. */
+    const read = async <T extends object>(url: URL): Promise<{ json: T; bytes: number }> => {
+      const answer = await get(agent, url);
+      const json = answer.status === 200 ? (JSON.parse(answer.body) as T) : undefined;
+      const items = json && (json as Partial<FeedPage>).contents;
+      if (!json || (items !== undefined && items.length === 0) || (items === undefined && !('id' in json))) {
+        throw new Error(`${url.pathname}${url.search} answered ${answer.status}: ${answer.body.slice(0, 300)}`);
+      }
+      return { json, bytes: Buffer.byteLength(answer.body) };
+    };
+
+    const first = (await read<FeedPage>(at('/services'))).json;
+    const published = first.total_items;
+    log(
+      `  the feed publishes ${published} of ${SIZE.services} services (${((published / SIZE.services) * 100).toFixed(0)}%), ${first.total_pages} pages of 50`,
+    );
+    const middlePage = Math.ceil(first.total_pages / 2);
+    const itemIds = (
+      await read<FeedPage>(at('/services', { page: Math.ceil(published / ITEM_IDS / 2), per_page: ITEM_IDS }))
+    ).json.contents.map((item) => item.id);
+
+    const one = (name: string, url: URL): Shape => ({ name, requests: [{ url }] });
+    const shapes: Shape[] = [
+      one('/services, first page', at('/services')),
+      one(`/services, middle page (${middlePage})`, at('/services', { page: middlePage })),
+      one(`/services, last page (${first.total_pages})`, at('/services', { page: first.total_pages })),
+      one('/services?full=true, first page', at('/services', { full: 'true' })),
+      one('/services?search=food bank', at('/services', { search: 'food bank' })),
+      one('/services?taxonomy_term_id= (youth theme)', at('/services', { taxonomy_term_id: youthTermId })),
+      one(
+        `/services?modified_after= (last ${recentServices} written)`,
+        at('/services', { modified_after: recent.toISOString() }),
+      ),
+      {
+        name: `/services/{id}, fully nested (${itemIds.length} ids in turn)`,
+        requests: itemIds.map((id) => ({ url: at(`/services/${id}`) })),
+      },
+      one(
+        '/service_at_locations?postcode=WS1 1TP&proximity=5000',
+        at('/service_at_locations', { postcode: 'WS1 1TP', proximity: 5000 }),
+      ),
+    ];
+
+    // Every request must answer with something real before it is timed.
+    const totals = new Map<string, number>();
+    for (const shape of shapes) {
+      for (const request of shape.requests) {
+        const { json, bytes } = await read<Partial<FeedPage>>(request.url as URL);
+        if (request === shape.requests[0]) {
+          totals.set(shape.name, json.total_items ?? 1);
+          log(`  ${shape.name}: ${json.total_items ?? 1} items, ${(bytes / 1024).toFixed(0)} KiB`);
+        }
+      }
+    }
+
+    // minimal=true: every published service in one answer; a few runs, one client.
+    const minimalUrl = at('/services', { minimal: 'true' });
+    const everything = await read<FeedPage>(minimalUrl);
+    if (everything.json.contents.length !== published) {
+      throw new Error(`minimal=true returned ${everything.json.contents.length} services, not ${published}`);
+    }
+    const minimalMs: number[] = [];
+    for (let run = 0; run < runsOfMinimal; run++) {
+      const started = performance.now();
+      const answer = await get(agent, minimalUrl);
+      minimalMs.push(performance.now() - started);
+      if (answer.status !== 200) throw new Error(`minimal=true answered ${answer.status}`);
+    }
+    minimalMs.sort((a, b) => a - b);
+    const minimal = {
+      services: published,
+      bytes: everything.bytes,
+      runs: runsOfMinimal,
+      runsMs: minimalMs,
+      medianMs: percentile(minimalMs, 0.5),
+      minMs: minimalMs[0],
+      maxMs: minimalMs[minimalMs.length - 1],
+    };
+    log('  timed: minimal=true');
+
+    const rows: MeasuredShape[] = [];
+    for (const shape of shapes) {
+      const load = { url: shape.requests[0].url as URL, method: 'GET' as const, requests: shape.requests };
+      await runLoad({ ...load, connections: 4, seconds: 2 }); // warm-up
+      const runs: LoadResult[] = [];
+      for (const connections of CONNECTIONS) runs.push(await runLoad({ ...load, connections, seconds }));
+      rows.push({ shape: shape.name, runs });
+      log(`  measured: ${shape.name}`);
+    }
+
+    // Ratios of medians at one client: what paging deep, nesting and filtering cost over the first page.
+    const median = (index: number) => rows[index].runs[0].medianMs;
+    const ratios = {
+      middlePageOverFirst: median(1) / median(0),
+      lastPageOverFirst: median(2) / median(0),
+      fullOverBasic: median(3) / median(0),
+      searchOverFirst: median(4) / median(0),
+      taxonomyTermOverFirst: median(5) / median(0),
+      modifiedAfterOverFirst: median(6) / median(0),
+      throughput16Over1: Object.fromEntries(
+        rows.map((row) => [row.shape, row.runs[1].requestsPerSecond / row.runs[0].requestsPerSecond]),
+      ),
+    };
+    const x = (value: number) => `${value.toFixed(2)}x`;
+    report({
+      name: 'open-referral',
+      title: `Open Referral UK feed, ${published} published of ${SIZE.services} services / ${SIZE.organisations} organisations`,
+      firstColumn: 'request',
+      targetP95Ms: TARGET_P95_MS,
+      targetRun: 0,
+      p99: true,
+      size: SIZE,
+      seconds,
+      rows,
+      notes: [
+        '',
+        `minimal=true (all ${published} services in one answer, ${(minimal.bytes / 2 ** 20).toFixed(1)} MB): median ${minimal.medianMs.toFixed(0)} ms, min / max ${minimal.minMs.toFixed(0)} / ${minimal.maxMs.toFixed(0)} ms over ${runsOfMinimal} runs at 1 client`,
+        '',
+        `Median at 1 client, against the first page: middle page ${x(ratios.middlePageOverFirst)}, last page ${x(ratios.lastPageOverFirst)}, full=true ${x(ratios.fullOverBasic)}, search ${x(ratios.searchOverFirst)}, taxonomy term ${x(ratios.taxonomyTermOverFirst)}, modified_after ${x(ratios.modifiedAfterOverFirst)}`,
+        // Import rate: measured here once `npm run import:oruk` exists (export N services from
+        // this feed, import them into a fresh database on the same server, services per second).
+        'Import rate: not measured yet (needs npm run import:oruk).',
+      ],
+      extra: { published, totals: Object.fromEntries(totals), minimal, ratios },
+    });
+  } finally {
+    agent.destroy();
+    await api.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
