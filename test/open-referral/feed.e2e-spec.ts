@@ -516,6 +516,11 @@ describe('the Open Referral UK 3.0 feed', () => {
       const all = await allPages('/service_at_locations', 'service_at_location_list', { postcode: 'B1 1BB' });
       expect((all[0].location as Body).name).toBe('Birmingham venue');
       expect((all[3].location as Body).name).toBe('Online classroom');
+      const onePerPage = await allPages('/service_at_locations', 'service_at_location_list', {
+        postcode: 'B1 1BB',
+        per_page: 1,
+      });
+      expect(onePerPage.map((place) => place.id)).toEqual(all.map((place) => place.id));
     });
   });
 

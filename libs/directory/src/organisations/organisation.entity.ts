@@ -68,6 +68,9 @@ const list = (values: readonly string[]) => values.map((value) => `'${value}'`).
 @Index('idx_organisations_term_path_ids', { synchronize: false })
 @Index('idx_organisations_position', ['latitude', 'longitude'], { where: `"latitude" IS NOT NULL` })
 @Index('idx_organisations_kind', ['kind'])
+@Index('idx_organisations_postcode', ['postcode'])
+@Index('idx_organisations_updated_at', ['updatedAt', 'id'])
+@Index('idx_organisations_published', { synchronize: false })
 export class OrganisationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -39,7 +39,9 @@ export type ServiceStatusValue = (typeof SERVICE_STATUSES)[number];
 @Index('idx_services_search_name', { synchronize: false })
 @Index('idx_services_area_path_ids', { synchronize: false })
 @Index('idx_services_term_path_ids', { synchronize: false })
-@Index('idx_services_updated_at', ['updatedAt'])
+@Index('idx_services_updated_at', ['updatedAt', 'id'])
+@Index('idx_services_published', { synchronize: false })
+@Index('idx_services_published_sort', { synchronize: false })
 export class ServiceEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -205,6 +207,7 @@ export type LocationTypeValue = (typeof LOCATION_TYPES)[number];
 @Index('idx_locations_organisation_id', ['organisationId'])
 @Index('idx_locations_area_id', ['areaId'])
 @Index('idx_locations_position', ['latitude', 'longitude'], { where: `"latitude" IS NOT NULL` })
+@Index('idx_locations_postcode', ['postcode'])
 export class LocationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

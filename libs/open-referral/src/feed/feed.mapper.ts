@@ -7,6 +7,7 @@ import type {
   CostOptionRow,
   IdentifierRow,
   LocationRow,
+  MinimalServiceRow,
   OrganisationRow,
   ScheduleRow,
   ServiceAreaRow,
@@ -150,7 +151,7 @@ export function service(row: ServiceRow): Json {
 }
 
 /** What `minimal=true` lists: enough to tell what changed, and still a valid service item. */
-export function minimalService(row: ServiceRow): Json {
+export function minimalService(row: MinimalServiceRow): Json {
   return { id: row.id, name: row.name, status: row.status, last_modified: new Date(row.last_modified).toISOString() };
 }
 

@@ -3,7 +3,11 @@ import { DataSource } from 'typeorm';
 import { allOf, SqlParams } from '@cohesion/common';
 import type { FeedQuery } from './feed.params.js';
 
-/** What the feed publishes: active, public services of verified organisations listed publicly. */
+/**
+ * What the feed publishes: active, public services of verified organisations listed
+ * publicly. Partial indexes hold exactly these rows (idx_services_published,
+ * idx_services_published_sort, idx_organisations_published): change one, change them.
+ */
 export const PUBLISHED_ORGANISATION = `o.verified AND o.visibility = 'PUBLIC'`;
 export const PUBLISHED_SERVICE = `s.status = 'active' AND s.visibility = 'PUBLIC' AND ${PUBLISHED_ORGANISATION}`;
 
@@ -45,6 +49,9 @@ export interface ServiceRow {
   org_email: string | null;
   org_website: string | null;
 }
+
+/** What `minimal=true` lists of a service. */
+export type MinimalServiceRow = Pick<ServiceRow, 'id' | 'name' | 'status' | 'last_modified'>;
 
 export interface LocationRow {
   id: string;
@@ -162,6 +169,9 @@ const SERVICE_COLUMNS = `s.id, s.organisation_id, s.name, s.description, s.url, 
   s.assurer_email, ${LAST_MODIFIED} AS last_modified,
   o.name AS org_name, o.description AS org_description, o.email AS org_email, o.website AS org_website`;
 
+/** Published services are active: the status is not read, so listing them all reads indexes only. */
+const MINIMAL_SERVICE_COLUMNS = `s.id, s.name, 'active' AS status, ${LAST_MODIFIED} AS last_modified`;
+
 const LOCATION_COLUMNS = `l.id, l.location_type, l.name, l.description, l.latitude, l.longitude, l.address_line1,
   l.address_line2, l.town, l.postcode,
   (SELECT la.name FROM areas wa JOIN areas la ON la.id = ANY(wa.path_ids) AND la.kind = 'LOCAL_AUTHORITY'
@@ -206,11 +216,14 @@ export class FeedRepository {
         `s.term_path_ids && ARRAY(SELECT t.id FROM taxonomy_terms t
            WHERE t.taxonomy_id = ${params.add(query.taxonomyId)} AND t.parent_id IS NULL)`,
       query.organizationId && `s.organisation_id = ${params.add(query.organizationId)}`,
+      // One set of ids, each part from its own index (an OR across the joined tables would read them all).
       modifiedAfter &&
-        `s.updated_at >= ${modifiedAfter} OR o.updated_at >= ${modifiedAfter}
-         OR s.id IN (SELECT a.entity_id FROM audit_entries a WHERE a.entity_type = 'Service' AND a.at >= ${modifiedAfter})
-         OR s.organisation_id IN (SELECT a.entity_id FROM audit_entries a
-                                   WHERE a.entity_type = 'Organisation' AND a.at >= ${modifiedAfter})`,
+        `s.id IN (SELECT ms.id FROM services ms WHERE ms.updated_at >= ${modifiedAfter}
+           UNION SELECT ms.id FROM services ms JOIN organisations mo ON mo.id = ms.organisation_id
+                  WHERE mo.updated_at >= ${modifiedAfter}
+           UNION SELECT a.entity_id FROM audit_entries a WHERE a.entity_type = 'Service' AND a.at >= ${modifiedAfter}
+           UNION SELECT ms.id FROM services ms JOIN audit_entries a ON a.entity_id = ms.organisation_id
+                  WHERE a.entity_type = 'Organisation' AND a.at >= ${modifiedAfter})`,
       query.minimumAge !== undefined && `s.maximum_age IS NULL OR s.maximum_age >= ${params.add(query.minimumAge)}`,
       query.maximumAge !== undefined && `s.minimum_age IS NULL OR s.minimum_age <= ${params.add(query.maximumAge)}`,
       bySchedule &&
@@ -220,13 +233,25 @@ export class FeedRepository {
     return { where, search };
   }
 
-  async servicePage(query: FeedQuery): Promise<Page<ServiceRow>> {
+  servicePage(query: FeedQuery): Promise<Page<ServiceRow>> {
+    return this.servicesIn(query, SERVICE_COLUMNS, true);
+  }
+
+  /**
+   * A page of services as `minimal=true` lists them: only what it shows is read, all of
+   * it in the indexes, so the page is read in one pass.
+   */
+  minimalServicePage(query: FeedQuery): Promise<Page<MinimalServiceRow>> {
+    return this.servicesIn(query, MINIMAL_SERVICE_COLUMNS, false);
+  }
+
+  private servicesIn<T>(query: FeedQuery, columns: string, chooseFirst: boolean): Promise<Page<T>> {
     const params = new SqlParams();
     const { where, search } = this.serviceConditions(query, params);
     const rank = search ? `ts_rank(s.search_document, ${search}) DESC, ` : '';
-    return this.page<ServiceRow>(
-      `FROM services s JOIN organisations o ON o.id = s.organisation_id WHERE ${where}`,
-      SERVICE_COLUMNS,
+    return this.page<T>(
+      { from: 'services s JOIN organisations o ON o.id = s.organisation_id', where, key: 's.id', chooseFirst },
+      columns,
       `${rank}lower(s.name), s.id`,
       query,
       params,
@@ -346,7 +371,7 @@ export class FeedRepository {
       query.search && `o.search_document @@ websearch_to_tsquery('cohesion_english', ${params.add(query.search)})`,
     ]);
     return this.page<OrganisationRow>(
-      `FROM organisations o WHERE ${where}`,
+      { from: 'organisations o', where, key: 'o.id' },
       'o.id, o.name, o.description, o.email, o.website',
       'lower(o.name), o.id',
       query,
@@ -368,7 +393,7 @@ export class FeedRepository {
     const pattern = query.search && params.add(containing(query.search));
     const where = pattern ? `x.name ILIKE ${pattern} OR x.description ILIKE ${pattern}` : 'TRUE';
     return this.page<TaxonomyRow>(
-      `FROM taxonomies x WHERE ${where}`,
+      { from: 'taxonomies x', where, key: 'x.id' },
       'x.id, x.name, x.description, x.uri, x.version',
       'lower(x.name), x.id',
       query,
@@ -394,7 +419,7 @@ export class FeedRepository {
       pattern && `t.name ILIKE ${pattern} OR t.description ILIKE ${pattern}`,
     ]);
     return this.page<TermRow>(
-      `FROM taxonomy_terms t JOIN taxonomies x ON x.id = t.taxonomy_id WHERE ${where}`,
+      { from: 'taxonomy_terms t JOIN taxonomies x ON x.id = t.taxonomy_id', where, key: 't.id' },
       TERM_COLUMNS,
       'lower(x.name), lower(t.name), t.id',
       query,
@@ -444,11 +469,10 @@ export class FeedRepository {
         order = (pageParams) => `${distance(pageParams)} ASC NULLS LAST, sl.id`;
       }
     }
-    const from = `FROM service_locations sl JOIN services s ON s.id = sl.service_id
-      JOIN organisations o ON o.id = s.organisation_id JOIN locations l ON l.id = sl.location_id
-      WHERE ${allOf([serviceWhere, near])}`;
+    const from = `service_locations sl JOIN services s ON s.id = sl.service_id
+      JOIN organisations o ON o.id = s.organisation_id JOIN locations l ON l.id = sl.location_id`;
     return this.page<ServiceAtLocationRow>(
-      from,
+      { from, where: allOf([serviceWhere, near]), key: 'sl.id' },
       `sl.id AS service_at_location_id, sl.service_id, ${LOCATION_COLUMNS}`,
       order,
       query,
@@ -468,26 +492,34 @@ export class FeedRepository {
   }
 
   /**
-   * One count and one page of `columns` from `from` (which holds its WHERE), in `order`
-   * (a function when the ordering needs parameters the count must not see).
+   * One count and one page of `columns` from the rows of `from` that `where` keeps, in
+   * `order` (a function when the ordering needs parameters the count must not see). The
+   * page's rows are chosen by `key` alone and only they are read in full: skipping
+   * 30,000 services, or ranking 3,000 matches, then reads 50 service rows, not all of
+   * them. `chooseFirst: false` reads the page in one pass, for columns the indexes hold.
    */
   private async page<T>(
-    from: string,
+    rows: { from: string; where: string; key: string; chooseFirst?: boolean },
     columns: string,
     order: string | ((params: SqlParams) => string),
     query: FeedQuery,
     params: SqlParams,
   ): Promise<Page<T>> {
+    const { from, where, key, chooseFirst = true } = rows;
     const countValues = [...params.values];
     const orderBy = typeof order === 'string' ? order : order(params);
-    const [[{ total }], rows] = await Promise.all([
-      this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total ${from}`, countValues),
-      this.dataSource.query<T[]>(
-        `SELECT ${columns} ${from} ORDER BY ${orderBy}
-          LIMIT ${params.add(query.perPage)} OFFSET ${params.add((query.page - 1) * query.perPage)}`,
-        params.values,
+    const window = `ORDER BY ${orderBy} LIMIT ${params.add(query.perPage)} OFFSET ${params.add((query.page - 1) * query.perPage)}`;
+    const pageSql = chooseFirst
+      ? `SELECT ${columns} FROM ${from} WHERE ${key} IN (SELECT ${key} FROM ${from} WHERE ${where} ${window})
+          ORDER BY ${orderBy}`
+      : `SELECT ${columns} FROM ${from} WHERE ${where} ${window}`;
+    const [[{ total }], found] = await Promise.all([
+      this.dataSource.query<{ total: number }[]>(
+        `SELECT count(*)::int AS total FROM ${from} WHERE ${where}`,
+        countValues,
       ),
+      this.dataSource.query<T[]>(pageSql, params.values),
     ]);
-    return { total, rows };
+    return { total, rows: found };
   }
 }

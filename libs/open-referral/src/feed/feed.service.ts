@@ -26,13 +26,12 @@ export class FeedService {
   ) {}
 
   async services(query: FeedQuery): Promise<FeedPage> {
+    if (query.minimal) {
+      const { total, rows } = await this.repository.minimalServicePage(query);
+      return pageOf(total, query, rows.map(minimalService));
+    }
     const { total, rows } = await this.repository.servicePage(query);
-    const contents = query.minimal
-      ? rows.map(minimalService)
-      : query.full
-        ? await this.nested(rows)
-        : rows.map(service);
-    return pageOf(total, query, contents);
+    return pageOf(total, query, query.full ? await this.nested(rows) : rows.map(service));
   }
 
   /**
