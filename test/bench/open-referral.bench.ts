@@ -1,7 +1,7 @@
 /**
  * The Open Referral UK 3.0 feed under load, on the real PostgreSQL server of this machine.
  *
- *   npm run bench:oruk [-- --fresh] [-- --seconds 10] [-- --minimal-runs 5]
+ *   npm run bench:oruk [-- --fresh] [-- --seconds 10] [-- --whole-runs 5]
  *
  * Uses the benchmark dataset (50,000 services of 20,000 organisations, built once in the
  * database cohesion_bench) and counts how many of them the feed publishes (active, public,
@@ -10,12 +10,14 @@
  * measures, at 1 and 16 concurrent clients over kept-alive loopback connections, median,
  * p95 and p99 latency and requests per second of: /services (first, middle and last
  * page of 50, full=true, a search, a taxonomy term, modified_after), /services/{id}
- * fully nested, and /service_at_locations near a postcode. minimal=true (every service
- * in one answer) is timed on its own, a few runs, with its size. Prints a table and the
- * telling ratios, and writes test/bench/results/open-referral.json.
+ * fully nested, and /service_at_locations near a postcode. The whole directory in one
+ * answer (minimal=true, and the format=ndjson stream) is timed on its own, a few runs at
+ * one client, with its size. Prints a table and the telling ratios, and writes
+ * test/bench/results/open-referral.json.
  */
 import 'reflect-metadata';
 import http from 'node:http';
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { startApi } from './lib/api.js';
@@ -43,10 +45,20 @@ interface Shape {
   requests: LoadRequest[];
 }
 
-function minimalRuns(): number {
+function wholeRuns(): number {
   const argv = process.argv.slice(2);
-  const index = argv.indexOf('--minimal-runs');
+  const index = argv.indexOf('--whole-runs');
   return index >= 0 ? Number(argv[index + 1]) : 5;
+}
+
+interface Whole {
+  name: string;
+  services: number;
+  bytes: number;
+  runsMs: number[];
+  medianMs: number;
+  minMs: number;
+  maxMs: number;
 }
 
 /** What the shapes need from the data: a theme's term id and when the latest services were written. */
@@ -72,7 +84,9 @@ async function lookups(databaseUrl: string): Promise<{ youthTermId: string; rece
 
 async function main(): Promise<void> {
   const { fresh, seconds } = benchArgs();
-  const runsOfMinimal = minimalRuns();
+  const runsOfWhole = wholeRuns();
+  // Other work on the machine shows in the figures: the load average says how much there was.
+  const loadBefore = os.loadavg()[0];
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const databaseUrl = await ensureDataset(SERVER, 'cohesion_bench', SIZE, fresh, log);
   const { youthTermId, recent, recentServices } = await lookups(databaseUrl);
@@ -139,30 +153,47 @@ async function main(): Promise<void> {
       }
     }
 
-    // minimal=true: every published service in one answer; a few runs, one client.
-    const minimalUrl = at('/services', { minimal: 'true' });
-    const everything = await read<FeedPage>(minimalUrl);
-    if (everything.json.contents.length !== published) {
-      throw new Error(`minimal=true returned ${everything.json.contents.length} services, not ${published}`);
+    // The whole directory in one answer: every published service, each time; a few runs, one client.
+    const whole: Whole[] = [];
+    const wholeShapes = [
+      {
+        name: 'minimal=true',
+        url: at('/services', { minimal: 'true' }),
+        count: (body: string) => (JSON.parse(body) as FeedPage).contents.length,
+      },
+      {
+        name: 'format=ndjson',
+        url: at('/services', { format: 'ndjson' }),
+        count: (body: string) => body.split('\n').length - 1,
+      },
+    ];
+    for (const shape of wholeShapes) {
+      const runsMs: number[] = [];
+      let bytes = 0;
+      for (let run = 0; run <= runsOfWhole; run++) {
+        const started = performance.now();
+        const answer = await get(agent, shape.url);
+        const ms = performance.now() - started;
+        const services = answer.status === 200 ? shape.count(answer.body) : 0;
+        if (services !== published) {
+          throw new Error(`${shape.name} answered ${answer.status} with ${services} services, not ${published}`);
+        }
+        // The first run checks and warms up.
+        if (run > 0) runsMs.push(ms);
+        bytes = Buffer.byteLength(answer.body);
+      }
+      runsMs.sort((a, b) => a - b);
+      whole.push({
+        name: shape.name,
+        services: published,
+        bytes,
+        runsMs,
+        medianMs: percentile(runsMs, 0.5),
+        minMs: runsMs[0],
+        maxMs: runsMs[runsMs.length - 1],
+      });
+      log(`  timed: ${shape.name}`);
     }
-    const minimalMs: number[] = [];
-    for (let run = 0; run < runsOfMinimal; run++) {
-      const started = performance.now();
-      const answer = await get(agent, minimalUrl);
-      minimalMs.push(performance.now() - started);
-      if (answer.status !== 200) throw new Error(`minimal=true answered ${answer.status}`);
-    }
-    minimalMs.sort((a, b) => a - b);
-    const minimal = {
-      services: published,
-      bytes: everything.bytes,
-      runs: runsOfMinimal,
-      runsMs: minimalMs,
-      medianMs: percentile(minimalMs, 0.5),
-      minMs: minimalMs[0],
-      maxMs: minimalMs[minimalMs.length - 1],
-    };
-    log('  timed: minimal=true');
 
     const rows: MeasuredShape[] = [];
     for (const shape of shapes) {
@@ -200,14 +231,24 @@ async function main(): Promise<void> {
       rows,
       notes: [
         '',
-        `minimal=true (all ${published} services in one answer, ${(minimal.bytes / 2 ** 20).toFixed(1)} MB): median ${minimal.medianMs.toFixed(0)} ms, min / max ${minimal.minMs.toFixed(0)} / ${minimal.maxMs.toFixed(0)} ms over ${runsOfMinimal} runs at 1 client`,
+        ...whole.map(
+          (shape) =>
+            `${shape.name}: all ${shape.services} services in one answer, ${(shape.bytes / 2 ** 20).toFixed(1)} MB, median ${shape.medianMs.toFixed(0)} ms (min / max ${shape.minMs.toFixed(0)} / ${shape.maxMs.toFixed(0)}) over ${runsOfWhole} runs at 1 client, ${((shape.services / shape.medianMs) * 1000).toFixed(0)} services/s`,
+        ),
         '',
         `Median at 1 client, against the first page: middle page ${x(ratios.middlePageOverFirst)}, last page ${x(ratios.lastPageOverFirst)}, full=true ${x(ratios.fullOverBasic)}, search ${x(ratios.searchOverFirst)}, taxonomy term ${x(ratios.taxonomyTermOverFirst)}, modified_after ${x(ratios.modifiedAfterOverFirst)}`,
+        `Load average (1 min) before / after: ${loadBefore.toFixed(2)} / ${os.loadavg()[0].toFixed(2)} on ${os.cpus().length} cores`,
         // Import rate: measured here once `npm run import:oruk` exists (export N services from
         // this feed, import them into a fresh database on the same server, services per second).
         'Import rate: not measured yet (needs npm run import:oruk).',
       ],
-      extra: { published, totals: Object.fromEntries(totals), minimal, ratios },
+      extra: {
+        published,
+        totals: Object.fromEntries(totals),
+        whole,
+        ratios,
+        loadAverage: { before: loadBefore, after: os.loadavg()[0] },
+      },
     });
   } finally {
     agent.destroy();
