@@ -17,6 +17,7 @@ import {
   SearchTagsColumn,
   weighted,
 } from '../shared/search-columns.js';
+import { SourceFeedColumn, SourceIdColumn, UniqueSourceId } from '../shared/source-columns.js';
 
 export const ORGANISATION_KINDS = [
   'LOCAL_AUTHORITY',
@@ -68,6 +69,7 @@ const list = (values: readonly string[]) => values.map((value) => `'${value}'`).
 @Index('idx_organisations_term_path_ids', { synchronize: false })
 @Index('idx_organisations_position', ['latitude', 'longitude'], { where: `"latitude" IS NOT NULL` })
 @Index('idx_organisations_kind', ['kind'])
+@UniqueSourceId('organisations')
 export class OrganisationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -148,6 +150,12 @@ export class OrganisationEntity {
 
   @Column('boolean', { default: false })
   isDemo: boolean;
+
+  @SourceFeedColumn()
+  sourceFeed: string | null;
+
+  @SourceIdColumn()
+  sourceId: string | null;
 
   /** Optimistic concurrency: every update must name the version it read. */
   @Column('integer', { default: 1 })

@@ -17,6 +17,7 @@ import {
   SearchTagsColumn,
   weighted,
 } from '../shared/search-columns.js';
+import { SourceFeedColumn, SourceIdColumn, UniqueSourceId } from '../shared/source-columns.js';
 import type { ListingVisibilityValue } from '../organisations/organisation.entity.js';
 
 /** Open Referral UK service statuses, spelt as the standard spells them. */
@@ -40,6 +41,7 @@ export type ServiceStatusValue = (typeof SERVICE_STATUSES)[number];
 @Index('idx_services_area_path_ids', { synchronize: false })
 @Index('idx_services_term_path_ids', { synchronize: false })
 @Index('idx_services_updated_at', ['updatedAt'])
+@UniqueSourceId('services')
 export class ServiceEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -112,6 +114,12 @@ export class ServiceEntity {
 
   @Column('boolean', { default: false })
   isDemo: boolean;
+
+  @SourceFeedColumn()
+  sourceFeed: string | null;
+
+  @SourceIdColumn()
+  sourceId: string | null;
 
   @Column('integer', { default: 1 })
   version: number;
@@ -205,6 +213,7 @@ export type LocationTypeValue = (typeof LOCATION_TYPES)[number];
 @Index('idx_locations_organisation_id', ['organisationId'])
 @Index('idx_locations_area_id', ['areaId'])
 @Index('idx_locations_position', ['latitude', 'longitude'], { where: `"latitude" IS NOT NULL` })
+@UniqueSourceId('locations')
 export class LocationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -244,6 +253,12 @@ export class LocationEntity {
   @Column('uuid', { nullable: true })
   @ForeignKey('AreaEntity', { onDelete: 'SET NULL' })
   areaId: string | null;
+
+  @SourceFeedColumn()
+  sourceFeed: string | null;
+
+  @SourceIdColumn()
+  sourceId: string | null;
 }
 
 /** Open Referral's service_at_location. */
