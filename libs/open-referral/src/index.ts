@@ -1,2 +1,5 @@
 export * from './open-referral.module.js';
 export * from './standard/oruk-schemas.js';
+export * from './import/oruk-import.module.js';
+export * from './import/oruk-import.report.js';
+export * from './import/oruk-import.service.js';
