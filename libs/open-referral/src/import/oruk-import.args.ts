@@ -11,7 +11,7 @@ export class ImportOpenReferralFeedArgs {
   })
   @Trim()
   @IsString()
-  @MaxLength(2000)
+  @MaxLength(500)
   @IsUrl(
     { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
     { message: 'must be a web address starting http:// or https://' },

@@ -56,6 +56,9 @@ interface ImportRun {
   seen: Map<string, string>;
 }
 
+/** The longest source a record can be marked with. */
+const MAX_SOURCE = 500;
+
 /** SQLSTATE classes of a row the database refuses: integrity (23) and data (22) errors. */
 const REFUSED_ROW = /^2[23]/;
 
@@ -90,6 +93,8 @@ export class OpenReferralImportService {
     let listing: Awaited<ReturnType<typeof listFeedServices>>;
     try {
       base = feedBase(address);
+      // Imported records are marked with the address (source_feed holds 500 characters).
+      if (base.href.length > MAX_SOURCE) throw new FeedError(`must be at most ${MAX_SOURCE} characters`);
       listing = await listFeedServices(base, client, (page, totalPages) =>
         options.onProgress?.({ phase: 'listing', done: page, total: totalPages }),
       );
@@ -130,7 +135,8 @@ export class OpenReferralImportService {
         'must be Open Referral UK JSON: a service, organization, service_at_location, taxonomy or taxonomy_term, a list page ({"contents": [...]}) or an array of them',
       );
     }
-    const run: ImportRun = { actor, source, tally: new ImportTally(source), seen: new Map() };
+    const label = source.slice(0, MAX_SOURCE);
+    const run: ImportRun = { actor, source: label, tally: new ImportTally(label), seen: new Map() };
     let done = 0;
     for (const record of records) {
       await this.importRecord(run, record);
