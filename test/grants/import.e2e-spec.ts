@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +12,7 @@ import {
   createTestApp,
   errorCode,
   errorFields,
+  runCommandLine,
   type Created,
   type GqlResult,
   type TestApp,
@@ -551,17 +551,7 @@ describe('importing a 360Giving package of past awards', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cohesion-import-'));
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-    function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-      const child = spawn(process.execPath, ['dist/apps/api/src/cli/import-360giving.js', ...args], {
-        env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', DATABASE_URL: t.database.url, LOG_LEVEL: 'silent' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      return new Promise((resolve) => child.once('exit', (code) => resolve({ code, stdout, stderr })));
-    }
+    const run = (args: string[]) => runCommandLine(t, 'import-360giving', args);
 
     it('imports a file into a fund named by programme code as the system, and says what it did', async () => {
       const cliFund = await createFund(t, {

@@ -27,6 +27,7 @@ const EXPECTED = [
   'Mutation.endPartnership: member (an ORG_ADMIN of either organisation (or ADMIN); NOT_FOUND for anyone else)',
   'Mutation.grantRole: member (ADMIN for any role; ORG_ADMIN may add admins of their own organisation)',
   'Mutation.import360Giving: member (a GRANTS_OFFICER of the fund’s council, or ADMIN)',
+  'Mutation.importOpenReferralFeed: admin',
   'Mutation.login: public (anyone; throttled per IP and per email)',
   'Mutation.logout: public (holder of the refresh token; `everywhere` needs sign-in)',
   'Mutation.markNotificationsRead: member (your own notifications only; ids of anyone else’s are ignored)',

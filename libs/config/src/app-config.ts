@@ -85,6 +85,17 @@ export class AppConfig {
   /** How long a worker holds a claimed delivery before another may take it over. */
   readonly notificationLeaseSeconds: number;
 
+  /**
+   * Let the admin import of an Open Referral feed fetch loopback and private-network
+   * addresses. Off by default, so the server cannot be pointed at its own network
+   * (server-side request forgery); the command line fetches anything.
+   */
+  readonly orukImportAllowPrivateUrls: boolean;
+  /** How long one request to another publisher's feed may take. */
+  readonly orukImportTimeoutMs: number;
+  /** How many services of a feed are fetched at once. */
+  readonly orukImportConcurrency: number;
+
   readonly graphqlMaxDepth: number;
   readonly graphqlMaxComplexity: number;
   readonly requestBodyLimit: string;
@@ -185,6 +196,9 @@ export class AppConfig {
       notificationMaxAttempts: read.int('NOTIFY_MAX_ATTEMPTS', 8, 1, 100),
       notificationRetryBaseMs: read.int('NOTIFY_RETRY_BASE_MS', 30_000, 10, 3_600_000),
       notificationLeaseSeconds: read.int('NOTIFY_LEASE_SECONDS', 120, 1, 3600),
+      orukImportAllowPrivateUrls: read.bool('ORUK_IMPORT_ALLOW_PRIVATE_NET', false),
+      orukImportTimeoutMs: read.int('ORUK_IMPORT_TIMEOUT_MS', 15_000, 100, 300_000),
+      orukImportConcurrency: read.int('ORUK_IMPORT_CONCURRENCY', 4, 1, 32),
       graphqlMaxDepth: read.int('GRAPHQL_MAX_DEPTH', 12, 2, 100),
       graphqlMaxComplexity: read.int('GRAPHQL_MAX_COMPLEXITY', 50_000, 10, 10_000_000),
       requestBodyLimit: bodyLimit.toLowerCase(),

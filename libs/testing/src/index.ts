@@ -4,3 +4,4 @@ export * from './test-app.js';
 export * from './test-database.js';
 export * from './grant-factories.js';
 export * from './three-sixty-giving.js';
+export * from './command-line.js';

@@ -13,20 +13,10 @@
  * 1 when some were rejected, 2 for bad arguments or a file that is not a 360Giving package.
  */
 import 'reflect-metadata';
-import { readFileSync } from 'node:fs';
 import type { FundSummary, ImportReport } from '@cohesion/grants';
+import { inApplication, readJsonFile, runCommand, UsageError } from './command-line.js';
 
 const USAGE = 'Usage: npm run import:360giving -- --fund <fund uuid or programme code> FILE';
-
-/** A problem with the arguments or the file: exit code 2. */
-class UsageError extends Error {}
-
-/**
- * The database and the grants domain, without the HTTP and GraphQL server; its imports
- * are given in main(), which loads the application only once the arguments and the file
- * have been read (loading takes seconds; a typo should not).
- */
-class ImportCliModule {}
 
 function parseArguments(args: string[]): { fund: string; file: string } {
   let fund: string | undefined;
@@ -40,20 +30,6 @@ function parseArguments(args: string[]): { fund: string; file: string } {
   if (!fund) throw new UsageError(`Name the fund with --fund\n${USAGE}`);
   if (files.length !== 1) throw new UsageError(`Give one 360Giving JSON file\n${USAGE}`);
   return { fund, file: files[0] };
-}
-
-function readPackage(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`Cannot read ${file}: ${(error as Error).message}`);
-  }
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new UsageError(`${file} is not valid JSON (${(error as Error).message})`);
-  }
 }
 
 function pickFund(reference: string, funds: FundSummary[]): FundSummary {
@@ -101,65 +77,25 @@ function formatReport(fund: FundSummary, file: string, report: ImportReport): st
 
 async function main(): Promise<number> {
   const { fund: reference, file } = parseArguments(process.argv.slice(2));
-  const pkg = readPackage(file);
-  const [
-    { NestFactory },
-    { ConfigModule, configOrExit },
-    { CommonModule, createLogger, DomainError },
-    { DatabaseModule },
-    { GrantsModule, ThreeSixtyGivingImportService },
-    { NetworkRelationshipsModule },
-    { SCHEMA },
-  ] = await Promise.all([
-    import('@nestjs/core'),
-    import('@cohesion/config'),
-    import('@cohesion/common'),
-    import('@cohesion/database'),
-    import('@cohesion/grants'),
-    import('@cohesion/network'),
-    import('../schema.js'),
-  ]);
-  const config = configOrExit({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
-  const app = await NestFactory.createApplicationContext(
-    {
-      module: ImportCliModule,
-      imports: [
-        ConfigModule.forRoot(config),
-        CommonModule.forRoot(createLogger(config)),
-        DatabaseModule.forRoot(SCHEMA),
-        NetworkRelationshipsModule,
-        GrantsModule,
-      ],
+  const pkg = readJsonFile(file);
+  return inApplication(
+    async () => {
+      const [{ GrantsModule }, { NetworkRelationshipsModule }] = await Promise.all([
+        import('@cohesion/grants'),
+        import('@cohesion/network'),
+      ]);
+      return [NetworkRelationshipsModule, GrantsModule];
     },
-    { logger: false, abortOnError: false },
+    async (app) => {
+      const { ThreeSixtyGivingImportService } = await import('@cohesion/grants');
+      const imports = app.get(ThreeSixtyGivingImportService);
+      const fund = pickFund(reference, await imports.fundsByReference(reference));
+      const report = await imports.import(null, fund.id, pkg, { onProgress: progressPrinter() });
+      process.stdout.write(formatReport(fund, file, report));
+      return report.rejected.length ? 1 : 0;
+    },
+    (message) => `${file} is not a 360Giving package the import can read: ${message}`,
   );
-  try {
-    const imports = app.get(ThreeSixtyGivingImportService);
-    const fund = pickFund(reference, await imports.fundsByReference(reference));
-    let report: ImportReport;
-    try {
-      report = await imports.import(null, fund.id, pkg, { onProgress: progressPrinter() });
-    } catch (error) {
-      if (error instanceof DomainError && error.code === 'BAD_USER_INPUT') {
-        throw new UsageError(`${file} is not a 360Giving package the import can read: ${error.message}`);
-      }
-      throw error;
-    }
-    process.stdout.write(formatReport(fund, file, report));
-    return report.rejected.length ? 1 : 0;
-  } finally {
-    await app.close();
-  }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof UsageError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(2);
-    }
-    process.stderr.write(`The import failed: ${(error as Error).stack ?? String(error)}\n`);
-    process.exit(1);
-  },
-);
+runCommand(main);

@@ -10,6 +10,7 @@ import { SearchFilterFields1795431100000 } from './1795431100000-SearchFilterFie
 import { SearchBoundingBox1795431298156 } from './1795431298156-SearchBoundingBox.js';
 import { Network1795433540957 } from './1795433540957-Network.js';
 import { Grants1795439499216 } from './1795439499216-Grants.js';
+import { OpenReferralSource1795449348237 } from './1795449348237-OpenReferralSource.js';
 import { FeedIndexes1795450680998 } from './1795450680998-FeedIndexes.js';
 
 /** Every migration, oldest first. `npm run migration:generate` rewrites this list. */
@@ -25,5 +26,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   SearchBoundingBox1795431298156,
   Network1795433540957,
   Grants1795439499216,
+  OpenReferralSource1795449348237,
   FeedIndexes1795450680998,
 ];

@@ -17,6 +17,7 @@ import {
   SearchTagsColumn,
   weighted,
 } from '../shared/search-columns.js';
+import { SourceFeedColumn, SourceIdColumn, UniqueSourceId } from '../shared/source-columns.js';
 
 export const ORGANISATION_KINDS = [
   'LOCAL_AUTHORITY',
@@ -71,6 +72,7 @@ const list = (values: readonly string[]) => values.map((value) => `'${value}'`).
 @Index('idx_organisations_postcode', ['postcode'])
 @Index('idx_organisations_updated_at', ['updatedAt', 'id'])
 @Index('idx_organisations_published', { synchronize: false })
+@UniqueSourceId('organisations')
 export class OrganisationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -151,6 +153,12 @@ export class OrganisationEntity {
 
   @Column('boolean', { default: false })
   isDemo: boolean;
+
+  @SourceFeedColumn()
+  sourceFeed: string | null;
+
+  @SourceIdColumn()
+  sourceId: string | null;
 
   /** Optimistic concurrency: every update must name the version it read. */
   @Column('integer', { default: 1 })

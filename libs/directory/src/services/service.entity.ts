@@ -17,6 +17,7 @@ import {
   SearchTagsColumn,
   weighted,
 } from '../shared/search-columns.js';
+import { SourceFeedColumn, SourceIdColumn, UniqueSourceId } from '../shared/source-columns.js';
 import type { ListingVisibilityValue } from '../organisations/organisation.entity.js';
 
 /** Open Referral UK service statuses, spelt as the standard spells them. */
@@ -42,6 +43,7 @@ export type ServiceStatusValue = (typeof SERVICE_STATUSES)[number];
 @Index('idx_services_updated_at', ['updatedAt', 'id'])
 @Index('idx_services_published', { synchronize: false })
 @Index('idx_services_published_sort', { synchronize: false })
+@UniqueSourceId('services')
 export class ServiceEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -114,6 +116,12 @@ export class ServiceEntity {
 
   @Column('boolean', { default: false })
   isDemo: boolean;
+
+  @SourceFeedColumn()
+  sourceFeed: string | null;
+
+  @SourceIdColumn()
+  sourceId: string | null;
 
   @Column('integer', { default: 1 })
   version: number;
@@ -208,6 +216,7 @@ export type LocationTypeValue = (typeof LOCATION_TYPES)[number];
 @Index('idx_locations_area_id', ['areaId'])
 @Index('idx_locations_position', ['latitude', 'longitude'], { where: `"latitude" IS NOT NULL` })
 @Index('idx_locations_postcode', ['postcode'])
+@UniqueSourceId('locations')
 export class LocationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -247,6 +256,12 @@ export class LocationEntity {
   @Column('uuid', { nullable: true })
   @ForeignKey('AreaEntity', { onDelete: 'SET NULL' })
   areaId: string | null;
+
+  @SourceFeedColumn()
+  sourceFeed: string | null;
+
+  @SourceIdColumn()
+  sourceId: string | null;
 }
 
 /** Open Referral's service_at_location. */

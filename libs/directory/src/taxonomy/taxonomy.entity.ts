@@ -8,10 +8,12 @@ import {
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
+import { SourceFeedColumn, SourceIdColumn, UniqueSourceId } from '../shared/source-columns.js';
 
 /** A vocabulary: cohesion themes, service types. */
 @Entity('taxonomies')
 @Unique('uq_taxonomies_code', ['code'])
+@UniqueSourceId('taxonomies')
 export class TaxonomyEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -31,12 +33,19 @@ export class TaxonomyEntity {
 
   @Column('varchar', { length: 20, nullable: true })
   version: string | null;
+
+  @SourceFeedColumn()
+  sourceFeed: string | null;
+
+  @SourceIdColumn()
+  sourceId: string | null;
 }
 
 /** A term in a vocabulary; terms form a tree and a filter by a term includes its descendants. */
 @Entity('taxonomy_terms')
 @Unique('uq_taxonomy_terms_taxonomy_id_code', ['taxonomyId', 'code'])
 @Index('idx_taxonomy_terms_parent_id', ['parentId'])
+@UniqueSourceId('taxonomy_terms')
 export class TaxonomyTermEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -61,6 +70,12 @@ export class TaxonomyTermEntity {
 
   @Column('varchar', { length: 300, nullable: true })
   termUri: string | null;
+
+  @SourceFeedColumn()
+  sourceFeed: string | null;
+
+  @SourceIdColumn()
+  sourceId: string | null;
 
   /** Ids from the root term down to this one, kept by a trigger; GIN-indexed (see the migration). */
   @Index('idx_taxonomy_terms_path_ids', { synchronize: false })
