@@ -7,6 +7,7 @@ import {
   createService,
   createTerm,
   createTestApp,
+  fullServiceInput,
   termId,
   type Created,
   type TestApp,
@@ -105,57 +106,13 @@ describe('the Open Referral UK 3.0 feed', () => {
 
     published.set(
       'ESOL for women',
-      await addService({
-        name: 'ESOL for women',
-        description: 'Friendly English classes with a crèche.',
-        url: 'https://caldmore-circle.example.org/esol',
-        email: 'classes@caldmore-circle.example.org',
-        fees: 'Free; a small charge for trips.',
-        eligibilityDescription: 'Women aged 16 and over.',
-        minimumAge: 16,
-        languages: ['en', 'ur', 'pa'],
-        assuredDate: '2026-09-01',
-        costOptions: [
-          { option: 'Classes', amountPence: 0, amountDescription: 'Free' },
-          {
-            option: 'Trips',
-            amountPence: 350,
-            amountDescription: 'per trip',
-            validFrom: '2026-09-01',
-            validTo: '2027-07-31',
-          },
-        ],
-        schedules: [
-          {
-            freq: 'WEEKLY',
-            interval: 1,
-            byday: 'TU,TH',
-            opensAt: '10:00',
-            closesAt: '12:00',
-            description: 'Term time',
-          },
-        ],
-        locations: [
-          {
-            name: 'Caldmore Community Centre',
-            description: 'Ground floor, step-free.',
-            address: { line1: '1 Caldmore Green', line2: 'Caldmore', town: 'Walsall', postcode: 'WS1 3RQ' },
-            location: { latitude: 52.5795, longitude: -1.9903 },
-            areaId: palfrey.globalId,
-          },
-          { locationType: 'VIRTUAL', name: 'Online classroom' },
-        ],
-        contacts: [
-          {
-            name: 'Classes team',
-            title: 'Coordinator',
-            email: 'classes@caldmore-circle.example.org',
-            phone: '01922 000000',
-          },
-        ],
-        taxonomyTermIds: [esol.globalId],
-        serviceAreaIds: [palfrey.globalId, walsall.globalId],
-      }),
+      await addService(
+        fullServiceInput({
+          termIds: [esol.globalId],
+          serviceAreaIds: [palfrey.globalId, walsall.globalId],
+          venueAreaId: palfrey.globalId,
+        }),
+      ),
     );
     published.set(
       'Friday youth club',

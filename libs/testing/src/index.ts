@@ -5,3 +5,4 @@ export * from './test-database.js';
 export * from './grant-factories.js';
 export * from './three-sixty-giving.js';
 export * from './command-line.js';
+export * from './service-inputs.js';

@@ -7,7 +7,6 @@ import {
   ServiceCostOptionEntity,
   ServiceScheduleEntity,
   type OrganisationKindValue,
-  type OrgId,
 } from '@cohesion/directory';
 import type { OrukRecordType } from './oruk-document.js';
 import { asText, type ImportIssue, type ImportOutcome } from './oruk-import.report.js';
@@ -18,6 +17,7 @@ import {
   type OrganisationFromOruk,
   type ServiceFromOruk,
   type ServiceLocationFromOruk,
+  type SourcedOrgId,
   type TaxonomyFromOruk,
   type TermFromOruk,
 } from './oruk-records.js';
@@ -331,12 +331,26 @@ export class OrukImportWriter {
     return id;
   }
 
-  private async insertIdentifiers(manager: EntityManager, organisationId: string, identifiers: OrgId[]): Promise<void> {
+  /** The identifiers keep the publisher's ids where they are free, so they read the same here as at the source. */
+  private async insertIdentifiers(
+    manager: EntityManager,
+    organisationId: string,
+    identifiers: SourcedOrgId[],
+  ): Promise<void> {
     if (identifiers.length === 0) return;
     await manager.query(
-      `INSERT INTO organisation_identifiers (organisation_id, scheme, identifier)
-       SELECT $1, scheme, identifier FROM unnest($2::text[], $3::text[]) AS t(scheme, identifier)`,
-      [organisationId, identifiers.map((item) => item.scheme), identifiers.map((item) => item.identifier)],
+      `INSERT INTO organisation_identifiers (id, organisation_id, scheme, identifier)
+       SELECT CASE WHEN t.wanted IS NOT NULL
+                    AND NOT EXISTS (SELECT 1 FROM organisation_identifiers e WHERE e.id = t.wanted)
+                   THEN t.wanted ELSE gen_random_uuid() END,
+              $1, t.scheme, t.identifier
+         FROM unnest($2::text[], $3::text[], $4::uuid[]) AS t(scheme, identifier, wanted)`,
+      [
+        organisationId,
+        identifiers.map((item) => item.scheme),
+        identifiers.map((item) => item.identifier),
+        identifiers.map((item) => item.sourceId),
+      ],
     );
   }
 

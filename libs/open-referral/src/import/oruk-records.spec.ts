@@ -20,7 +20,7 @@ describe('reading ORUK organisations', () => {
     const reading = readOrganisation(
       organization({
         organization_identifiers: [
-          { identifier_scheme: 'GB-COH', identifier: '1234567' },
+          { id: '5f0c6d1e-8a44-4c8e-9d1a-2b7e3f4a5b6c', identifier_scheme: 'GB-COH', identifier: '1234567' },
           { identifier: 'GB-LAE-WLL' },
           { identifier_scheme: 'GB-CHC', identifier: 'GB-CHC-1123456' },
           { identifier_scheme: 'GB-CHC', identifier: '12' },
@@ -28,9 +28,9 @@ describe('reading ORUK organisations', () => {
       }),
     );
     expect(reading.value?.identifiers).toEqual([
-      { scheme: 'GB-COH', identifier: '01234567' },
-      { scheme: 'GB-LAE', identifier: 'WLL' },
-      { scheme: 'GB-CHC', identifier: '1123456' },
+      { scheme: 'GB-COH', identifier: '01234567', sourceId: '5f0c6d1e-8a44-4c8e-9d1a-2b7e3f4a5b6c' },
+      { scheme: 'GB-LAE', identifier: 'WLL', sourceId: null },
+      { scheme: 'GB-CHC', identifier: '1123456', sourceId: null },
     ]);
     expect(reading.value?.kind).toBe('LOCAL_AUTHORITY');
     expect(reading.warnings.map((warning) => warning.field)).toEqual([

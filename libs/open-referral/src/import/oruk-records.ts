@@ -57,7 +57,7 @@ export interface OrganisationFromOruk {
   email: string | null;
   website: string | null;
   /** Null when the record has no organization_identifiers list (a summary): the directory's stay as they are. */
-  identifiers: OrgId[] | null;
+  identifiers: SourcedOrgId[] | null;
   /** What the identifiers say the organisation is; null when they say nothing (it is then a VCS group). */
   kind: OrganisationKindValue | null;
 }
@@ -380,7 +380,7 @@ const KIND_BY_SCHEME: Record<string, OrganisationKindValue> = {
  * (identifier_scheme GB-CHC + identifier 1234567) or inside the identifier. Companies
  * House numbers are eight characters; one written without its leading zeros is padded.
  */
-function readIdentifier(entry: unknown, reader: FieldReader, index: number): OrgId | null {
+function readIdentifier(entry: unknown, reader: FieldReader, index: number): SourcedOrgId | null {
   const field = `organization_identifiers[${index}]`;
   if (!isObject(entry)) return null;
   const scheme = textOf(entry.identifier_scheme)?.toUpperCase() ?? null;
@@ -401,13 +401,18 @@ function readIdentifier(entry: unknown, reader: FieldReader, index: number): Org
     reader.warn(`${field}.identifier`, `"${clip(written)}" ${parsed.problem}; left out`);
     return null;
   }
-  return parsed.value;
+  return { ...parsed.value, sourceId: uuidOf(entry.id) };
+}
+
+/** An org-id with the publisher's id for the entry, kept as ours where it is free. */
+export interface SourcedOrgId extends OrgId {
+  sourceId: string | null;
 }
 
 /** An ORUK organization (with or without its services); `base` names it in messages. */
 export function readOrganisation(record: unknown, base = ''): Reading<OrganisationFromOruk> {
   return readRecord(record, base, MAX.name, (entry, reader, { sourceId, name }) => {
-    const identifiers: OrgId[] = [];
+    const identifiers: SourcedOrgId[] = [];
     listOf(entry, 'organization_identifiers').forEach((item, index) => {
       const identifier = readIdentifier(item, reader, index);
       if (identifier && !identifiers.some((known) => formatOrgId(known) === formatOrgId(identifier))) {
