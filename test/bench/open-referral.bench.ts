@@ -20,6 +20,7 @@ import http from 'node:http';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { inApplication } from '../../apps/api/src/cli/command-line.js';
 import { startApi } from './lib/api.js';
 import { BENCH_SIZE as SIZE, ensureDataset } from './lib/dataset.js';
 import { benchArgs } from './lib/graphql.js';
@@ -37,6 +38,7 @@ const ITEM_IDS = 200;
 interface FeedPage {
   total_items: number;
   total_pages: number;
+  last_page: boolean;
   contents: { id: string }[];
 }
 
@@ -79,6 +81,68 @@ async function lookups(databaseUrl: string): Promise<{ youthTermId: string; rece
     return { youthTermId: term.rows[0].id, recent: latest.rows[0].at, recentServices: latest.rows[0].services };
   } finally {
     await client.end();
+  }
+}
+
+/** How many services the import is timed with (fetched fully nested from the feed under test). */
+const IMPORT_SERVICES = 2_000;
+
+interface ImportRate {
+  services: number;
+  created: number;
+  unchanged: number;
+  warnings: number;
+  firstMs: number;
+  againMs: number;
+}
+
+/**
+ * The import rate: services read from the feed under test, fully nested, imported into
+ * a fresh database on the same server (migrated first, dropped after), then imported
+ * again (the nightly-sync case: every service found and found unchanged). Only the
+ * imports are timed, not the reading of the feed or the start-up.
+ */
+async function measureImport(services: unknown[]): Promise<ImportRate> {
+  const name = `cohesion_bench_import_${process.pid}`;
+  const admin = new pg.Client({ connectionString: SERVER });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = new URL(SERVER);
+    url.pathname = `/${name}`;
+    process.env.DATABASE_URL = url.href;
+    process.env.SEED_DEMO = 'false';
+    const { OpenReferralImportModule, OpenReferralImportService } = await import('@cohesion/open-referral');
+    return await inApplication(
+      () => Promise.resolve([OpenReferralImportModule]),
+      async (app) => {
+        const imports = app.get(OpenReferralImportService);
+        let started = performance.now();
+        const first = await imports.importDocument(null, 'bench.json', services);
+        const firstMs = performance.now() - started;
+        started = performance.now();
+        const again = await imports.importDocument(null, 'bench.json', services);
+        const againMs = performance.now() - started;
+        if (first.services.created !== services.length || again.services.unchanged !== services.length) {
+          throw new Error(
+            `the import took ${first.services.created} and then found ${again.services.unchanged} unchanged of ${services.length}: ${JSON.stringify(first.invalid.slice(0, 3))}`,
+          );
+        }
+        return {
+          services: services.length,
+          created: first.services.created,
+          unchanged: again.services.unchanged,
+          warnings: first.warnings.length,
+          firstMs,
+          againMs,
+        };
+      },
+      (message) => message,
+    );
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
   }
 }
 
@@ -195,6 +259,16 @@ async function main(): Promise<void> {
       log(`  timed: ${shape.name}`);
     }
 
+    // The import: a slice of this feed, fully nested, into an empty directory and again.
+    const toImport: unknown[] = [];
+    for (let page = 1; toImport.length < IMPORT_SERVICES; page++) {
+      const { json } = await read<FeedPage>(at('/services', { full: 'true', per_page: 500, page }));
+      toImport.push(...json.contents.slice(0, IMPORT_SERVICES - toImport.length));
+      if (json.last_page) break;
+    }
+    const imported = await measureImport(toImport);
+    log('  timed: the import');
+
     const rows: MeasuredShape[] = [];
     for (const shape of shapes) {
       const load = { url: shape.requests[0].url as URL, method: 'GET' as const, requests: shape.requests };
@@ -238,9 +312,7 @@ async function main(): Promise<void> {
         '',
         `Median at 1 client, against the first page: middle page ${x(ratios.middlePageOverFirst)}, last page ${x(ratios.lastPageOverFirst)}, full=true ${x(ratios.fullOverBasic)}, search ${x(ratios.searchOverFirst)}, taxonomy term ${x(ratios.taxonomyTermOverFirst)}, modified_after ${x(ratios.modifiedAfterOverFirst)}`,
         `Load average (1 min) before / after: ${loadBefore.toFixed(2)} / ${os.loadavg()[0].toFixed(2)} on ${os.cpus().length} cores`,
-        // Import rate: measured here once `npm run import:oruk` exists (export N services from
-        // this feed, import them into a fresh database on the same server, services per second).
-        'Import rate: not measured yet (needs npm run import:oruk).',
+        `Import: ${imported.services} services from this feed (fully nested) into an empty database in ${(imported.firstMs / 1000).toFixed(1)} s, ${((imported.services / imported.firstMs) * 1000).toFixed(0)} services/s (${imported.warnings} with warnings); again, all found unchanged, in ${(imported.againMs / 1000).toFixed(1)} s, ${((imported.services / imported.againMs) * 1000).toFixed(0)} services/s`,
       ],
       extra: {
         published,
@@ -248,6 +320,7 @@ async function main(): Promise<void> {
         whole,
         ratios,
         loadAverage: { before: loadBefore, after: os.loadavg()[0] },
+        import: imported,
       },
     });
   } finally {
