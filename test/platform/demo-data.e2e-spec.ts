@@ -167,7 +167,14 @@ describe('demo dataset', () => {
   });
 
   it('publishes the demo directory as an Open Referral UK feed valid in every page and item', async () => {
-    const all: { id: string; service_at_locations: unknown[] }[] = [];
+    type Part = { id: string };
+    const all: {
+      id: string;
+      service_at_locations: Part[];
+      schedules: Part[];
+      contacts: Part[];
+      cost_options: Part[];
+    }[] = [];
     for (let page = 1; ; page++) {
       const response = await t.http().get('/openreferral/v3/services').query({ full: true, per_page: 10, page });
       expect(response.status).toBe(200);
@@ -182,6 +189,15 @@ describe('demo dataset', () => {
     expect(all.length).toBe(count);
     expect(count).toBeGreaterThan(10);
     expect(all.some((service) => service.service_at_locations.length > 0)).toBe(true);
+    // The demo's ids are the same on every machine (name-based UUIDs), its services' parts included.
+    const parts = all.flatMap((service) => [
+      service,
+      ...service.service_at_locations,
+      ...service.schedules,
+      ...service.contacts,
+      ...service.cost_options,
+    ]);
+    expect(parts.filter((part) => part.id[14] !== '5')).toEqual([]);
     for (const service of all) {
       const one = await t.http().get(`/openreferral/v3/services/${service.id}`);
       expect(orukProblems('service', one.body)).toEqual([]);

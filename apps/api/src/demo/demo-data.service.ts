@@ -376,7 +376,8 @@ export class DemoDataService implements OnApplicationBootstrap {
       if (service.costOptions?.length) {
         await manager.insert(
           ServiceCostOptionEntity,
-          service.costOptions.map((cost) => ({
+          service.costOptions.map((cost, index) => ({
+            id: stableId('service-cost-option', `${service.key}:${index}`),
             serviceId: id,
             option: cost.option ?? null,
             amountPence: cost.amountPence ?? null,
@@ -387,7 +388,8 @@ export class DemoDataService implements OnApplicationBootstrap {
       if (service.schedules?.length) {
         await manager.insert(
           ServiceScheduleEntity,
-          service.schedules.map((schedule) => ({
+          service.schedules.map((schedule, index) => ({
+            id: stableId('service-schedule', `${service.key}:${index}`),
             serviceId: id,
             freq: schedule.freq ?? null,
             interval: schedule.interval ?? null,
@@ -413,12 +415,17 @@ export class DemoDataService implements OnApplicationBootstrap {
           longitude: place.location?.longitude ?? null,
           areaId: place.area ? await this.areaId(manager, dataset.areas, place.area) : null,
         });
-        await manager.insert(ServiceLocationEntity, { serviceId: id, locationId });
+        await manager.insert(ServiceLocationEntity, {
+          id: stableId('service-location', `${service.key}:${index}`),
+          serviceId: id,
+          locationId,
+        });
       }
       if (service.contacts?.length) {
         await manager.insert(
           ServiceContactEntity,
-          service.contacts.map((contact) => ({
+          service.contacts.map((contact, index) => ({
+            id: stableId('service-contact', `${service.key}:${index}`),
             serviceId: id,
             name: contact.name ?? null,
             title: contact.title ?? null,
