@@ -22,6 +22,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { inApplication } from '../../apps/api/src/cli/command-line.js';
 import { startApi } from './lib/api.js';
+import { dropDatabase, prepareDatabase } from './lib/bench-database.js';
 import { BENCH_SIZE as SIZE, ensureDataset } from './lib/dataset.js';
 import { benchArgs } from './lib/graphql.js';
 import { get, percentile, runLoad, type LoadRequest, type LoadResult } from './lib/load.js';
@@ -104,14 +105,8 @@ interface ImportRate {
  */
 async function measureImport(services: unknown[]): Promise<ImportRate> {
   const name = `cohesion_bench_import_${process.pid}`;
-  const admin = new pg.Client({ connectionString: SERVER });
-  await admin.connect();
   try {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(SERVER);
-    url.pathname = `/${name}`;
-    process.env.DATABASE_URL = url.href;
+    process.env.DATABASE_URL = (await prepareDatabase(SERVER, name, null, true)).url;
     process.env.SEED_DEMO = 'false';
     const { OpenReferralImportModule, OpenReferralImportService } = await import('@cohesion/open-referral');
     return await inApplication(
@@ -141,8 +136,7 @@ async function measureImport(services: unknown[]): Promise<ImportRate> {
       (message) => message,
     );
   } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await dropDatabase(SERVER, name);
   }
 }
 

@@ -17,6 +17,7 @@ import {
   type Created,
   type TestApp,
   type TestPractitioner,
+  parseCsv,
 } from '@cohesion/testing';
 
 /**
@@ -81,36 +82,6 @@ const figures = ([applications, awards, requested, awarded, paid]: Tuple): Figur
   paid,
 });
 const row = (key: string | null, label: string, tuple: Tuple): Row => ({ key, label, ...figures(tuple) });
-
-/** A CSV parser for the test (RFC 4180 quoting, CRLF lines), independent of the code under test. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let field = '';
-  let current: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      current.push(field);
-      field = '';
-    } else if (char === '\r' && text[i + 1] === '\n') {
-      current.push(field);
-      rows.push(current);
-      current = [];
-      field = '';
-      i++;
-    } else field += char;
-  }
-  if (field !== '' || current.length) rows.push([...current, field]);
-  return rows;
-}
 
 type CsvRecord = Record<string, string>;
 function records(text: string): { header: string[]; rows: CsvRecord[] } {

@@ -20,6 +20,7 @@ export * from './logging/request-context.js';
 export * from './pagination/connection.js';
 export * from './pagination/keyset.js';
 export * from './sql.js';
+export * from './stable-id.js';
 export * from './uk/postcode.js';
 export * from './validation/standards.js';
 export * from './validation/validation.pipe.js';

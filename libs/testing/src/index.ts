@@ -6,3 +6,4 @@ export * from './grant-factories.js';
 export * from './three-sixty-giving.js';
 export * from './command-line.js';
 export * from './service-inputs.js';
+export * from './csv.js';

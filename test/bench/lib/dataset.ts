@@ -1,7 +1,7 @@
-import pg from 'pg';
 import { createDataSource, runMigrations } from '@cohesion/database';
 import { generateScaleData, scalePasswordHash } from '@cohesion/testing/scale';
 import { SCHEMA } from '../../../apps/api/src/schema.js';
+import { prepareDatabase } from './bench-database.js';
 
 export interface DatasetSize {
   practitioners: number;
@@ -20,12 +20,6 @@ export const BENCH_SIZE: DatasetSize = {
   seed: 42,
 };
 
-function withDatabase(server: string, database: string): string {
-  const url = new URL(server);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
 /**
  * A benchmark database on the local PostgreSQL server, generated once and reused while
  * its size and seed match (`fresh` rebuilds it). Returns its URL.
@@ -38,31 +32,11 @@ export async function ensureDataset(
   log: (line: string) => void,
 ): Promise<string> {
   const marker = `scale:${size.practitioners}:${size.organisations}:${size.services}:${size.connections}:${size.seed}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  try {
-    const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1;
-    if (exists && !fresh) {
-      const probe = new pg.Client({ connectionString: withDatabase(server, name) });
-      await probe.connect();
-      try {
-        const found = await probe
-          .query('SELECT 1 FROM seed_runs WHERE name = $1', [marker])
-          .catch(() => ({ rowCount: 0 }));
-        if (found.rowCount === 1) {
-          log(`Reusing the dataset in database ${name} (${marker}).`);
-          return withDatabase(server, name);
-        }
-      } finally {
-        await probe.end();
-      }
-    }
-    if (exists) await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
+  const { url, reused } = await prepareDatabase(server, name, marker, fresh);
+  if (reused) {
+    log(`Reusing the dataset in database ${name} (${marker}).`);
+    return url;
   }
-  const url = withDatabase(server, name);
   const dataSource = createDataSource(SCHEMA, { url, poolSize: 2 });
   await dataSource.initialize();
   try {

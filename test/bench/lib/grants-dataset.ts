@@ -1,6 +1,6 @@
-import pg from 'pg';
 import { createDataSource, runMigrations } from '@cohesion/database';
 import { SCHEMA } from '../../../apps/api/src/schema.js';
+import { prepareDatabase } from './bench-database.js';
 
 /** A council of the grants benchmark: its funds and how many awards each has made. */
 export interface BenchCouncil {
@@ -19,12 +19,6 @@ const RECIPIENTS = 5_000;
 const WARDS = 20;
 const MARKER = 'grants-export:v1:2500/6000+4000/4x10000';
 
-function withDatabase(server: string, database: string): string {
-  const url = new URL(server);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
 /**
  * The grants benchmark database on the local PostgreSQL server: migrated, then filled
  * with set-based SQL (generate_series), once; later runs reuse it while the marker
@@ -37,30 +31,10 @@ export async function ensureGrantsDataset(
   fresh: boolean,
   log: (line: string) => void,
 ): Promise<string> {
-  const url = withDatabase(server, name);
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  try {
-    const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1;
-    if (exists && !fresh) {
-      const probe = new pg.Client({ connectionString: url });
-      await probe.connect();
-      try {
-        const found = await probe
-          .query('SELECT 1 FROM seed_runs WHERE name = $1', [MARKER])
-          .catch(() => ({ rowCount: 0 }));
-        if (found.rowCount === 1) {
-          log(`Reusing the grants dataset in database ${name}.`);
-          return url;
-        }
-      } finally {
-        await probe.end();
-      }
-    }
-    if (exists) await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
+  const { url, reused } = await prepareDatabase(server, name, MARKER, fresh);
+  if (reused) {
+    log(`Reusing the grants dataset in database ${name}.`);
+    return url;
   }
 
   const started = Date.now();

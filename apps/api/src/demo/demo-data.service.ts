@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common'
 import type { Logger } from 'pino';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig } from '@cohesion/config';
-import { LOGGER, normalisePostcode } from '@cohesion/common';
+import { LOGGER, normalisePostcode, stableId } from '@cohesion/common';
 import { AccountEntity, PasswordHasher, RoleGrantEntity } from '@cohesion/auth';
 import {
   AreaEntity,
@@ -38,7 +38,6 @@ import { DEMO_DATASET } from './demo-dataset.js';
 import { seedDemoGrants } from './demo-grants.js';
 import type { DemoArea, DemoDataset, DemoTerm } from './demo-dataset.types.js';
 import { SeedRunEntity } from './seed-run.entity.js';
-import { stableId } from './stable-id.js';
 
 /** Every demo account signs in with this; it is printed in development and shown in the README. */
 export const DEMO_PASSWORD = 'cohesion-demo-2026';

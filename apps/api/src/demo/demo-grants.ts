@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import { stableId } from '@cohesion/common';
 import { COHESION_THEMES } from '@cohesion/directory';
-import { stableId } from './stable-id.js';
 
 /**
  * Walsall's cohesion micro-grants as they stand part way through a year, so a grants

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { languageName } from '@cohesion/common';
+import { languageName, stableId } from '@cohesion/common';
 import type { FeedQuery } from './feed.params.js';
 import type {
   AttributeRow,
@@ -47,15 +46,12 @@ export function pageOf(total: number, query: Pick<FeedQuery, 'page' | 'perPage'>
 }
 
 /**
- * A stable UUID for a part the directory keeps without an id of its own (a service's
- * language, its place in an area, a location's address): the same inputs give the same
- * id on every request and in every copy of the data.
+ * The id of a part the directory keeps without an id of its own (a service's language,
+ * its place in an area, a location's address): the same inputs give the same id on
+ * every request and in every copy of the data.
  */
 export function derivedId(kind: string, ...parts: string[]): string {
-  const hex = createHash('md5')
-    .update([kind, ...parts].join(':'))
-    .digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return stableId(`oruk-${kind}`, parts.join(':'));
 }
 
 /** ORUK's fields are optional but never null: absent values are left out. */

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 
 /**
- * A UUID derived from a name (version 5 layout, SHA-1), so demo records keep the same
- * ids on every machine and the README's examples can name them.
+ * A UUID derived from a name (version 5 layout, SHA-1): the same kind and key give the
+ * same id on every machine and every call. The demo's records use it (so the README's
+ * examples can name them), and so do parts the Open Referral feed shows without an id
+ * of their own.
  */
 export function stableId(kind: string, key: string): string {
   const hex = createHash('sha1').update(`cohesion-network:${kind}:${key}`).digest('hex').slice(0, 32).split('');
