@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { orukProblems, type OrukSchemaName } from '@cohesion/open-referral';
 import {
+  addLocation,
   createArea,
   createOrganisation,
   createPractitioner,
@@ -158,6 +159,10 @@ describe('the Open Referral UK 3.0 feed', () => {
     hidden.push((await createService(t, { organisationId: unverified.id, name: 'Unverified service' })).id);
     const privateListing = await createOrganisation(t, { name: 'Members Listing Group', visibility: 'MEMBERS' });
     hidden.push((await createService(t, { organisationId: privateListing.id, name: 'Private listing service' })).id);
+    // Each hidden service meets at a venue in Caldmore, where a leak would show first.
+    for (const id of hidden) {
+      await addLocation(t, id, { name: 'Hidden venue', postcode: 'WS1 3RQ', latitude: 52.5796, longitude: -1.9904 });
+    }
   });
 
   afterAll(async () => {
@@ -458,6 +463,19 @@ describe('the Open Referral UK 3.0 feed', () => {
       for (const place of places) {
         const full = await valid(`/service_at_locations/${place.id as string}`, 'service_at_location');
         expect(orukProblems('service', full.service)).toEqual([]);
+      }
+    });
+
+    it('never shows the places of services the feed does not publish', async () => {
+      const hiddenPlaces = await t.db.query<{ id: string }[]>(
+        'SELECT id FROM service_locations WHERE service_id = ANY($1::uuid[])',
+        [hidden],
+      );
+      expect(hiddenPlaces).toHaveLength(hidden.length);
+      const listed = (await allPages('/service_at_locations', 'service_at_location_list')).map((place) => place.id);
+      for (const { id } of hiddenPlaces) {
+        expect(listed).not.toContain(id);
+        expect((await get(`/service_at_locations/${id}`)).status).toBe(404);
       }
     });
 
