@@ -104,7 +104,6 @@ const EXPECTED_REST = [
   'GET /openreferral/v3/taxonomy_terms/:id: public (anyone: the public service directory is open data (active public services of listed organisations))',
   'GET /openreferral/v3/taxonomy_terms: public (anyone: the public service directory is open data (active public services of listed organisations))',
   'GET /openreferral/v3: public (anyone: the public service directory is open data (active public services of listed organisations))',
-  'OPTIONS /openreferral/v3/{*path}: public (anyone: the public service directory is open data (active public services of listed organisations))',
 ];
 
 describe('every operation has an access decision', () => {

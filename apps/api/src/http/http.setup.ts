@@ -10,7 +10,7 @@ import { withStatementTally, type StatementTally } from '@cohesion/database';
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** Open data (the Open Referral UK feed, published grants): readable from any origin. */
-const OPEN_DATA_PATHS = ['/openreferral/', '/openreferral?', '/grants/360giving/'];
+const OPEN_DATA_PATHS = ['/openreferral/', '/grants/360giving/'];
 
 interface TalliedRequest extends Request {
   tally?: StatementTally;
@@ -71,18 +71,20 @@ export function setUpHttp(app: INestApplication, config: AppConfig, logger: Logg
     next(error);
   });
 
-  if (config.corsOrigins.length) {
-    // The open-data feeds are for every origin, whatever the API's own allowed origins are.
-    app.enableCors(
-      (
-        req: Request,
-        callback: (error: Error | null, options: { origin: string | string[]; credentials: boolean }) => void,
-      ) =>
-        callback(null, {
-          origin: OPEN_DATA_PATHS.some((prefix) => req.url.startsWith(prefix)) ? '*' : config.corsOrigins,
-          credentials: false,
-        }),
-    );
-  }
+  // The open-data feeds are for every origin, whatever the API's own allowed origins are:
+  // every answer (errors and refusals too) says so, and a browser's preflight is answered
+  // here, before the API's own CORS rules see it.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (!OPEN_DATA_PATHS.some((prefix) => req.url.startsWith(prefix))) return next();
+    res.setHeader('access-control-allow-origin', '*');
+    if (req.method !== 'OPTIONS') return next();
+    res
+      .status(204)
+      .setHeader('access-control-allow-methods', 'GET, OPTIONS')
+      .setHeader('access-control-allow-headers', '*')
+      .setHeader('access-control-max-age', '86400')
+      .end();
+  });
+  if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: false });
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
 }

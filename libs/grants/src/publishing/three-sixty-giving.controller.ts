@@ -58,7 +58,6 @@ export class ThreeSixtyGivingController {
       format === 'json' ? 'application/json; charset=utf-8' : 'text/csv; charset=utf-8; header=present',
     );
     response.setHeader('content-disposition', `${format === 'json' ? 'inline' : 'attachment'}; filename="${filename}"`);
-    response.setHeader('access-control-allow-origin', '*');
     response.setHeader('cache-control', 'public, max-age=300');
     response.setHeader('x-content-type-options', 'nosniff');
     response.setHeader('x-total-count', String(publication.awards));

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { join } from 'node:path';
-import { Controller, Get, Inject, Options, Param, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Req, Res, UseFilters } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { Request, Response } from 'express';
 import { Public, RateLimiter } from '@cohesion/auth';
@@ -27,8 +27,8 @@ const SERVICE_FILTERS: FeedParameter[] = [
 ];
 
 /**
- * The service directory as an Open Referral UK 3.0 feed: open to all (no token, CORS
- * `*`), rate limited per client address, read-only. Lists are paged with ORUK's
+ * The service directory as an Open Referral UK 3.0 feed: open to all (no token; CORS
+ * `*` from setUpHttp), rate limited per client address, read-only. Lists are paged with ORUK's
  * envelope; a bad parameter is a 400 naming it, an unknown id a 404.
  */
 @Controller(OPEN_REFERRAL_BASE)
@@ -154,22 +154,8 @@ export class OpenReferralController {
     return this.feed.serviceAtLocationById(pathId(id));
   }
 
-  /** Browsers ask before some cross-origin reads: every origin may read, with GET. */
-  @Options('{*path}')
-  @Public(POLICY)
-  preflight(@Res() response: Response): void {
-    response
-      .status(204)
-      .setHeader('access-control-allow-origin', '*')
-      .setHeader('access-control-allow-methods', 'GET, OPTIONS')
-      .setHeader('access-control-allow-headers', '*')
-      .setHeader('access-control-max-age', '86400')
-      .end();
-  }
-
-  /** Open-data headers, then the client's allowance: a refusal also carries them, so a browser can read it. */
+  /** Caching headers, then the client's allowance (CORS for every origin is set for all open data, in setUpHttp). */
   private open(request: Request, response: Response): void {
-    response.setHeader('access-control-allow-origin', '*');
     response.setHeader('cache-control', 'public, max-age=60');
     response.setHeader('x-content-type-options', 'nosniff');
     const rule = this.config.openReferralRateLimit;
