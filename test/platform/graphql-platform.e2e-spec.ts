@@ -75,6 +75,7 @@ describe('GraphQL platform', () => {
       const result = await t.gql(
         `{ organisations(first: 100) { edges { node { services(first: 100) { totalCount } } } } }`,
       );
+      expect(result.status).toBe(400);
       expect(errorCode(result)).toBe('BAD_USER_INPUT');
       expect(result.errors?.[0].message).toContain('the limit is 3000');
       const cheap = await t.gql(`{ organisations(first: 5) { edges { node { name } } } }`);

@@ -6,6 +6,7 @@ import {
   isListType,
   isNonNullType,
   type ASTVisitor,
+  type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLOutputType,
   type SelectionSetNode,
@@ -58,8 +59,17 @@ export function depthLimitRule(maxDepth: number) {
   };
 }
 
-/** How many items a plain (non-connection) list is assumed to hold when costing a query. */
-const PLAIN_LIST_SIZE = 10;
+/**
+ * How many items a plain (non-connection) list is assumed to hold when costing a query:
+ * these are short by nature (a service's venues and terms, an organisation's areas and
+ * themes, a term's children), a handful each.
+ */
+const PLAIN_LIST_SIZE = 5;
+
+/** A refusal of the caller's query: 400, like GraphQL's own validation errors, never a server fault. */
+function refusal(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...extensions, http: { status: 400 } } });
+}
 
 function isListOutput(type: GraphQLOutputType): boolean {
   return isListType(isNonNullType(type) ? type.ofType : type);
@@ -81,15 +91,22 @@ const connectionAwareEstimator: ComplexityEstimator = ({ args, childComplexity, 
   return 1 + childComplexity;
 };
 
-/** Refuses an operation whose estimated cost exceeds `maxComplexity`, before any resolver runs. */
+/**
+ * Refuses an operation whose estimated cost exceeds `maxComplexity`, before any resolver
+ * runs. The cost of a document with given variables is worked out once: Apollo keeps one
+ * parsed document per query text, and clients repeat their queries.
+ */
 export function complexityLimitPlugin(maxComplexity: number): ApolloServerPlugin {
+  const known = new WeakMap<DocumentNode, Map<string, number>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          let complexity: number;
+          const key = `${request.operationName ?? ''}\u0000${JSON.stringify(request.variables ?? {})}`;
+          const costs = known.get(document) ?? new Map<string, number>();
+          let complexity = costs.get(key);
           try {
-            complexity = getComplexity({
+            complexity ??= getComplexity({
               schema,
               query: document,
               operationName: request.operationName ?? undefined,
@@ -100,12 +117,15 @@ export function complexityLimitPlugin(maxComplexity: number): ApolloServerPlugin
             // Costing reads the variables first, so a variable that does not fit its type (an unknown enum
             // value) fails here, before GraphQL's own check: it is the caller's input, not a server fault.
             // (The error comes from graphql-query-complexity's copy of graphql, so instanceof cannot tell.)
-            throw new GraphQLError((error as Error).message, { extensions: { code: 'BAD_USER_INPUT' } });
+            throw refusal((error as Error).message);
           }
+          // A bounded memory: a document keeps the costs of its first 100 sets of variables.
+          if (costs.size < 100) costs.set(key, complexity);
+          known.set(document, costs);
           if (complexity > maxComplexity) {
-            throw new GraphQLError(
+            throw refusal(
               `The query would cost ${complexity} (the limit is ${maxComplexity}); ask for fewer items or fewer nested lists`,
-              { extensions: { code: 'BAD_USER_INPUT', complexity, maxComplexity } },
+              { complexity, maxComplexity },
             );
           }
         },
