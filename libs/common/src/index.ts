@@ -8,6 +8,7 @@ export * from './errors/rest-error.filter.js';
 export * from './global-id.js';
 export * from './graphql/error-formatter.js';
 export * from './graphql/node.js';
+export * from './graphql/prefetch.js';
 export * from './graphql/query-limits.js';
 export * from './graphql/request-context.js';
 export * from './graphql/scalars.js';

@@ -6,3 +6,4 @@ export * from './database.module.js';
 export * from './embedded/embedded-postgres.js';
 export * from './session-settings.js';
 export * from './snake-naming.strategy.js';
+export * from './prepared.js';

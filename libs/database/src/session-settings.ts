@@ -14,6 +14,11 @@ export const NAME_SIMILARITY = 0.65;
  */
 export const SESSION_SETTINGS: Readonly<Record<string, string>> = {
   'pg_trgm.word_similarity_threshold': String(NAME_SIMILARITY),
+  // Only the named statements of queryPrepared are cached: lookups by id, whose plan does not
+  // depend on the values, planned once per connection (else re-planned on every bind while
+  // PostgreSQL weighs custom plans: 1.6 ms each time for an organisation with everything
+  // below it, which then runs in 0.9 ms). Unnamed statements are planned with their values.
+  plan_cache_mode: 'force_generic_plan',
 };
 
 /** The settings as a PostgreSQL startup `options` string (`-c name=value ...`). */
@@ -27,3 +32,6 @@ export function sessionStartupOptions(): string {
 export function sessionSetStatements(): string[] {
   return Object.entries(SESSION_SETTINGS).map(([name, value]) => `SET ${name} = '${value}'`);
 }
+
+/** Set (to 'on') where every connection shares one session: the embedded server. */
+export const SHARED_SESSION_SETTING = 'cohesion.shared_session';

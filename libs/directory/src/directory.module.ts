@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AreasModule } from './areas/areas.module.js';
+import { OrganisationTreeReader } from './organisations/organisation-tree.reader.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { AccountProfilesModule, PractitionersModule } from './practitioners/practitioners.module.js';
 import { SearchModule } from './search/search.module.js';
@@ -17,6 +18,7 @@ import { TaxonomyModule } from './taxonomy/taxonomy.module.js';
     SearchModule,
     AccountProfilesModule,
   ],
+  providers: [OrganisationTreeReader],
   exports: [AreasModule, TaxonomyModule, OrganisationsModule, PractitionersModule, ServicesModule, SearchModule],
 })
 export class DirectoryModule {}

@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
@@ -7,6 +8,7 @@ import {
   createErrorFormatter,
   depthLimitRule,
   LoaderCache,
+  servePrefetched,
   Viewer,
   type AuthenticatedRequest,
   type RequestContext,
@@ -15,7 +17,8 @@ import {
 /**
  * Apollo behind Nest: schema built from the code in memory (the committed schema.gql is
  * written by `npm run schema:generate`), one LoaderCache per request, errors mapped to
- * the API contract, and depth, cost and CSRF protections on.
+ * the API contract, and depth, cost and CSRF protections on. Apollo's cache-control
+ * hints are off: nothing reads them, and their per-field hook wrapped every resolver.
  */
 export function graphqlOptions(config: AppConfig, logger: Logger): ApolloDriverConfig {
   return {
@@ -29,7 +32,8 @@ export function graphqlOptions(config: AppConfig, logger: Logger): ApolloDriverC
     autoTransformHttpErrors: false,
     formatError: createErrorFormatter(logger, config.isDevelopment),
     validationRules: [depthLimitRule(config.graphqlMaxDepth)],
-    plugins: [complexityLimitPlugin(config.graphqlMaxComplexity)],
+    transformSchema: servePrefetched,
+    plugins: [complexityLimitPlugin(config.graphqlMaxComplexity), ApolloServerPluginCacheControlDisabled()],
     context: ({ req, res }: { req: Request; res: Response }): RequestContext => {
       const request = req as AuthenticatedRequest;
       return { req: request, res, loaders: new LoaderCache(() => request.viewer ?? Viewer.anonymous()) };

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Viewer, type RoleGrant } from '@cohesion/common';
+import { queryPrepared } from '@cohesion/database';
 import type { AccessTokenClaims } from '../tokens/token.service.js';
 
 interface ViewerRow {
@@ -16,7 +17,8 @@ export class ViewerLoader {
   constructor(private readonly dataSource: DataSource) {}
 
   async load(claims: AccessTokenClaims): Promise<Viewer | undefined> {
-    const rows: ViewerRow[] = await this.dataSource.query(
+    const rows = await queryPrepared<ViewerRow>(
+      this.dataSource,
       `SELECT a.id, a.session_epoch, a.disabled_at,
               COALESCE(json_agg(json_build_object('role', g.role, 'organisationId', g.organisation_id))
                        FILTER (WHERE g.id IS NOT NULL), '[]') AS grants

@@ -1,5 +1,6 @@
-import { Args, Context, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Connection, fromGlobalId, notFound, viewerOf, type RequestContext } from '@cohesion/common';
+import { Args, Context, ID, Info, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Connection, fromGlobalId, notFound, Prefetcher, viewerOf, type RequestContext } from '@cohesion/common';
 import { Access, Public, RoleGrantModel } from '@cohesion/auth';
 import { toArea } from '../areas/area.mapper.js';
 import { Area } from '../areas/area.model.js';
@@ -25,12 +26,24 @@ export class OrganisationsResolver {
     private readonly byId: OrganisationByIdLoader,
     private readonly areasLoader: OrganisationAreasLoader,
     private readonly themesLoader: OrganisationThemesLoader,
-  ) {}
+    private readonly prefetcher: Prefetcher,
+  ) {
+    prefetcher.register(
+      { type: 'Organisation', field: 'areas', resolve: (o: Organisation, _, c: RequestContext) => this.areas(o, c) },
+      { type: 'Organisation', field: 'themes', resolve: (o: Organisation, _, c: RequestContext) => this.themes(o, c) },
+    );
+  }
 
   @Query(() => OrganisationConnection, { description: 'Organisations, filtered; sorted by name.' })
   @Public('anonymous callers see verified, publicly listed organisations only')
-  organisations(@Args() args: OrganisationsArgs, @Context() context: RequestContext): Promise<OrganisationConnection> {
-    return this.service.list(viewerOf(context), args.filter, args);
+  async organisations(
+    @Args() args: OrganisationsArgs,
+    @Context() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<OrganisationConnection> {
+    const page = await this.service.list(viewerOf(context), args.filter, args);
+    await this.prefetcher.below(page, info, context);
+    return page;
   }
 
   @Query(() => Organisation)
@@ -38,10 +51,13 @@ export class OrganisationsResolver {
   async organisation(
     @Args('id', { type: () => ID }) id: string,
     @Context() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Organisation> {
     const record = await context.loaders.get(this.byId).load(fromGlobalId(id, 'Organisation', 'id'));
     if (!record) throw notFound('That organisation');
-    return recordToOrganisation(record);
+    const organisation = recordToOrganisation(record);
+    await this.prefetcher.below(organisation, info, context);
+    return organisation;
   }
 
   @Mutation(() => Organisation, {

@@ -20,11 +20,12 @@ import {
   type Viewer,
 } from '@cohesion/common';
 import { RoleGrantsService } from '@cohesion/auth';
+import { queryPrepared } from '@cohesion/database';
 import type { AreaEntity } from '../areas/area.entity.js';
-import { AreasService, escapeLike } from '../areas/areas.service.js';
+import { AreasService, escapeLike, linkedAreasSql } from '../areas/areas.service.js';
 import type { TaxonomyTermEntity } from '../taxonomy/taxonomy.entity.js';
 import { COHESION_THEMES } from '../taxonomy/taxonomy.model.js';
-import { TaxonomyService, TERM_COLUMNS } from '../taxonomy/taxonomy.service.js';
+import { linkedTermsSql, TaxonomyService } from '../taxonomy/taxonomy.service.js';
 import type {
   CreateOrganisationInput,
   OrganisationsFilter,
@@ -66,6 +67,16 @@ const SORT: KeysetSort<OrganisationRecord> = {
   expressions: ['lower(o.name)', 'o.id'],
   valuesOf: (row) => [row.sortName, row.id],
 };
+
+/** The areas each organisation of the uuid[] SQL expression `organisationIds` serves, by name. */
+export function organisationAreasSql(organisationIds: string): string {
+  return linkedAreasSql('organisation_areas', 'organisation_id', organisationIds);
+}
+
+/** The themes of each organisation of the uuid[] SQL expression `organisationIds`, by name. */
+export function organisationThemesSql(organisationIds: string): string {
+  return linkedTermsSql('organisation_themes', 'organisation_id', organisationIds);
+}
 
 export function recordToOrganisation(record: OrganisationRecord): Organisation {
   return toOrganisation(record, record.identifiers);
@@ -122,12 +133,9 @@ export class OrganisationsService {
       filter?.languages?.length && `o.languages && ${params.add(filter.languages)}::varchar[]`,
       filter?.verifiedOnly && 'o.verified',
       filter?.nameContains && `o.name ILIKE ${params.add(`%${escapeLike(filter.nameContains)}%`)}`,
-      filter?.areaIds?.length &&
-        `EXISTS (SELECT 1 FROM organisation_areas oa JOIN areas a ON a.id = oa.area_id
-                  WHERE oa.organisation_id = o.id AND a.path_ids && ${params.add(filter.areaIds)}::uuid[])`,
-      filter?.themeIds?.length &&
-        `EXISTS (SELECT 1 FROM organisation_themes ot JOIN taxonomy_terms t ON t.id = ot.term_id
-                  WHERE ot.organisation_id = o.id AND t.path_ids && ${params.add(filter.themeIds)}::uuid[])`,
+      // The areas and themes linked, with everything above them, kept on the row (GIN-indexed).
+      filter?.areaIds?.length && `o.area_path_ids && ${params.add(filter.areaIds)}::uuid[]`,
+      filter?.themeIds?.length && `o.term_path_ids && ${params.add(filter.themeIds)}::uuid[]`,
     ]);
     return keysetPage(this.dataSource, {
       select: ORGANISATION_COLUMNS,
@@ -143,7 +151,8 @@ export class OrganisationsService {
   /** The organisations among `ids` that the viewer may see. */
   async visibleByIds(viewer: Viewer, ids: readonly string[]): Promise<OrganisationRecord[]> {
     if (ids.length === 0) return [];
-    return this.dataSource.query(
+    return queryPrepared(
+      this.dataSource,
       `SELECT ${ORGANISATION_COLUMNS} FROM organisations o
         WHERE o.id = ANY($1::uuid[]) AND ${organisationVisibleSql(viewer, 'o')}`,
       [ids],
@@ -152,25 +161,12 @@ export class OrganisationsService {
 
   /** Areas served by each organisation, in one query. */
   async areasOf(organisationIds: readonly string[]): Promise<(AreaEntity & { ownerId: string })[]> {
-    return this.dataSource.query(
-      `SELECT oa.organisation_id AS "ownerId", a.id, a.parent_id AS "parentId", a.kind, a.name, a.code,
-              a.path_ids AS "pathIds"
-         FROM organisation_areas oa JOIN areas a ON a.id = oa.area_id
-        WHERE oa.organisation_id = ANY($1::uuid[])
-        ORDER BY a.name`,
-      [organisationIds],
-    );
+    return this.dataSource.query(organisationAreasSql('$1::uuid[]'), [organisationIds]);
   }
 
   /** Themes of each organisation, in one query. */
   async themesOf(organisationIds: readonly string[]): Promise<(TaxonomyTermEntity & { ownerId: string })[]> {
-    return this.dataSource.query(
-      `SELECT ot.organisation_id AS "ownerId", ${TERM_COLUMNS}
-         FROM organisation_themes ot JOIN taxonomy_terms t ON t.id = ot.term_id
-        WHERE ot.organisation_id = ANY($1::uuid[])
-        ORDER BY t.name`,
-      [organisationIds],
-    );
+    return this.dataSource.query(organisationThemesSql('$1::uuid[]'), [organisationIds]);
   }
 
   /** Any member may list an organisation; they become its admin, and it stays unverified until checked. */

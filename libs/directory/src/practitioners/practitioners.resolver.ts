@@ -5,6 +5,7 @@ import {
   NestedConnectionArgs,
   notFound,
   pageKey,
+  Prefetcher,
   viewerOf,
   type RequestContext,
 } from '@cohesion/common';
@@ -106,7 +107,18 @@ export class MembershipResolver {
 
 @Resolver(() => Organisation)
 export class OrganisationPractitionersResolver {
-  constructor(private readonly loader: OrganisationPractitionersLoader) {}
+  constructor(
+    private readonly loader: OrganisationPractitionersLoader,
+    prefetcher: Prefetcher,
+  ) {
+    prefetcher.register({
+      type: 'Organisation',
+      field: 'practitioners',
+      args: NestedConnectionArgs,
+      resolve: (organisation: Organisation, args: NestedConnectionArgs, context: RequestContext) =>
+        this.practitioners(organisation, args, context),
+    });
+  }
 
   @ResolveField(() => PractitionerConnection, {
     nullable: true,

@@ -16,8 +16,8 @@ import {
 } from '@cohesion/common';
 import type { AccountProfiles, NewProfile } from '@cohesion/auth';
 import type { AreaEntity } from '../areas/area.entity.js';
-import { AreasService, escapeLike } from '../areas/areas.service.js';
-import { TaxonomyService, TERM_COLUMNS } from '../taxonomy/taxonomy.service.js';
+import { AreasService, escapeLike, linkedAreasSql } from '../areas/areas.service.js';
+import { linkedTermsSql, TaxonomyService } from '../taxonomy/taxonomy.service.js';
 import type { TaxonomyTermEntity } from '../taxonomy/taxonomy.entity.js';
 import { replaceLinks } from '../shared/links.js';
 import { COHESION_THEMES } from '../taxonomy/taxonomy.model.js';
@@ -58,6 +58,9 @@ export const PRACTITIONER_SORT: KeysetSort<PractitionerRecord> = {
   expressions: ['lower(p.full_name)', 'p.id'],
   valuesOf: (row) => [row.sortName, row.id],
 };
+
+/** A practitioner row ranked within an organisation (`parentKey`), with how many the viewer may see there. */
+export type RankedPractitioner = PractitionerRecord & { parentKey: string; rn: number; total: number };
 
 /** A membership that has started (or has no start) and has not ended. */
 export const CURRENT_MEMBERSHIP = `(m.start_date IS NULL OR m.start_date <= CURRENT_DATE)
@@ -109,12 +112,9 @@ export class PractitionersService implements AccountProfiles {
         `EXISTS (SELECT 1 FROM practitioner_memberships m
                   WHERE m.practitioner_id = p.id AND m.organisation_id = ${params.add(filter.organisationId)}
                     AND ${CURRENT_MEMBERSHIP})`,
-      filter?.areaIds?.length &&
-        `EXISTS (SELECT 1 FROM practitioner_areas pa JOIN areas a ON a.id = pa.area_id
-                  WHERE pa.practitioner_id = p.id AND a.path_ids && ${params.add(filter.areaIds)}::uuid[])`,
-      filter?.themeIds?.length &&
-        `EXISTS (SELECT 1 FROM practitioner_themes pt JOIN taxonomy_terms t ON t.id = pt.term_id
-                  WHERE pt.practitioner_id = p.id AND t.path_ids && ${params.add(filter.themeIds)}::uuid[])`,
+      // The areas and themes linked, with everything above them, kept on the row (GIN-indexed).
+      filter?.areaIds?.length && `p.area_path_ids && ${params.add(filter.areaIds)}::uuid[]`,
+      filter?.themeIds?.length && `p.term_path_ids && ${params.add(filter.themeIds)}::uuid[]`,
       filter?.languages?.length && `p.languages && ${params.add(filter.languages)}::varchar[]`,
       filter?.openToIntroductions !== undefined &&
         `p.open_to_introductions = ${params.add(filter.openToIntroductions)}`,
@@ -149,22 +149,41 @@ export class PractitionersService implements AccountProfiles {
     first: number,
   ): Promise<ConnectionShape<Practitioner>[]> {
     const params = new SqlParams();
-    const ids = params.add(organisationIds);
+    const ids = `${params.add(organisationIds)}::uuid[]`;
+    const rows: RankedPractitioner[] = await this.dataSource.query(
+      this.byOrganisationsSql(viewer, params, ids, first),
+      params.values,
+    );
+    return this.toConnections(viewer, organisationIds, rows, first);
+  }
+
+  /**
+   * The people working now at each organisation of the uuid[] SQL expression
+   * `organisationIds` whom the viewer may see, by name: the first `first` + 1 of each,
+   * with totals. The loader runs it over many organisations; the organisation reader
+   * nests it in its statement.
+   */
+  byOrganisationsSql(viewer: Viewer, params: SqlParams, organisationIds: string, first: number): string {
     const about = this.viewerSql(viewer, params);
-    const rows: (PractitionerRecord & { parentKey: string; total: number })[] = await this.dataSource.query(
-      `WITH pairs AS (
+    return `WITH pairs AS (
          SELECT DISTINCT m.organisation_id, m.practitioner_id FROM practitioner_memberships m
-          WHERE m.organisation_id = ANY(${ids}::uuid[]) AND ${CURRENT_MEMBERSHIP})
+          WHERE m.organisation_id = ANY(${organisationIds}) AND ${CURRENT_MEMBERSHIP})
        SELECT * FROM (
          SELECT ${practitionerColumns(about.connected)}, pairs.organisation_id AS "parentKey",
                 row_number() OVER (PARTITION BY pairs.organisation_id ORDER BY lower(p.full_name), p.id) AS rn,
                 count(*) OVER (PARTITION BY pairs.organisation_id)::int AS total
            FROM pairs JOIN practitioners p ON p.id = pairs.practitioner_id
           WHERE ${about.visible}) ranked
-        WHERE rn <= ${first + 1}
-        ORDER BY rn`,
-      params.values,
-    );
+        WHERE rn <= ${Math.trunc(first) + 1}
+        ORDER BY rn`;
+  }
+
+  toConnections(
+    viewer: Viewer,
+    organisationIds: readonly string[],
+    rows: RankedPractitioner[],
+    first: number,
+  ): ConnectionShape<Practitioner>[] {
     return connectionsByParent(organisationIds, rows, first, {
       parentOf: (row) => row.parentKey,
       totalOf: (row) => row.total,
@@ -174,24 +193,15 @@ export class PractitionersService implements AccountProfiles {
   }
 
   async areasOf(practitionerIds: readonly string[]): Promise<(AreaEntity & { ownerId: string })[]> {
-    return this.dataSource.query(
-      `SELECT pa.practitioner_id AS "ownerId", a.id, a.parent_id AS "parentId", a.kind, a.name, a.code,
-              a.path_ids AS "pathIds"
-         FROM practitioner_areas pa JOIN areas a ON a.id = pa.area_id
-        WHERE pa.practitioner_id = ANY($1::uuid[])
-        ORDER BY a.name`,
-      [practitionerIds],
-    );
+    return this.dataSource.query(linkedAreasSql('practitioner_areas', 'practitioner_id', '$1::uuid[]'), [
+      practitionerIds,
+    ]);
   }
 
   async themesOf(practitionerIds: readonly string[]): Promise<(TaxonomyTermEntity & { ownerId: string })[]> {
-    return this.dataSource.query(
-      `SELECT pt.practitioner_id AS "ownerId", ${TERM_COLUMNS}
-         FROM practitioner_themes pt JOIN taxonomy_terms t ON t.id = pt.term_id
-        WHERE pt.practitioner_id = ANY($1::uuid[])
-        ORDER BY t.name`,
-      [practitionerIds],
-    );
+    return this.dataSource.query(linkedTermsSql('practitioner_themes', 'practitioner_id', '$1::uuid[]'), [
+      practitionerIds,
+    ]);
   }
 
   async membershipsOf(practitionerIds: readonly string[]): Promise<PractitionerMembershipEntity[]> {

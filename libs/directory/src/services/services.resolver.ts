@@ -1,10 +1,12 @@
-import { Args, Context, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import {
   Connection,
   fromGlobalId,
   NestedConnectionArgs,
   notFound,
   pageKey,
+  Prefetcher,
   viewerOf,
   type RequestContext,
 } from '@cohesion/common';
@@ -46,20 +48,48 @@ export class ServicesResolver {
     private readonly locationsLoader: ServiceLocationsLoader,
     private readonly termsLoader: ServiceTermsLoader,
     private readonly areasLoader: ServiceAreasLoader,
-  ) {}
+    private readonly prefetcher: Prefetcher,
+  ) {
+    const field = <T>(name: string, resolve: (service: Service, context: RequestContext) => Promise<T>) => ({
+      type: 'Service',
+      field: name,
+      resolve: (service: Service, _: unknown, context: RequestContext) => resolve(service, context),
+    });
+    prefetcher.register(
+      field('organisation', (s, c) => this.organisation(s, c)),
+      field('costOptions', (s, c) => this.costOptions(s, c)),
+      field('schedules', (s, c) => this.schedules(s, c)),
+      field('contacts', (s, c) => this.contacts(s, c)),
+      field('locations', (s, c) => this.locations(s, c)),
+      field('taxonomyTerms', (s, c) => this.taxonomyTerms(s, c)),
+      field('serviceAreas', (s, c) => this.serviceAreas(s, c)),
+    );
+  }
 
   @Query(() => ServiceConnection, { description: 'Services, filtered; sorted by name.' })
   @Public('anonymous callers see public services of verified, publicly listed organisations only')
-  services(@Args() args: ServicesArgs, @Context() context: RequestContext): Promise<ServiceConnection> {
-    return this.service.list(viewerOf(context), args.filter, args);
+  async services(
+    @Args() args: ServicesArgs,
+    @Context() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ServiceConnection> {
+    const page = await this.service.list(viewerOf(context), args.filter, args);
+    await this.prefetcher.below(page, info, context);
+    return page;
   }
 
   @Query(() => Service, { name: 'service' })
   @Public('NOT_FOUND for a service the caller may not see')
-  async serviceById(@Args('id', { type: () => ID }) id: string, @Context() context: RequestContext): Promise<Service> {
+  async serviceById(
+    @Args('id', { type: () => ID }) id: string,
+    @Context() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Service> {
     const record = await context.loaders.get(this.byId).load(fromGlobalId(id, 'Service', 'id'));
     if (!record) throw notFound('That service');
-    return toService(record);
+    const service = toService(record);
+    await this.prefetcher.below(service, info, context);
+    return service;
   }
 
   @Mutation(() => Service)
@@ -115,7 +145,16 @@ export class ServicesResolver {
 
 @Resolver(() => ServiceLocation)
 export class ServiceLocationResolver {
-  constructor(private readonly areaById: AreaByIdLoader) {}
+  constructor(
+    private readonly areaById: AreaByIdLoader,
+    prefetcher: Prefetcher,
+  ) {
+    prefetcher.register({
+      type: 'ServiceLocation',
+      field: 'area',
+      resolve: (location: ServiceLocation, _: unknown, context: RequestContext) => this.area(location, context),
+    });
+  }
 
   @ResolveField(() => Area, { nullable: true, description: 'The ward or locality it is in.' })
   async area(@Parent() location: ServiceLocation, @Context() context: RequestContext): Promise<Area | null> {
@@ -127,7 +166,18 @@ export class ServiceLocationResolver {
 
 @Resolver(() => Organisation)
 export class OrganisationServicesResolver {
-  constructor(private readonly loader: OrganisationServicesLoader) {}
+  constructor(
+    private readonly loader: OrganisationServicesLoader,
+    prefetcher: Prefetcher,
+  ) {
+    prefetcher.register({
+      type: 'Organisation',
+      field: 'services',
+      args: NestedConnectionArgs,
+      resolve: (organisation: Organisation, args: NestedConnectionArgs, context: RequestContext) =>
+        this.services(organisation, args, context),
+    });
+  }
 
   @ResolveField(() => ServiceConnection, { description: 'Services it delivers that you may see, by name.' })
   services(

@@ -18,10 +18,10 @@ import {
   type Viewer,
 } from '@cohesion/common';
 import type { AreaEntity } from '../areas/area.entity.js';
-import { AreasService, escapeLike } from '../areas/areas.service.js';
+import { AreasService, escapeLike, linkedAreasSql } from '../areas/areas.service.js';
 import type { TaxonomyTermEntity } from '../taxonomy/taxonomy.entity.js';
 import { replaceLinks } from '../shared/links.js';
-import { TaxonomyService, TERM_COLUMNS } from '../taxonomy/taxonomy.service.js';
+import { linkedTermsSql, TaxonomyService } from '../taxonomy/taxonomy.service.js';
 import type { CreateServiceInput, ServicesFilter, UpdateServiceInput } from './dto/service.inputs.js';
 import {
   LocationEntity,
@@ -52,6 +52,53 @@ export const SERVICE_SORT: KeysetSort<ServiceRecord> = {
   expressions: ['lower(s.name)', 's.id'],
   valuesOf: (row) => [row.sortName, row.id],
 };
+
+/** A service row ranked within its organisation, with how many the viewer may see there. */
+export type RankedService = ServiceRecord & { rn: number; total: number };
+
+/**
+ * Each organisation's services (of the uuid[] SQL expression `organisationIds`) that the
+ * viewer may see, by name: the first `first` + 1 of each, with their totals. The loader
+ * runs it over many organisations; the organisation reader nests it in its statement.
+ */
+export function organisationServicesSql(viewer: Viewer, organisationIds: string, first: number): string {
+  return `SELECT * FROM (
+         SELECT ${SERVICE_COLUMNS},
+                row_number() OVER (PARTITION BY s.organisation_id ORDER BY lower(s.name), s.id) AS rn,
+                count(*) OVER (PARTITION BY s.organisation_id)::int AS total
+           FROM services s JOIN organisations o ON o.id = s.organisation_id
+          WHERE s.organisation_id = ANY(${organisationIds}) AND ${serviceVisibleSql(viewer, 's', 'o')}) ranked
+        WHERE rn <= ${Math.trunc(first) + 1}
+        ORDER BY rn`;
+}
+
+export function toServiceConnections(
+  organisationIds: readonly string[],
+  rows: RankedService[],
+  first: number,
+): ConnectionShape<Service>[] {
+  return connectionsByParent(organisationIds, rows, first, {
+    parentOf: (row) => row.organisationId,
+    totalOf: (row) => row.total,
+    cursorOf: (row) => keysetCursor(SERVICE_SORT, row),
+    toNode: (row) => toService(row),
+  });
+}
+
+/** The venues of each service of the uuid[] SQL expression `serviceIds`, by name. */
+export function serviceLocationsSql(serviceIds: string): string {
+  return `SELECT sl.service_id AS "serviceId", l.id, l.organisation_id AS "organisationId",
+              l.location_type AS "locationType", l.name, l.description, l.address_line1 AS "addressLine1",
+              l.address_line2 AS "addressLine2", l.town, l.postcode, l.latitude, l.longitude, l.area_id AS "areaId"
+         FROM service_locations sl JOIN locations l ON l.id = sl.location_id
+        WHERE sl.service_id = ANY(${serviceIds})
+        ORDER BY l.name`;
+}
+
+/** The taxonomy terms of each service of the uuid[] SQL expression `serviceIds`, by name. */
+export function serviceTermsSql(serviceIds: string): string {
+  return linkedTermsSql('service_taxonomy_terms', 'service_id', serviceIds);
+}
 
 type ServiceFields = Omit<
   CreateServiceInput,
@@ -95,10 +142,10 @@ export class ServicesService {
       filter?.organisationId && `s.organisation_id = ${params.add(filter.organisationId)}`,
       filter?.statuses?.length && `s.status = ANY(${params.add(filter.statuses)}::varchar[])`,
       filter?.nameContains && `s.name ILIKE ${params.add(`%${escapeLike(filter.nameContains)}%`)}`,
-      filter?.taxonomyTermIds?.length &&
-        `EXISTS (SELECT 1 FROM service_taxonomy_terms st JOIN taxonomy_terms t ON t.id = st.term_id
-                  WHERE st.service_id = s.id AND t.path_ids && ${params.add(filter.taxonomyTermIds)}::uuid[])`,
-      filter?.areaIds?.length && this.inAreasSql(params.add(filter.areaIds)),
+      // Terms and areas (service areas and the areas of its venues), with everything above them,
+      // kept on the row (GIN-indexed).
+      filter?.taxonomyTermIds?.length && `s.term_path_ids && ${params.add(filter.taxonomyTermIds)}::uuid[]`,
+      filter?.areaIds?.length && `s.area_path_ids && ${params.add(filter.areaIds)}::uuid[]`,
     ]);
     return keysetPage(this.dataSource, {
       select: SERVICE_COLUMNS,
@@ -109,15 +156,6 @@ export class ServicesService {
       page,
       toNode: (row: ServiceRecord) => toService(row),
     });
-  }
-
-  /** A service is in an area when one of its service areas or locations is in it (or below it). */
-  private inAreasSql(areaIds: string): string {
-    return `(EXISTS (SELECT 1 FROM service_areas sa JOIN areas a ON a.id = sa.area_id
-                      WHERE sa.service_id = s.id AND a.path_ids && ${areaIds}::uuid[])
-          OR EXISTS (SELECT 1 FROM service_locations sl JOIN locations l ON l.id = sl.location_id
-                      JOIN areas a ON a.id = l.area_id
-                      WHERE sl.service_id = s.id AND a.path_ids && ${areaIds}::uuid[]))`;
   }
 
   async visibleByIds(viewer: Viewer, ids: readonly string[]): Promise<ServiceRecord[]> {
@@ -135,23 +173,10 @@ export class ServicesService {
     organisationIds: readonly string[],
     first: number,
   ): Promise<ConnectionShape<Service>[]> {
-    const rows: (ServiceRecord & { total: number })[] = await this.dataSource.query(
-      `SELECT * FROM (
-         SELECT ${SERVICE_COLUMNS},
-                row_number() OVER (PARTITION BY s.organisation_id ORDER BY lower(s.name), s.id) AS rn,
-                count(*) OVER (PARTITION BY s.organisation_id)::int AS total
-           FROM services s JOIN organisations o ON o.id = s.organisation_id
-          WHERE s.organisation_id = ANY($1::uuid[]) AND ${serviceVisibleSql(viewer, 's', 'o')}) ranked
-        WHERE rn <= ${first + 1}
-        ORDER BY rn`,
-      [organisationIds],
-    );
-    return connectionsByParent(organisationIds, rows, first, {
-      parentOf: (row) => row.organisationId,
-      totalOf: (row) => row.total,
-      cursorOf: (row) => keysetCursor(SERVICE_SORT, row),
-      toNode: (row) => toService(row),
-    });
+    const rows: RankedService[] = await this.dataSource.query(organisationServicesSql(viewer, '$1::uuid[]', first), [
+      organisationIds,
+    ]);
+    return toServiceConnections(organisationIds, rows, first);
   }
 
   costOptionsOf(serviceIds: readonly string[]): Promise<ServiceCostOptionEntity[]> {
@@ -167,36 +192,15 @@ export class ServicesService {
   }
 
   async locationsOf(serviceIds: readonly string[]): Promise<(LocationEntity & { serviceId: string })[]> {
-    return this.dataSource.query(
-      `SELECT sl.service_id AS "serviceId", l.id, l.organisation_id AS "organisationId",
-              l.location_type AS "locationType", l.name, l.description, l.address_line1 AS "addressLine1",
-              l.address_line2 AS "addressLine2", l.town, l.postcode, l.latitude, l.longitude, l.area_id AS "areaId"
-         FROM service_locations sl JOIN locations l ON l.id = sl.location_id
-        WHERE sl.service_id = ANY($1::uuid[])
-        ORDER BY l.name`,
-      [serviceIds],
-    );
+    return this.dataSource.query(serviceLocationsSql('$1::uuid[]'), [serviceIds]);
   }
 
   async termsOf(serviceIds: readonly string[]): Promise<(TaxonomyTermEntity & { ownerId: string })[]> {
-    return this.dataSource.query(
-      `SELECT st.service_id AS "ownerId", ${TERM_COLUMNS}
-         FROM service_taxonomy_terms st JOIN taxonomy_terms t ON t.id = st.term_id
-        WHERE st.service_id = ANY($1::uuid[])
-        ORDER BY t.name`,
-      [serviceIds],
-    );
+    return this.dataSource.query(serviceTermsSql('$1::uuid[]'), [serviceIds]);
   }
 
   async areasOf(serviceIds: readonly string[]): Promise<(AreaEntity & { ownerId: string })[]> {
-    return this.dataSource.query(
-      `SELECT sa.service_id AS "ownerId", a.id, a.parent_id AS "parentId", a.kind, a.name, a.code,
-              a.path_ids AS "pathIds"
-         FROM service_areas sa JOIN areas a ON a.id = sa.area_id
-        WHERE sa.service_id = ANY($1::uuid[])
-        ORDER BY a.name`,
-      [serviceIds],
-    );
+    return this.dataSource.query(linkedAreasSql('service_areas', 'service_id', '$1::uuid[]'), [serviceIds]);
   }
 
   async create(viewer: Viewer, input: CreateServiceInput): Promise<Service> {

@@ -34,6 +34,18 @@ interface TermRow {
 export const TERM_COLUMNS = `t.id, t.taxonomy_id AS "taxonomyId", t.parent_id AS "parentId", t.code, t.name,
   t.description, t.term_uri AS "termUri", t.path_ids AS "pathIds"`;
 
+/**
+ * The terms linked to each owner of the uuid[] SQL expression `ownerIds` through the
+ * link table `link` (owner column `ownerColumn`, term column term_id), by name, each
+ * row with its "ownerId".
+ */
+export function linkedTermsSql(link: string, ownerColumn: string, ownerIds: string): string {
+  return `SELECT x.${ownerColumn} AS "ownerId", ${TERM_COLUMNS}
+         FROM ${link} x JOIN taxonomy_terms t ON t.id = x.term_id
+        WHERE x.${ownerColumn} = ANY(${ownerIds})
+        ORDER BY t.name`;
+}
+
 const SORT: KeysetSort<TermRow> = {
   expressions: ['lower(t.name)', 't.id'],
   valuesOf: (row) => [row.sort_name, row.id],
