@@ -70,7 +70,9 @@ export function servePrefetched(schema: GraphQLSchema): GraphQLSchema {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
       const resolve = field.resolve;
-      if (!resolve) continue;
+      // Nest gives plain properties a resolver that reads the property; they are never read
+      // ahead, and GraphQL's own default does the same without a call per field.
+      if (!resolve || resolve.name === 'rootFieldResolver') continue;
       field.resolve = (source: Parent | null, args, context, info) => {
         const store = source?.[PREFETCHED];
         const key = info.path.key as string;
