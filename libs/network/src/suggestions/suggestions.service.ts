@@ -29,6 +29,75 @@ interface Row {
   sharedArea: string | null;
 }
 
+/**
+ * The suggestions of practitioner $1, best $2 first, in one statement (parameters from
+ * `suggestionParams`); exported so the benchmark's SQL floor runs exactly this.
+ */
+export const SUGGESTIONS_SQL = `WITH me AS MATERIALIZED (
+     SELECT p.id, p.term_path_ids, p.area_path_ids,
+            ARRAY(SELECT term_id FROM practitioner_themes WHERE practitioner_id = p.id) AS themes,
+            ARRAY(SELECT id FROM areas WHERE kind = 'REGION') AS regions
+       FROM practitioners p WHERE p.id = $1),
+   mine AS MATERIALIZED (SELECT n.id AS peer FROM (${neighboursSql('$1')}) n),
+   degrees AS MATERIALIZED (
+     SELECT mine.peer, coalesce(cc.connections, 0) AS degree
+       FROM mine LEFT JOIN connection_counts cc ON cc.practitioner_id = mine.peer),
+   peers AS MATERIALIZED (
+     SELECT peer, degree, sum(degree) OVER (ORDER BY degree, peer) - degree AS read_before FROM degrees),
+   near AS MATERIALIZED (
+     SELECT n.id AS candidate, count(*)::int AS mutual, sum(1 / ln(greatest(m.degree, 2))) AS adamic_adar
+       FROM peers m
+       CROSS JOIN LATERAL (${neighboursSql('m.peer')}) n
+      WHERE m.read_before < $3 AND n.id <> $1 AND n.id NOT IN (SELECT peer FROM mine)
+      GROUP BY n.id
+      ORDER BY adamic_adar DESC, n.id
+      LIMIT $4),
+   alike AS MATERIALIZED (
+     SELECT p.id AS candidate FROM practitioners p, me
+      WHERE (SELECT count(*) FROM near) < $5
+        AND p.area_path_ids && ARRAY(SELECT unnest(me.area_path_ids) EXCEPT SELECT unnest(me.regions))
+        AND p.term_path_ids && me.themes
+        AND p.id <> me.id AND p.id NOT IN (SELECT peer FROM mine)
+      ORDER BY p.updated_at DESC
+      LIMIT $6),
+   scored AS (
+     SELECT p.id, coalesce(n.mutual, 0) AS mutual,
+            $7::float8 * coalesce(n.adamic_adar, 0)
+            + $8::float8 * overlap_ratio(p.term_path_ids, me.term_path_ids)
+            + $9::float8 * overlap_ratio(p.area_path_ids, me.area_path_ids, me.regions) AS score
+       FROM (SELECT candidate FROM near UNION SELECT candidate FROM alike) c
+       JOIN practitioners p ON p.id = c.candidate
+       CROSS JOIN me
+       LEFT JOIN near n ON n.candidate = c.candidate
+      WHERE p.discoverable
+        AND NOT EXISTS (SELECT 1 FROM practitioner_blocks b
+                         WHERE (b.blocker_id = $1 AND b.blocked_id = p.id)
+                            OR (b.blocker_id = p.id AND b.blocked_id = $1))
+      ORDER BY score DESC, p.id
+      LIMIT $2)
+   SELECT s.id, s.mutual, s.score,
+          ARRAY(SELECT t.name FROM practitioner_themes pt JOIN taxonomy_terms t ON t.id = pt.term_id
+                 WHERE pt.practitioner_id = s.id AND pt.term_id = ANY (me.themes) ORDER BY t.name) AS "sharedThemes",
+          (SELECT a.name FROM areas a
+            WHERE a.id = ANY (p.area_path_ids) AND a.id = ANY (me.area_path_ids) AND a.kind <> 'REGION'
+            ORDER BY cardinality(a.path_ids) DESC, a.name LIMIT 1) AS "sharedArea"
+     FROM scored s JOIN practitioners p ON p.id = s.id CROSS JOIN me
+    ORDER BY s.score DESC, s.id`;
+
+export function suggestionParams(me: string, first: number): unknown[] {
+  return [
+    me,
+    first,
+    EXPANSION_BUDGET,
+    NETWORK_CANDIDATES,
+    ALIKE_WHEN_FEWER_THAN,
+    ALIKE_CANDIDATES,
+    WEIGHTS.network,
+    WEIGHTS.themes,
+    WEIGHTS.areas,
+  ];
+}
+
 @Injectable()
 export class SuggestionsService {
   constructor(private readonly dataSource: DataSource) {}
@@ -40,69 +109,7 @@ export class SuggestionsService {
    */
   async suggest(viewer: Viewer, first: number): Promise<SuggestedPeer[]> {
     const me = practitionerOf(viewer);
-    const rows = await this.dataSource.query<Row[]>(
-      `WITH me AS MATERIALIZED (
-         SELECT p.id, p.term_path_ids, p.area_path_ids,
-                ARRAY(SELECT term_id FROM practitioner_themes WHERE practitioner_id = p.id) AS themes,
-                ARRAY(SELECT id FROM areas WHERE kind = 'REGION') AS regions
-           FROM practitioners p WHERE p.id = $1),
-       mine AS MATERIALIZED (SELECT n.id AS peer FROM (${neighboursSql('$1')}) n),
-       degrees AS MATERIALIZED (
-         SELECT mine.peer, coalesce(cc.connections, 0) AS degree
-           FROM mine LEFT JOIN connection_counts cc ON cc.practitioner_id = mine.peer),
-       peers AS MATERIALIZED (
-         SELECT peer, degree, sum(degree) OVER (ORDER BY degree, peer) - degree AS read_before FROM degrees),
-       near AS MATERIALIZED (
-         SELECT n.id AS candidate, count(*)::int AS mutual, sum(1 / ln(greatest(m.degree, 2))) AS adamic_adar
-           FROM peers m
-           CROSS JOIN LATERAL (${neighboursSql('m.peer')}) n
-          WHERE m.read_before < $3 AND n.id <> $1 AND n.id NOT IN (SELECT peer FROM mine)
-          GROUP BY n.id
-          ORDER BY adamic_adar DESC, n.id
-          LIMIT $4),
-       alike AS MATERIALIZED (
-         SELECT p.id AS candidate FROM practitioners p, me
-          WHERE (SELECT count(*) FROM near) < $5
-            AND p.area_path_ids && ARRAY(SELECT unnest(me.area_path_ids) EXCEPT SELECT unnest(me.regions))
-            AND p.term_path_ids && me.themes
-            AND p.id <> me.id AND p.id NOT IN (SELECT peer FROM mine)
-          ORDER BY p.updated_at DESC
-          LIMIT $6),
-       scored AS (
-         SELECT p.id, coalesce(n.mutual, 0) AS mutual,
-                $7::float8 * coalesce(n.adamic_adar, 0)
-                + $8::float8 * overlap_ratio(p.term_path_ids, me.term_path_ids)
-                + $9::float8 * overlap_ratio(p.area_path_ids, me.area_path_ids, me.regions) AS score
-           FROM (SELECT candidate FROM near UNION SELECT candidate FROM alike) c
-           JOIN practitioners p ON p.id = c.candidate
-           CROSS JOIN me
-           LEFT JOIN near n ON n.candidate = c.candidate
-          WHERE p.discoverable
-            AND NOT EXISTS (SELECT 1 FROM practitioner_blocks b
-                             WHERE (b.blocker_id = $1 AND b.blocked_id = p.id)
-                                OR (b.blocker_id = p.id AND b.blocked_id = $1))
-          ORDER BY score DESC, p.id
-          LIMIT $2)
-       SELECT s.id, s.mutual, s.score,
-              ARRAY(SELECT t.name FROM practitioner_themes pt JOIN taxonomy_terms t ON t.id = pt.term_id
-                     WHERE pt.practitioner_id = s.id AND pt.term_id = ANY (me.themes) ORDER BY t.name) AS "sharedThemes",
-              (SELECT a.name FROM areas a
-                WHERE a.id = ANY (p.area_path_ids) AND a.id = ANY (me.area_path_ids) AND a.kind <> 'REGION'
-                ORDER BY cardinality(a.path_ids) DESC, a.name LIMIT 1) AS "sharedArea"
-         FROM scored s JOIN practitioners p ON p.id = s.id CROSS JOIN me
-        ORDER BY s.score DESC, s.id`,
-      [
-        me,
-        first,
-        EXPANSION_BUDGET,
-        NETWORK_CANDIDATES,
-        ALIKE_WHEN_FEWER_THAN,
-        ALIKE_CANDIDATES,
-        WEIGHTS.network,
-        WEIGHTS.themes,
-        WEIGHTS.areas,
-      ],
-    );
+    const rows = await this.dataSource.query<Row[]>(SUGGESTIONS_SQL, suggestionParams(me, first));
     return rows.map((row) =>
       Object.assign(new SuggestedPeer(), {
         practitionerId: row.id,
