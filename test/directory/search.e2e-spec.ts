@@ -541,6 +541,15 @@ describe('search', () => {
         { value: 'ur', label: 'Urdu', count: 3 },
         { value: 'pl', label: 'Polish', count: 1 },
       ]);
+
+      // Asked for alone, the total is counted with the page (no facets), in the same one statement.
+      t.resetStatements();
+      const counted = await t.gql<{ search: { totalCount: number; edges: unknown[] } }>(
+        `query Count($query: String) { search(query: $query, first: 2) { totalCount edges { cursor } } }`,
+        { query: 'facetcheck' },
+      );
+      expect(counted.data.search).toEqual({ totalCount: 4, edges: [expect.anything(), expect.anything()] });
+      expect(t.statements()).toBe(1);
     });
   });
 

@@ -32,8 +32,9 @@ export class SearchResolver {
     @Context() context: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<SearchConnection> {
-    // Totals and facets come with the page in one statement when the query asks for them.
-    return this.search.search(viewerOf(context), args, { summary: selectsAny(info, ['totalCount', 'facets']) });
+    // The total (and the facets, only when asked for) come with the page in one statement.
+    const summary = selectsAny(info, ['facets']) ? 'facets' : selectsAny(info, ['totalCount']) ? 'count' : undefined;
+    return this.search.search(viewerOf(context), args, { summary });
   }
 
   /** Each hit is loaded through its kind's loader: one query per kind on the page. */

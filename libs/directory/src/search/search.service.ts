@@ -101,13 +101,17 @@ export class SearchService {
   ) {}
 
   /**
-   * One page of results. With `summary` (the caller asked for totalCount or facets) the
-   * totals and facets come from the same statement, over the same set of hits; without
-   * it they are computed only if read.
+   * One page of results. With `summary` the total (`count`), or the total and the facets
+   * (`facets`), come from the same statement, over the same set of hits; whatever was not
+   * asked for is computed only if read.
    */
-  async search(viewer: Viewer, request: SearchRequest, options: { summary?: boolean } = {}): Promise<SearchConnection> {
+  async search(
+    viewer: Viewer,
+    request: SearchRequest,
+    options: { summary?: 'count' | 'facets' } = {},
+  ): Promise<SearchConnection> {
     const plan = await this.plan(viewer, request);
-    const { sql, params } = this.statement(viewer, plan, request, options.summary ?? false);
+    const { sql, params } = this.statement(viewer, plan, request, options.summary);
     const [row] = await this.dataSource.query<({ page: HitRow[] } & Partial<SummaryRow>)[]>(sql, params);
     const rows = row.page;
     const edges: SearchEdge[] = rows.slice(0, request.first).map((hit) => ({
@@ -118,8 +122,10 @@ export class SearchService {
       kind: hit.kind,
       entityId: hit.id,
     }));
-    let summary: Promise<SummaryRow> | undefined = options.summary ? Promise.resolve(row as SummaryRow) : undefined;
+    let summary: Promise<SummaryRow> | undefined =
+      options.summary === 'facets' ? Promise.resolve(row as SummaryRow) : undefined;
     const summarise = () => (summary ??= this.summaryOnly(viewer, plan));
+    const total = options.summary ? Promise.resolve(row.total as number) : undefined;
     return {
       edges,
       pageInfo: {
@@ -129,7 +135,7 @@ export class SearchService {
         endCursor: edges[edges.length - 1]?.cursor ?? null,
       },
       get totalCount() {
-        return summarise().then((summed) => summed.total);
+        return total ?? summarise().then((summed) => summed.total);
       },
       get facets() {
         return summarise().then(toFacets);
@@ -141,7 +147,7 @@ export class SearchService {
   /** The query plan of a search (page, totals and facets), for tests that check indexes are used. */
   async explain(viewer: Viewer, request: SearchRequest): Promise<unknown> {
     const plan = await this.plan(viewer, request);
-    const { sql, params } = this.statement(viewer, plan, request, true);
+    const { sql, params } = this.statement(viewer, plan, request, 'facets');
     const [row] = await this.dataSource.query<{ 'QUERY PLAN': unknown }[]>(`EXPLAIN (FORMAT JSON) ${sql}`, params);
     return row['QUERY PLAN'];
   }
@@ -201,9 +207,9 @@ export class SearchService {
    * The hits are computed once (MATERIALIZED when the summary reads them too); the page
    * is ranked and cut from them, with highlights computed for its rows only.
    */
-  private statement(viewer: Viewer, plan: Plan, request: SearchRequest, summary: boolean) {
+  private statement(viewer: Viewer, plan: Plan, request: SearchRequest, summary: 'count' | 'facets' | undefined) {
     const params = new SqlParams();
-    const hits = this.hitsSql(viewer, plan, params, summary);
+    const hits = this.hitsSql(viewer, plan, params, summary === 'facets');
     const byDistance = plan.sort === SearchSort.NEAREST;
     const order = byDistance ? 'distance ASC, kind_order ASC, id ASC' : 'score DESC, kind_order ASC, id ASC';
     let keyset = 'TRUE';
@@ -226,7 +232,8 @@ export class SearchService {
       SELECT (SELECT coalesce(json_agg(json_build_object('kind', page.kind, 'id', page.id, 'score', page.score,
                        'distance', page.distance, 'kind_order', page.kind_order, 'highlight', ${highlight})
                      ORDER BY ${order.replaceAll(/(\w+) (ASC|DESC)/g, 'page.$1 $2')}), '[]') FROM page) AS page
-             ${summary ? `, ${this.summaryColumns(params)}` : ''}`;
+             ${summary === 'facets' ? `, ${this.summaryColumns(params)}` : ''}
+             ${summary === 'count' ? ', (SELECT count(*)::int FROM hits) AS total' : ''}`;
     return { sql, params: params.values };
   }
 
