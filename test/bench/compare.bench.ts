@@ -233,21 +233,25 @@ async function measure(
   if (shape.peer && checked.peerBody) {
     runners.peer = httpRunner(peerUrl, [{ body: bodyOf(shape.peer.query, shape.peer.variables) }], checked.peerBody);
   }
+  return timed(shape.key, shape.name, runners, options);
+}
+
+/** Warms the runners up, then times them in alternating rounds at each connection count. */
+async function timed(
+  key: string,
+  name: string,
+  runners: Record<string, Runner>,
+  options: { seconds: number; rounds: number; connections: number[] },
+): Promise<ComparedRow> {
   // Warm-up: code paths compiled, plans cached, pools filled.
   await alternate(runners, 4, 2, 1);
   const runs: Record<string, LoadResult[]> = { ours: [], peer: [], floor: [] };
   for (const connections of options.connections) {
     const results = await alternate(runners, connections, options.seconds, options.rounds);
-    for (const [name, result] of Object.entries(results)) runs[name].push(result);
+    for (const [side, result] of Object.entries(results)) runs[side].push(result);
   }
-  log(`  measured ${shape.key}`);
-  return {
-    key: shape.key,
-    name: shape.name,
-    ours: runs.ours,
-    peer: runs.peer.length ? runs.peer : undefined,
-    floor: runs.floor,
-  };
+  log(`  measured ${key}`);
+  return { key, name, ours: runs.ours, peer: runs.peer.length ? runs.peer : undefined, floor: runs.floor };
 }
 
 /** The network shapes: ours against the floor only (PostGraphile has no such query). */
@@ -264,14 +268,7 @@ async function measureNetwork(
     ours: httpRunner(url, shape.requests),
     floor: floorRunner(databaseUrl, shape.key, shape.floor.sql, shape.floor.params),
   };
-  await alternate(runners, 4, 2, 1);
-  const runs: Record<string, LoadResult[]> = { ours: [], floor: [] };
-  for (const connections of options.connections) {
-    const results = await alternate(runners, connections, options.seconds, options.rounds);
-    for (const [name, result] of Object.entries(results)) runs[name].push(result);
-  }
-  log(`  measured ${shape.key}`);
-  return { key: shape.key, name: shape.name, ours: runs.ours, floor: runs.floor };
+  return timed(shape.key, shape.name, runners, options);
 }
 
 /** Both servers over one dataset, for as long as `work` runs. */

@@ -13,15 +13,13 @@
  * writes test/bench/results/network.json.
  */
 import 'reflect-metadata';
-import pg from 'pg';
 import { toGlobalId } from '@cohesion/common';
-import { SCALE_PASSWORD } from '@cohesion/testing/scale';
 import { startApi } from './lib/api.js';
 import { BENCH_SIZE as SIZE, ensureDataset } from './lib/dataset.js';
-import { benchArgs, gql, signIn } from './lib/graphql.js';
+import { benchArgs, gql } from './lib/graphql.js';
 import { report, type MeasuredShape } from './lib/report.js';
 import { runLoad, type LoadRequest, type LoadResult } from './lib/load.js';
-import { findPairs } from './lib/network-pairs.js';
+import { findPairs, signInCallers } from './lib/network-pairs.js';
 
 const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const CONNECTIONS = [1, 16];
@@ -44,23 +42,7 @@ async function main(): Promise<void> {
   const api = await startApi(databaseUrl);
   try {
     const url = new URL('/graphql', api.url);
-    const emails = await (async () => {
-      const client = new pg.Client({ connectionString: databaseUrl });
-      await client.connect();
-      try {
-        const { rows } = await client.query<{ id: string; email: string }>(
-          'SELECT id, email FROM accounts WHERE id = ANY($1::uuid[])',
-          [pairs.callers],
-        );
-        return new Map(rows.map((row) => [row.id, row.email]));
-      } finally {
-        await client.end();
-      }
-    })();
-    const tokens = new Map<string, string>();
-    for (const caller of pairs.callers) {
-      tokens.set(caller, await signIn(url, emails.get(caller) as string, SCALE_PASSWORD));
-    }
+    const tokens = await signInCallers(url, databaseUrl, pairs.callers);
     const headers = (caller: string) => ({ authorization: `Bearer ${tokens.get(caller) as string}` });
     const pathRequest = ([from, to]: [string, string]): LoadRequest => ({
       body: JSON.stringify({ query: PATH, variables: { to: toGlobalId('Practitioner', to) } }),

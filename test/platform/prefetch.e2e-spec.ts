@@ -61,6 +61,7 @@ describe('nested reads', () => {
   let member: TestPractitioner;
   let areaId: string;
   const organisationIds: string[] = [];
+  const workers: TestPractitioner[] = [];
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -86,10 +87,12 @@ describe('nested reads', () => {
         });
         await addLocation(t, service.id, { name: `Hall ${i}.${j}`, areaId: ward.id });
       }
-      await createPractitioner(t, {
-        fullName: `Prefetch Person ${i}`,
-        memberships: [{ organisationId: organisation.id }],
-      });
+      workers.push(
+        await createPractitioner(t, {
+          fullName: `Prefetch Person ${i}`,
+          memberships: [{ organisationId: organisation.id }],
+        }),
+      );
       await createPractitioner(t, {
         fullName: `Hidden Person ${i}`,
         discoverable: false,
@@ -149,6 +152,28 @@ describe('nested reads', () => {
     const people = signedIn.flatMap((node) => node.practitioners?.edges.map((edge) => edge.node.fullName) ?? []);
     expect(people).toContain('Prefetch Person 0');
     expect(people.some((name) => name.startsWith('Hidden'))).toBe(false);
+  });
+
+  it('never shows people someone blocked among an organisation’s people', async () => {
+    const blocker = await createPractitioner(t);
+    const blocked = await t.gql(
+      `mutation B($id: ID!) { blockPractitioner(practitionerId: $id) }`,
+      { id: workers[0].globalId },
+      blocker.token,
+    );
+    expect(blocked.errors).toBeUndefined();
+    const people = (nodes: OrganisationNode[]) =>
+      nodes.flatMap((node) => node.practitioners?.edges.map((edge) => edge.node.fullName) ?? []);
+    expect(people(await tree(blocker.token))).not.toContain('Prefetch Person 0');
+    expect(people(await tree(member.token))).toContain('Prefetch Person 0');
+    const one = await t.gql<{ organisation: OrganisationNode }>(
+      `query One($id: ID!) { organisation(id: $id) { practitioners(first: 5) { totalCount edges { node { fullName } } } } }`,
+      { id: organisationIds[0] },
+      blocker.token,
+    );
+    expect(one.errors).toBeUndefined();
+    expect(people([one.data.organisation])).toEqual([]);
+    expect(one.data.organisation.practitioners?.totalCount).toBe(0);
   });
 
   it('answers each alias with its own page size', async () => {

@@ -1,4 +1,6 @@
 import pg from 'pg';
+import { SCALE_PASSWORD } from '@cohesion/testing/scale';
+import { signIn } from './graphql.js';
 
 /** Everyone within two connections of each person (discoverable people only), with their distance. */
 async function ballsOfRadiusTwo(client: pg.Client, ids: string[]): Promise<Map<string, Map<string, number>>> {
@@ -87,4 +89,23 @@ export async function findPairs(
   } finally {
     await client.end();
   }
+}
+
+/** Signs every caller in through the API (generated accounts share one password): access tokens by practitioner id. */
+export async function signInCallers(url: URL, databaseUrl: string, ids: string[]): Promise<Map<string, string>> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  let emails: Map<string, string>;
+  try {
+    const { rows } = await client.query<{ id: string; email: string }>(
+      'SELECT id, email FROM accounts WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
+    emails = new Map(rows.map((row) => [row.id, row.email]));
+  } finally {
+    await client.end();
+  }
+  const tokens = new Map<string, string>();
+  for (const id of ids) tokens.set(id, await signIn(url, emails.get(id) as string, SCALE_PASSWORD));
+  return tokens;
 }

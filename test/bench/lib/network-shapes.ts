@@ -2,9 +2,8 @@ import { isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
 import { toGlobalId } from '@cohesion/common';
 import { SUGGESTIONS_SQL, suggestionParams } from '@cohesion/network';
-import { SCALE_PASSWORD } from '@cohesion/testing/scale';
-import { gql, signIn } from './graphql.js';
-import type { Pairs } from './network-pairs.js';
+import { gql } from './graphql.js';
+import { signInCallers, type Pairs } from './network-pairs.js';
 import type { HttpRequest } from './rounds.js';
 import { uuidOf } from './shapes.js';
 
@@ -69,21 +68,7 @@ async function floorAnswers(databaseUrl: string, sql: string, params: unknown[][
 
 /** Signs in every caller of `pairs` and builds the suggested-peers and introduction-path shapes. */
 export async function networkShapes(url: URL, databaseUrl: string, pairs: Pairs): Promise<NetworkShape[]> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  let emails: Map<string, string>;
-  try {
-    const { rows } = await client.query<{ id: string; email: string }>(
-      'SELECT id, email FROM accounts WHERE id = ANY($1::uuid[])',
-      [pairs.callers],
-    );
-    emails = new Map(rows.map((row) => [row.id, row.email]));
-  } finally {
-    await client.end();
-  }
-  const tokens = new Map<string, string>();
-  for (const caller of pairs.callers)
-    tokens.set(caller, await signIn(url, emails.get(caller) as string, SCALE_PASSWORD));
+  const tokens = await signInCallers(url, databaseUrl, pairs.callers);
   const headers = (caller: string) => ({ authorization: `Bearer ${tokens.get(caller) as string}` });
 
   const suggestionParamsOf = pairs.callers.map((caller) => suggestionParams(caller, 10));
