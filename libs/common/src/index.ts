@@ -4,6 +4,7 @@ export * from './background/background-tasks.js';
 export * from './common.module.js';
 export * from './errors/domain-error.js';
 export * from './errors/postgres-errors.js';
+export * from './errors/caller-errors.js';
 export * from './errors/rest-error.filter.js';
 export * from './global-id.js';
 export * from './graphql/error-formatter.js';

@@ -7,6 +7,7 @@ import {
 } from 'typeorm';
 import type { DatabaseLogger } from './database.logger.js';
 import { SLOW_QUERY_THRESHOLD_MS } from './database.logger.js';
+import { faultTolerantPg } from './safe-pool.js';
 import { sessionStartupOptions } from './session-settings.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
@@ -42,6 +43,10 @@ export function dataSourceOptions(schema: SchemaDefinition, connection: Connecti
     // Slow statements are reported through the app's logger; bulk CLIs (no logger) expect them.
     maxQueryExecutionTime: connection.logger ? SLOW_QUERY_THRESHOLD_MS : undefined,
     applicationName: connection.applicationName ?? 'cohesion-network',
+    // Every connection listens for errors from the moment it exists (see faultTolerantPg),
+    // which also reports them; TypeORM's own pool listener would only log them twice.
+    driver: faultTolerantPg((error, source) => connection.logger?.connectionFault(error, source)),
+    poolErrorHandler: () => undefined,
     extra: {
       max: connection.poolSize,
       idleTimeoutMillis: 30_000,

@@ -63,6 +63,12 @@ export class DatabaseLogger implements TypeOrmLogger {
     this.sink?.debug({ message }, 'migration');
   }
 
+  /** A connection failed outside a query (the server went away or ended it); the pool replaces it. */
+  connectionFault(error: Error, source: 'pool' | 'connection'): void {
+    const code = (error as Error & { code?: string }).code;
+    this.sink?.warn({ err: error.message, code, source }, 'database connection lost');
+  }
+
   log(level: 'log' | 'info' | 'warn', message: unknown): void {
     if (level === 'warn') this.sink?.warn({ message }, 'typeorm');
     else this.sink?.debug({ message }, 'typeorm');

@@ -7,3 +7,4 @@ export * from './embedded/embedded-postgres.js';
 export * from './session-settings.js';
 export * from './snake-naming.strategy.js';
 export * from './prepared.js';
+export * from './safe-pool.js';

@@ -32,6 +32,3 @@ export function sessionStartupOptions(): string {
 export function sessionSetStatements(): string[] {
   return Object.entries(SESSION_SETTINGS).map(([name, value]) => `SET ${name} = '${value}'`);
 }
-
-/** Set (to 'on') where every connection shares one session: the embedded server. */
-export const SHARED_SESSION_SETTING = 'cohesion.shared_session';

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 export * from './factories.js';
 export * from './test-app.js';
 export * from './test-database.js';
+export * from './database-proxy.js';
 export * from './grant-factories.js';
 export * from './three-sixty-giving.js';
 export * from './command-line.js';

@@ -12,6 +12,7 @@ import { createLogger } from '@cohesion/common';
 import { DatabaseLogger } from '@cohesion/database';
 import { AppModule } from '../../../apps/api/src/app.module.js';
 import { setUpHttp } from '../../../apps/api/src/http/http.setup.js';
+import { startDatabaseProxy, type DatabaseProxy } from './database-proxy.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export interface GqlError {
@@ -32,6 +33,8 @@ export interface TestApp {
   db: DataSource;
   config: AppConfig;
   database: TestDatabase;
+  /** The relay the app reaches its database through, when asked for (`{ proxy: true }`): to take the database away. */
+  proxy?: DatabaseProxy;
   /** Runs a GraphQL operation the way a browser would (JSON POST), optionally signed in. */
   gql<T = Record<string, unknown>>(
     query: string,
@@ -58,12 +61,21 @@ const TEST_ENV: Record<string, string> = {
 };
 
 /** Boots the real application on a fresh database; one per test file. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: { proxy?: boolean } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
+  const proxy = options.proxy ? await startDatabaseProxy(database.url) : undefined;
   // Emails the file transport writes go to a directory of this app's own.
   const mailDir = mkdtempSync(join(tmpdir(), 'cohesion-test-mail-'));
   try {
-    const config = AppConfig.fromEnv({ ...TEST_ENV, MAIL_DIR: mailDir, ...env, DATABASE_URL: database.url });
+    const config = AppConfig.fromEnv({
+      ...TEST_ENV,
+      MAIL_DIR: mailDir,
+      ...env,
+      DATABASE_URL: proxy?.url ?? database.url,
+    });
     const logger = createLogger(config);
     const app = await NestFactory.create(AppModule.forRoot(config, logger), { logger: false, bodyParser: false });
     setUpHttp(app, config, logger);
@@ -77,6 +89,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       db,
       config,
       database,
+      proxy,
       async gql<T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GqlResult<T>> {
         const call = request(server).post('/graphql').set('content-type', 'application/json');
         if (token) call.set('authorization', `Bearer ${token}`);
@@ -104,11 +117,13 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       resetStatements: () => counter.resetCount(),
       async close() {
         await app.close();
+        await proxy?.close();
         await database.close();
         rmSync(mailDir, { recursive: true, force: true });
       },
     };
   } catch (error) {
+    await proxy?.close();
     await database.close();
     rmSync(mailDir, { recursive: true, force: true });
     throw error;

@@ -13,6 +13,8 @@ import { createDataSource, EmbeddedPostgres, runMigrations, type SchemaDefinitio
 export interface TestDatabase {
   url: string;
   kind: 'embedded' | 'server';
+  /** Cuts the application's connections to this database (pg_terminate_backend on a server); returns how many. */
+  interrupt(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -28,11 +30,14 @@ function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
-async function adminQuery(sql: string): Promise<void> {
+async function adminQuery<R extends pg.QueryResultRow = pg.QueryResultRow>(
+  sql: string,
+  values: unknown[] = [],
+): Promise<R[]> {
   const client = new pg.Client({ connectionString: serverUrl() });
   await client.connect();
   try {
-    await client.query(sql);
+    return (await client.query<R>(sql, values)).rows;
   } finally {
     await client.end();
   }
@@ -86,9 +91,23 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     return {
       url: withDatabase(serverUrl() as string, name),
       kind: 'server',
-      close: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+      interrupt: async () =>
+        (
+          await adminQuery(
+            `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
+            [name],
+          )
+        ).length,
+      close: async () => {
+        await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      },
     };
   }
   const embedded = await EmbeddedPostgres.start({ loadFrom: new Blob([readFileSync(template)]) });
-  return { url: embedded.url, kind: 'embedded', close: () => embedded.stop() };
+  return {
+    url: embedded.url,
+    kind: 'embedded',
+    interrupt: () => embedded.dropConnections(),
+    close: () => embedded.stop(),
+  };
 }

@@ -9,6 +9,7 @@ import {
   depthLimitRule,
   LoaderCache,
   servePrefetched,
+  serviceUnavailablePlugin,
   Viewer,
   type AuthenticatedRequest,
   type RequestContext,
@@ -33,7 +34,11 @@ export function graphqlOptions(config: AppConfig, logger: Logger): ApolloDriverC
     formatError: createErrorFormatter(logger, config.isDevelopment),
     validationRules: [depthLimitRule(config.graphqlMaxDepth)],
     transformSchema: servePrefetched,
-    plugins: [complexityLimitPlugin(config.graphqlMaxComplexity), ApolloServerPluginCacheControlDisabled()],
+    plugins: [
+      complexityLimitPlugin(config.graphqlMaxComplexity),
+      serviceUnavailablePlugin(),
+      ApolloServerPluginCacheControlDisabled(),
+    ],
     context: ({ req, res }: { req: Request; res: Response }): RequestContext => {
       const request = req as AuthenticatedRequest;
       return { req: request, res, loaders: new LoaderCache(() => request.viewer ?? Viewer.anonymous()) };

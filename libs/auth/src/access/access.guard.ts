@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
 import { AuthGuard } from '@nestjs/passport';
 import type { Logger } from 'pino';
-import { DomainError, forbidden, LOGGER, unauthenticated, Viewer, type AuthenticatedRequest } from '@cohesion/common';
+import { forbidden, LOGGER, unauthenticated, Viewer, type AuthenticatedRequest } from '@cohesion/common';
 import { ACCESS_RULE, type AccessRule } from './access.decorator.js';
 
 const BEARER = /^Bearer\s+\S+/i;
@@ -25,9 +25,12 @@ class JwtAuthGuard extends AuthGuard('jwt') {
     return requestOf(context).res;
   }
 
-  override handleRequest<TUser = Viewer>(error: unknown, viewer: TUser | false, info: unknown): TUser {
-    if (error instanceof DomainError) throw error;
-    if (error || !viewer) {
+  override handleRequest<TUser = Viewer>(error: Error | null, viewer: TUser | false, info: unknown): TUser {
+    // An error here was thrown while checking a token that verified (loading the session):
+    // a refusal of ours, or a fault such as an unreachable database, which must reach the
+    // caller as what it is (SERVICE_UNAVAILABLE), never as a token they should throw away.
+    if (error) throw error;
+    if (!viewer) {
       const expired = (info as { name?: string } | undefined)?.name === 'TokenExpiredError';
       throw unauthenticated(expired ? 'The access token has expired; refresh it' : 'The access token is not valid');
     }

@@ -9,8 +9,20 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'TOO_MANY_REQUESTS',
+  'SERVICE_UNAVAILABLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The HTTP status each code answers with on REST (and on GraphQL where the whole operation failed). */
+export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  TOO_MANY_REQUESTS: 429,
+  SERVICE_UNAVAILABLE: 503,
+};
 
 export interface FieldProblem {
   /** Path of the offending input, e.g. `input.identifiers[1]`. */
@@ -64,6 +76,19 @@ export function tooManyRequests(retryAfterSeconds: number): DomainError {
   return new DomainError('TOO_MANY_REQUESTS', `Too many attempts; try again in ${retryAfterSeconds} seconds`, {
     retryAfterSeconds,
   });
+}
+
+/**
+ * Something the service depends on (the database) cannot be reached just now: nothing
+ * about the caller's request or credentials is wrong, and the same request may succeed
+ * after a short wait.
+ */
+export function serviceUnavailable(retryAfterSeconds = 2): DomainError {
+  return new DomainError(
+    'SERVICE_UNAVAILABLE',
+    `The service is briefly unavailable; try again in ${retryAfterSeconds} seconds`,
+    { retryAfterSeconds },
+  );
 }
 
 /** Optimistic concurrency: somebody saved a newer version since the caller read it. */

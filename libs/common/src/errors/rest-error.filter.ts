@@ -2,23 +2,24 @@ import { Catch, HttpException, Inject, type ArgumentsHost, type ExceptionFilter 
 import type { Response } from 'express';
 import type { Logger } from 'pino';
 import { LOGGER } from '../logging/logger.token.js';
-import { DomainError, type ErrorCode } from './domain-error.js';
+import { callerErrorOf } from './caller-errors.js';
+import { DomainError, HTTP_STATUS } from './domain-error.js';
 import { loggableError } from './postgres-errors.js';
 
-const HTTP_STATUS: Record<ErrorCode, number> = {
-  BAD_USER_INPUT: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  TOO_MANY_REQUESTS: 429,
-};
+/**
+ * A report that says itself what failed, such as a readiness check's (`{ status:
+ * 'error', error: { database: { status: 'down' } } }`): sent as it is, with its status.
+ */
+function isStatusReport(body: unknown): body is { status: string } {
+  return typeof body === 'object' && body !== null && typeof (body as { status?: unknown }).status === 'string';
+}
 
 /**
- * Domain errors on REST endpoints: the HTTP status for the code and the same JSON body
+ * Errors on REST endpoints: the HTTP status for the code and the same JSON body
  * GraphQL gives (`{ errors: [{ message, extensions: { code, fields } }] }`), so clients
- * read one error shape. Anything unexpected is logged and answered 500 without detail.
- * Bind it with @UseFilters on a controller.
+ * read one error shape; the mapping is the one every transport uses (callerErrorOf), so
+ * an outage answers 503 with Retry-After. Anything unexpected is logged and answered 500
+ * without detail. Bind it with @UseFilters on a controller.
  */
 @Catch()
 export class RestErrorFilter implements ExceptionFilter {
@@ -34,25 +35,33 @@ export class RestErrorFilter implements ExceptionFilter {
       response.destroy();
       return;
     }
-    if (error instanceof DomainError) {
-      if (error.code === 'UNAUTHENTICATED') response.setHeader('WWW-Authenticate', 'Bearer');
-      if (error.details.retryAfterSeconds) response.setHeader('Retry-After', String(error.details.retryAfterSeconds));
-      response.status(HTTP_STATUS[error.code]).json({
+    const known = callerErrorOf(error);
+    if (known) {
+      const { error: domain, cause } = known;
+      if (cause === 'database unavailable' || cause === 'database constraint') {
+        this.logger.warn({ err: loggableError(error) }, `${cause} in REST request`);
+      }
+      if (domain.code === 'UNAUTHENTICATED') response.setHeader('WWW-Authenticate', 'Bearer');
+      if (domain.details.retryAfterSeconds) response.setHeader('Retry-After', String(domain.details.retryAfterSeconds));
+      const body = error instanceof HttpException ? error.getResponse() : undefined;
+      if (domain.code === 'SERVICE_UNAVAILABLE' && isStatusReport(body)) {
+        response.status(HTTP_STATUS.SERVICE_UNAVAILABLE).json(body);
+        return;
+      }
+      response.status(HTTP_STATUS[domain.code]).json({
         errors: [
           {
-            message: error.message,
-            extensions: { code: error.code, ...(error.details.fields ? { fields: error.details.fields } : {}) },
+            message: domain.message,
+            extensions: { code: domain.code, ...(domain.details.fields ? { fields: domain.details.fields } : {}) },
           },
         ],
       });
       return;
     }
     if (error instanceof HttpException && error.getStatus() < 500) {
-      const status = error.getStatus();
-      const code = (Object.keys(HTTP_STATUS) as ErrorCode[]).find((known) => HTTP_STATUS[known] === status);
       response
-        .status(status)
-        .json({ errors: [{ message: error.message, extensions: { code: code ?? 'BAD_REQUEST' } }] });
+        .status(error.getStatus())
+        .json({ errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
       return;
     }
     this.logger.error({ err: loggableError(error) }, 'unexpected error in REST request');

@@ -61,4 +61,27 @@ describe('error formatter', () => {
     expect(result.message).toBe('boom');
     expect(result.extensions?.stacktrace).toBeDefined();
   });
+
+  it('tells callers an unreachable database as SERVICE_UNAVAILABLE with a retry hint, in every form it takes', () => {
+    const lost = [
+      Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+      Object.assign(new Error('the database system is starting up'), { code: '57P03' }),
+      Object.assign(new Error('sorry, too many clients already'), { code: '53300' }),
+      Object.assign(new Error('connect ECONNREFUSED 10.1.2.3:5432'), { code: 'ECONNREFUSED' }),
+      new AggregateError([Object.assign(new Error('connect ECONNREFUSED ::1:5432'), { code: 'ECONNREFUSED' })], ''),
+      new Error('Connection terminated unexpectedly'),
+      new Error('timeout exceeded when trying to connect'),
+      Object.assign(new Error('x'), { name: 'QueryRunnerAlreadyReleasedError' }),
+      // A socket error that is no Error of this realm, as GraphQL wraps it.
+      { thrownValue: { code: 'ECONNRESET', errno: -104, syscall: 'read' } } as unknown as Error,
+    ];
+    for (const error of lost) {
+      const result = format({ message: 'x' }, wrapped(error));
+      expect(result.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 2 });
+      expect(result.message).not.toMatch(/10\.1\.2\.3|ECONN|administrator/);
+    }
+    // A statement that fails is a fault of ours, not an outage.
+    const syntax = Object.assign(new Error('syntax error at or near "FORM"'), { code: '42601' });
+    expect(format({ message: 'x' }, wrapped(syntax)).extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+  });
 });

@@ -1,32 +1,8 @@
-import { HttpException } from '@nestjs/common';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
-import { DomainError, type ErrorCode } from '../errors/domain-error.js';
-import {
-  PG_CHECK_VIOLATION,
-  PG_FOREIGN_KEY_VIOLATION,
-  PG_NOT_NULL_VIOLATION,
-  PG_UNIQUE_VIOLATION,
-  loggableError,
-  pgErrorCode,
-} from '../errors/postgres-errors.js';
-
-const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
-  400: 'BAD_USER_INPUT',
-  401: 'UNAUTHENTICATED',
-  403: 'FORBIDDEN',
-  404: 'NOT_FOUND',
-  409: 'CONFLICT',
-  429: 'TOO_MANY_REQUESTS',
-};
-
-/** Constraint failures a service did not translate: still the caller's problem, told without SQL. */
-const DATABASE_CODES: Record<string, { code: ErrorCode; message: string }> = {
-  [PG_UNIQUE_VIOLATION]: { code: 'CONFLICT', message: 'This would duplicate a record that already exists' },
-  [PG_FOREIGN_KEY_VIOLATION]: { code: 'BAD_USER_INPUT', message: 'A referenced record does not exist' },
-  [PG_CHECK_VIOLATION]: { code: 'BAD_USER_INPUT', message: 'The input breaks a rule of this record' },
-  [PG_NOT_NULL_VIOLATION]: { code: 'BAD_USER_INPUT', message: 'A required value is missing' },
-};
+import { callerErrorOf } from '../errors/caller-errors.js';
+import { loggableError } from '../errors/postgres-errors.js';
 
 /** Codes produced by GraphQL itself (parse, validation, variable coercion): safe to pass through. */
 const GRAPHQL_CODES = new Set([
@@ -39,12 +15,17 @@ const GRAPHQL_CODES = new Set([
   'BAD_REQUEST',
 ]);
 
+/**
+ * What was really thrown: GraphQL wraps it as `originalError`, and wraps a thrown value that
+ * is no Error of its own realm (a Node socket error seen from a test's sandbox) as `thrownValue`.
+ */
 function originalOf(error: unknown): unknown {
-  let current = error as { originalError?: unknown } | undefined;
-  while (current?.originalError && current.originalError !== current) {
-    current = current.originalError;
+  let current = error as { originalError?: unknown; thrownValue?: unknown } | undefined;
+  for (;;) {
+    const inner = current?.originalError ?? current?.thrownValue;
+    if (!inner || inner === current) return current;
+    current = inner;
   }
-  return current;
 }
 
 /**
@@ -57,29 +38,21 @@ export function createErrorFormatter(logger: Logger, exposeInternals: boolean) {
     const original = originalOf(error);
     const base = { locations: formatted.locations, path: formatted.path };
 
-    if (original instanceof DomainError) {
+    const known = callerErrorOf(original);
+    if (known) {
+      const { error: domain, cause } = known;
+      if (cause === 'database constraint' || cause === 'database unavailable') {
+        logger.warn({ err: loggableError(original), path: formatted.path }, `${cause} in GraphQL operation`);
+      }
       return {
         ...base,
-        message: original.message,
+        message: domain.message,
         extensions: {
-          code: original.code,
-          ...(original.details.fields ? { fields: original.details.fields } : {}),
-          ...(original.details.retryAfterSeconds ? { retryAfterSeconds: original.details.retryAfterSeconds } : {}),
+          code: domain.code,
+          ...(domain.details.fields ? { fields: domain.details.fields } : {}),
+          ...(domain.details.retryAfterSeconds ? { retryAfterSeconds: domain.details.retryAfterSeconds } : {}),
         },
       };
-    }
-
-    if (original instanceof HttpException) {
-      const status = original.getStatus();
-      const code = HTTP_STATUS_CODES[status];
-      if (code) return { ...base, message: original.message, extensions: { code } };
-    }
-
-    const databaseCode = pgErrorCode(original);
-    if (databaseCode && DATABASE_CODES[databaseCode]) {
-      logger.warn({ err: loggableError(original), path: formatted.path }, 'database constraint reached the API');
-      const mapped = DATABASE_CODES[databaseCode];
-      return { ...base, message: mapped.message, extensions: { code: mapped.code } };
     }
 
     const code = formatted.extensions?.code;
@@ -100,5 +73,28 @@ export function createErrorFormatter(logger: Logger, exposeInternals: boolean) {
         ...(exposeInternals && original instanceof Error ? { stacktrace: original.stack?.split('\n') } : {}),
       },
     };
+  };
+}
+
+/**
+ * When a GraphQL answer carries a SERVICE_UNAVAILABLE error, says when to retry at the
+ * HTTP level too (Retry-After), as REST's 503 does. The status stays 200: the
+ * GraphQL-over-HTTP spec asks for 200 on every well-formed request answered as JSON,
+ * and clients read the code and `retryAfterSeconds` from the error itself.
+ */
+export function serviceUnavailablePlugin(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          const unavailable = response.body.singleResult.errors?.find(
+            (error) => error.extensions?.code === 'SERVICE_UNAVAILABLE',
+          );
+          const retryAfter = unavailable?.extensions?.retryAfterSeconds;
+          if (typeof retryAfter === 'number') response.http.headers.set('retry-after', String(retryAfter));
+        },
+      };
+    },
   };
 }

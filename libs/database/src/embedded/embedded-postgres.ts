@@ -6,7 +6,7 @@ import { earthdistance } from '@electric-sql/pglite/contrib/earthdistance';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { SHARED_SESSION_SETTING, sessionSetStatements } from '../session-settings.js';
+import { sessionSetStatements } from '../session-settings.js';
 import { LoopbackServer } from './loopback-server.js';
 
 /** The extensions the schema needs; the same list is created on a real server by the first migration. */
@@ -48,10 +48,8 @@ export class EmbeddedPostgres {
         loadDataDir: options.loadFrom,
         extensions: EXTENSIONS,
       });
-      // Every connection shares PGlite's one session, which ignores startup options; it says
-      // so, for code that would otherwise keep per-connection state in it (prepared statements).
+      // Every connection shares PGlite's one session, which ignores startup options.
       for (const statement of sessionSetStatements()) await db.exec(statement);
-      await db.exec(`SET ${SHARED_SESSION_SETTING} = 'on'`);
       const server = new LoopbackServer(db, options.maxConnections ?? 32);
       const port = await server.listen(options.port ?? 0);
       return new EmbeddedPostgres(db, server, port, lockFile);
@@ -64,6 +62,14 @@ export class EmbeddedPostgres {
   /** Connection URL for `pg`/TypeORM. No password: the port is bound to loopback only. */
   get url(): string {
     return `postgres://postgres@127.0.0.1:${this.port}/postgres`;
+  }
+
+  /**
+   * Cuts every client connection at once (their open transactions roll back), as a
+   * server restart or an operator terminating backends would; returns how many.
+   */
+  dropConnections(): Promise<number> {
+    return this.server.dropConnections();
   }
 
   /** A copy of the whole database, loadable with `start({ loadFrom })`. */

@@ -47,6 +47,14 @@ export class LoopbackServer {
     void handler.attach(socket);
   }
 
+  /** Cuts every client connection, as a server restart would; new connections are served as before. */
+  async dropConnections(): Promise<number> {
+    const handlers = [...this.handlers];
+    this.handlers.clear();
+    await Promise.all(handlers.map((handler) => handler.detach(true)));
+    return handlers.length;
+  }
+
   async close(): Promise<void> {
     const server = this.server;
     this.server = undefined;
