@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { fromGlobalId } from '@cohesion/common';
+import { NAME_SIMILARITY } from '@cohesion/database';
 import {
   createPractitioner,
   createTestApp,
@@ -242,5 +243,36 @@ describe('while the database is down', () => {
     expect(again.errors).toBeUndefined();
     expect(again.data.me).toBeTruthy();
     expect((await t.http().get('/health/ready')).status).toBe(200);
+  });
+});
+
+/** On the embedded database a psql on its port shares the API's one session; on a server it has its own. */
+describe("an operator's session beside the API", () => {
+  let t: TestApp;
+  let token: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    token = (await createPractitioner(t)).token;
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('leaves signed-in requests and name matching working after RESET ALL and DISCARD ALL', async () => {
+    const operator = new pg.Client({ connectionString: t.database.url });
+    await operator.connect();
+    try {
+      await operator.query('RESET ALL');
+      await operator.query('DISCARD ALL');
+    } finally {
+      await operator.end();
+    }
+    const answers = await Promise.all(Array.from({ length: 6 }, () => t.gql(ME, {}, token)));
+    for (const answer of answers) expect(answer.errors).toBeUndefined();
+    const [setting] = await t.db.query<{ threshold: string }[]>(
+      `SELECT current_setting('pg_trgm.word_similarity_threshold') AS threshold`,
+    );
+    expect(Number(setting.threshold)).toBe(NAME_SIMILARITY);
   });
 });

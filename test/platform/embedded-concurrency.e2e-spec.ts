@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { EmbeddedPostgres } from '@cohesion/database';
+import { EmbeddedPostgres, NAME_SIMILARITY } from '@cohesion/database';
 
 /**
  * The embedded database serves many connections on one PGlite session. Each query's
@@ -60,5 +60,33 @@ describe('embedded database under concurrent connections', () => {
     await client.end();
     const { rows } = await pool.query<{ n: number }>('SELECT n FROM counters WHERE id = $1', [1]);
     expect(rows[0].n).toBe(40);
+  });
+
+  it('keeps the settings every connection relies on when another connection resets the shared session', async () => {
+    const settings = `SELECT current_setting('pg_trgm.word_similarity_threshold') AS threshold,
+                             current_setting('plan_cache_mode') AS plan_cache`;
+    const before = (await pool.query(settings)).rows[0];
+    expect(before).toEqual({ threshold: String(NAME_SIMILARITY), plan_cache: 'force_generic_plan' });
+    // What an operator might type into psql on the embedded port.
+    const operator = new pg.Client({ connectionString: embedded.url });
+    await operator.connect();
+    try {
+      for (const statement of [
+        'RESET ALL',
+        'DISCARD ALL',
+        'SET pg_trgm.word_similarity_threshold = 0.1; SELECT 1',
+        "SELECT 1; set plan_cache_mode = 'auto'",
+      ]) {
+        await operator.query(statement);
+        expect((await pool.query(settings)).rows[0]).toEqual(before);
+      }
+      // A parameterised statement goes by Parse, not Query.
+      await operator.query("SELECT set_config('plan_cache_mode', $1, false)", ['auto']);
+      expect((await pool.query(settings)).rows[0]).toEqual(before);
+      await operator.query({ text: 'RESET plan_cache_mode', values: [] });
+      expect((await pool.query(settings)).rows[0]).toEqual(before);
+    } finally {
+      await operator.end();
+    }
   });
 });

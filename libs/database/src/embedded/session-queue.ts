@@ -1,4 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
+import { sessionSetStatements } from '../session-settings.js';
 
 interface Pending {
   connection: number;
@@ -16,6 +17,26 @@ interface Pending {
  */
 const ENDS_BATCH = new Set(['S'.charCodeAt(0), 'Q'.charCodeAt(0), 'X'.charCodeAt(0), 0]);
 
+const QUERY = 'Q'.charCodeAt(0);
+const PARSE = 'P'.charCodeAt(0);
+
+/**
+ * Statements that change the session's settings for everyone sharing it (a `RESET ALL`
+ * or `SET` typed into psql on the embedded port, or set_config()): SET LOCAL and SET
+ * TRANSACTION end with their transaction, and are left alone.
+ */
+const CHANGES_SETTINGS =
+  /(^|;)\s*(RESET|DISCARD|SET(?!\s+(LOCAL|TRANSACTION|SESSION\s+CHARACTERISTICS)\b))\b|\bset_config\s*\(/i;
+
+/** The SQL text of a simple Query or a Parse message; undefined for any other message. */
+function statementText(message: Uint8Array): string | undefined {
+  if (message[0] !== QUERY && message[0] !== PARSE) return undefined;
+  const body = new TextDecoder().decode(message.subarray(5));
+  // Query: text\0. Parse: name\0 text\0 parameter types.
+  const parts = body.split('\0');
+  return message[0] === QUERY ? parts[0] : parts[1];
+}
+
 /**
  * Shares PGlite's one session among many client connections. Messages run one at a
  * time, in arrival order, except that a connection holds the session from the first
@@ -30,6 +51,8 @@ export class SessionQueue {
   /** The connection holding the session, or null when any may go next. */
   private holder: number | null = null;
   private draining = false;
+  /** A statement changed the shared session's settings; they are put back once its batch and transaction end. */
+  private settingsChanged = false;
 
   constructor(private readonly db: PGlite) {}
 
@@ -62,6 +85,15 @@ export class SessionQueue {
     void this.drain();
   }
 
+  /**
+   * Puts the settings every connection relies on (the trigram threshold search filters
+   * with, the plan cache mode) back after someone sharing the session changed them.
+   */
+  private async restoreSettings(): Promise<void> {
+    this.settingsChanged = false;
+    for (const statement of sessionSetStatements()) await this.db.exec(statement);
+  }
+
   private async drain(): Promise<void> {
     if (this.draining) return;
     this.draining = true;
@@ -72,6 +104,8 @@ export class SessionQueue {
         // Empty, or the holder's next message has not arrived yet: wait for it.
         if (index < 0 || index >= this.waiting.length) return;
         const [next] = this.waiting.splice(index, 1);
+        const text = statementText(next.message);
+        if (text !== undefined && CHANGES_SETTINGS.test(text)) this.settingsChanged = true;
         let bytes = 0;
         try {
           await this.db.runExclusive(() =>
@@ -88,6 +122,7 @@ export class SessionQueue {
         }
         const batchOpen = !ENDS_BATCH.has(next.message[0]);
         this.holder = batchOpen || this.db.isInTransaction() ? next.connection : null;
+        if (this.holder === null && this.settingsChanged) await this.restoreSettings();
       }
     } finally {
       this.draining = false;
