@@ -67,8 +67,31 @@ describe('GraphQL platform', () => {
     it('refuses queries nested deeper than the limit before running them', async () => {
       const result = await t.gql(`{ areas { edges { node { parent { parent { parent { parent { name } } } } } } } }`);
       expect(result.status).toBe(400);
-      expect(errorCode(result)).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(errorCode(result)).toBe('BAD_USER_INPUT');
       expect(result.errors?.[0].message).toContain('limit is 6');
+    });
+
+    it('refuses at once a small document whose fragments multiply, without holding up other requests', async () => {
+      // 30 levels of fragments each spreading the next twice: about 1 KB of text, 2^30 paths.
+      let query = 'query { ...F0 }';
+      for (let level = 0; level < 30; level++)
+        query += ` fragment F${level} on Query { ...F${level + 1} ...F${level + 1} }`;
+      query += ' fragment F30 on Query { areas { totalCount } }';
+      const [result, health] = await Promise.all([t.gql(query), t.http().get('/health')]);
+      expect(result.status).toBe(400);
+      expect(errorCode(result)).toBe('BAD_USER_INPUT');
+      expect(result.errors?.[0].message).toMatch(/expands to over a billion fields/);
+      expect(health.status).toBe(200);
+    });
+
+    it('costs each aliased search as a search', async () => {
+      const aliased = (count: number) =>
+        `{ ${Array.from({ length: count }, (_, index) => `s${index}: search(query: "c", first: 1) { totalCount }`).join(' ')} }`;
+      // The cost limit here is 3000: seven searches are over it, three are not.
+      const costly = await t.gql(aliased(7));
+      expect(errorCode(costly)).toBe('BAD_USER_INPUT');
+      expect(costly.errors?.[0].message).toMatch(/the limit is 3000/);
+      expect((await t.gql(aliased(3))).errors).toBeUndefined();
     });
 
     it('refuses queries that would cost too much, counting page sizes', async () => {
@@ -139,5 +162,37 @@ describe('GraphQL platform', () => {
       expect(ready.status).toBe(200);
       expect(ready.body.info.database.status).toBe('up');
     });
+  });
+});
+
+describe('GraphQL in production', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({
+      NODE_ENV: 'production',
+      JWT_SECRET: 'a-production-like-secret-of-enough-length-0123456789',
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('refuses aliases beyond the limit (400 aliased searches in one request)', async () => {
+    const query = `{ ${Array.from({ length: 400 }, (_, index) => `s${index}: search(query: "community", first: 1) { totalCount }`).join(' ')} }`;
+    const flood = await t.gql(query);
+    expect(flood.status).toBe(400);
+    expect(errorCode(flood)).toBe('BAD_USER_INPUT');
+    expect(flood.errors?.[0].message).toBe('The query has 400 aliased fields; the limit is 50');
+  });
+
+  it('does not describe the schema to callers: no introspection, no "Did you mean"', async () => {
+    const introspection = await t.gql(`{ __schema { types { name } } }`);
+    expect(introspection.status).toBe(400);
+    expect(introspection.data).toBeUndefined();
+    const typo = await t.gql(`{ organisatons { totalCount } }`);
+    expect(errorCode(typo)).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(typo.errors?.[0].message).not.toMatch(/Did you mean|organisations/);
+    // The schema still answers those who know it.
+    expect((await t.gql(`{ organisations(first: 1) { totalCount } }`)).errors).toBeUndefined();
   });
 });

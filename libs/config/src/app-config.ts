@@ -98,6 +98,14 @@ export class AppConfig {
 
   readonly graphqlMaxDepth: number;
   readonly graphqlMaxComplexity: number;
+  /** Fields at the top of one GraphQL operation. */
+  readonly graphqlMaxRootFields: number;
+  /** Aliased fields in one GraphQL document. */
+  readonly graphqlMaxAliases: number;
+  /** Whether anyone may introspect the schema (on outside production). */
+  readonly graphqlIntrospection: boolean;
+  /** Whether errors for unknown fields and types suggest names ("Did you mean ...") (on outside production). */
+  readonly graphqlFieldSuggestions: boolean;
   readonly requestBodyLimit: string;
   readonly corsOrigins: string[];
 
@@ -201,6 +209,10 @@ export class AppConfig {
       orukImportConcurrency: read.int('ORUK_IMPORT_CONCURRENCY', 4, 1, 32),
       graphqlMaxDepth: read.int('GRAPHQL_MAX_DEPTH', 12, 2, 100),
       graphqlMaxComplexity: read.int('GRAPHQL_MAX_COMPLEXITY', 50_000, 10, 10_000_000),
+      graphqlMaxRootFields: read.int('GRAPHQL_MAX_ROOT_FIELDS', 20, 1, 1000),
+      graphqlMaxAliases: read.int('GRAPHQL_MAX_ALIASES', 50, 0, 10_000),
+      graphqlIntrospection: read.bool('GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
+      graphqlFieldSuggestions: read.bool('GRAPHQL_FIELD_SUGGESTIONS', nodeEnv !== 'production'),
       requestBodyLimit: bodyLimit.toLowerCase(),
       corsOrigins: read.list('CORS_ORIGINS'),
     };

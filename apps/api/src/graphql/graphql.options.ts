@@ -4,9 +4,9 @@ import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import type { AppConfig } from '@cohesion/config';
 import {
-  complexityLimitPlugin,
   createErrorFormatter,
-  depthLimitRule,
+  MAX_EXPANDED_FIELDS,
+  queryLimitsPlugin,
   LoaderCache,
   servePrefetched,
   serviceUnavailablePlugin,
@@ -26,16 +26,22 @@ export function graphqlOptions(config: AppConfig, logger: Logger): ApolloDriverC
     path: '/graphql',
     autoSchemaFile: true,
     sortSchema: true,
-    introspection: true,
+    introspection: config.graphqlIntrospection,
+    hideSchemaDetailsFromClientErrors: !config.graphqlFieldSuggestions,
     csrfPrevention: true,
     graphiql: !config.isProduction,
     includeStacktraceInErrorResponses: config.isDevelopment,
     autoTransformHttpErrors: false,
     formatError: createErrorFormatter(logger, config.isDevelopment),
-    validationRules: [depthLimitRule(config.graphqlMaxDepth)],
     transformSchema: servePrefetched,
     plugins: [
-      complexityLimitPlugin(config.graphqlMaxComplexity),
+      queryLimitsPlugin({
+        maxDepth: config.graphqlMaxDepth,
+        maxRootFields: config.graphqlMaxRootFields,
+        maxAliases: config.graphqlMaxAliases,
+        maxFields: MAX_EXPANDED_FIELDS,
+        maxComplexity: config.graphqlMaxComplexity,
+      }),
       serviceUnavailablePlugin(),
       ApolloServerPluginCacheControlDisabled(),
     ],

@@ -1,6 +1,6 @@
 import { Args, Context, Info, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { notFound, selectsAny, viewerOf, type RequestContext } from '@cohesion/common';
+import { notFound, selectsAny, viewerOf, type RequestContext, HEAVY_QUERY_COST } from '@cohesion/common';
 import { Public } from '@cohesion/auth';
 import { OrganisationByIdLoader } from '../organisations/organisations.loaders.js';
 import { recordToOrganisation } from '../organisations/organisations.service.js';
@@ -23,6 +23,7 @@ export class SearchResolver {
   ) {}
 
   @Query(() => SearchConnection, {
+    complexity: HEAVY_QUERY_COST,
     name: 'search',
     description: 'Find people, organisations and services by words, themes, places and distance.',
   })

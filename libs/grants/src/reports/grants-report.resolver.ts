@@ -1,5 +1,5 @@
 import { Args, Context, Query, Resolver } from '@nestjs/graphql';
-import { viewerOf, type RequestContext } from '@cohesion/common';
+import { viewerOf, type RequestContext, HEAVY_QUERY_COST } from '@cohesion/common';
 import { Access } from '@cohesion/auth';
 import { GrantsReportArgs } from './grants-report.inputs.js';
 import { GrantsReport } from './grants-report.model.js';
@@ -10,6 +10,7 @@ export class GrantsReportResolver {
   constructor(private readonly reports: GrantsReportService) {}
 
   @Query(() => GrantsReport, {
+    complexity: HEAVY_QUERY_COST,
     description:
       'Applications, awards, payments, reach and wellbeing change across the funds you run, with breakdowns. ' +
       'The same figures download as CSV from GET /grants/report.csv.',

@@ -1,5 +1,5 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { viewerOf, type RequestContext } from '@cohesion/common';
+import { viewerOf, type RequestContext, HEAVY_QUERY_COST } from '@cohesion/common';
 import { Access } from '@cohesion/auth';
 import {
   Organisation,
@@ -22,6 +22,7 @@ export class NetworkGraphResolver {
   ) {}
 
   @Query(() => NetworkGraph, {
+    complexity: HEAVY_QUERY_COST,
     description:
       'Practitioners and organisations around a practitioner or organisation, with the links between them, ' +
       'for drawing.',

@@ -1,5 +1,5 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { viewerOf, type RequestContext } from '@cohesion/common';
+import { viewerOf, type RequestContext, HEAVY_QUERY_COST } from '@cohesion/common';
 import { Access } from '@cohesion/auth';
 import { Practitioner, PractitionerByIdLoader } from '@cohesion/directory';
 import { IntroductionPathArgs } from '../network.args.js';
@@ -15,6 +15,7 @@ export class IntroductionPathsResolver {
   ) {}
 
   @Query(() => IntroductionPath, {
+    complexity: HEAVY_QUERY_COST,
     nullable: true,
     description:
       'The shortest chain of connections from you to someone, so you can ask the first person along it to ' +

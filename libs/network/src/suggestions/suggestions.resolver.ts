@@ -1,5 +1,5 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { viewerOf, type RequestContext } from '@cohesion/common';
+import { viewerOf, type RequestContext, HEAVY_QUERY_COST } from '@cohesion/common';
 import { Access } from '@cohesion/auth';
 import { Practitioner, PractitionerByIdLoader } from '@cohesion/directory';
 import { SuggestedPeersArgs } from '../network.args.js';
@@ -15,6 +15,7 @@ export class SuggestionsResolver {
   ) {}
 
   @Query(() => [SuggestedPeer], {
+    complexity: HEAVY_QUERY_COST,
     description:
       'People you are not connected with whom you might want to know: shared themes, shared places and ' +
       'mutual connections, best first, each with its reasons.',
