@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { toGlobalId } from '@cohesion/common';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { isObjectType, type GraphQLObjectType } from 'graphql';
+import { NodeRegistry, toGlobalId } from '@cohesion/common';
 import {
   createArea,
   createOrganisation,
@@ -21,6 +23,17 @@ describe('GraphQL platform', () => {
   });
 
   describe('node(id)', () => {
+    it('has a way to fetch every type that implements Node', () => {
+      const schema = t.app.get(GraphQLSchemaHost).schema;
+      const implementations = Object.values(schema.getTypeMap())
+        .filter((type): type is GraphQLObjectType => isObjectType(type))
+        .filter((type) => type.getInterfaces().some((contract) => contract.name === 'Node'))
+        .map((type) => type.name)
+        .sort();
+      expect(implementations.length).toBeGreaterThan(10);
+      expect(t.app.get(NodeRegistry).types).toEqual(implementations);
+    });
+
     it('reaches every entity type by its global id', async () => {
       const area = await createArea(t, { name: 'Node Area' });
       const term = await termId(t, 'cohesion-themes', 'youth');

@@ -47,6 +47,7 @@ export class GrantsModule implements OnModuleInit {
     private readonly nodes: NodeRegistry,
     private readonly funds: FundsService,
     private readonly applications: ApplicationsService,
+    private readonly awards: AwardsService,
   ) {}
 
   onModuleInit(): void {
@@ -54,9 +55,12 @@ export class GrantsModule implements OnModuleInit {
       const [fund] = await this.funds.fundsByIds(viewerOf(context), [id]);
       return fund ?? null;
     });
+    this.nodes.register('GrantRound', (id, context) => this.funds.visibleRound(viewerOf(context), id));
     this.nodes.register('GrantApplication', async (id, context) => {
       const [application] = await this.applications.visibleByIds(viewerOf(context), [id]);
       return application ?? null;
     });
+    this.nodes.register('GrantPayment', (id, context) => this.awards.visiblePart(viewerOf(context), 'payment', id));
+    this.nodes.register('MonitoringReport', (id, context) => this.awards.visiblePart(viewerOf(context), 'report', id));
   }
 }

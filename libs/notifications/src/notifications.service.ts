@@ -24,6 +24,7 @@ export interface Notice {
 
 const SORT: KeysetSort<NotificationRow> = {
   expressions: ['n.created_at', 'n.id'],
+  parts: ['timestamp', 'uuid'],
   valuesOf: (row) => [row.createdAtKey, row.id],
   descending: true,
 };
@@ -106,9 +107,9 @@ export class NotificationsService {
   }
 
   /** Marks the viewer's own notifications read (the given ones, or all); returns how many changed. */
-  async markRead(viewer: Viewer, selection: { ids?: string[]; all?: boolean }): Promise<number> {
-    const hasIds = selection.ids !== undefined && selection.ids.length > 0;
-    if (hasIds === Boolean(selection.all)) throw badInput('ids', 'give the notifications to mark, or all: true');
+  async markRead(viewer: Viewer, selection: { ids?: string[] | null; all?: boolean | null }): Promise<number> {
+    const hasIds = (selection.ids ?? []).length > 0;
+    if (hasIds === Boolean(selection.all)) throw badInput('input.ids', 'give the notifications to mark, or all: true');
     const rows = await returningRows<{ id: string }>(
       this.dataSource,
       `UPDATE notifications SET read_at = now()

@@ -1,11 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { Field, ID, InterfaceType } from '@nestjs/graphql';
+import { decodeGlobalId } from '../global-id.js';
 import type { RequestContext } from './request-context.js';
+
+/**
+ * The GraphQL type of a node: its own `__typename` where its model declares one, else the
+ * type its global id names (every node's id does), so no node type can fail to resolve.
+ */
+export function nodeTypeOf(value: { __typename?: string; id?: unknown }): string | undefined {
+  return value.__typename ?? (typeof value.id === 'string' ? decodeGlobalId(value.id)?.type : undefined);
+}
 
 /** Every entity is a Node: reachable by its opaque global id through `node(id:)`. */
 @InterfaceType('Node', {
   description: 'An object with a globally unique, opaque id.',
-  resolveType: (value: { __typename?: string }) => value.__typename,
+  resolveType: nodeTypeOf,
 })
 export abstract class Node {
   @Field(() => ID, { description: 'Opaque global id; pass it back as-is.' })

@@ -218,6 +218,10 @@ export function queryLimitsPlugin(limits: DocumentLimits & { maxComplexity: numb
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema, operation }) {
+          // GraphQL's validation lets through an operation of a kind the schema has no root for.
+          if (operation && !schema.getRootType(operation.operation)) {
+            throw refusal(`This API has no ${operation.operation} operations`);
+          }
           let shape = shapes.get(document);
           if (!shape) {
             shape = documentShape(document);

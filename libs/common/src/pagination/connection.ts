@@ -2,6 +2,7 @@ import type { Type } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { badInput } from '../errors/domain-error.js';
+import { textProblem } from '../validation/text.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -78,23 +79,71 @@ export function Connection<T>(nodeType: Type<T>, name: string) {
 
 export type CursorValue = string | number | boolean | null;
 
+/**
+ * What each value of a cursor must be, as the SQL it is compared with expects: text (a
+ * lower-cased name), a uuid (the tie-breaking id), a timestamp (as PostgreSQL writes it),
+ * a finite number (a score, a distance) or an integer (an ordinal).
+ */
+export type CursorPart = 'text' | 'uuid' | 'timestamp' | 'number' | 'integer';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2})?)?$/;
+
+/** Whether a timestamp's fields name a real moment (the 31st of February does not). */
+function isTimestamp(value: string): boolean {
+  const match = TIMESTAMP.exec(value);
+  if (!match) return false;
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return (
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day &&
+    hour < 24 &&
+    minute < 60 &&
+    second < 60
+  );
+}
+
+function fits(value: unknown, part: CursorPart): boolean {
+  switch (part) {
+    case 'text':
+      return typeof value === 'string' && value.length <= 1000 && textProblem(value) === undefined;
+    case 'uuid':
+      return typeof value === 'string' && UUID.test(value);
+    case 'timestamp':
+      return typeof value === 'string' && isTimestamp(value);
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'integer':
+      return Number.isSafeInteger(value);
+  }
+}
+
 /** Cursors are opaque to clients: base64url of the sort key of the last row seen. */
 export function encodeCursor(values: CursorValue[]): string {
   return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string, arity: number, field = 'after'): CursorValue[] {
+/**
+ * The sort key a cursor holds, each value checked against what its list compares it
+ * with: every list decodes its cursors here, so a cursor that was edited (a word where
+ * an id was, a date that is none) is refused as the caller's input, naming the argument,
+ * before any SQL sees it.
+ */
+export function decodeCursor(cursor: string, parts: readonly CursorPart[], field = 'after'): CursorValue[] {
+  let values: unknown;
   try {
-    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(values) &&
-      values.length === arity &&
-      values.every((value) => value === null || ['string', 'number', 'boolean'].includes(typeof value))
-    ) {
-      return values as CursorValue[];
-    }
+    values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through to the error below
+    values = undefined;
+  }
+  if (
+    Array.isArray(values) &&
+    values.length === parts.length &&
+    values.every((value, index) => fits(value, parts[index]))
+  ) {
+    return values as CursorValue[];
   }
   throw badInput(field, 'is not a cursor from this list');
 }

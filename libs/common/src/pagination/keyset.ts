@@ -1,4 +1,11 @@
-import { decodeCursor, encodeCursor, toConnection, type ConnectionShape, type CursorValue } from './connection.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  toConnection,
+  type ConnectionShape,
+  type CursorPart,
+  type CursorValue,
+} from './connection.js';
 
 /**
  * Keyset paging over a fixed sort: `(k1, k2, ..., id) > (cursor values)`. Stable under
@@ -7,6 +14,8 @@ import { decodeCursor, encodeCursor, toConnection, type ConnectionShape, type Cu
 export interface KeysetSort<R> {
   /** SQL expressions in sort order; the last must be unique (the primary key). */
   expressions: string[];
+  /** What each expression's value is, so a cursor is checked before it reaches SQL. */
+  parts: CursorPart[];
   /** The same values read from a fetched row, for its cursor. */
   valuesOf(row: R): CursorValue[];
   /** Every expression descending (newest first), instead of ascending. */
@@ -27,13 +36,24 @@ export function keysetClause<R>(sort: KeysetSort<R>, after: string | undefined, 
     ? sort.expressions.map((expression) => `${expression} DESC`).join(', ')
     : sort.expressions.join(', ');
   if (after === undefined) return { where: 'TRUE', params: [], orderBy };
-  const values = decodeCursor(after, sort.expressions.length);
+  const values = decodeCursor(after, sort.parts);
   const placeholders = values.map((_, index) => `$${firstParam + index}`);
   return {
     where: `(${sort.expressions.join(', ')}) ${sort.descending ? '<' : '>'} (${placeholders.join(', ')})`,
     params: values,
     orderBy,
   };
+}
+
+/**
+ * The LIMIT of a page of `first` items: one more, to learn whether there is a next page.
+ * Written into SQL text, so only ever a validated integer (a null or NaN page size is a
+ * bug upstream, refused here rather than sent as "LIMIT NaN").
+ */
+export function pageLimit(first: number): number {
+  if (!Number.isSafeInteger(first) || first < 1)
+    throw new Error(`A page size must be a positive integer, not ${first}`);
+  return first + 1;
 }
 
 export function keysetCursor<R>(sort: KeysetSort<R>, row: R): string {
@@ -71,7 +91,7 @@ export async function keysetPage<R, T>(db: Queryable, query: KeysetPageQuery<R, 
        FROM ${query.from}
       WHERE (${query.where}) AND ${keyset.where}
       ORDER BY ${keyset.orderBy}
-      LIMIT ${query.page.first + 1}`,
+      LIMIT ${pageLimit(query.page.first)}`,
     [...filterParams, ...keyset.params],
   )) as R[];
   return toConnection(

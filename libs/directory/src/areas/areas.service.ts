@@ -31,6 +31,7 @@ interface AreaRow {
 
 const SORT: KeysetSort<AreaRow> = {
   expressions: ['lower(a.name)', 'a.id'],
+  parts: ['text', 'uuid'],
   valuesOf: (row) => [row.sort_name, row.id],
 };
 

@@ -65,6 +65,7 @@ export const ORGANISATION_COLUMNS = `
 
 const SORT: KeysetSort<OrganisationRecord> = {
   expressions: ['lower(o.name)', 'o.id'],
+  parts: ['text', 'uuid'],
   valuesOf: (row) => [row.sortName, row.id],
 };
 

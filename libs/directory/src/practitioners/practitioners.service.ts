@@ -7,6 +7,7 @@ import {
   forbidden,
   keysetCursor,
   keysetPage,
+  pageLimit,
   notFound,
   SqlParams,
   staleVersion,
@@ -56,6 +57,7 @@ const PRACTITIONER_COLUMNS = `
 
 export const PRACTITIONER_SORT: KeysetSort<PractitionerRecord> = {
   expressions: ['lower(p.full_name)', 'p.id'],
+  parts: ['text', 'uuid'],
   valuesOf: (row) => [row.sortName, row.id],
 };
 
@@ -174,7 +176,7 @@ export class PractitionersService implements AccountProfiles {
                 count(*) OVER (PARTITION BY pairs.organisation_id)::int AS total
            FROM pairs JOIN practitioners p ON p.id = pairs.practitioner_id
           WHERE ${about.visible}) ranked
-        WHERE rn <= ${Math.trunc(first) + 1}
+        WHERE rn <= ${pageLimit(first)}
         ORDER BY rn`;
   }
 

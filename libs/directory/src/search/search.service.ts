@@ -5,6 +5,7 @@ import {
   badInput,
   decodeCursor,
   encodeCursor,
+  pageLimit,
   isUkPostcode,
   isOutwardCode,
   languageName,
@@ -59,6 +60,8 @@ interface SummaryRow {
   languages: { value: string; count: number }[];
 }
 
+const NO_HITS: SummaryRow = { total: 0, kinds: [], organisation_kinds: [], themes: [], areas: [], languages: [] };
+
 export interface SearchRequest extends Omit<SearchArgs, 'sort'> {
   sort?: SearchSort;
 }
@@ -111,8 +114,7 @@ export class SearchService {
     options: { summary?: 'count' | 'facets' } = {},
   ): Promise<SearchConnection> {
     const plan = await this.plan(viewer, request);
-    const { sql, params } = this.statement(viewer, plan, request, options.summary);
-    const [row] = await this.dataSource.query<({ page: HitRow[] } & Partial<SummaryRow>)[]>(sql, params);
+    const row = await this.firstPage(viewer, plan, request, options.summary);
     const rows = row.page;
     const edges: SearchEdge[] = rows.slice(0, request.first).map((hit) => ({
       cursor: encodeCursor([plan.sort === SearchSort.NEAREST ? hit.distance : hit.score, hit.kind_order, hit.id]),
@@ -124,7 +126,7 @@ export class SearchService {
     }));
     let summary: Promise<SummaryRow> | undefined =
       options.summary === 'facets' ? Promise.resolve(row as SummaryRow) : undefined;
-    const summarise = () => (summary ??= this.summaryOnly(viewer, plan));
+    const summarise = () => (summary ??= plan.kinds.size ? this.summaryOnly(viewer, plan) : Promise.resolve(NO_HITS));
     const total = options.summary ? Promise.resolve(row.total as number) : undefined;
     return {
       edges,
@@ -142,6 +144,20 @@ export class SearchService {
       },
       origin: plan.origin,
     };
+  }
+
+  /** The page (and the summary asked for), from one statement; none when nothing the viewer may see can match. */
+  private async firstPage(
+    viewer: Viewer,
+    plan: Plan,
+    request: SearchRequest,
+    summary: 'count' | 'facets' | undefined,
+  ): Promise<{ page: HitRow[] } & Partial<SummaryRow>> {
+    // People asked for anonymously: no kind is left to search.
+    if (plan.kinds.size === 0) return { page: [], ...NO_HITS };
+    const { sql, params } = this.statement(viewer, plan, request, summary);
+    const [row] = await this.dataSource.query<({ page: HitRow[] } & Partial<SummaryRow>)[]>(sql, params);
+    return row;
   }
 
   /** The query plan of a search (page, totals and facets), for tests that check indexes are used. */
@@ -214,10 +230,7 @@ export class SearchService {
     const order = byDistance ? 'distance ASC, kind_order ASC, id ASC' : 'score DESC, kind_order ASC, id ASC';
     let keyset = 'TRUE';
     if (request.after !== undefined) {
-      const [value, kindOrder, id] = decodeCursor(request.after, 3);
-      if (typeof value !== 'number' || typeof kindOrder !== 'number' || typeof id !== 'string') {
-        throw badInput('after', 'is not a cursor from this search');
-      }
+      const [value, kindOrder, id] = decodeCursor(request.after, ['number', 'integer', 'uuid']);
       const v = params.add(value);
       const rest = `(kind_order, id) > (${params.add(kindOrder)}::int, ${params.add(id)}::uuid)`;
       keyset = byDistance
@@ -228,7 +241,7 @@ export class SearchService {
     const sql = `
       WITH ${hits.ctes}hits AS ${summary ? 'MATERIALIZED ' : ''}(${hits.body}),
       page AS (SELECT kind, id, score, distance, kind_order FROM hits WHERE ${keyset}
-                ORDER BY ${order} LIMIT ${Math.trunc(request.first) + 1})
+                ORDER BY ${order} LIMIT ${pageLimit(request.first)})
       SELECT (SELECT coalesce(json_agg(json_build_object('kind', page.kind, 'id', page.id, 'score', page.score,
                        'distance', page.distance, 'kind_order', page.kind_order, 'highlight', ${highlight})
                      ORDER BY ${order.replaceAll(/(\w+) (ASC|DESC)/g, 'page.$1 $2')}), '[]') FROM page) AS page
@@ -310,14 +323,6 @@ export class SearchService {
       parts.push(serviceHits(context));
     }
     const prefix = ctes.map((cte) => `${cte},\n`).join('');
-    if (parts.length === 0) {
-      return {
-        ctes: prefix,
-        body: `SELECT NULL::text AS kind, NULL::int AS kind_order, NULL::uuid AS id, NULL::float8 AS score,
-                     NULL::float8 AS distance, NULL::varchar[] AS languages
-                     ${withPaths ? ', NULL::uuid[] AS area_path_ids, NULL::uuid[] AS term_path_ids' : ''} WHERE FALSE`,
-      };
-    }
     return { ctes: prefix, body: parts.join('\nUNION ALL\n') };
   }
 }

@@ -8,6 +8,7 @@ import {
   forbidden,
   keysetCursor,
   keysetPage,
+  pageLimit,
   normalisePostcode,
   notFound,
   returningRows,
@@ -50,6 +51,7 @@ export const SERVICE_COLUMNS = `
 
 export const SERVICE_SORT: KeysetSort<ServiceRecord> = {
   expressions: ['lower(s.name)', 's.id'],
+  parts: ['text', 'uuid'],
   valuesOf: (row) => [row.sortName, row.id],
 };
 
@@ -68,7 +70,7 @@ export function organisationServicesSql(viewer: Viewer, organisationIds: string,
                 count(*) OVER (PARTITION BY s.organisation_id)::int AS total
            FROM services s JOIN organisations o ON o.id = s.organisation_id
           WHERE s.organisation_id = ANY(${organisationIds}) AND ${serviceVisibleSql(viewer, 's', 'o')}) ranked
-        WHERE rn <= ${Math.trunc(first) + 1}
+        WHERE rn <= ${pageLimit(first)}
         ORDER BY rn`;
 }
 

@@ -48,6 +48,7 @@ export function linkedTermsSql(link: string, ownerColumn: string, ownerIds: stri
 
 const SORT: KeysetSort<TermRow> = {
   expressions: ['lower(t.name)', 't.id'],
+  parts: ['text', 'uuid'],
   valuesOf: (row) => [row.sort_name, row.id],
 };
 

@@ -208,10 +208,16 @@ export class FundsService {
 
   /** A round the viewer may see: officers of its council, and anyone signed in while it is open. */
   async round(viewer: Viewer, id: string): Promise<GrantRound> {
-    const [row] = await this.dataSource.query<Record<string, unknown>[]>(`${ROUND_SQL} WHERE r.id = $1`, [id]);
-    if (!row) throw notFound('That round');
-    const round = toRound(row);
-    if (!round.isOpen && !canRunFundsOf(viewer, row.owner_organisation_id as string)) throw notFound('That round');
+    const round = await this.visibleRound(viewer, id);
+    if (!round) throw notFound('That round');
     return round;
+  }
+
+  /** The round, or null when it does not exist or the viewer may not see it. */
+  async visibleRound(viewer: Viewer, id: string): Promise<GrantRound | null> {
+    const [row] = await this.dataSource.query<Record<string, unknown>[]>(`${ROUND_SQL} WHERE r.id = $1`, [id]);
+    if (!row) return null;
+    const round = toRound(row);
+    return round.isOpen || canRunFundsOf(viewer, row.owner_organisation_id as string) ? round : null;
   }
 }

@@ -238,6 +238,20 @@ export class AwardsService {
     });
   }
 
+  /** A payment or monitoring report, for whoever may see the application it belongs to; else null. */
+  async visiblePart(
+    viewer: Viewer,
+    part: 'payment' | 'report',
+    id: string,
+  ): Promise<GrantPayment | MonitoringReport | null> {
+    const table = part === 'payment' ? 'grant_payments' : 'grant_monitoring_reports';
+    const [row] = await this.dataSource.query<Row[]>(`SELECT * FROM ${table} WHERE id = $1`, [id]);
+    if (!row) return null;
+    const [application] = await this.applications.visibleByIds(viewer, [row.application_id as string]);
+    if (!application) return null;
+    return part === 'payment' ? toPayment(row) : toMonitoringReport(row);
+  }
+
   async paymentsOf(applicationIds: readonly string[]): Promise<Map<string, GrantPayment[]>> {
     const rows = await this.dataSource.query<Row[]>(
       'SELECT * FROM grant_payments WHERE application_id = ANY($1::uuid[]) ORDER BY due_date, created_at',

@@ -24,6 +24,7 @@ interface ConnectedRow {
 
 const SORT: KeysetSort<ConnectedRow> = {
   expressions: ['lower(p.full_name)', 'p.id'],
+  parts: ['text', 'uuid'],
   valuesOf: (row) => [row.sortName, row.practitionerId],
 };
 

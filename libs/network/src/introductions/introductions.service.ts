@@ -42,6 +42,7 @@ const COLUMNS = `
 
 const SORT: KeysetSort<IntroductionRow> = {
   expressions: ['i.created_at', 'i.id'],
+  parts: ['timestamp', 'uuid'],
   valuesOf: (row) => [row.createdAtKey, row.id],
   descending: true,
 };
