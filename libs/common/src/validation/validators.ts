@@ -124,3 +124,25 @@ export function OptionalPhone(): PropertyDecorator {
     Matches(PHONE, { message: 'must be a phone number of digits, spaces, brackets and hyphens' }),
   );
 }
+
+/**
+ * A finite number with at most `places` decimal places (scores, hours). class-validator's
+ * own `maxDecimalPlaces` reads the decimals from the number's text and throws on values
+ * written in exponent form (6e-323), so this compares the number with itself rounded.
+ */
+export function IsDecimal(places: number, options: ValidationOptions = {}): PropertyDecorator {
+  const scale = 10 ** places;
+  return ValidateBy(
+    {
+      name: 'isDecimal',
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'number' &&
+          Number.isFinite(value) &&
+          Math.abs(Math.round(value * scale) / scale - value) <= Number.EPSILON * Math.max(1, Math.abs(value)),
+        defaultMessage: () => `must be a number with at most ${places} decimal place${places === 1 ? '' : 's'}`,
+      },
+    },
+    options,
+  );
+}

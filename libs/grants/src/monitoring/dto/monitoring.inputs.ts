@@ -1,30 +1,30 @@
 import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsNumber, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
-import { IsGlobalIdOf, OptionalText, PenceScalar, Trim } from '@cohesion/common';
+import { IsBoolean, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { IsDecimal, IsGlobalIdOf, OptionalText, PenceScalar, Trim } from '@cohesion/common';
 
 @InputType({ description: 'Mean scores on 0 to 10 for each ONS4 item; for anxiety, lower is better.' })
 export class Ons4Input {
   @Field(() => Float)
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsDecimal(2)
   @Min(0)
   @Max(10)
   lifeSatisfaction: number;
 
   @Field(() => Float)
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsDecimal(2)
   @Min(0)
   @Max(10)
   worthwhile: number;
 
   @Field(() => Float)
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsDecimal(2)
   @Min(0)
   @Max(10)
   happiness: number;
 
   @Field(() => Float)
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsDecimal(2)
   @Min(0)
   @Max(10)
   anxiety: number;
@@ -78,7 +78,7 @@ export class SubmitMonitoringReportInput {
   volunteers: number;
 
   @Field(() => Float)
-  @IsNumber({ maxDecimalPlaces: 1 })
+  @IsDecimal(1)
   @Min(0)
   @Max(1_000_000)
   volunteerHours: number;
