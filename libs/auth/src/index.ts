@@ -11,6 +11,7 @@ export * from './passwords/password-hasher.js';
 export * from './passwords/password-policy.js';
 export * from './throttling/rate-limiter.js';
 export * from './tokens/refresh-token.entity.js';
+export { TokenService } from './tokens/token.service.js';
 
 import { AccountEntity } from './accounts/account.entity.js';
 import { RoleGrantEntity } from './accounts/role-grant.entity.js';

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { TokenService } from '@cohesion/auth';
 import { AppConfig } from '@cohesion/config';
 import { createLogger } from '@cohesion/common';
 import { DatabaseLogger } from '@cohesion/database';
@@ -42,7 +42,7 @@ export interface TestApp {
     token?: string,
   ): Promise<GqlResult<T>>;
   http(): ReturnType<typeof request>;
-  /** A valid access token for an account, without going through login. */
+  /** A valid access token for an account, of a new session of its own, without going through login. */
   tokenFor(account: { id: string; sessionEpoch?: number }): Promise<string>;
   /** SQL statements sent since the last reset. */
   statements(): number;
@@ -82,7 +82,7 @@ export async function createTestApp(
     await app.init();
     const db = app.get(DataSource);
     const counter = app.get(DatabaseLogger);
-    const jwt = app.get(JwtService);
+    const tokens = app.get(TokenService);
     const server = app.getHttpServer();
     return {
       app,
@@ -102,17 +102,8 @@ export async function createTestApp(
         };
       },
       http: () => request(server),
-      tokenFor: (account) =>
-        jwt.signAsync(
-          { sub: account.id, ep: account.sessionEpoch ?? 0, typ: 'access' },
-          {
-            secret: config.jwtSecret,
-            algorithm: 'HS256',
-            expiresIn: config.accessTokenTtlSeconds,
-            issuer: 'cohesion-network',
-            audience: 'cohesion-api',
-          },
-        ),
+      tokenFor: async (account) =>
+        (await tokens.issue(db.manager, { id: account.id, sessionEpoch: account.sessionEpoch ?? 0 })).accessToken,
       statements: () => counter.statementCount,
       resetStatements: () => counter.resetCount(),
       async close() {

@@ -11,7 +11,11 @@ interface ViewerRow {
   grants: RoleGrant[];
 }
 
-/** Turns verified token claims into a Viewer with current roles: one query per request. */
+/**
+ * Turns verified token claims into a Viewer with current roles, provided the account is
+ * enabled and the token's session still stands: not signed out everywhere (epoch) and its
+ * refresh-token family not revoked (logout, a replayed refresh token). One statement per request.
+ */
 @Injectable()
 export class ViewerLoader {
   constructor(private readonly dataSource: DataSource) {}
@@ -25,8 +29,10 @@ export class ViewerLoader {
          FROM accounts a
          LEFT JOIN role_grants g ON g.account_id = a.id
         WHERE a.id = $1
+          AND EXISTS (SELECT 1 FROM refresh_tokens r
+                       WHERE r.family_id = $2 AND r.account_id = a.id AND r.revoked_at IS NULL)
         GROUP BY a.id`,
-      [claims.sub],
+      [claims.sub, claims.sid],
     );
     const row = rows[0];
     if (!row || row.disabled_at || row.session_epoch !== claims.ep) return undefined;

@@ -12,7 +12,14 @@ export interface AccessTokenClaims {
   sub: string;
   /** The account's session epoch when issued; a later "sign out everywhere" invalidates it. */
   ep: number;
+  /**
+   * The session: the family of refresh tokens this sign-in began. Ending the session
+   * (logout, a replayed refresh token) ends its access tokens too, checked on every request.
+   */
+  sid: string;
   typ: 'access';
+  /** Expiry (seconds since the epoch), set by the signer from JWT_ACCESS_TTL_SECONDS; required. */
+  exp?: number;
 }
 
 export interface IssuedTokens {
@@ -43,7 +50,7 @@ export class TokenService {
     familyId: string = randomUUID(),
   ): Promise<IssuedTokens> {
     const now = Date.now();
-    const claims: AccessTokenClaims = { sub: account.id, ep: account.sessionEpoch, typ: 'access' };
+    const claims: AccessTokenClaims = { sub: account.id, ep: account.sessionEpoch, sid: familyId, typ: 'access' };
     const accessToken = await this.jwt.signAsync(claims, {
       secret: this.config.jwtSecret,
       algorithm: 'HS256',
