@@ -223,6 +223,8 @@ describe('sign-in throttling', () => {
     const blocked = await t.gql(LOGIN, { input: { email: person.email.toUpperCase(), password: person.password } });
     expect(errorCode(blocked)).toBe('TOO_MANY_REQUESTS');
     expect(blocked.errors?.[0].extensions?.retryAfterSeconds).toBeGreaterThan(0);
+    // The same hint at the HTTP level, as for SERVICE_UNAVAILABLE.
+    expect(blocked.headers['retry-after']).toBe(String(blocked.errors?.[0].extensions?.retryAfterSeconds));
     // Another person's sign-in is not affected by the limit on this email.
     const other = await createPractitioner(t);
     expect(errorCode(await t.gql(LOGIN, { input: { email: other.email, password: other.password } }))).toBeUndefined();

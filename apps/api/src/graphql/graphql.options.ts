@@ -9,7 +9,7 @@ import {
   queryLimitsPlugin,
   LoaderCache,
   servePrefetched,
-  serviceUnavailablePlugin,
+  retryAfterPlugin,
   Viewer,
   type AuthenticatedRequest,
   type RequestContext,
@@ -42,7 +42,7 @@ export function graphqlOptions(config: AppConfig, logger: Logger): ApolloDriverC
         maxFields: MAX_EXPANDED_FIELDS,
         maxComplexity: config.graphqlMaxComplexity,
       }),
-      serviceUnavailablePlugin(),
+      retryAfterPlugin(),
       ApolloServerPluginCacheControlDisabled(),
     ],
     context: ({ req, res }: { req: Request; res: Response }): RequestContext => {

@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import { DomainError, HTTP_STATUS, serviceUnavailable, type ErrorCode } from './domain-error.js';
+import { DomainError, HTTP_STATUS, serviceUnavailable, type ErrorCode, type FieldProblem } from './domain-error.js';
 import {
   PG_CHECK_VIOLATION,
   PG_FOREIGN_KEY_VIOLATION,
@@ -45,4 +45,21 @@ export function callerErrorOf(error: unknown): CallerError | undefined {
     if (code) return { error: new DomainError(code, error.message), cause: 'http exception' };
   }
   return undefined;
+}
+
+/**
+ * The `extensions` every transport gives a domain error (GraphQL errors, REST bodies):
+ * the code, the offending fields, and for refusals that pass (a throttle, an outage)
+ * `retryAfterSeconds`, which transports also send as a `Retry-After` header.
+ */
+export function callerExtensions(error: DomainError): {
+  code: ErrorCode;
+  fields?: FieldProblem[];
+  retryAfterSeconds?: number;
+} {
+  return {
+    code: error.code,
+    ...(error.details.fields ? { fields: error.details.fields } : {}),
+    ...(error.details.retryAfterSeconds ? { retryAfterSeconds: error.details.retryAfterSeconds } : {}),
+  };
 }

@@ -2,7 +2,7 @@ import { Catch, HttpException, Inject, type ArgumentsHost, type ExceptionFilter 
 import type { Response } from 'express';
 import type { Logger } from 'pino';
 import { LOGGER } from '../logging/logger.token.js';
-import { callerErrorOf } from './caller-errors.js';
+import { callerErrorOf, callerExtensions } from './caller-errors.js';
 import { DomainError, HTTP_STATUS } from './domain-error.js';
 import { loggableError } from './postgres-errors.js';
 
@@ -18,7 +18,7 @@ function isStatusReport(body: unknown): body is { status: string } {
  * Errors on REST endpoints: the HTTP status for the code and the same JSON body
  * GraphQL gives (`{ errors: [{ message, extensions: { code, fields } }] }`), so clients
  * read one error shape; the mapping is the one every transport uses (callerErrorOf), so
- * an outage answers 503 with Retry-After. Anything unexpected is logged and answered 500
+ * a refusal that passes (an outage, a throttle) answers with Retry-After. Anything unexpected is logged and answered 500
  * without detail. Bind it with @UseFilters on a controller.
  */
 @Catch()
@@ -48,14 +48,9 @@ export class RestErrorFilter implements ExceptionFilter {
         response.status(HTTP_STATUS.SERVICE_UNAVAILABLE).json(body);
         return;
       }
-      response.status(HTTP_STATUS[domain.code]).json({
-        errors: [
-          {
-            message: domain.message,
-            extensions: { code: domain.code, ...(domain.details.fields ? { fields: domain.details.fields } : {}) },
-          },
-        ],
-      });
+      response
+        .status(HTTP_STATUS[domain.code])
+        .json({ errors: [{ message: domain.message, extensions: callerExtensions(domain) }] });
       return;
     }
     if (error instanceof HttpException && error.getStatus() < 500) {

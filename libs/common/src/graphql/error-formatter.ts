@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
-import { callerErrorOf } from '../errors/caller-errors.js';
+import { callerErrorOf, callerExtensions } from '../errors/caller-errors.js';
 import { loggableError } from '../errors/postgres-errors.js';
 
 /** Codes produced by GraphQL itself (parse, validation, variable coercion): safe to pass through. */
@@ -44,15 +44,7 @@ export function createErrorFormatter(logger: Logger, exposeInternals: boolean) {
       if (cause === 'database constraint' || cause === 'database unavailable') {
         logger.warn({ err: loggableError(original), path: formatted.path }, `${cause} in GraphQL operation`);
       }
-      return {
-        ...base,
-        message: domain.message,
-        extensions: {
-          code: domain.code,
-          ...(domain.details.fields ? { fields: domain.details.fields } : {}),
-          ...(domain.details.retryAfterSeconds ? { retryAfterSeconds: domain.details.retryAfterSeconds } : {}),
-        },
-      };
+      return { ...base, message: domain.message, extensions: callerExtensions(domain) };
     }
 
     const code = formatted.extensions?.code;
@@ -77,22 +69,22 @@ export function createErrorFormatter(logger: Logger, exposeInternals: boolean) {
 }
 
 /**
- * When a GraphQL answer carries a SERVICE_UNAVAILABLE error, says when to retry at the
- * HTTP level too (Retry-After), as REST's 503 does. The status stays 200: the
+ * When a GraphQL answer carries an error that passes with time (SERVICE_UNAVAILABLE, a
+ * throttle's TOO_MANY_REQUESTS), says when to retry at the HTTP level too (Retry-After,
+ * the longest wait among them), as REST does. The status stays 200: the
  * GraphQL-over-HTTP spec asks for 200 on every well-formed request answered as JSON,
  * and clients read the code and `retryAfterSeconds` from the error itself.
  */
-export function serviceUnavailablePlugin(): ApolloServerPlugin {
+export function retryAfterPlugin(): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ response }) {
           if (response.body.kind !== 'single') return;
-          const unavailable = response.body.singleResult.errors?.find(
-            (error) => error.extensions?.code === 'SERVICE_UNAVAILABLE',
-          );
-          const retryAfter = unavailable?.extensions?.retryAfterSeconds;
-          if (typeof retryAfter === 'number') response.http.headers.set('retry-after', String(retryAfter));
+          const waits = (response.body.singleResult.errors ?? [])
+            .map((error) => error.extensions?.retryAfterSeconds)
+            .filter((seconds): seconds is number => typeof seconds === 'number');
+          if (waits.length > 0) response.http.headers.set('retry-after', String(Math.max(...waits)));
         },
       };
     },
