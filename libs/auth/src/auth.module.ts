@@ -11,7 +11,7 @@ import { RoleGrantsService } from './accounts/role-grants.service.js';
 import { AuthResolver } from './auth.resolver.js';
 import { AuthService } from './auth.service.js';
 import { PasswordHasher } from './passwords/password-hasher.js';
-import { AuthThrottleGuard } from './throttling/auth-throttle.guard.js';
+import { AuthThrottleInterceptor } from './throttling/auth-throttle.interceptor.js';
 import { RateLimiter } from './throttling/rate-limiter.js';
 import { TokenService } from './tokens/token.service.js';
 
@@ -23,7 +23,7 @@ import { TokenService } from './tokens/token.service.js';
     PasswordHasher,
     ViewerLoader,
     JwtStrategy,
-    AuthThrottleGuard,
+    AuthThrottleInterceptor,
     RateLimiter,
     AuthResolver,
     RoleGrantsService,

@@ -1,4 +1,4 @@
-import { UseGuards } from '@nestjs/common';
+import { UseInterceptors } from '@nestjs/common';
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { notFound, Viewer, viewerOf, type RequestContext } from '@cohesion/common';
 import { Access, Public } from './access/access.decorator.js';
@@ -6,23 +6,23 @@ import { toAccountModel } from './accounts/account.mapper.js';
 import { AccountModel, AuthPayloadModel } from './accounts/account.model.js';
 import { AuthService, type Session } from './auth.service.js';
 import { LoginInput, LogoutInput, RefreshTokenInput, RegisterInput } from './dto/auth.inputs.js';
-import { AuthThrottleGuard, ThrottleAuth } from './throttling/auth-throttle.guard.js';
+import { AuthThrottleInterceptor, ThrottleAuth } from './throttling/auth-throttle.interceptor.js';
 
 @Resolver(() => AccountModel)
 export class AuthResolver {
   constructor(private readonly auth: AuthService) {}
 
   @Mutation(() => AuthPayloadModel, { description: 'Create an account and practitioner profile, and sign in.' })
-  @Public('anyone; throttled per IP')
-  @UseGuards(AuthThrottleGuard)
-  @ThrottleAuth()
+  @Public('anyone; attempts throttled per IP')
+  @UseInterceptors(AuthThrottleInterceptor)
+  @ThrottleAuth({ count: 'attempts' })
   async register(@Args('input') input: RegisterInput, @Context() context: RequestContext): Promise<AuthPayloadModel> {
     return this.payload(await this.auth.register(input), context);
   }
 
   @Mutation(() => AuthPayloadModel, { description: 'Sign in with email and password.' })
-  @Public('anyone; throttled per IP and per email')
-  @UseGuards(AuthThrottleGuard)
+  @Public('anyone; failures throttled per IP, per email from each IP, and per email')
+  @UseInterceptors(AuthThrottleInterceptor)
   @ThrottleAuth({ perEmail: true })
   async login(@Args('input') input: LoginInput, @Context() context: RequestContext): Promise<AuthPayloadModel> {
     return this.payload(await this.auth.login(input), context);
@@ -31,8 +31,8 @@ export class AuthResolver {
   @Mutation(() => AuthPayloadModel, {
     description: 'Exchange a refresh token for a new access and refresh token. Each refresh token works once.',
   })
-  @Public('holder of a live refresh token; throttled per IP')
-  @UseGuards(AuthThrottleGuard)
+  @Public('holder of a live refresh token; failures throttled per IP')
+  @UseInterceptors(AuthThrottleInterceptor)
   @ThrottleAuth()
   async refreshToken(
     @Args('input') input: RefreshTokenInput,

@@ -58,7 +58,11 @@ export class AppConfig {
   readonly accessTokenTtlSeconds: number;
   readonly refreshTokenTtlDays: number;
 
+  /** Failed sign-ins per email address from one client address per window. */
   readonly loginThrottlePerEmail: ThrottleConfig;
+  /** Failed sign-ins per email address from all client addresses together per window. */
+  readonly loginThrottlePerEmailTotal: ThrottleConfig;
+  /** Failed sign-ins and refreshes, and registrations, per client address per window. */
   readonly authThrottlePerIp: ThrottleConfig;
   /** Requests to the open Open Referral UK feed per client address per window. */
   readonly openReferralRateLimit: ThrottleConfig;
@@ -181,6 +185,10 @@ export class AppConfig {
       refreshTokenTtlDays: read.int('JWT_REFRESH_TTL_DAYS', 30, 1, 365),
       loginThrottlePerEmail: {
         limit: read.int('LOGIN_THROTTLE_PER_EMAIL', 10, 1, 10_000),
+        windowSeconds: read.int('LOGIN_THROTTLE_WINDOW_SECONDS', 900, 1, 86_400),
+      },
+      loginThrottlePerEmailTotal: {
+        limit: read.int('LOGIN_THROTTLE_PER_EMAIL_TOTAL', 100, 1, 100_000),
         windowSeconds: read.int('LOGIN_THROTTLE_WINDOW_SECONDS', 900, 1, 86_400),
       },
       authThrottlePerIp: {

@@ -56,6 +56,7 @@ const TEST_ENV: Record<string, string> = {
   SEED_DEMO: 'false',
   LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
   LOGIN_THROTTLE_PER_EMAIL: '1000',
+  LOGIN_THROTTLE_PER_EMAIL_TOTAL: '10000',
   AUTH_THROTTLE_PER_IP: '10000',
   DATABASE_POOL_SIZE: '5',
 };
