@@ -5,7 +5,7 @@ export const INTRODUCTION_RULES = {
   noteMaxLength: 1000,
   /** Requests one person may have waiting for an answer at once. */
   maxPendingPerRequester: 10,
-  /** After a decline, the same person may not ask the same person again for this long. */
+  /** After the person asked declines, the same person may not ask them again for this long (a broker declining does not count). */
   declineCooldownDays: 90,
   /** An unanswered request lapses after this long. */
   expiresAfterDays: 14,

@@ -195,6 +195,7 @@ export class IntroductionsService {
         updated = await update(manager, row.id, next, {
           [`${who}_note`]: note,
           ...(role === IntroductionRole.BROKER ? { broker_responded_at: 'now()' } : {}),
+          declined_by: role === IntroductionRole.BROKER ? 'BROKER' : 'TARGET',
           closed_at: 'now()',
         });
         notices.push(introductionNotices.notAccepted(row.id, named));
@@ -250,6 +251,7 @@ export class IntroductionsService {
       manager,
       `UPDATE introductions
           SET status = CASE WHEN requester_id = $1 THEN 'WITHDRAWN' ELSE 'DECLINED' END,
+              declined_by = CASE WHEN requester_id = $1 THEN NULL WHEN target_id = $1 THEN 'TARGET' ELSE 'BROKER' END,
               closed_at = now(), version = version + 1
         WHERE status IN ${PENDING_SQL}
           AND $1 IN (requester_id, target_id, broker_id) AND $2 IN (requester_id, target_id, broker_id)
@@ -336,7 +338,7 @@ export class IntroductionsService {
                          AND GREATEST(requester_id, target_id) = GREATEST($1::uuid, $2::uuid)
                          AND status IN ${PENDING_SQL} AND expires_at > now()) AS "openBetween",
               (SELECT max(closed_at) + make_interval(days => $4) FROM introductions
-                WHERE requester_id = $1 AND target_id = $2 AND status = 'DECLINED'
+                WHERE requester_id = $1 AND target_id = $2 AND status = 'DECLINED' AND declined_by = 'TARGET'
                 HAVING max(closed_at) + make_interval(days => $4) > now()) AS "cooldownUntil",
               (SELECT count(*)::int FROM introductions
                 WHERE requester_id = $1 AND status IN ${PENDING_SQL} AND expires_at > now()) AS pending,
