@@ -244,6 +244,34 @@ describe('the network', () => {
       );
     });
 
+    it('counts as mutual only the connections you may see, as myConnections lists them', async () => {
+      const carol = await person();
+      const bob = await person({ fullName: 'Mutual Bob' });
+      const hidden = await person({ fullName: 'Mutual Hidden', discoverable: false });
+      const blocked = await person({ fullName: 'Mutual Blocked' });
+      const alice = await person({ fullName: 'Mutual Alice' });
+      const onlyHidden = await person({ fullName: 'Mutual OnlyHidden' });
+      await block(carol, blocked);
+      // A connection recorded despite the block (as an import or an old record could).
+      for (const other of [bob, hidden, blocked]) await connect(t, carol.id, other.id);
+      for (const other of [bob, hidden, blocked]) await connect(t, alice.id, other.id);
+      for (const other of [hidden, blocked]) await connect(t, onlyHidden.id, other.id);
+
+      const listed = await t.gql<{ myConnections: { totalCount: number } }>(
+        `query { myConnections(first: 50) { totalCount } }`,
+        {},
+        carol.token,
+      );
+      expect(listed.data.myConnections.totalCount).toBe(1);
+      const list = await suggestions(carol);
+      expect(list.find((s) => s.practitioner.fullName === 'Mutual Alice')).toMatchObject({
+        mutualConnections: 1,
+        reasons: ['1 mutual connection'],
+      });
+      // Someone known only through people hidden from you is not suggested through them.
+      expect(list.map((s) => s.practitioner.fullName)).not.toContain('Mutual OnlyHidden');
+    });
+
     it('checks its bounds and needs a practitioner', async () => {
       const me = await person();
       const result = await t.gql(SUGGESTED, { first: 51 }, me.token);

@@ -15,7 +15,8 @@ import {
   type Viewer,
 } from '@cohesion/common';
 import { NotificationsService, type Notice } from '@cohesion/notifications';
-import { blockedSql, connectedSql } from '../connections/relationship-sql.js';
+import { connectedSql } from '../connections/relationship-sql.js';
+import { blockedSql } from '../network.policy.js';
 import { INTRODUCTION_RULES } from '../network.rules.js';
 import { practitionerOf } from '../shared/practitioner-of.js';
 import type {
