@@ -19,3 +19,13 @@ export function blockedSql(one: string, other: string): string {
 export function peerVisibleSql(alias: string, viewer: string): string {
   return `(${alias}.discoverable AND NOT ${blockedSql(viewer, `${alias}.id`)})`;
 }
+
+/**
+ * Whom the viewer may block: a peer they may see, or someone they already blocked
+ * (blocking again changes nothing). Anyone else (an undiscoverable profile, someone who
+ * blocked them) answers as an id that does not exist would.
+ */
+export function blockableSql(alias: string, viewer: string): string {
+  return `(${peerVisibleSql(alias, viewer)}
+           OR EXISTS (SELECT 1 FROM practitioner_blocks mine WHERE mine.blocker_id = ${viewer} AND mine.blocked_id = ${alias}.id))`;
+}
