@@ -542,9 +542,18 @@ describe('the network', () => {
       const uuid = Buffer.from(id, 'base64url').toString().split(':')[1];
       expect((await auditOf(t, uuid)).map((row) => row.action)).toEqual(['propose', 'confirm', 'end']);
 
-      // After it ends, it can be proposed again; membership is its own kind.
+      // After it ends, the same two organisations may be asked again only once 30 days have passed.
+      const soon = await t.gql(PROPOSE, { input: { ...input, kind: 'MEMBER_OF' } }, ourAdmin.token);
+      expect(errorCode(soon)).toBe('CONFLICT');
+      expect(soon.errors?.[0].message).toMatch(/ask again from \d{4}-\d{2}-\d{2}/);
+      const monthAgo = () =>
+        t.db.query(`UPDATE partnership_proposals SET created_at = now() - interval '31 days' WHERE partner_id = $1`, [
+          theirs.id,
+        ]);
+      await monthAgo();
       const member2 = await t.gql(PROPOSE, { input: { ...input, kind: 'MEMBER_OF' } }, ourAdmin.token);
       expect(member2.errors).toBeUndefined();
+      await monthAgo();
       expect(errorCode(await t.gql(PROPOSE, { input }, ourAdmin.token))).toBeUndefined();
     });
   });

@@ -13,6 +13,14 @@ export const INTRODUCTION_RULES = {
   capWindowDays: 30,
 } as const;
 
+/** Proposing a partnership tells the other side's admins, so proposals are limited. */
+export const PARTNERSHIP_RULES = {
+  /** The same two organisations (whichever proposes) may be asked about a link once in this many days. */
+  pairCooldownDays: 30,
+  /** Proposals one person may make in a day. */
+  maxProposalsPerDay: 10,
+} as const;
+
 /** Bounds on the network's read operations, so one request stays cheap. */
 export const NETWORK_LIMITS = {
   suggestionsDefault: 10,

@@ -9,6 +9,7 @@ import {
   type KeysetSort,
   type Viewer,
 } from '@cohesion/common';
+import { NoticeBlocks, noticeBlockedSql } from './notice-blocks.js';
 import { toNotification, type NotificationRow } from './notification.mapper.js';
 import type { Notification } from './notification.model.js';
 
@@ -20,6 +21,12 @@ export interface Notice {
   body: string;
   /** Path in the product to act on it, e.g. `/introductions/<id>`. */
   link?: string;
+  /**
+   * Everyone the notice names or comes from, besides its recipient (account and
+   * practitioner ids). A notice between people either of whom blocked the other is not
+   * created, not shown and not emailed.
+   */
+  about: string[];
 }
 
 const SORT: KeysetSort<NotificationRow> = {
@@ -44,7 +51,15 @@ const COLUMNS = `n.id, n.kind, n.subject, n.body, n.link, n.created_at AS "creat
 
 @Injectable()
 export class NotificationsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly blocks: NoticeBlocks,
+  ) {}
+
+  /** Whether notification alias `n` may be shown to its recipient now. */
+  private shownSql(): string {
+    return `NOT ${noticeBlockedSql(this.blocks, 'n.recipient_id', 'n.about_ids')}`;
+  }
 
   /**
    * Queues notices inside the caller's transaction: the in-app notifications and their
@@ -54,11 +69,13 @@ export class NotificationsService {
     if (notices.length === 0) return;
     await manager.query(
       `WITH input AS (
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[])
-                    AS x(recipient_id, kind, subject, body, link)),
+         SELECT x.recipient_id, x.kind, x.subject, x.body, x.link, string_to_array(x.about, ',')::uuid[] AS about_ids
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+                  AS x(recipient_id, kind, subject, body, link, about)),
        created AS (
-         INSERT INTO notifications (recipient_id, kind, subject, body, link)
-         SELECT recipient_id, kind, subject, body, link FROM input
+         INSERT INTO notifications (recipient_id, kind, subject, body, link, about_ids)
+         SELECT recipient_id, kind, subject, body, link, about_ids FROM input
+          WHERE NOT ${noticeBlockedSql(this.blocks, 'input.recipient_id', 'input.about_ids')}
          RETURNING id, recipient_id)
        INSERT INTO notification_deliveries (notification_id, recipient_address)
        SELECT created.id, a.email FROM created JOIN accounts a ON a.id = created.recipient_id`,
@@ -68,6 +85,7 @@ export class NotificationsService {
         notices.map((notice) => fitSubject(notice.subject)),
         notices.map((notice) => notice.body),
         notices.map((notice) => notice.link ?? null),
+        notices.map((notice) => notice.about.filter((id) => id !== notice.recipientId).join(',')),
       ],
     );
   }
@@ -83,7 +101,7 @@ export class NotificationsService {
     return keysetPage(this.dataSource, {
       select: COLUMNS,
       from: 'notifications n',
-      where: `n.recipient_id = ${recipient}${unreadOnly ? ' AND n.read_at IS NULL' : ''}`,
+      where: `n.recipient_id = ${recipient} AND ${this.shownSql()}${unreadOnly ? ' AND n.read_at IS NULL' : ''}`,
       params,
       sort: SORT,
       page,
@@ -93,14 +111,15 @@ export class NotificationsService {
 
   async byIds(viewer: Viewer, ids: readonly string[]): Promise<NotificationRow[]> {
     return this.dataSource.query(
-      `SELECT ${COLUMNS} FROM notifications n WHERE n.id = ANY($1::uuid[]) AND n.recipient_id = $2`,
+      `SELECT ${COLUMNS} FROM notifications n WHERE n.id = ANY($1::uuid[]) AND n.recipient_id = $2 AND ${this.shownSql()}`,
       [ids, viewer.accountId],
     );
   }
 
   async unreadCount(viewer: Viewer): Promise<number> {
     const [row] = await this.dataSource.query<{ count: number }[]>(
-      'SELECT count(*)::int AS count FROM notifications WHERE recipient_id = $1 AND read_at IS NULL',
+      `SELECT count(*)::int AS count FROM notifications n
+        WHERE n.recipient_id = $1 AND n.read_at IS NULL AND ${this.shownSql()}`,
       [viewer.accountId],
     );
     return row.count;

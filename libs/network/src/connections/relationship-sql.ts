@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { PractitionerRelationships } from '@cohesion/directory';
+import type { NoticeBlocks } from '@cohesion/notifications';
 import { blockedSql } from '../network.policy.js';
 
 /**
@@ -14,6 +15,14 @@ export class ConnectionRelationships implements PractitionerRelationships {
 
   blockedSql(viewerParam: string, practitionerColumn: string): string {
     return blockedSql(`${viewerParam}::uuid`, practitionerColumn);
+  }
+}
+
+/** How the notice path asks about blocks: the same predicate as everywhere else in the network. */
+@Injectable()
+export class NetworkNoticeBlocks implements NoticeBlocks {
+  blockedSql(one: string, other: string): string {
+    return blockedSql(one, other);
   }
 }
 
