@@ -7,9 +7,11 @@ export const INTRODUCTION_RULES = {
   maxPendingPerRequester: 10,
   /** After the person asked declines, the same person may not ask them again for this long (a broker declining does not count). */
   declineCooldownDays: 90,
+  /** After withdrawing a request, the same person may not ask the same person again for this long. */
+  withdrawCooldownDays: 30,
   /** An unanswered request lapses after this long. */
   expiresAfterDays: 14,
-  /** The target's monthly cap counts requests that reached them in this many days. */
+  /** The target's monthly cap counts requests that reached them in this many days (withdrawn ones do not count). */
   capWindowDays: 30,
 } as const;
 

@@ -36,6 +36,10 @@ export class NotificationEntity {
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
+  /** Held until then (something its sender may still take back): not shown, not emailed. */
+  @Column('timestamptz', { default: () => 'now()' })
+  deliverAt: Date;
+
   @Column('timestamptz', { nullable: true })
   readAt: Date | null;
 }

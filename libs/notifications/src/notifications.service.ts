@@ -9,6 +9,7 @@ import {
   type KeysetSort,
   type Viewer,
 } from '@cohesion/common';
+import { AppConfig } from '@cohesion/config';
 import { NoticeBlocks, noticeBlockedSql } from './notice-blocks.js';
 import { toNotification, type NotificationRow } from './notification.mapper.js';
 import type { Notification } from './notification.model.js';
@@ -27,6 +28,11 @@ export interface Notice {
    * created, not shown and not emailed.
    */
   about: string[];
+  /**
+   * Something its sender can still take back (a request): held for
+   * NOTIFY_WITHDRAW_WINDOW_SECONDS, and cancelled unseen by `cancelHeld` if taken back.
+   */
+  withdrawable?: boolean;
 }
 
 const SORT: KeysetSort<NotificationRow> = {
@@ -54,11 +60,12 @@ export class NotificationsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly blocks: NoticeBlocks,
+    private readonly config: AppConfig,
   ) {}
 
-  /** Whether notification alias `n` may be shown to its recipient now. */
+  /** Whether notification alias `n` may be shown to its recipient now: no longer held, and no block between its people. */
   private shownSql(): string {
-    return `NOT ${noticeBlockedSql(this.blocks, 'n.recipient_id', 'n.about_ids')}`;
+    return `n.deliver_at <= now() AND NOT ${noticeBlockedSql(this.blocks, 'n.recipient_id', 'n.about_ids')}`;
   }
 
   /**
@@ -69,16 +76,17 @@ export class NotificationsService {
     if (notices.length === 0) return;
     await manager.query(
       `WITH input AS (
-         SELECT x.recipient_id, x.kind, x.subject, x.body, x.link, string_to_array(x.about, ',')::uuid[] AS about_ids
-           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
-                  AS x(recipient_id, kind, subject, body, link, about)),
+         SELECT x.recipient_id, x.kind, x.subject, x.body, x.link, string_to_array(x.about, ',')::uuid[] AS about_ids,
+                now() + make_interval(secs => x.held_seconds) AS deliver_at
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[])
+                  AS x(recipient_id, kind, subject, body, link, about, held_seconds)),
        created AS (
-         INSERT INTO notifications (recipient_id, kind, subject, body, link, about_ids)
-         SELECT recipient_id, kind, subject, body, link, about_ids FROM input
+         INSERT INTO notifications (recipient_id, kind, subject, body, link, about_ids, deliver_at)
+         SELECT recipient_id, kind, subject, body, link, about_ids, deliver_at FROM input
           WHERE NOT ${noticeBlockedSql(this.blocks, 'input.recipient_id', 'input.about_ids')}
-         RETURNING id, recipient_id)
-       INSERT INTO notification_deliveries (notification_id, recipient_address)
-       SELECT created.id, a.email FROM created JOIN accounts a ON a.id = created.recipient_id`,
+         RETURNING id, recipient_id, deliver_at)
+       INSERT INTO notification_deliveries (notification_id, recipient_address, next_attempt_at)
+       SELECT created.id, a.email, created.deliver_at FROM created JOIN accounts a ON a.id = created.recipient_id`,
       [
         notices.map((notice) => notice.recipientId),
         notices.map((notice) => notice.kind),
@@ -86,8 +94,24 @@ export class NotificationsService {
         notices.map((notice) => notice.body),
         notices.map((notice) => notice.link ?? null),
         notices.map((notice) => notice.about.filter((id) => id !== notice.recipientId).join(',')),
+        notices.map((notice) => (notice.withdrawable ? this.config.notificationWithdrawWindowSeconds : 0)),
       ],
     );
+  }
+
+  /**
+   * Cancels, inside the caller's transaction, the notices about `link` to `recipientIds`
+   * that are still held: their sender took the event back before anyone saw them, so
+   * they are never shown or emailed. Returns how many.
+   */
+  async cancelHeld(manager: EntityManager, link: string, recipientIds: string[]): Promise<number> {
+    const rows = await returningRows<{ id: string }>(
+      manager,
+      `DELETE FROM notifications
+        WHERE recipient_id = ANY($2::uuid[]) AND link = $1 AND deliver_at > now() RETURNING id`,
+      [link, recipientIds],
+    );
+    return rows.length;
   }
 
   /** The viewer's notifications, newest first. */

@@ -14,6 +14,7 @@ import { OpenReferralSource1795449348237 } from './1795449348237-OpenReferralSou
 import { FeedIndexes1795450680998 } from './1795450680998-FeedIndexes.js';
 import { IntroductionDeclinedBy1796278240042 } from './1796278240042-IntroductionDeclinedBy.js';
 import { NoticesAboutAndProposals1796279284077 } from './1796279284077-NoticesAboutAndProposals.js';
+import { NoticeWithdrawWindow1796279790464 } from './1796279790464-NoticeWithdrawWindow.js';
 
 /** Every migration, oldest first. `npm run migration:generate` rewrites this list. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -32,4 +33,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   FeedIndexes1795450680998,
   IntroductionDeclinedBy1796278240042,
   NoticesAboutAndProposals1796279284077,
+  NoticeWithdrawWindow1796279790464,
 ];

@@ -7,7 +7,9 @@ export interface People {
   broker?: { id: string; name: string } | null;
 }
 
-const link = (introductionId: string) => `/introductions/${introductionId}`;
+/** Where an introduction's notices point: also how a withdrawal finds the notice it cancels. */
+export const introductionLink = (introductionId: string) => `/introductions/${introductionId}`;
+const link = introductionLink;
 
 /** Everyone an introduction involves: each notice names them, so a block between any of them and its recipient stops it. */
 function involved(people: People): string[] {
