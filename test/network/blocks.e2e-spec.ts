@@ -231,6 +231,12 @@ describe('blocks apply to every path that notifies one person of another', () =>
       expect(shown.sort()).toEqual(expected.map((row) => toGlobalId('Notification', row.id)).sort());
       expect(seen.data.myNotifications.totalCount).toBe(expected.length);
       expect(seen.data.unreadNotificationCount).toBe(expected.length);
+      const marked = await t.gql<{ markNotificationsRead: number }>(
+        `mutation { markNotificationsRead(input: { all: true }) }`,
+        {},
+        who.token,
+      );
+      expect(marked.data.markNotificationsRead).toBe(expected.length);
     }
     for (const row of rows.filter(hidden)) {
       const node = await t.gql<{ node: unknown }>(

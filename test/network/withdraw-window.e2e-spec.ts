@@ -119,6 +119,13 @@ describe('withdrawn introductions', () => {
       target.token,
     );
     expect(seen.data).toEqual({ myNotifications: { totalCount: 0 }, unreadNotificationCount: 0 });
+    // Nor does marking everything read count it, or mark it read before it shows.
+    const marked = await t.gql<{ markNotificationsRead: number }>(
+      `mutation { markNotificationsRead(input: { all: true }) }`,
+      {},
+      target.token,
+    );
+    expect(marked.data.markNotificationsRead).toBe(0);
     await drain();
     const [held] = await t.db.query<{ status: string }[]>(
       `SELECT d.status FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id

@@ -155,9 +155,10 @@ export class NotificationsService {
     if (hasIds === Boolean(selection.all)) throw badInput('input.ids', 'give the notifications to mark, or all: true');
     const rows = await returningRows<{ id: string }>(
       this.dataSource,
-      `UPDATE notifications SET read_at = now()
-        WHERE recipient_id = $1 AND read_at IS NULL ${hasIds ? 'AND id = ANY($2::uuid[])' : ''}
-        RETURNING id`,
+      `UPDATE notifications n SET read_at = now()
+        WHERE n.recipient_id = $1 AND n.read_at IS NULL AND ${this.shownSql()}
+              ${hasIds ? 'AND n.id = ANY($2::uuid[])' : ''}
+        RETURNING n.id`,
       hasIds ? [viewer.accountId, selection.ids] : [viewer.accountId],
     );
     return rows.length;
