@@ -118,6 +118,29 @@ describe('blocks apply to every path that notifies one person of another', () =>
     expect(await noticesTo(colleague)).toEqual({ notifications: 1, emails: 1 });
   });
 
+  it('holds the pair limit under concurrent proposals, whichever side and kind', async () => {
+    const one = await createOrganisation(t);
+    const other = await createOrganisation(t);
+    const admin = await person({
+      roles: [
+        { role: 'ORG_ADMIN', organisationId: one.id },
+        { role: 'ORG_ADMIN', organisationId: other.id },
+      ],
+    });
+    const inputs = [
+      { organisationId: one.globalId, partnerId: other.globalId, kind: 'PARTNERS_WITH' },
+      { organisationId: one.globalId, partnerId: other.globalId, kind: 'MEMBER_OF' },
+      { organisationId: other.globalId, partnerId: one.globalId, kind: 'MEMBER_OF' },
+    ];
+    const results = await Promise.all(inputs.map((input) => t.gql(PROPOSE, { input }, admin.token)));
+    expect(results.map(errorCode).sort()).toEqual(['CONFLICT', 'CONFLICT', undefined]);
+    const [{ count }] = await t.db.query<{ count: number }[]>(
+      'SELECT count(*)::int AS count FROM partnership_proposals WHERE organisation_id = ANY($1::uuid[])',
+      [[one.id, other.id]],
+    );
+    expect(count).toBe(1);
+  });
+
   it('limits one person to 10 partnership proposals a day', async () => {
     const ours = await createOrganisation(t);
     const admin = await person({ roles: [{ role: 'ORG_ADMIN', organisationId: ours.id }] });
