@@ -285,6 +285,18 @@ describe('introductions', () => {
       expect(await notices(asked)).toEqual([]);
     });
 
+    it('a broker declining starts no cooldown against the person asked, who never saw it', async () => {
+      const { asker, broker, asked } = await trio();
+      const { id } = await request(asker, asked, { via: broker.globalId });
+      await respond(broker, id, false);
+      // The person asked never said no: the requester may ask them directly straight away.
+      const direct = await request(asker, asked);
+      expect(direct.result.errors).toBeUndefined();
+      await respond(asked, direct.id, false);
+      // Their own no does hold the requester back.
+      expect((await request(asker, asked)).result.errors?.[0].message).toMatch(/again from \d{4}-\d{2}-\d{2}/);
+    });
+
     it('needs a broker connected to both, who is not the requester or the person asked', async () => {
       const { asker, broker, asked } = await trio();
       const outsider = await person();

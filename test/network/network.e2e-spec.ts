@@ -244,6 +244,34 @@ describe('the network', () => {
       );
     });
 
+    it('counts as mutual only the connections you may see, as myConnections lists them', async () => {
+      const carol = await person();
+      const bob = await person({ fullName: 'Mutual Bob' });
+      const hidden = await person({ fullName: 'Mutual Hidden', discoverable: false });
+      const blocked = await person({ fullName: 'Mutual Blocked' });
+      const alice = await person({ fullName: 'Mutual Alice' });
+      const onlyHidden = await person({ fullName: 'Mutual OnlyHidden' });
+      await block(carol, blocked);
+      // A connection recorded despite the block (as an import or an old record could).
+      for (const other of [bob, hidden, blocked]) await connect(t, carol.id, other.id);
+      for (const other of [bob, hidden, blocked]) await connect(t, alice.id, other.id);
+      for (const other of [hidden, blocked]) await connect(t, onlyHidden.id, other.id);
+
+      const listed = await t.gql<{ myConnections: { totalCount: number } }>(
+        `query { myConnections(first: 50) { totalCount } }`,
+        {},
+        carol.token,
+      );
+      expect(listed.data.myConnections.totalCount).toBe(1);
+      const list = await suggestions(carol);
+      expect(list.find((s) => s.practitioner.fullName === 'Mutual Alice')).toMatchObject({
+        mutualConnections: 1,
+        reasons: ['1 mutual connection'],
+      });
+      // Someone known only through people hidden from you is not suggested through them.
+      expect(list.map((s) => s.practitioner.fullName)).not.toContain('Mutual OnlyHidden');
+    });
+
     it('checks its bounds and needs a practitioner', async () => {
       const me = await person();
       const result = await t.gql(SUGGESTED, { first: 51 }, me.token);
@@ -514,9 +542,18 @@ describe('the network', () => {
       const uuid = Buffer.from(id, 'base64url').toString().split(':')[1];
       expect((await auditOf(t, uuid)).map((row) => row.action)).toEqual(['propose', 'confirm', 'end']);
 
-      // After it ends, it can be proposed again; membership is its own kind.
+      // After it ends, the same two organisations may be asked again only once 30 days have passed.
+      const soon = await t.gql(PROPOSE, { input: { ...input, kind: 'MEMBER_OF' } }, ourAdmin.token);
+      expect(errorCode(soon)).toBe('CONFLICT');
+      expect(soon.errors?.[0].message).toMatch(/ask again from \d{4}-\d{2}-\d{2}/);
+      const monthAgo = () =>
+        t.db.query(`UPDATE partnership_proposals SET created_at = now() - interval '31 days' WHERE partner_id = $1`, [
+          theirs.id,
+        ]);
+      await monthAgo();
       const member2 = await t.gql(PROPOSE, { input: { ...input, kind: 'MEMBER_OF' } }, ourAdmin.token);
       expect(member2.errors).toBeUndefined();
+      await monthAgo();
       expect(errorCode(await t.gql(PROPOSE, { input }, ourAdmin.token))).toBeUndefined();
     });
   });

@@ -151,6 +151,7 @@ describe('configuration', () => {
         notificationMaxAttempts: 8,
         notificationRetryBaseMs: 30_000,
         notificationLeaseSeconds: 120,
+        notificationWithdrawWindowSeconds: 300,
       });
       const found = problems({
         NODE_ENV: 'test',
@@ -158,12 +159,14 @@ describe('configuration', () => {
         NOTIFY_MAX_ATTEMPTS: '0',
         NOTIFY_RETRY_BASE_MS: 'soon',
         NOTIFY_LEASE_SECONDS: '0',
+        NOTIFY_WITHDRAW_WINDOW_SECONDS: '-1',
       });
       expect(found.map((problem) => problem.split(' ')[0])).toEqual([
         'WORKER_POLL_MS',
         'NOTIFY_MAX_ATTEMPTS',
         'NOTIFY_RETRY_BASE_MS',
         'NOTIFY_LEASE_SECONDS',
+        'NOTIFY_WITHDRAW_WINDOW_SECONDS',
       ]);
     });
   });

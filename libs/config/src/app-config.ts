@@ -88,6 +88,12 @@ export class AppConfig {
   readonly notificationRetryBaseMs: number;
   /** How long a worker holds a claimed delivery before another may take it over. */
   readonly notificationLeaseSeconds: number;
+  /**
+   * How long a notice of something its sender can still take back (a request to
+   * connect) is held before it is shown or emailed; taking it back within this time
+   * cancels it unseen.
+   */
+  readonly notificationWithdrawWindowSeconds: number;
 
   /**
    * Let the admin import of an Open Referral feed fetch loopback and private-network
@@ -212,6 +218,7 @@ export class AppConfig {
       notificationMaxAttempts: read.int('NOTIFY_MAX_ATTEMPTS', 8, 1, 100),
       notificationRetryBaseMs: read.int('NOTIFY_RETRY_BASE_MS', 30_000, 10, 3_600_000),
       notificationLeaseSeconds: read.int('NOTIFY_LEASE_SECONDS', 120, 1, 3600),
+      notificationWithdrawWindowSeconds: read.int('NOTIFY_WITHDRAW_WINDOW_SECONDS', 300, 0, 86_400),
       orukImportAllowPrivateUrls: read.bool('ORUK_IMPORT_ALLOW_PRIVATE_NET', false),
       orukImportTimeoutMs: read.int('ORUK_IMPORT_TIMEOUT_MS', 15_000, 100, 300_000),
       orukImportConcurrency: read.int('ORUK_IMPORT_CONCURRENCY', 4, 1, 32),

@@ -5,12 +5,14 @@ export * from './introductions/introduction-expiry.task.js';
 export * from './introductions/introduction.entity.js';
 export * from './introductions/introductions.service.js';
 export * from './network.module.js';
+export * from './partnerships/partnership-proposal.entity.js';
 export * from './partnerships/partnership.entity.js';
 
 import { BlockEntity } from './blocks/block.entity.js';
 import { ConnectionCountEntity } from './connections/connection-count.entity.js';
 import { ConnectionEntity } from './connections/connection.entity.js';
 import { IntroductionEntity } from './introductions/introduction.entity.js';
+import { PartnershipProposalEntity } from './partnerships/partnership-proposal.entity.js';
 import { PartnershipEntity } from './partnerships/partnership.entity.js';
 
 export const NETWORK_ENTITIES = [
@@ -19,6 +21,7 @@ export const NETWORK_ENTITIES = [
   BlockEntity,
   IntroductionEntity,
   PartnershipEntity,
+  PartnershipProposalEntity,
 ];
 export * from './introductions/introduction.notices.js';
 export * from './network.rules.js';

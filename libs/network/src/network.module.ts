@@ -6,7 +6,8 @@ import { BlocksResolver } from './blocks/blocks.resolver.js';
 import { BlocksService } from './blocks/blocks.service.js';
 import { ConnectionsResolver } from './connections/connections.resolver.js';
 import { ConnectionsService } from './connections/connections.service.js';
-import { ConnectionRelationships } from './connections/relationship-sql.js';
+import { NoticeBlocks } from '@cohesion/notifications';
+import { ConnectionRelationships, NetworkNoticeBlocks } from './connections/relationship-sql.js';
 import { IntroductionExpiryTask } from './introductions/introduction-expiry.task.js';
 import { INTRODUCTION_TYPE } from './introductions/introduction.mapper.js';
 import { IntroductionsResolver } from './introductions/introductions.resolver.js';
@@ -22,14 +23,17 @@ import { SuggestionsResolver } from './suggestions/suggestions.resolver.js';
 import { SuggestionsService } from './suggestions/suggestions.service.js';
 
 /**
- * How the directory asks whether people are connected or have blocked each other.
- * Global and free of imports, so the directory can use it without importing the
- * network (which itself builds on the directory).
+ * How the directory and the notice path ask whether people are connected or have
+ * blocked each other. Global and free of imports, so they can use it without importing
+ * the network (which itself builds on both).
  */
 @Global()
 @Module({
-  providers: [{ provide: PRACTITIONER_RELATIONSHIPS, useClass: ConnectionRelationships }],
-  exports: [PRACTITIONER_RELATIONSHIPS],
+  providers: [
+    { provide: PRACTITIONER_RELATIONSHIPS, useClass: ConnectionRelationships },
+    { provide: NoticeBlocks, useClass: NetworkNoticeBlocks },
+  ],
+  exports: [PRACTITIONER_RELATIONSHIPS, NoticeBlocks],
 })
 export class NetworkRelationshipsModule {}
 

@@ -1,6 +1,7 @@
 export * from './delivery/delivery-worker.js';
 export * from './mail/file-mail-sender.js';
 export * from './mail/mail-sender.js';
+export * from './notice-blocks.js';
 export * from './notification.entity.js';
 export * from './notification.model.js';
 export * from './notifications.module.js';

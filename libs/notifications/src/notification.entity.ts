@@ -29,14 +29,23 @@ export class NotificationEntity {
   @Column('varchar', { length: 300, nullable: true })
   link: string | null;
 
+  /** The people it names or comes from: between blocked people it is neither shown nor emailed. */
+  @Column('uuid', { array: true, default: () => "'{}'" })
+  aboutIds: string[];
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
+
+  /** Held until then (something its sender may still take back): not shown, not emailed. */
+  @Column('timestamptz', { default: () => 'now()' })
+  deliverAt: Date;
 
   @Column('timestamptz', { nullable: true })
   readAt: Date | null;
 }
 
-export const DELIVERY_STATUSES = ['PENDING', 'SENT', 'FAILED'] as const;
+/** CANCELLED: not sent, because its people blocked each other before it went. */
+export const DELIVERY_STATUSES = ['PENDING', 'SENT', 'FAILED', 'CANCELLED'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /**
@@ -46,7 +55,7 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
  * the email's Message-ID, so a resend is recognisable as the same message.
  */
 @Entity('notification_deliveries')
-@Check('ck_notification_deliveries_status', `"status" IN ('PENDING', 'SENT', 'FAILED')`)
+@Check('ck_notification_deliveries_status', `"status" IN ('PENDING', 'SENT', 'FAILED', 'CANCELLED')`)
 @Check('ck_notification_deliveries_attempts', `"attempts" >= 0`)
 @Index('idx_notification_deliveries_due', ['nextAttemptAt'], { where: `"status" = 'PENDING'` })
 export class NotificationDeliveryEntity {

@@ -9,6 +9,8 @@ import {
   type KeysetSort,
   type Viewer,
 } from '@cohesion/common';
+import { AppConfig } from '@cohesion/config';
+import { NoticeBlocks, noticeBlockedSql } from './notice-blocks.js';
 import { toNotification, type NotificationRow } from './notification.mapper.js';
 import type { Notification } from './notification.model.js';
 
@@ -20,6 +22,17 @@ export interface Notice {
   body: string;
   /** Path in the product to act on it, e.g. `/introductions/<id>`. */
   link?: string;
+  /**
+   * Everyone the notice names or comes from, besides its recipient (account and
+   * practitioner ids). A notice between people either of whom blocked the other is not
+   * created, not shown and not emailed.
+   */
+  about: string[];
+  /**
+   * Something its sender can still take back (a request): held for
+   * NOTIFY_WITHDRAW_WINDOW_SECONDS, and cancelled unseen by `cancelHeld` if taken back.
+   */
+  withdrawable?: boolean;
 }
 
 const SORT: KeysetSort<NotificationRow> = {
@@ -44,7 +57,16 @@ const COLUMNS = `n.id, n.kind, n.subject, n.body, n.link, n.created_at AS "creat
 
 @Injectable()
 export class NotificationsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly blocks: NoticeBlocks,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Whether notification alias `n` may be shown to its recipient now: no longer held, and no block between its people. */
+  private shownSql(): string {
+    return `n.deliver_at <= now() AND NOT ${noticeBlockedSql(this.blocks, 'n.recipient_id', 'n.about_ids')}`;
+  }
 
   /**
    * Queues notices inside the caller's transaction: the in-app notifications and their
@@ -54,22 +76,42 @@ export class NotificationsService {
     if (notices.length === 0) return;
     await manager.query(
       `WITH input AS (
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[])
-                    AS x(recipient_id, kind, subject, body, link)),
+         SELECT x.recipient_id, x.kind, x.subject, x.body, x.link, string_to_array(x.about, ',')::uuid[] AS about_ids,
+                now() + make_interval(secs => x.held_seconds) AS deliver_at
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[])
+                  AS x(recipient_id, kind, subject, body, link, about, held_seconds)),
        created AS (
-         INSERT INTO notifications (recipient_id, kind, subject, body, link)
-         SELECT recipient_id, kind, subject, body, link FROM input
-         RETURNING id, recipient_id)
-       INSERT INTO notification_deliveries (notification_id, recipient_address)
-       SELECT created.id, a.email FROM created JOIN accounts a ON a.id = created.recipient_id`,
+         INSERT INTO notifications (recipient_id, kind, subject, body, link, about_ids, deliver_at)
+         SELECT recipient_id, kind, subject, body, link, about_ids, deliver_at FROM input
+          WHERE NOT ${noticeBlockedSql(this.blocks, 'input.recipient_id', 'input.about_ids')}
+         RETURNING id, recipient_id, deliver_at)
+       INSERT INTO notification_deliveries (notification_id, recipient_address, next_attempt_at)
+       SELECT created.id, a.email, created.deliver_at FROM created JOIN accounts a ON a.id = created.recipient_id`,
       [
         notices.map((notice) => notice.recipientId),
         notices.map((notice) => notice.kind),
         notices.map((notice) => fitSubject(notice.subject)),
         notices.map((notice) => notice.body),
         notices.map((notice) => notice.link ?? null),
+        notices.map((notice) => notice.about.filter((id) => id !== notice.recipientId).join(',')),
+        notices.map((notice) => (notice.withdrawable ? this.config.notificationWithdrawWindowSeconds : 0)),
       ],
     );
+  }
+
+  /**
+   * Cancels, inside the caller's transaction, the notices about `link` to `recipientIds`
+   * that are still held: their sender took the event back before anyone saw them, so
+   * they are never shown or emailed. Returns how many.
+   */
+  async cancelHeld(manager: EntityManager, link: string, recipientIds: string[]): Promise<number> {
+    const rows = await returningRows<{ id: string }>(
+      manager,
+      `DELETE FROM notifications
+        WHERE recipient_id = ANY($2::uuid[]) AND link = $1 AND deliver_at > now() RETURNING id`,
+      [link, recipientIds],
+    );
+    return rows.length;
   }
 
   /** The viewer's notifications, newest first. */
@@ -83,7 +125,7 @@ export class NotificationsService {
     return keysetPage(this.dataSource, {
       select: COLUMNS,
       from: 'notifications n',
-      where: `n.recipient_id = ${recipient}${unreadOnly ? ' AND n.read_at IS NULL' : ''}`,
+      where: `n.recipient_id = ${recipient} AND ${this.shownSql()}${unreadOnly ? ' AND n.read_at IS NULL' : ''}`,
       params,
       sort: SORT,
       page,
@@ -93,14 +135,15 @@ export class NotificationsService {
 
   async byIds(viewer: Viewer, ids: readonly string[]): Promise<NotificationRow[]> {
     return this.dataSource.query(
-      `SELECT ${COLUMNS} FROM notifications n WHERE n.id = ANY($1::uuid[]) AND n.recipient_id = $2`,
+      `SELECT ${COLUMNS} FROM notifications n WHERE n.id = ANY($1::uuid[]) AND n.recipient_id = $2 AND ${this.shownSql()}`,
       [ids, viewer.accountId],
     );
   }
 
   async unreadCount(viewer: Viewer): Promise<number> {
     const [row] = await this.dataSource.query<{ count: number }[]>(
-      'SELECT count(*)::int AS count FROM notifications WHERE recipient_id = $1 AND read_at IS NULL',
+      `SELECT count(*)::int AS count FROM notifications n
+        WHERE n.recipient_id = $1 AND n.read_at IS NULL AND ${this.shownSql()}`,
       [viewer.accountId],
     );
     return row.count;
@@ -112,9 +155,10 @@ export class NotificationsService {
     if (hasIds === Boolean(selection.all)) throw badInput('input.ids', 'give the notifications to mark, or all: true');
     const rows = await returningRows<{ id: string }>(
       this.dataSource,
-      `UPDATE notifications SET read_at = now()
-        WHERE recipient_id = $1 AND read_at IS NULL ${hasIds ? 'AND id = ANY($2::uuid[])' : ''}
-        RETURNING id`,
+      `UPDATE notifications n SET read_at = now()
+        WHERE n.recipient_id = $1 AND n.read_at IS NULL AND ${this.shownSql()}
+              ${hasIds ? 'AND n.id = ANY($2::uuid[])' : ''}
+        RETURNING n.id`,
       hasIds ? [viewer.accountId, selection.ids] : [viewer.accountId],
     );
     return rows.length;

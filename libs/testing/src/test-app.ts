@@ -59,6 +59,8 @@ const TEST_ENV: Record<string, string> = {
   LOGIN_THROTTLE_PER_EMAIL_TOTAL: '10000',
   AUTH_THROTTLE_PER_IP: '10000',
   DATABASE_POOL_SIZE: '5',
+  // Notices show at once, unless a test is about the withdraw window (it sets its own).
+  NOTIFY_WITHDRAW_WINDOW_SECONDS: '0',
 };
 
 /** Boots the real application on a fresh database; one per test file. */

@@ -12,6 +12,9 @@ import { Network1795433540957 } from './1795433540957-Network.js';
 import { Grants1795439499216 } from './1795439499216-Grants.js';
 import { OpenReferralSource1795449348237 } from './1795449348237-OpenReferralSource.js';
 import { FeedIndexes1795450680998 } from './1795450680998-FeedIndexes.js';
+import { IntroductionDeclinedBy1796278240042 } from './1796278240042-IntroductionDeclinedBy.js';
+import { NoticesAboutAndProposals1796279284077 } from './1796279284077-NoticesAboutAndProposals.js';
+import { NoticeWithdrawWindow1796279790464 } from './1796279790464-NoticeWithdrawWindow.js';
 
 /** Every migration, oldest first. `npm run migration:generate` rewrites this list. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -28,4 +31,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Grants1795439499216,
   OpenReferralSource1795449348237,
   FeedIndexes1795450680998,
+  IntroductionDeclinedBy1796278240042,
+  NoticesAboutAndProposals1796279284077,
+  NoticeWithdrawWindow1796279790464,
 ];

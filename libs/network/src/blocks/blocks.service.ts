@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { badInput, notFound, returningRows, toGlobalId, type Viewer } from '@cohesion/common';
+import { blockableSql } from '../network.policy.js';
 import { practitionerOf } from '../shared/practitioner-of.js';
 import { IntroductionsService } from '../introductions/introductions.service.js';
 import type { BlockedPractitioner } from './blocked-practitioner.model.js';
@@ -21,8 +22,12 @@ export class BlocksService {
     const me = practitionerOf(viewer);
     if (practitionerId === me) throw badInput('practitionerId', 'is you');
     return this.dataSource.transaction(async (manager) => {
-      const [exists] = await manager.query('SELECT 1 FROM practitioners WHERE id = $1', [practitionerId]);
-      if (!exists) throw notFound('That practitioner');
+      // Someone you may not see answers exactly as an id that does not exist.
+      const [blockable] = await manager.query(
+        `SELECT 1 FROM practitioners p WHERE p.id = $1 AND ${blockableSql('p', '$2::uuid')}`,
+        [practitionerId, me],
+      );
+      if (!blockable) throw notFound('That practitioner');
       await manager.query(
         `INSERT INTO practitioner_blocks (blocker_id, blocked_id) VALUES ($1, $2)
          ON CONFLICT (blocker_id, blocked_id) DO NOTHING`,

@@ -13,7 +13,7 @@ import { CURRENT_MEMBERSHIP, escapeLike } from '@cohesion/directory';
 import type { ConnectionOrigin } from '../introductions/introduction.model.js';
 import { ConnectedPeer } from './connected-peer.model.js';
 import type { MyConnectionsFilter } from './dto/connection.inputs.js';
-import { peerVisibleSql } from './relationship-sql.js';
+import { peerVisibleSql } from '../network.policy.js';
 
 interface ConnectedRow {
   practitionerId: string;

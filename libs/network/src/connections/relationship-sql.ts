@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { PractitionerRelationships } from '@cohesion/directory';
+import type { NoticeBlocks } from '@cohesion/notifications';
+import { blockedSql } from '../network.policy.js';
 
 /**
  * How the directory asks about the viewer and a practitioner, as SQL predicates served
@@ -13,6 +15,14 @@ export class ConnectionRelationships implements PractitionerRelationships {
 
   blockedSql(viewerParam: string, practitionerColumn: string): string {
     return blockedSql(`${viewerParam}::uuid`, practitionerColumn);
+  }
+}
+
+/** How the notice path asks about blocks: the same predicate as everywhere else in the network. */
+@Injectable()
+export class NetworkNoticeBlocks implements NoticeBlocks {
+  blockedSql(one: string, other: string): string {
+    return blockedSql(one, other);
   }
 }
 
@@ -31,19 +41,4 @@ export function neighboursSql(of: string): string {
   return `SELECT practitioner_b_id AS id FROM connections WHERE practitioner_a_id = ${of}
           UNION ALL
           SELECT practitioner_a_id FROM connections WHERE practitioner_b_id = ${of}`;
-}
-
-/** Whether either of practitioners `one` and `other` (SQL expressions) has blocked the other. */
-export function blockedSql(one: string, other: string): string {
-  return `EXISTS (SELECT 1 FROM practitioner_blocks b
-                   WHERE (b.blocker_id = ${one} AND b.blocked_id = ${other})
-                      OR (b.blocker_id = ${other} AND b.blocked_id = ${one}))`;
-}
-
-/**
- * Whether practitioner alias `alias` may appear to the viewer (SQL expression) in the
- * network: a discoverable profile, and neither has blocked the other.
- */
-export function peerVisibleSql(alias: string, viewer: string): string {
-  return `(${alias}.discoverable AND NOT ${blockedSql(viewer, `${alias}.id`)})`;
 }

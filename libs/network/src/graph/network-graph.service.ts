@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import { badInput, decodeGlobalId, notFound, toGlobalId, type Viewer } from '@cohesion/common';
 import { CURRENT_MEMBERSHIP } from '@cohesion/directory';
 import { practitionerOf } from '../shared/practitioner-of.js';
-import { neighboursSql, peerVisibleSql } from '../connections/relationship-sql.js';
+import { neighboursSql } from '../connections/relationship-sql.js';
+import { peerVisibleSql } from '../network.policy.js';
 import { NetworkEdge, NetworkEdgeKind, NetworkGraph, NetworkNode, NetworkNodeKind } from './network-graph.model.js';
 
 interface Found {

@@ -33,6 +33,7 @@ export type IntroductionStatus = (typeof INTRODUCTION_STATUSES)[number];
 @Check('ck_introductions_pending_broker', `"status" <> 'PENDING_BROKER' OR "broker_id" IS NOT NULL`)
 @Check('ck_introductions_message_length', `char_length("message") BETWEEN 20 AND 1000`)
 @Check('ck_introductions_notes_length', `char_length("broker_note") <= 1000 AND char_length("response_note") <= 1000`)
+@Check('ck_introductions_declined_by', `"declined_by" IN ('BROKER', 'TARGET')`)
 @Check('ck_introductions_origin', `"origin" IN ('INTRODUCTION', 'MET_AT_EVENT', 'WORKED_TOGETHER')`)
 @Index('idx_introductions_requester_id_created_at', ['requesterId', 'createdAt', 'id'])
 @Index('idx_introductions_target_id_created_at', ['targetId', 'createdAt', 'id'])
@@ -87,6 +88,13 @@ export class IntroductionEntity {
 
   @Column('timestamptz', { nullable: true })
   brokerRespondedAt: Date | null;
+
+  /**
+   * Who declined it: the broker (the person asked never saw it) or the person asked.
+   * Only the person asked saying no holds the requester back from asking them again.
+   */
+  @Column('varchar', { length: 10, nullable: true })
+  declinedBy: 'BROKER' | 'TARGET' | null;
 
   /** When it reached its final state. */
   @Column('timestamptz', { nullable: true })

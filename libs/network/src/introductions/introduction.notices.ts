@@ -7,7 +7,14 @@ export interface People {
   broker?: { id: string; name: string } | null;
 }
 
-const link = (introductionId: string) => `/introductions/${introductionId}`;
+/** Where an introduction's notices point: also how a withdrawal finds the notice it cancels. */
+export const introductionLink = (introductionId: string) => `/introductions/${introductionId}`;
+const link = introductionLink;
+
+/** Everyone an introduction involves: each notice names them, so a block between any of them and its recipient stops it. */
+function involved(people: People): string[] {
+  return [people.requester.id, people.target.id, ...(people.broker ? [people.broker.id] : [])];
+}
 
 function asking(people: People): string {
   const title = people.requester.jobTitle ? ` (${people.requester.jobTitle})` : '';
@@ -27,6 +34,7 @@ export const introductionNotices = {
         `Their message:\n${message}\n\n` +
         `Pass it on with a note, or decline; they will only see that it was not accepted.`,
       link: link(id),
+      about: involved(people),
     };
   },
 
@@ -41,6 +49,7 @@ export const introductionNotices = {
         'Accept to become connected and see each other’s details shared with connections, or decline; ' +
         'they will only see that it was not accepted.',
       link: link(id),
+      about: involved(people),
     };
   },
 
@@ -52,6 +61,7 @@ export const introductionNotices = {
       subject: `${broker.name} passed your request on to ${people.target.name}`,
       body: `${broker.name} passed your request to be introduced on to ${people.target.name}, who can now answer it.`,
       link: link(id),
+      about: involved(people),
     };
   },
 
@@ -65,6 +75,7 @@ export const introductionNotices = {
         subject: `${people.target.name} accepted: you are now connected`,
         body: body(people.target.name),
         link: link(id),
+        about: involved(people),
       },
       {
         recipientId: people.target.id,
@@ -72,6 +83,7 @@ export const introductionNotices = {
         subject: `You are now connected with ${people.requester.name}`,
         body: body(people.requester.name),
         link: link(id),
+        about: involved(people),
       },
     ];
   },
@@ -83,6 +95,7 @@ export const introductionNotices = {
       subject: `Your request to connect with ${people.target.name} was not accepted`,
       body: `Your request to connect with ${people.target.name} was not accepted.`,
       link: link(id),
+      about: involved(people),
     };
   },
 
@@ -93,6 +106,7 @@ export const introductionNotices = {
       subject: `Your request to connect with ${people.target.name} expired`,
       body: `Your request to connect with ${people.target.name} was not answered in time and has lapsed.`,
       link: link(id),
+      about: involved(people),
     };
   },
 };

@@ -45,7 +45,11 @@ export class IntroductionsResolver {
     return this.introductions.respond(viewerOf(context), input);
   }
 
-  @Mutation(() => Introduction, { description: 'Withdraw a request you made that is still open.' })
+  @Mutation(() => Introduction, {
+    description:
+      'Withdraw a request you made that is still open. Withdrawn within a few minutes, the person asked never ' +
+      'hears of it; either way you may not ask them again for 30 days.',
+  })
   @Access('member', 'the person who asked; NOT_FOUND for anyone not part of it')
   withdrawIntroduction(
     @Args('id', { type: () => ID }) id: string,

@@ -15,7 +15,8 @@ import {
   type Viewer,
 } from '@cohesion/common';
 import { NotificationsService, type Notice } from '@cohesion/notifications';
-import { blockedSql, connectedSql } from '../connections/relationship-sql.js';
+import { connectedSql } from '../connections/relationship-sql.js';
+import { blockedSql } from '../network.policy.js';
 import { INTRODUCTION_RULES } from '../network.rules.js';
 import { practitionerOf } from '../shared/practitioner-of.js';
 import type {
@@ -26,7 +27,7 @@ import type {
 import type { IntroductionStatus } from './introduction.entity.js';
 import { roleOf, toIntroduction, type IntroductionRow } from './introduction.mapper.js';
 import { ConnectionOrigin, IntroductionRole, type Introduction } from './introduction.model.js';
-import { introductionNotices, type People } from './introduction.notices.js';
+import { introductionLink, introductionNotices, type People } from './introduction.notices.js';
 import { nextStatus } from './introduction.state-machine.js';
 
 const PENDING_SQL = `('PENDING_BROKER', 'PENDING_TARGET')`;
@@ -147,10 +148,14 @@ export class IntroductionsService {
         throw error;
       }
       const named = namesOf(requester, target, broker);
+      // Held for the withdraw window: asking and withdrawing at once reaches nobody.
       await this.notifications.queue(manager, [
-        input.via
-          ? introductionNotices.askedToBroker(row.id, named, input.message)
-          : introductionNotices.askedToConnect(row.id, named, input.message, null),
+        {
+          ...(input.via
+            ? introductionNotices.askedToBroker(row.id, named, input.message)
+            : introductionNotices.askedToConnect(row.id, named, input.message, null)),
+          withdrawable: true,
+        },
       ]);
       return toIntroduction(row, IntroductionRole.REQUESTER);
     });
@@ -195,6 +200,7 @@ export class IntroductionsService {
         updated = await update(manager, row.id, next, {
           [`${who}_note`]: note,
           ...(role === IntroductionRole.BROKER ? { broker_responded_at: 'now()' } : {}),
+          declined_by: role === IntroductionRole.BROKER ? 'BROKER' : 'TARGET',
           closed_at: 'now()',
         });
         notices.push(introductionNotices.notAccepted(row.id, named));
@@ -209,7 +215,14 @@ export class IntroductionsService {
     return this.dataSource.transaction(async (manager) => {
       const { row, role } = await this.lockIntroduction(manager, introductionId, me);
       const next = nextStatus(row.status, 'WITHDRAW', role);
-      return toIntroduction(await update(manager, row.id, next, { closed_at: 'now()' }), role);
+      const updated = await update(manager, row.id, next, { closed_at: 'now()' });
+      // Withdrawn within the window: the person asked (or the broker) never hears of it.
+      await this.notifications.cancelHeld(
+        manager,
+        introductionLink(row.id),
+        [row.targetId, row.brokerId].filter((id): id is string => id !== null),
+      );
+      return toIntroduction(updated, role);
     });
   }
 
@@ -250,6 +263,7 @@ export class IntroductionsService {
       manager,
       `UPDATE introductions
           SET status = CASE WHEN requester_id = $1 THEN 'WITHDRAWN' ELSE 'DECLINED' END,
+              declined_by = CASE WHEN requester_id = $1 THEN NULL WHEN target_id = $1 THEN 'TARGET' ELSE 'BROKER' END,
               closed_at = now(), version = version + 1
         WHERE status IN ${PENDING_SQL}
           AND $1 IN (requester_id, target_id, broker_id) AND $2 IN (requester_id, target_id, broker_id)
@@ -335,14 +349,18 @@ export class IntroductionsService {
                        WHERE LEAST(requester_id, target_id) = LEAST($1::uuid, $2::uuid)
                          AND GREATEST(requester_id, target_id) = GREATEST($1::uuid, $2::uuid)
                          AND status IN ${PENDING_SQL} AND expires_at > now()) AS "openBetween",
-              (SELECT max(closed_at) + make_interval(days => $4) FROM introductions
-                WHERE requester_id = $1 AND target_id = $2 AND status = 'DECLINED'
-                HAVING max(closed_at) + make_interval(days => $4) > now()) AS "cooldownUntil",
+              (SELECT max(closed_at + make_interval(days => CASE WHEN status = 'WITHDRAWN' THEN $6::int ELSE $4::int END))
+                 FROM introductions
+                WHERE requester_id = $1 AND target_id = $2
+                  AND (status = 'WITHDRAWN' OR (status = 'DECLINED' AND declined_by = 'TARGET'))
+               HAVING max(closed_at + make_interval(days => CASE WHEN status = 'WITHDRAWN' THEN $6::int ELSE $4::int END)) > now())
+                AS "cooldownUntil",
               (SELECT count(*)::int FROM introductions
                 WHERE requester_id = $1 AND status IN ${PENDING_SQL} AND expires_at > now()) AS pending,
               (SELECT count(*)::int FROM introductions
-                WHERE target_id = $2 AND reached_target_at > now() - make_interval(days => $5)) AS "reachedTarget"`,
-      [me, to, via ?? null, rules.declineCooldownDays, rules.capWindowDays],
+                WHERE target_id = $2 AND reached_target_at > now() - make_interval(days => $5)
+                  AND status <> 'WITHDRAWN') AS "reachedTarget"`,
+      [me, to, via ?? null, rules.declineCooldownDays, rules.capWindowDays, rules.withdrawCooldownDays],
     );
     return row;
   }

@@ -13,6 +13,8 @@ import {
 import { RoleGrantsService } from '@cohesion/auth';
 import { NotificationsService } from '@cohesion/notifications';
 import type { ProposePartnershipInput } from './dto/partnership.inputs.js';
+import { PARTNERSHIP_RULES } from '../network.rules.js';
+import { PartnershipProposalEntity } from './partnership-proposal.entity.js';
 import { PartnershipEntity } from './partnership.entity.js';
 import { Partnership, PartnershipKind } from './partnership.model.js';
 
@@ -60,9 +62,11 @@ export class PartnershipsService {
       throw forbidden('Only an admin of the organisation can propose its partnerships');
     }
     if (input.organisationId === input.partnerId) throw badInput('input.partnerId', 'must be another organisation');
+    const proposer = viewer.accountId as string;
     return this.dataSource.transaction(async (manager) => {
       const names = await namesOf(manager, [input.organisationId, input.partnerId]);
       if (!names.has(input.partnerId)) throw notFound('That organisation');
+      await assertMayPropose(manager, proposer, input.organisationId, input.partnerId);
       const entity = manager.create(PartnershipEntity, {
         organisationId: input.organisationId,
         partnerId: input.partnerId,
@@ -77,6 +81,11 @@ export class PartnershipsService {
           throw conflict('These organisations are already linked that way (or asked to be)');
         throw error;
       }
+      await manager.insert(PartnershipProposalEntity, {
+        organisationId: input.organisationId,
+        partnerId: input.partnerId,
+        proposedBy: proposer,
+      });
       const saved = await manager.findOneByOrFail(PartnershipEntity, { id: entity.id });
       await this.audit.record(manager, viewer, {
         entityType: ENTITY_TYPE,
@@ -85,7 +94,7 @@ export class PartnershipsService {
         before: null,
         after: snapshot(saved),
       });
-      const proposer = names.get(input.organisationId) as string;
+      const proposing = names.get(input.organisationId) as string;
       const partner = names.get(input.partnerId) as string;
       const relation =
         input.kind === PartnershipKind.MEMBER_OF ? `is a member of ${partner}` : `partners with ${partner}`;
@@ -94,9 +103,11 @@ export class PartnershipsService {
         (await this.roles.adminsOf(manager, input.partnerId)).map((recipientId) => ({
           recipientId,
           kind: 'PARTNERSHIP_PROPOSED',
-          subject: `${proposer} asks to be shown as linked with ${partner}`,
-          body: `${proposer} would like the network to show that it ${relation}. As an admin of ${partner}, confirm it or turn it down.`,
+          subject: `${proposing} asks to be shown as linked with ${partner}`,
+          body: `${proposing} would like the network to show that it ${relation}. As an admin of ${partner}, confirm it or turn it down.`,
           link: `/organisations/${toGlobalId('Organisation', input.partnerId)}/partnerships`,
+          // It comes from the person proposing: nobody who blocked them (or whom they blocked) hears of it.
+          about: [proposer],
         })),
       );
       return toPartnership(saved);
@@ -202,4 +213,39 @@ async function namesOf(manager: EntityManager, ids: string[]): Promise<Map<strin
     [ids],
   );
   return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+/**
+ * The limits on proposing, checked with the pair of organisations and the proposer
+ * locked (so concurrent proposals cannot pass a limit together): two organisations are
+ * asked about a link at most once in PARTNERSHIP_RULES.pairCooldownDays, whichever of
+ * them proposes, and one person makes at most maxProposalsPerDay proposals a day.
+ */
+async function assertMayPropose(
+  manager: EntityManager,
+  proposer: string,
+  organisationId: string,
+  partnerId: string,
+): Promise<void> {
+  const rules = PARTNERSHIP_RULES;
+  await manager.query('SELECT id FROM organisations WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE', [
+    [organisationId, partnerId],
+  ]);
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('partnership-proposer:' || $1, 0))`, [proposer]);
+  const [row] = await manager.query<{ pairAgainFrom: Date | null; today: number }[]>(
+    `SELECT (SELECT max(created_at) + make_interval(days => $4) FROM partnership_proposals
+              WHERE (organisation_id = $2 AND partner_id = $3) OR (organisation_id = $3 AND partner_id = $2)
+             HAVING max(created_at) + make_interval(days => $4) > now()) AS "pairAgainFrom",
+            (SELECT count(*)::int FROM partnership_proposals
+              WHERE proposed_by = $1 AND created_at > now() - interval '1 day') AS today`,
+    [proposer, organisationId, partnerId, rules.pairCooldownDays],
+  );
+  if (row.today >= rules.maxProposalsPerDay) {
+    throw conflict(`You have made ${rules.maxProposalsPerDay} partnership proposals today; try again tomorrow`);
+  }
+  if (row.pairAgainFrom) {
+    throw conflict(
+      `These organisations were asked about a link recently; ask again from ${row.pairAgainFrom.toISOString().slice(0, 10)}`,
+    );
+  }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Viewer } from '@cohesion/common';
 import { neighboursSql } from '../connections/relationship-sql.js';
+import { peerVisibleSql } from '../network.policy.js';
 import { practitionerOf } from '../shared/practitioner-of.js';
 import { SuggestedPeer } from './suggested-peer.model.js';
 
@@ -41,7 +42,10 @@ export const SUGGESTIONS_SQL = `WITH me AS MATERIALIZED (
    mine AS MATERIALIZED (SELECT n.id AS peer FROM (${neighboursSql('$1')}) n),
    degrees AS MATERIALIZED (
      SELECT mine.peer, coalesce(cc.connections, 0) AS degree
-       FROM mine LEFT JOIN connection_counts cc ON cc.practitioner_id = mine.peer),
+       FROM mine JOIN practitioners v ON v.id = mine.peer
+       LEFT JOIN connection_counts cc ON cc.practitioner_id = mine.peer
+      -- Only connections the viewer may see count as mutual (myConnections lists the same people).
+      WHERE ${peerVisibleSql('v', '$1')}),
    peers AS MATERIALIZED (
      SELECT peer, degree, sum(degree) OVER (ORDER BY degree, peer) - degree AS read_before FROM degrees),
    near AS MATERIALIZED (
@@ -69,10 +73,7 @@ export const SUGGESTIONS_SQL = `WITH me AS MATERIALIZED (
        JOIN practitioners p ON p.id = c.candidate
        CROSS JOIN me
        LEFT JOIN near n ON n.candidate = c.candidate
-      WHERE p.discoverable
-        AND NOT EXISTS (SELECT 1 FROM practitioner_blocks b
-                         WHERE (b.blocker_id = $1 AND b.blocked_id = p.id)
-                            OR (b.blocker_id = p.id AND b.blocked_id = $1))
+      WHERE ${peerVisibleSql('p', '$1')}
       ORDER BY score DESC, p.id
       LIMIT $2)
    SELECT s.id, s.mutual, s.score,

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '@cohesion/config';
 import { LOGGER, type BackgroundTask } from '@cohesion/common';
 import { MailSender, type OutgoingMail } from '../mail/mail-sender.js';
+import { NoticeBlocks, noticeBlockedSql } from '../notice-blocks.js';
 
 export interface ClaimedDelivery {
   id: string;
@@ -41,6 +42,7 @@ export class NotificationDeliveryWorker implements BackgroundTask {
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly sender: MailSender,
+    private readonly blocks: NoticeBlocks,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -58,8 +60,19 @@ export class NotificationDeliveryWorker implements BackgroundTask {
     return claimed.length;
   }
 
-  /** Takes up to `limit` due deliveries for this worker, for one lease. */
+  /**
+   * Takes up to `limit` due deliveries for this worker, for one lease. Due emails
+   * between people who have blocked each other since they were queued are cancelled
+   * first, never sent.
+   */
   async claim(limit = BATCH_SIZE): Promise<ClaimedDelivery[]> {
+    await this.dataSource.query(
+      `UPDATE notification_deliveries d SET status = 'CANCELLED', locked_until = NULL
+         FROM notifications n
+        WHERE n.id = d.notification_id AND d.status = 'PENDING' AND d.next_attempt_at <= now()
+          AND (d.locked_until IS NULL OR d.locked_until <= now())
+          AND ${noticeBlockedSql(this.blocks, 'n.recipient_id', 'n.about_ids')}`,
+    );
     return this.dataSource.query(
       `WITH claimed AS (
          UPDATE notification_deliveries d
@@ -67,6 +80,8 @@ export class NotificationDeliveryWorker implements BackgroundTask {
           WHERE d.id IN (SELECT id FROM notification_deliveries
                           WHERE status = 'PENDING' AND next_attempt_at <= now()
                             AND (locked_until IS NULL OR locked_until <= now())
+                            AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.id = notification_id
+                                               AND ${noticeBlockedSql(this.blocks, 'n.recipient_id', 'n.about_ids')})
                           ORDER BY next_attempt_at, id
                           LIMIT $1
                           FOR UPDATE SKIP LOCKED)
