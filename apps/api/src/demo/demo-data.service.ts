@@ -422,6 +422,7 @@ export class DemoDataService implements OnApplicationBootstrap {
           postcode: place.address ? (normalisePostcode(place.address.postcode) ?? null) : null,
           latitude: place.location?.latitude ?? null,
           longitude: place.location?.longitude ?? null,
+          geocodePrecision: place.location ? 'COORDINATES' : null,
           areaId: place.area ? await this.areaId(manager, dataset.areas, place.area) : null,
         });
         await manager.insert(ServiceLocationEntity, {

@@ -602,15 +602,17 @@ export class OrukImportWriter {
         locationId = imported.id;
         await manager.query(
           `UPDATE locations SET location_type = $2, name = $3, description = $4, address_line1 = $5, address_line2 = $6,
-                  town = $7, postcode = $8, latitude = $9, longitude = $10, source_feed = $11
+                  town = $7, postcode = $8, latitude = $9, longitude = $10, source_feed = $11,
+                  geocode_precision = CASE WHEN $9::float8 IS NULL THEN NULL ELSE 'COORDINATES' END
             WHERE id = $1`,
           [locationId, ...values],
         );
       } else {
         const [created] = await manager.query<{ id: string }[]>(
           `INSERT INTO locations (id, organisation_id, location_type, name, description, address_line1, address_line2,
-                                  town, postcode, latitude, longitude, source_feed, source_id)
-           VALUES (coalesce($1, gen_random_uuid()), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+                                  town, postcode, latitude, longitude, source_feed, source_id, geocode_precision)
+           VALUES (coalesce($1, gen_random_uuid()), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
+                   CASE WHEN $10::float8 IS NULL THEN NULL ELSE 'COORDINATES' END)
            RETURNING id`,
           [rows.length ? null : location.sourceId, organisationId, ...values, location.sourceId],
         );
