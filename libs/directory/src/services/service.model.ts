@@ -1,5 +1,5 @@
 import { Field, ID, GraphQLISODateTime, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { LocalDateScalar, LocalTimeScalar, Node } from '@cohesion/common';
+import { LocalDateScalar, LocalTimeScalar, Node, UuidField } from '@cohesion/common';
 import { GeocodePrecisionKind } from '../geo/geocode-precision.model.js';
 import { GeoPoint, ListingVisibility, PostalAddress } from '../shared/shared.models.js';
 
@@ -170,6 +170,7 @@ export class Service implements Node {
   @Field(() => GraphQLISODateTime, { description: 'When anything about the listing last changed.' })
   lastModified: Date;
 
+  @UuidField('/openreferral/v3/services/{id}')
   serviceId: string;
   organisationId: string;
 }
