@@ -606,6 +606,70 @@ describe('notifications', () => {
     });
   });
 
+  describe('a mail server too slow to finish within the lease', () => {
+    const LEASE_SECONDS = 3;
+    // Every step answers within the transport's own timeouts (a quarter of the lease);
+    // together they take longer than the lease.
+    const STEP_MS = 700;
+    let t: TestApp;
+    let worker: NotificationDeliveryWorker;
+    let server: SMTPServer;
+    const received: string[] = [];
+
+    beforeAll(async () => {
+      const slowly = (callback: (error?: Error | null) => void) => setTimeout(() => callback(), STEP_MS);
+      server = new SMTPServer({
+        logger: false,
+        disabledCommands: ['STARTTLS'],
+        allowInsecureAuth: true,
+        onConnect: (_session, callback) => slowly(callback),
+        onAuth: (_auth, _session, callback) => setTimeout(() => callback(null, { user: 'mailer' }), STEP_MS),
+        onMailFrom: (_address, _session, callback) => slowly(callback),
+        onRcptTo: (_address, _session, callback) => slowly(callback),
+        onData(stream: SMTPServerDataStream, _session, callback) {
+          const chunks: Buffer[] = [];
+          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+          stream.on('end', () => {
+            received.push(parseMail(Buffer.concat(chunks).toString('utf8')).headers.get('message-id') ?? '');
+            callback();
+          });
+        },
+      });
+      server.on('error', () => undefined);
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const { port } = server.server.address() as AddressInfo;
+      t = await createTestApp({
+        MAIL_FROM,
+        MAIL_TRANSPORT: 'smtp',
+        SMTP_URL: `smtp://mailer:secret@127.0.0.1:${port}`,
+        NOTIFY_LEASE_SECONDS: String(LEASE_SECONDS),
+      });
+      worker = t.app.get(NotificationDeliveryWorker);
+    });
+    afterAll(async () => {
+      await t?.close();
+      await new Promise<void>((resolve) => (server ? server.close(resolve) : resolve()));
+    });
+
+    it('abandons the send before the lease ends, with nothing delivered, and tries again later', async () => {
+      const asker = await person(t);
+      const asked = await person(t);
+      await requestIntroduction(t, asker, asked);
+      const [{ id }] = await deliveriesTo(t, asked);
+
+      const started = Date.now();
+      expect(await worker.runOnce()).toBe(1);
+      const took = Date.now() - started;
+      // Over and recorded inside the lease: no other worker could have taken it meanwhile.
+      expect(took).toBeLessThan(LEASE_SECONDS * 1000);
+      expect(received).toEqual([]);
+      const row = await delivery(t, id);
+      expect(row).toMatchObject({ status: 'PENDING', attempts: 1, lockedUntil: null, sentAt: null });
+      expect(row.lastError).toMatch(/abort/i);
+      expect(row.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() - 1000);
+    });
+  });
+
   describe('worker processes', () => {
     let t: TestApp;
     const children = new Set<ChildProcess>();
