@@ -757,6 +757,35 @@ describe('importing Open Referral UK feeds and files', () => {
     });
   });
 
+  describe('venues without coordinates', () => {
+    it('places a venue by its postcode, saying how, and finds nothing changed the second time', async () => {
+      const unplaced = location({ name: 'Pleck hall' }, { postal_code: 'WS2 9HB' });
+      delete unplaced.latitude;
+      delete unplaced.longitude;
+      const placed = location({ name: 'Caldmore hall' });
+      const org = organization({ name: 'Pleck Placed Venues' });
+      const record = service(org, {
+        name: 'Venues by postcode',
+        service_at_locations: [
+          { id: uuid(), location: unplaced },
+          { id: uuid(), location: placed },
+        ],
+      });
+      const first = await importFile('venues.json', record);
+      expect(first.services).toMatchObject({ created: 1, invalid: 0 });
+      const rows = await t.db.query<{ name: string; latitude: number | null; precision: string | null }[]>(
+        `SELECT name, latitude, geocode_precision AS precision FROM locations WHERE source_id = ANY($1::uuid[])
+          ORDER BY name`,
+        [[unplaced.id, placed.id]],
+      );
+      expect(rows).toEqual([
+        { name: 'Caldmore hall', latitude: placed.latitude, precision: 'COORDINATES' },
+        { name: 'Pleck hall', latitude: expect.any(Number), precision: 'OUTWARD_CODE' },
+      ]);
+      expect((await importFile('venues.json', record)).services).toMatchObject({ unchanged: 1, updated: 0 });
+    });
+  });
+
   describe('the command line', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cohesion-oruk-import-'));
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
