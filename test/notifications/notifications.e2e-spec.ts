@@ -16,6 +16,7 @@ import {
   type TestApp,
   type TestPractitioner,
 } from '@cohesion/testing';
+import { nodeWarnings } from '../support/api-process.js';
 
 const REQUEST = `mutation Request($input: RequestIntroductionInput!) { requestIntroduction(input: $input) { id } }`;
 const RESPOND = `mutation Respond($input: RespondToIntroductionInput!) { respondToIntroduction(input: $input) { id status } }`;
@@ -884,6 +885,7 @@ describe('notifications', () => {
         expect([...times.keys()].sort()).toEqual(ours.map((row) => messageIdFor(row.id, MAIL_FROM)).sort());
         const rows = await deliveriesTo(t, asked);
         expect(rows.every((row) => row.status === 'SENT' && row.lastError === null)).toBe(true);
+        expect(nodeWarnings(logs())).toEqual([]);
       } finally {
         await Promise.all(workers.map((worker) => stop(worker, 'SIGKILL')));
         await new Promise<void>((resolve) => server.close(resolve));
