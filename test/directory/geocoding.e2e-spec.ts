@@ -1,7 +1,15 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestApp, errorFields, type TestApp } from '@cohesion/testing';
+import {
+  createOrganisation,
+  createPractitioner,
+  createTestApp,
+  errorFields,
+  type Created,
+  type TestApp,
+  type TestPractitioner,
+} from '@cohesion/testing';
 
 const ORIGIN = `query O($near: NearInput!) { search(filter: { near: $near, kinds: [ORGANISATION] }) { origin { latitude longitude precision postcode } } }`;
 
@@ -89,5 +97,117 @@ describe('geocoding when postcodes.io cannot be reached', () => {
       near: { postcode: 'CV1 5RR', withinMetres: 1000 },
     });
     expect(result.data.search.origin).toMatchObject({ precision: 'OUTWARD_CODE', postcode: 'CV1' });
+  });
+});
+
+describe('placing a new service’s venues from their postcodes (offline)', () => {
+  const CREATE = `mutation C($input: CreateServiceInput!) {
+    createService(input: $input) {
+      id
+      locations { name address { postcode } location { latitude longitude } geocodePrecision }
+    } }`;
+  const NEAR = `query N($near: NearInput!) {
+    search(filter: { near: $near, kinds: [SERVICE] }) { edges { node { ... on Service { id } } } } }`;
+  type Placed = {
+    id: string;
+    locations: {
+      name: string;
+      address: { postcode: string } | null;
+      location: { latitude: number; longitude: number } | null;
+      geocodePrecision: string | null;
+    }[];
+  };
+
+  type Origin = { search: { origin: { latitude: number; longitude: number } } };
+
+  let t: TestApp;
+  let organisation: Created;
+  let admin: TestPractitioner;
+  beforeAll(async () => {
+    t = await createTestApp();
+    organisation = await createOrganisation(t, { name: 'Pleck Neighbours' });
+    admin = await createPractitioner(t, { roles: [{ role: 'ORG_ADMIN', organisationId: organisation.id }] });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  async function create(name: string, venue: Record<string, unknown>): Promise<Placed> {
+    const result = await t.gql<{ createService: Placed }>(
+      CREATE,
+      {
+        input: {
+          organisationId: organisation.globalId,
+          name,
+          description: 'A drop-in for neighbours.',
+          locations: [{ name: `${name} venue`, ...venue }],
+        },
+      },
+      admin.token,
+    );
+    expect(result.errors).toBeUndefined();
+    return result.data.createService;
+  }
+
+  const serviceUuid = (globalId: string) => Buffer.from(globalId, 'base64url').toString().split(':')[1];
+
+  it('places a venue whose full postcode it does not know at its district’s centre, and says so', async () => {
+    const district = await t.gql<Origin>(ORIGIN, { near: { postcode: 'WS2', withinMetres: 1000 } });
+    const { latitude, longitude } = district.data.search.origin;
+    const service = await create('Pleck coffee morning', {
+      address: { line1: '12 Pleck Road', town: 'Walsall', postcode: 'ws2 9hb' },
+    });
+    expect(service.locations).toEqual([
+      {
+        name: 'Pleck coffee morning venue',
+        address: { postcode: 'WS2 9HB' },
+        location: { latitude, longitude },
+        geocodePrecision: 'OUTWARD_CODE',
+      },
+    ]);
+
+    // Near me, from the same postcode: found.
+    const near = await t.gql<{ search: { edges: { node: { id: string } }[] } }>(NEAR, {
+      near: { postcode: 'WS2 9HB', withinMetres: 2000 },
+    });
+    expect(near.errors).toBeUndefined();
+    expect(near.data.search.edges.map((edge) => edge.node.id)).toContain(service.id);
+
+    // The Open Referral feed finds it by distance too, without publishing a district's
+    // centre as the venue's coordinates.
+    const response = await t
+      .http()
+      .get('/openreferral/v3/service_at_locations')
+      .query({ postcode: 'WS2 9HB', proximity: 2000 });
+    expect(response.status).toBe(200);
+    const places = (response.body as { contents: { service: { id: string }; location: Record<string, unknown> }[] })
+      .contents;
+    const ours = places.filter((place) => place.service.id === serviceUuid(service.id));
+    expect(ours).toHaveLength(1);
+    expect(ours[0].location).toMatchObject({ name: 'Pleck coffee morning venue' });
+    expect(ours[0].location).not.toHaveProperty('latitude');
+    expect(ours[0].location).not.toHaveProperty('longitude');
+  });
+
+  it('keeps coordinates given with a venue, and places a postcode it has seen placed exactly there', async () => {
+    const given = await create('Pleck youth club', {
+      address: { line1: '3 Pleck Road', town: 'Walsall', postcode: 'WS2 9HB' },
+      location: { latitude: 52.5772, longitude: -1.9935 },
+    });
+    expect(given.locations[0]).toMatchObject({
+      location: { latitude: 52.5772, longitude: -1.9935 },
+      geocodePrecision: 'COORDINATES',
+    });
+    // Known now from a venue with real coordinates (a district centre is not taken for one).
+    const known = await create('Pleck homework club', {
+      address: { line1: '5 Pleck Road', town: 'Walsall', postcode: 'WS2 9HB' },
+    });
+    expect(known.locations[0]).toMatchObject({
+      location: { latitude: 52.5772, longitude: -1.9935 },
+      geocodePrecision: 'POSTCODE',
+    });
+    // No postcode, no coordinates: not placed.
+    const online = await create('Pleck online chat', { locationType: 'VIRTUAL' });
+    expect(online.locations[0]).toMatchObject({ location: null, geocodePrecision: null });
   });
 });

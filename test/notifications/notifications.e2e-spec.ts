@@ -16,6 +16,7 @@ import {
   type TestApp,
   type TestPractitioner,
 } from '@cohesion/testing';
+import { nodeWarnings } from '../support/api-process.js';
 
 const REQUEST = `mutation Request($input: RequestIntroductionInput!) { requestIntroduction(input: $input) { id } }`;
 const RESPOND = `mutation Respond($input: RespondToIntroductionInput!) { respondToIntroduction(input: $input) { id status } }`;
@@ -480,17 +481,18 @@ describe('notifications', () => {
       try {
         // The worker claims the delivery and sends it, then "dies" before marking it sent.
         const claimed = await worker.claim();
-        expect(claimed).toHaveLength(1);
-        expect(claimed[0]).toMatchObject({ recipientAddress: asked.email, attempts: 1 });
-        await worker.send(claimed[0]);
-        const messageId = messageIdFor(claimed[0].id, MAIL_FROM);
+        if (!claimed) throw new Error('Nothing was claimed');
+        expect(claimed).toMatchObject({ recipientAddress: asked.email, attempts: 1 });
+        expect(await worker.claim()).toBeUndefined();
+        await worker.send(claimed);
+        const messageId = messageIdFor(claimed.id, MAIL_FROM);
         const filesWithIt = () =>
           emlFiles(t.config.mailDir).filter(
             (name) =>
               parseMail(readFileSync(join(t.config.mailDir, name), 'utf8')).headers.get('message-id') === messageId,
           );
         expect(filesWithIt()).toHaveLength(1);
-        expect(await delivery(t, claimed[0].id)).toMatchObject({ status: 'PENDING', attempts: 1, sentAt: null });
+        expect(await delivery(t, claimed.id)).toMatchObject({ status: 'PENDING', attempts: 1, sentAt: null });
 
         // Nobody takes it over while the lease holds; once it runs out, it is sent again.
         expect(await worker.runOnce()).toBe(0);
@@ -498,7 +500,7 @@ describe('notifications', () => {
         await waitFor('the lease to run out', async () => ((await worker.runOnce()) > 0 ? true : undefined), 10_000);
 
         expect(sent.map((mail) => mail.messageId)).toEqual([messageId, messageId]);
-        expect(await delivery(t, claimed[0].id)).toMatchObject({ status: 'SENT', attempts: 2, lockedUntil: null });
+        expect(await delivery(t, claimed.id)).toMatchObject({ status: 'SENT', attempts: 2, lockedUntil: null });
         expect(filesWithIt()).toHaveLength(1);
         expect(readdirSync(t.config.mailDir).filter((name) => name.startsWith('.partial-'))).toEqual([]);
         expect(await worker.runOnce()).toBe(0);
@@ -605,7 +607,71 @@ describe('notifications', () => {
     });
   });
 
-  describe('the worker process, killed between sending and marking', () => {
+  describe('a mail server too slow to finish within the lease', () => {
+    const LEASE_SECONDS = 3;
+    // Every step answers within the transport's own timeouts (a quarter of the lease);
+    // together they take longer than the lease.
+    const STEP_MS = 700;
+    let t: TestApp;
+    let worker: NotificationDeliveryWorker;
+    let server: SMTPServer;
+    const received: string[] = [];
+
+    beforeAll(async () => {
+      const slowly = (callback: (error?: Error | null) => void) => setTimeout(() => callback(), STEP_MS);
+      server = new SMTPServer({
+        logger: false,
+        disabledCommands: ['STARTTLS'],
+        allowInsecureAuth: true,
+        onConnect: (_session, callback) => slowly(callback),
+        onAuth: (_auth, _session, callback) => setTimeout(() => callback(null, { user: 'mailer' }), STEP_MS),
+        onMailFrom: (_address, _session, callback) => slowly(callback),
+        onRcptTo: (_address, _session, callback) => slowly(callback),
+        onData(stream: SMTPServerDataStream, _session, callback) {
+          const chunks: Buffer[] = [];
+          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+          stream.on('end', () => {
+            received.push(parseMail(Buffer.concat(chunks).toString('utf8')).headers.get('message-id') ?? '');
+            callback();
+          });
+        },
+      });
+      server.on('error', () => undefined);
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const { port } = server.server.address() as AddressInfo;
+      t = await createTestApp({
+        MAIL_FROM,
+        MAIL_TRANSPORT: 'smtp',
+        SMTP_URL: `smtp://mailer:secret@127.0.0.1:${port}`,
+        NOTIFY_LEASE_SECONDS: String(LEASE_SECONDS),
+      });
+      worker = t.app.get(NotificationDeliveryWorker);
+    });
+    afterAll(async () => {
+      await t?.close();
+      await new Promise<void>((resolve) => (server ? server.close(resolve) : resolve()));
+    });
+
+    it('abandons the send before the lease ends, with nothing delivered, and tries again later', async () => {
+      const asker = await person(t);
+      const asked = await person(t);
+      await requestIntroduction(t, asker, asked);
+      const [{ id }] = await deliveriesTo(t, asked);
+
+      const started = Date.now();
+      expect(await worker.runOnce()).toBe(1);
+      const took = Date.now() - started;
+      // Over and recorded inside the lease: no other worker could have taken it meanwhile.
+      expect(took).toBeLessThan(LEASE_SECONDS * 1000);
+      expect(received).toEqual([]);
+      const row = await delivery(t, id);
+      expect(row).toMatchObject({ status: 'PENDING', attempts: 1, lockedUntil: null, sentAt: null });
+      expect(row.lastError).toMatch(/abort/i);
+      expect(row.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() - 1000);
+    });
+  });
+
+  describe('worker processes', () => {
     let t: TestApp;
     const children = new Set<ChildProcess>();
     const scratch = mkdtempSync(join(tmpdir(), 'cohesion-worker-'));
@@ -750,6 +816,76 @@ describe('notifications', () => {
         expect(logins).toEqual(['mailer:true', 'mailer:true']);
         expect(logs()).toContain('Cohesion Network worker running');
         expect(logs()).not.toContain(password);
+      } finally {
+        await Promise.all(workers.map((worker) => stop(worker, 'SIGKILL')));
+        await new Promise<void>((resolve) => server.close(resolve));
+      }
+    }, 120_000);
+
+    it('two workers and a slow mail server deliver each email exactly once', async () => {
+      const EMAILS = 50;
+      const ANSWER_DELAY_MS = 300;
+      // A slow server: it has the whole message, then takes its time to say "250 OK".
+      const received: string[] = [];
+      const server = new SMTPServer({
+        logger: false,
+        authOptional: true,
+        disabledCommands: ['STARTTLS', 'AUTH'],
+        onData(stream: SMTPServerDataStream, _session, callback) {
+          const chunks: Buffer[] = [];
+          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+          stream.on('end', () => {
+            received.push(parseMail(Buffer.concat(chunks).toString('utf8')).headers.get('message-id') ?? '');
+            setTimeout(() => callback(), ANSWER_DELAY_MS);
+          });
+        },
+      });
+      server.on('error', () => undefined);
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const { port } = server.server.address() as AddressInfo;
+      // The lease (2 s) holds a few messages, not a batch of them.
+      const env = { SMTP_URL: `smtp://127.0.0.1:${port}`, NOTIFY_LEASE_SECONDS: '2' };
+      const workers: WorkerProcess[] = [];
+      const logs = () => workers.map((worker) => worker.output.join('')).join('\n--- next worker ---\n');
+      try {
+        const asked = await person(t);
+        await t.db.query(
+          `WITH made AS (
+             INSERT INTO notifications (recipient_id, kind, subject, body)
+             SELECT $1, 'INTRODUCTION_REQUESTED', 'Notice ' || i, 'Body of notice ' || i FROM generate_series(1, $2) AS i
+             RETURNING id)
+           INSERT INTO notification_deliveries (notification_id, recipient_address) SELECT id, $3 FROM made`,
+          [asked.id, EMAILS, asked.email],
+        );
+        const ours = await deliveriesTo(t, asked);
+        expect(ours).toHaveLength(EMAILS);
+
+        workers.push(startWorker(env), startWorker(env));
+        await waitFor(
+          'both workers to send every email',
+          async () => {
+            for (const worker of workers) {
+              if (worker.child.exitCode !== null) throw new Error(`A worker exited:\n${logs()}`);
+            }
+            const [{ left }] = await t.db.query<{ left: number }[]>(
+              `SELECT count(*)::int AS left FROM notification_deliveries WHERE status <> 'SENT'`,
+            );
+            return left === 0 ? true : undefined;
+          },
+          90_000,
+          100,
+        );
+        // Stopped gracefully: a round still in progress ends first.
+        await Promise.all(workers.map((worker) => stop(worker, 'SIGTERM')));
+
+        const times = new Map<string, number>();
+        for (const messageId of received) times.set(messageId, (times.get(messageId) ?? 0) + 1);
+        const duplicates = [...times.values()].reduce((sum, count) => sum + count - 1, 0);
+        expect({ duplicates, distinct: times.size }).toEqual({ duplicates: 0, distinct: EMAILS });
+        expect([...times.keys()].sort()).toEqual(ours.map((row) => messageIdFor(row.id, MAIL_FROM)).sort());
+        const rows = await deliveriesTo(t, asked);
+        expect(rows.every((row) => row.status === 'SENT' && row.lastError === null)).toBe(true);
+        expect(nodeWarnings(logs())).toEqual([]);
       } finally {
         await Promise.all(workers.map((worker) => stop(worker, 'SIGKILL')));
         await new Promise<void>((resolve) => server.close(resolve));

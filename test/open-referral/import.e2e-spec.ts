@@ -17,6 +17,7 @@ import {
   errorCode,
   errorFields,
   runCommandLine,
+  runCommandLineIntoSlowPipe,
   termId,
   type Created,
   type GqlResult,
@@ -756,6 +757,35 @@ describe('importing Open Referral UK feeds and files', () => {
     });
   });
 
+  describe('venues without coordinates', () => {
+    it('places a venue by its postcode, saying how, and finds nothing changed the second time', async () => {
+      const unplaced = location({ name: 'Pleck hall' }, { postal_code: 'WS2 9HB' });
+      delete unplaced.latitude;
+      delete unplaced.longitude;
+      const placed = location({ name: 'Caldmore hall' });
+      const org = organization({ name: 'Pleck Placed Venues' });
+      const record = service(org, {
+        name: 'Venues by postcode',
+        service_at_locations: [
+          { id: uuid(), location: unplaced },
+          { id: uuid(), location: placed },
+        ],
+      });
+      const first = await importFile('venues.json', record);
+      expect(first.services).toMatchObject({ created: 1, invalid: 0 });
+      const rows = await t.db.query<{ name: string; latitude: number | null; precision: string | null }[]>(
+        `SELECT name, latitude, geocode_precision AS precision FROM locations WHERE source_id = ANY($1::uuid[])
+          ORDER BY name`,
+        [[unplaced.id, placed.id]],
+      );
+      expect(rows).toEqual([
+        { name: 'Caldmore hall', latitude: placed.latitude, precision: 'COORDINATES' },
+        { name: 'Pleck hall', latitude: expect.any(Number), precision: 'OUTWARD_CODE' },
+      ]);
+      expect((await importFile('venues.json', record)).services).toMatchObject({ unchanged: 1, updated: 0 });
+    });
+  });
+
   describe('the command line', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cohesion-oruk-import-'));
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -795,6 +825,27 @@ describe('importing Open Referral UK feeds and files', () => {
       expect(result.stdout).toContain('Services: created 3, updated 0, unchanged 0, skipped 0, invalid 0');
       expect(result.stderr).toContain("Reading the feed's list: page 2 of 2");
       expect(result.stderr).toContain('Imported 3/3 records (100%)');
+    });
+
+    it('writes its whole report before exiting, however slowly a pipe is read (| cat)', async () => {
+      const org = organization({ name: 'Bloxwich Voices' });
+      const invalid = Array.from({ length: 1000 }, (_, i) =>
+        service(org, { name: `No status ${i} ${'of a long-named service '.repeat(4)}`, status: undefined }),
+      );
+      const file = join(dir, 'many-invalid.json');
+      writeFileSync(file, JSON.stringify(invalid));
+
+      // The report follows the last progress line; the reader starts once the command has
+      // exited, or 1.5 s later if it waits for the pipe to be read.
+      const result = await runCommandLineIntoSlowPipe(t, 'import-oruk', [file], {
+        readAfter: 'Imported 1000/1000 records (100%)',
+        graceMs: 1500,
+      });
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain('Services: created 0, updated 0, unchanged 0, skipped 0, invalid 1000');
+      expect(Buffer.byteLength(result.stdout)).toBeGreaterThan(2 * 65_536);
+      for (const record of invalid) expect(result.stdout).toContain(`service ${record.id as string} "No status`);
+      expect(result.stdout.endsWith('    status: is required\n')).toBe(true);
     });
 
     it('exits with 2 on bad arguments or a source it cannot read', async () => {

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { runApiUntilExit, startApi } from '../support/api-process.js';
+import { nodeWarnings, runApiUntilExit, startApi } from '../support/api-process.js';
 
 const ORGANISATIONS = `{ organisations(first: 1) { totalCount } }`;
 const LOGIN = `mutation L($input: LoginInput!) { login(input: $input) { accessToken account { email } } }`;
@@ -16,7 +16,7 @@ describe('the API on its embedded database', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'cohesion-embedded-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('starts on an empty data directory with the demo data, and its demo logins work', async () => {
+  it('starts on an empty data directory with the demo data, without a warning, and its demo logins work', async () => {
     const api = await startApi({ DATA_DIR: dataDir });
     try {
       const anonymous = await api.gql<{ organisations: { totalCount: number } }>(ORGANISATIONS);
@@ -40,6 +40,8 @@ describe('the API on its embedded database', () => {
     }
     // The shutdown closed the database and released the data directory.
     expect(existsSync(join(dataDir, 'cohesion.lock'))).toBe(false);
+    // From the first boot (migrations, the demo data) to the shutdown, Node warned of nothing.
+    expect(nodeWarnings(api.logs)).toEqual([]);
   });
 
   it('keeps committed data through a kill, and loads the demo data only once', async () => {
@@ -64,6 +66,7 @@ describe('the API on its embedded database', () => {
       again.child.kill('SIGTERM');
       await again.exited;
     }
+    expect(nodeWarnings([...first.logs, ...again.logs])).toEqual([]);
   });
 
   it('refuses to start with an invalid configuration, naming the variable', async () => {

@@ -198,6 +198,12 @@ describe('GraphQL in production', () => {
     expect(flood.errors?.[0].message).toBe('The query has 400 aliased fields; the limit is 50');
   });
 
+  it('has no GraphiQL: no page, no files', async () => {
+    const browser = await t.http().get('/graphql').set('accept', 'text/html');
+    expect(browser.text).not.toContain('GraphiQL');
+    expect((await t.http().get('/graphiql/graphiql.min.js')).status).toBe(404);
+  });
+
   it('does not describe the schema to callers: no introspection, no "Did you mean"', async () => {
     const introspection = await t.gql(`{ __schema { types { name } } }`);
     expect(introspection.status).toBe(400);

@@ -90,6 +90,7 @@ const EXPECTED_REST = [
   'GET /grants/360giving/funds/:fundId.csv: public (anyone: published grants are open data (awards only, organisations only, nothing about people))',
   'GET /grants/360giving/funds/:fundId.json: public (anyone: published grants are open data (awards only, organisations only, nothing about people))',
   'GET /grants/report.csv: member (a GRANTS_OFFICER sees their councils’ funds; ADMIN sees all)',
+  'GET /graphiql/:name: public (anyone: the in-browser IDE’s own code, outside production)',
   'GET /health/ready: public (readiness probe)',
   'GET /health: public (liveness probe)',
   'GET /openreferral/v3/openapi.json: public (anyone: the public service directory is open data (active public services of listed organisations))',

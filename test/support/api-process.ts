@@ -92,3 +92,9 @@ export async function runApiUntilExit(env: Record<string, string>): Promise<{ co
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   return { code, output };
 }
+
+/** The warnings Node printed (`(node:1234) [DEP0005] DeprecationWarning: ...`, any kind). */
+export function nodeWarnings(output: string[] | string): string[] {
+  const lines = typeof output === 'string' ? output.split('\n') : output;
+  return lines.filter((line) => /^\(node:\d+\) (\[[A-Z0-9_]+\] )?\w*Warning\b/.test(line));
+}

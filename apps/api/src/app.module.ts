@@ -15,6 +15,7 @@ import { NotificationsModule } from '@cohesion/notifications';
 import { OpenReferralModule } from '@cohesion/open-referral';
 import { InProcessWorker } from './background/in-process-worker.js';
 import { DemoDataModule } from './demo/demo-data.module.js';
+import { GraphiqlAssetsController } from './graphql/graphiql.js';
 import { graphqlOptions } from './graphql/graphql.options.js';
 import { NodeResolver } from './graphql/node.resolver.js';
 import { DatabaseHealthIndicator, HealthController } from './health/health.controller.js';
@@ -40,7 +41,7 @@ export class AppModule {
         OpenReferralModule,
         DemoDataModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, ...(config.isProduction ? [] : [GraphiqlAssetsController])],
       providers: [
         NodeResolver,
         DatabaseHealthIndicator,

@@ -1,7 +1,8 @@
 export * from './areas/area.entity.js';
 export * from './areas/areas.service.js';
 export * from './directory.module.js';
-export { Geocoder, type GeocodedPoint } from './geo/geocoder.js';
+export { GeoModule } from './geo/geo.module.js';
+export { Geocoder, type GeocodedPoint, type Placement } from './geo/geocoder.js';
 export * from './organisations/org-id.js';
 export * from './organisations/organisation.entity.js';
 export * from './organisations/organisation.model.js';

@@ -216,8 +216,8 @@ export async function addLocation(
     [serviceId],
   );
   const [location] = await t.db.query<{ id: string }[]>(
-    `INSERT INTO locations (organisation_id, name, postcode, latitude, longitude, area_id, town)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    `INSERT INTO locations (organisation_id, name, postcode, latitude, longitude, area_id, town, geocode_precision)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $4::float8 IS NULL THEN NULL ELSE 'COORDINATES' END) RETURNING id`,
     [
       service.organisation_id,
       place.name ?? 'Venue',

@@ -76,17 +76,32 @@ export async function inApplication<T>(
   }
 }
 
+/** Resolves once everything written to `stream` so far has reached the operating system (a pipe's reader may be slow). */
+function written(stream: NodeJS.WriteStream): Promise<void> {
+  if (stream.writableLength === 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    stream.once('error', () => resolve());
+    stream.write('', () => resolve());
+  });
+}
+
+/**
+ * Exits with `code` once stdout and stderr are written out. `process.exit` alone drops
+ * what a pipe has not taken yet (all but the first 64 KiB of a report read through `| cat`).
+ */
+export async function exitWhenWritten(code: number): Promise<never> {
+  await Promise.all([written(process.stdout), written(process.stderr)]);
+  process.exit(code);
+}
+
 /** Runs a command's main and exits with its code: 2 for a UsageError (its message on stderr), 1 for a failure. */
 export function runCommand(main: () => Promise<number>): void {
-  main().then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      if (error instanceof UsageError) {
-        process.stderr.write(`${error.message}\n`);
-        process.exit(2);
-      }
-      process.stderr.write(`The import failed: ${(error as Error).stack ?? String(error)}\n`);
-      process.exit(1);
-    },
-  );
+  main().then(exitWhenWritten, (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n`);
+      return exitWhenWritten(2);
+    }
+    process.stderr.write(`The import failed: ${(error as Error).stack ?? String(error)}\n`);
+    return exitWhenWritten(1);
+  });
 }

@@ -24,6 +24,7 @@ import {
   type SchemaDefinition,
 } from '@cohesion/database';
 import { SCHEMA } from '../schema.js';
+import { exitWhenWritten } from './command-line.js';
 
 /** Run from the repository root, as the npm scripts do. */
 const MIGRATIONS_DIR = resolve(process.cwd(), 'libs/database/src/migrations');
@@ -212,10 +213,7 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error((error as Error).message);
-    process.exit(1);
-  },
-);
+main().then(exitWhenWritten, (error: unknown) => {
+  console.error((error as Error).message);
+  return exitWhenWritten(1);
+});

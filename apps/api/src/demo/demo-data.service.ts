@@ -172,6 +172,16 @@ export class DemoDataService implements OnApplicationBootstrap {
     return stableId('area', key);
   }
 
+  /**
+   * The ids of several areas, looked up one after another: a transaction is one
+   * connection, which runs one statement at a time (never `Promise.all` on a manager).
+   */
+  private async areaIds(manager: EntityManager, areas: DemoArea[], keys: readonly string[]): Promise<string[]> {
+    const ids: string[] = [];
+    for (const key of keys) ids.push(await this.areaId(manager, areas, key));
+    return ids;
+  }
+
   private async seedOrganisations(
     manager: EntityManager,
     dataset: DemoDataset,
@@ -207,7 +217,7 @@ export class DemoDataService implements OnApplicationBootstrap {
         return { organisationId: id, ...parsed.value };
       });
       if (identifiers.length) await manager.insert(OrganisationIdentifierEntity, identifiers);
-      const areaIds = await Promise.all(organisation.areas.map((key) => this.areaId(manager, dataset.areas, key)));
+      const areaIds = await this.areaIds(manager, dataset.areas, organisation.areas);
       if (areaIds.length)
         await manager.insert(
           OrganisationAreaEntity,
@@ -252,7 +262,7 @@ export class DemoDataService implements OnApplicationBootstrap {
         ...(person.contactVisibility?.website ? { websiteVisibility: person.contactVisibility.website } : {}),
         isDemo: true,
       });
-      const areaIds = await Promise.all(person.areas.map((key) => this.areaId(manager, dataset.areas, key)));
+      const areaIds = await this.areaIds(manager, dataset.areas, person.areas);
       if (areaIds.length)
         await manager.insert(
           PractitionerAreaEntity,
@@ -412,6 +422,7 @@ export class DemoDataService implements OnApplicationBootstrap {
           postcode: place.address ? (normalisePostcode(place.address.postcode) ?? null) : null,
           latitude: place.location?.latitude ?? null,
           longitude: place.location?.longitude ?? null,
+          geocodePrecision: place.location ? 'COORDINATES' : null,
           areaId: place.area ? await this.areaId(manager, dataset.areas, place.area) : null,
         });
         await manager.insert(ServiceLocationEntity, {
@@ -443,7 +454,7 @@ export class DemoDataService implements OnApplicationBootstrap {
           [...new Set(termIds)].map((termId) => ({ serviceId: id, termId })),
         );
       }
-      const areaIds = await Promise.all((service.areas ?? []).map((key) => this.areaId(manager, dataset.areas, key)));
+      const areaIds = await this.areaIds(manager, dataset.areas, service.areas ?? []);
       if (areaIds.length)
         await manager.insert(
           ServiceAreaEntity,

@@ -14,22 +14,26 @@ import {
   type AuthenticatedRequest,
   type RequestContext,
 } from '@cohesion/common';
+import { graphiqlLandingPage } from './graphiql.js';
 
 /**
  * Apollo behind Nest: schema built from the code in memory (the committed schema.gql is
  * written by `npm run schema:generate`), one LoaderCache per request, errors mapped to
  * the API contract, and depth, cost and CSRF protections on. Apollo's cache-control
  * hints are off: nothing reads them, and their per-field hook wrapped every resolver.
+ * Outside production a browser at /graphql gets GraphiQL, served from this server.
  */
 export function graphqlOptions(config: AppConfig, logger: Logger): ApolloDriverConfig {
+  const path = '/graphql';
   return {
-    path: '/graphql',
+    path,
     autoSchemaFile: true,
     sortSchema: true,
     introspection: config.graphqlIntrospection,
     hideSchemaDetailsFromClientErrors: !config.graphqlFieldSuggestions,
     csrfPrevention: true,
-    graphiql: !config.isProduction,
+    // Nest's own GraphiQL page loads its code from a CDN; ours (below) does not.
+    graphiql: false,
     includeStacktraceInErrorResponses: config.isDevelopment,
     autoTransformHttpErrors: false,
     formatError: createErrorFormatter(logger, config.isDevelopment),
@@ -44,6 +48,7 @@ export function graphqlOptions(config: AppConfig, logger: Logger): ApolloDriverC
       }),
       retryAfterPlugin(),
       ApolloServerPluginCacheControlDisabled(),
+      ...(config.isProduction ? [] : [graphiqlLandingPage(path)]),
     ],
     context: ({ req, res }: { req: Request; res: Response }): RequestContext => {
       const request = req as AuthenticatedRequest;

@@ -21,6 +21,17 @@ export abstract class Node {
   id: string;
 }
 
+/**
+ * Puts a node's plain uuid in the schema as `uuid`, for the types the REST endpoints
+ * (Open Referral UK, 360Giving) address by it; GraphQL itself takes the global id.
+ */
+export function UuidField(endpoints: string): PropertyDecorator {
+  return Field(() => String, {
+    name: 'uuid',
+    description: `The plain id behind \`id\`, for ${endpoints}.`,
+  });
+}
+
 /** Loads one node of a type for the caller, or null when it does not exist or the caller may not see it. */
 export type NodeFetcher = (id: string, context: RequestContext) => Promise<object | null>;
 

@@ -13,6 +13,7 @@ import { Grants1795439499216 } from './1795439499216-Grants.js';
 import { OpenReferralSource1795449348237 } from './1795449348237-OpenReferralSource.js';
 import { FeedIndexes1795450680998 } from './1795450680998-FeedIndexes.js';
 import { IntroductionDeclinedBy1796278240042 } from './1796278240042-IntroductionDeclinedBy.js';
+import { LocationGeocodePrecision1796279013688 } from './1796279013688-LocationGeocodePrecision.js';
 import { NoticesAboutAndProposals1796279284077 } from './1796279284077-NoticesAboutAndProposals.js';
 import { NoticeWithdrawWindow1796279790464 } from './1796279790464-NoticeWithdrawWindow.js';
 
@@ -32,6 +33,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   OpenReferralSource1795449348237,
   FeedIndexes1795450680998,
   IntroductionDeclinedBy1796278240042,
+  LocationGeocodePrecision1796279013688,
   NoticesAboutAndProposals1796279284077,
   NoticeWithdrawWindow1796279790464,
 ];

@@ -15,10 +15,33 @@ export interface GeocodedPoint {
   postcode: string;
 }
 
+/** Where a place is, and how exactly that is known (null, null, null: not placed). */
+export interface Placement {
+  latitude: number | null;
+  longitude: number | null;
+  geocodePrecision: GeocodePrecision | 'COORDINATES' | null;
+}
+
+const NOWHERE: Placement = { latitude: null, longitude: null, geocodePrecision: null };
+
 /** Turns a UK postcode (full, or an outward code such as WS1) into coordinates. */
 export abstract class Geocoder {
   /** undefined when the postcode is well-formed but not known. */
   abstract geocode(postcode: string): Promise<GeocodedPoint | undefined>;
+
+  /**
+   * Places an address: at the coordinates given, else where its postcode is (the
+   * postcode itself, or the centre of its district), else nowhere.
+   */
+  async place(
+    postcode: string | null | undefined,
+    point: { latitude: number; longitude: number } | null | undefined,
+  ): Promise<Placement> {
+    if (point) return { latitude: point.latitude, longitude: point.longitude, geocodePrecision: 'COORDINATES' };
+    const found = postcode ? await this.geocode(postcode) : undefined;
+    if (!found) return NOWHERE;
+    return { latitude: found.latitude, longitude: found.longitude, geocodePrecision: found.precision };
+  }
 }
 
 let outcodes: Map<string, [number, number]> | undefined;
@@ -37,8 +60,9 @@ export function outcodeCentre(outward: string): [number, number] | undefined {
 
 /**
  * Works without the network: a full postcode is found where the directory already
- * holds an address with it (the demo data, listed organisations and venues); any other
- * postcode falls back to the centre of its district from the shipped outward-code table.
+ * holds an address with it (the demo data, listed organisations and venues placed
+ * by more than their district); any other postcode falls back to the centre of its
+ * district from the shipped outward-code table.
  */
 @Injectable()
 export class OfflineGeocoder extends Geocoder {
@@ -53,7 +77,8 @@ export class OfflineGeocoder extends Geocoder {
         `SELECT avg(latitude) AS latitude, avg(longitude) AS longitude FROM (
            SELECT latitude, longitude FROM organisations WHERE postcode = $1 AND latitude IS NOT NULL
            UNION ALL
-           SELECT latitude, longitude FROM locations WHERE postcode = $1 AND latitude IS NOT NULL) known`,
+           SELECT latitude, longitude FROM locations
+            WHERE postcode = $1 AND latitude IS NOT NULL AND geocode_precision <> 'OUTWARD_CODE') known`,
         [full],
       );
       if (row && row.latitude !== null && row.longitude !== null) {

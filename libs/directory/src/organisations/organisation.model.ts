@@ -1,5 +1,5 @@
 import { Field, ID, GraphQLISODateTime, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Node } from '@cohesion/common';
+import { Node, UuidField } from '@cohesion/common';
 import { GeoPoint, ListingVisibility, PostalAddress } from '../shared/shared.models.js';
 
 export enum OrganisationKind {
@@ -96,5 +96,6 @@ export class Organisation implements Node {
   updatedAt: Date;
 
   /** Internal uuid for field resolvers. */
+  @UuidField('/openreferral/v3/organizations/{id} and /grants/360giving/councils/{id}')
   organisationId: string;
 }

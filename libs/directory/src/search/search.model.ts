@@ -1,5 +1,6 @@
-import { createUnionType, Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { createUnionType, Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { PageInfo } from '@cohesion/common';
+import { GeocodePrecisionKind } from '../geo/geocode-precision.model.js';
 import { Organisation } from '../organisations/organisation.model.js';
 import { Practitioner } from '../practitioners/practitioner.model.js';
 import { Service } from '../services/service.model.js';
@@ -63,17 +64,6 @@ export class SearchFacets {
   @Field(() => [SearchFacetCount])
   languages: SearchFacetCount[];
 }
-
-export enum GeocodePrecisionKind {
-  POSTCODE = 'POSTCODE',
-  OUTWARD_CODE = 'OUTWARD_CODE',
-  COORDINATES = 'COORDINATES',
-}
-registerEnumType(GeocodePrecisionKind, {
-  name: 'GeocodePrecision',
-  description:
-    'POSTCODE: the postcode itself; OUTWARD_CODE: the centre of its district (less exact); COORDINATES: as given.',
-});
 
 @ObjectType({ description: 'Where distances were measured from.' })
 export class SearchOrigin {

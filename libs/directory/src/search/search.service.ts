@@ -14,6 +14,7 @@ import {
   type Viewer,
 } from '@cohesion/common';
 import { NAME_SIMILARITY } from '@cohesion/database';
+import { GeocodePrecisionKind } from '../geo/geocode-precision.model.js';
 import { Geocoder } from '../geo/geocoder.js';
 import { organisationVisibleSql } from '../organisations/organisation.policy.js';
 import { CURRENT_MEMBERSHIP } from '../practitioners/practitioners.service.js';
@@ -22,7 +23,6 @@ import { serviceVisibleSql } from '../services/service.policy.js';
 import { COHESION_THEMES } from '../taxonomy/taxonomy.model.js';
 import { SearchKind, SearchSort, type SearchArgs, type SearchFilter } from './search.inputs.js';
 import {
-  GeocodePrecisionKind,
   type SearchConnection,
   type SearchEdge,
   type SearchFacetCount,
@@ -214,7 +214,7 @@ export class SearchService {
     return {
       latitude: found.latitude,
       longitude: found.longitude,
-      precision: found.precision === 'POSTCODE' ? GeocodePrecisionKind.POSTCODE : GeocodePrecisionKind.OUTWARD_CODE,
+      precision: GeocodePrecisionKind[found.precision],
       postcode: found.postcode,
     };
   }

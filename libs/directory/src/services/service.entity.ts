@@ -208,10 +208,17 @@ export class ServiceScheduleEntity {
 export const LOCATION_TYPES = ['physical', 'postal', 'virtual'] as const;
 export type LocationTypeValue = (typeof LOCATION_TYPES)[number];
 
+export const GEOCODE_PRECISIONS = ['COORDINATES', 'POSTCODE', 'OUTWARD_CODE'] as const;
+export type GeocodePrecisionValue = (typeof GEOCODE_PRECISIONS)[number];
+
 /** A place where services happen. */
 @Entity('locations')
 @Check('ck_locations_location_type', `"location_type" IN ('physical', 'postal', 'virtual')`)
 @Check('ck_locations_coordinates', `("latitude" IS NULL) = ("longitude" IS NULL)`)
+@Check(
+  'ck_locations_geocode_precision',
+  `("latitude" IS NULL) = ("geocode_precision" IS NULL) AND "geocode_precision" IN ('COORDINATES', 'POSTCODE', 'OUTWARD_CODE')`,
+)
 @Index('idx_locations_organisation_id', ['organisationId'])
 @Index('idx_locations_area_id', ['areaId'])
 @Index('idx_locations_position', ['latitude', 'longitude'], { where: `"latitude" IS NOT NULL` })
@@ -251,6 +258,14 @@ export class LocationEntity {
 
   @Column('double precision', { nullable: true })
   longitude: number | null;
+
+  /**
+   * How the coordinates were found: given with the place, from its postcode, or only
+   * from its postcode's district (OUTWARD_CODE: the district's centre). Null without
+   * coordinates.
+   */
+  @Column('varchar', { length: 12, nullable: true })
+  geocodePrecision: GeocodePrecisionValue | null;
 
   /** The ward or locality the place is in, when known. */
   @Column('uuid', { nullable: true })

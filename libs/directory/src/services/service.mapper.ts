@@ -1,4 +1,5 @@
 import { toGlobalId } from '@cohesion/common';
+import { GeocodePrecisionKind } from '../geo/geocode-precision.model.js';
 import { geoPoint, type ListingVisibility } from '../shared/shared.models.js';
 import type {
   LocationEntity,
@@ -77,6 +78,7 @@ export function toServiceLocation(entity: LocationEntity): ServiceLocation {
       ? { line1: entity.addressLine1, line2: entity.addressLine2, town: entity.town, postcode: entity.postcode }
       : null,
     location: geoPoint(entity.latitude, entity.longitude),
+    geocodePrecision: entity.geocodePrecision === null ? null : GeocodePrecisionKind[entity.geocodePrecision],
     areaId: entity.areaId,
   });
 }

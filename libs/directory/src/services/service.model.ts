@@ -1,5 +1,6 @@
 import { Field, ID, GraphQLISODateTime, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { LocalDateScalar, LocalTimeScalar, Node } from '@cohesion/common';
+import { LocalDateScalar, LocalTimeScalar, Node, UuidField } from '@cohesion/common';
+import { GeocodePrecisionKind } from '../geo/geocode-precision.model.js';
 import { GeoPoint, ListingVisibility, PostalAddress } from '../shared/shared.models.js';
 
 export enum ServiceStatus {
@@ -85,6 +86,14 @@ export class ServiceLocation {
   @Field(() => GeoPoint, { nullable: true })
   location: GeoPoint | null;
 
+  @Field(() => GeocodePrecisionKind, {
+    nullable: true,
+    description:
+      'How exactly `location` is known: given with the place, found from its postcode, or only the centre of ' +
+      'the postcode’s district (OUTWARD_CODE). Null when the place has no coordinates.',
+  })
+  geocodePrecision: GeocodePrecisionKind | null;
+
   areaId: string | null;
 }
 
@@ -161,6 +170,7 @@ export class Service implements Node {
   @Field(() => GraphQLISODateTime, { description: 'When anything about the listing last changed.' })
   lastModified: Date;
 
+  @UuidField('/openreferral/v3/services/{id}')
   serviceId: string;
   organisationId: string;
 }

@@ -1,5 +1,6 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { NodeRegistry } from '@cohesion/common';
+import { GeoModule } from '../geo/geo.module.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { SERVICE_TYPE, toService } from './service.mapper.js';
 import {
@@ -16,7 +17,7 @@ import { OrganisationServicesResolver, ServiceLocationResolver, ServicesResolver
 import { ServicesService } from './services.service.js';
 
 @Module({
-  imports: [OrganisationsModule],
+  imports: [GeoModule, OrganisationsModule],
   providers: [
     ServicesService,
     ServiceByIdLoader,

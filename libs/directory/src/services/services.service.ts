@@ -19,11 +19,17 @@ import {
   type Viewer,
 } from '@cohesion/common';
 import type { AreaEntity } from '../areas/area.entity.js';
+import { Geocoder, type Placement } from '../geo/geocoder.js';
 import { AreasService, escapeLike, linkedAreasSql } from '../areas/areas.service.js';
 import type { TaxonomyTermEntity } from '../taxonomy/taxonomy.entity.js';
 import { replaceLinks } from '../shared/links.js';
 import { linkedTermsSql, TaxonomyService } from '../taxonomy/taxonomy.service.js';
-import type { CreateServiceInput, ServicesFilter, UpdateServiceInput } from './dto/service.inputs.js';
+import type {
+  CreateServiceInput,
+  ServiceLocationInput,
+  ServicesFilter,
+  UpdateServiceInput,
+} from './dto/service.inputs.js';
 import {
   LocationEntity,
   ServiceAreaEntity,
@@ -91,7 +97,8 @@ export function toServiceConnections(
 export function serviceLocationsSql(serviceIds: string): string {
   return `SELECT sl.service_id AS "serviceId", l.id, l.organisation_id AS "organisationId",
               l.location_type AS "locationType", l.name, l.description, l.address_line1 AS "addressLine1",
-              l.address_line2 AS "addressLine2", l.town, l.postcode, l.latitude, l.longitude, l.area_id AS "areaId"
+              l.address_line2 AS "addressLine2", l.town, l.postcode, l.latitude, l.longitude,
+              l.geocode_precision AS "geocodePrecision", l.area_id AS "areaId"
          FROM service_locations sl JOIN locations l ON l.id = sl.location_id
         WHERE sl.service_id = ANY(${serviceIds})
         ORDER BY l.name`;
@@ -131,6 +138,7 @@ export class ServicesService {
     private readonly audit: AuditService,
     private readonly areas: AreasService,
     private readonly taxonomy: TaxonomyService,
+    private readonly geocoder: Geocoder,
   ) {}
 
   async list(
@@ -207,6 +215,7 @@ export class ServicesService {
 
   async create(viewer: Viewer, input: CreateServiceInput): Promise<Service> {
     assertConsistent(input);
+    const places = await this.placesOf(input.locations);
     return this.dataSource.transaction(async (manager) => {
       const organisation: { id: string }[] = await manager.query(
         'SELECT id FROM organisations WHERE id = $1 FOR SHARE',
@@ -223,7 +232,7 @@ export class ServicesService {
         createdBy: viewer.accountId,
       });
       await manager.insert(ServiceEntity, entity);
-      await this.replaceChildren(manager, entity.id, input.organisationId, input);
+      await this.replaceChildren(manager, entity.id, input.organisationId, input, places);
       await this.audit.record(manager, viewer, {
         entityType: 'Service',
         entityId: entity.id,
@@ -236,6 +245,7 @@ export class ServicesService {
   }
 
   async update(viewer: Viewer, input: UpdateServiceInput): Promise<Service> {
+    const places = await this.placesOf(input.locations);
     return this.dataSource.transaction(async (manager) => {
       const current = await manager.findOne(ServiceEntity, {
         where: { id: input.id },
@@ -254,7 +264,7 @@ export class ServicesService {
       await this.assertReferences(manager, input);
       const before = await this.snapshot(manager, current.id);
       await manager.update(ServiceEntity, { id: current.id }, { ...columnsFrom(input), version: current.version + 1 });
-      await this.replaceChildren(manager, current.id, current.organisationId, input);
+      await this.replaceChildren(manager, current.id, current.organisationId, input, places);
       await this.audit.record(manager, viewer, {
         entityType: 'Service',
         entityId: current.id,
@@ -296,12 +306,26 @@ export class ServicesService {
     }
   }
 
+  /**
+   * Where each venue is: as given, else from its postcode (a full postcode the geocoder
+   * does not know falls back to its district's centre, and says so). Looked up before
+   * the transaction opens, so a slow geocoder never holds its locks.
+   */
+  private async placesOf(locations: ServiceLocationInput[] | undefined): Promise<Placement[]> {
+    const places: Placement[] = [];
+    for (const location of locations ?? []) {
+      places.push(await this.geocoder.place(location.address?.postcode, location.location));
+    }
+    return places;
+  }
+
   /** Replaces each child collection the input names; the others stay as they are. */
   private async replaceChildren(
     manager: EntityManager,
     serviceId: string,
     organisationId: string,
     input: Partial<CreateServiceInput>,
+    places: Placement[],
   ): Promise<void> {
     if (input.costOptions) {
       await manager.delete(ServiceCostOptionEntity, { serviceId });
@@ -367,7 +391,7 @@ export class ServicesService {
           [previous.map((row) => row.location_id)],
         );
       }
-      for (const location of input.locations) {
+      for (const [index, location] of input.locations.entries()) {
         const place = manager.create(LocationEntity, {
           organisationId,
           locationType: location.locationType ?? 'physical',
@@ -377,8 +401,7 @@ export class ServicesService {
           addressLine2: location.address?.line2 || null,
           town: location.address?.town || null,
           postcode: location.address?.postcode ? (normalisePostcode(location.address.postcode) ?? null) : null,
-          latitude: location.location?.latitude ?? null,
-          longitude: location.location?.longitude ?? null,
+          ...places[index],
           areaId: location.areaId ?? null,
         });
         await manager.insert(LocationEntity, place);

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Node, toGlobalId } from '@cohesion/common';
+import { Node, toGlobalId, UuidField } from '@cohesion/common';
 import type { TaxonomyEntity, TaxonomyTermEntity } from './taxonomy.entity.js';
 
 export const TAXONOMY_TYPE = 'Taxonomy';
@@ -25,6 +25,7 @@ export class Taxonomy implements Node {
   @Field(() => String, { nullable: true })
   description: string | null;
 
+  @UuidField('/openreferral/v3/taxonomies/{id} and taxonomy_id=')
   taxonomyId: string;
 }
 
@@ -44,6 +45,7 @@ export class TaxonomyTerm implements Node {
   @Field(() => String, { nullable: true })
   description: string | null;
 
+  @UuidField('/openreferral/v3/taxonomy_terms/{id} and taxonomy_term_id=')
   termId: string;
   taxonomyId: string;
   parentId: string | null;

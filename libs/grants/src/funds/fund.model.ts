@@ -1,5 +1,5 @@
 import { Field, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graphql';
-import { Node, PenceScalar } from '@cohesion/common';
+import { Node, PenceScalar, UuidField } from '@cohesion/common';
 
 @ObjectType('ApplicationStatusCount', { description: 'How many of a fund’s applications are in one state.' })
 export class ApplicationStatusCount {
@@ -18,6 +18,7 @@ export class ApplicationStatusCount {
 })
 export class GrantFund extends Node {
   /** The uuid, for field resolvers. */
+  @UuidField('/grants/360giving/funds/{id}')
   fundId: string;
   ownerOrganisationId: string;
 

@@ -9,16 +9,30 @@ import { NoticeBlocks, noticeBlockedSql } from '../notice-blocks.js';
 export interface ClaimedDelivery {
   id: string;
   recipientAddress: string;
+  /** Counts claims too: the claim's own number, so a stale worker can never overwrite a newer claim. */
   attempts: number;
   subject: string;
   body: string;
   link: string | null;
+  /**
+   * When (this process's clock) the send must be over: a share of the lease, counted
+   * from before the claim was asked for, so it ends before the lease does.
+   */
+  sendBy: number;
 }
 
-const BATCH_SIZE = 20;
 const LONGEST_RETRY_MS = 6 * 60 * 60 * 1000;
 /** Mail servers quote the recipient in their replies (`450 4.2.0 <name@example.org>: ...`). */
 const EMAIL_ADDRESS = /[^\s<>"'(),;:@]+@[^\s<>"'(),;:@]+/g;
+
+/**
+ * The part of a lease a send may use: the rest is kept for recording the result and
+ * for the clocks of the two machines, so that a send is over (done or abandoned) and
+ * recorded before anyone else may take the delivery.
+ */
+export function sendBudgetMs(leaseSeconds: number): number {
+  return Math.floor(leaseSeconds * 1000 * 0.75);
+}
 
 /** The Message-ID of a delivery's email: derived from the outbox row, so every attempt carries the same one. */
 export function messageIdFor(deliveryId: string, from: string): string {
@@ -27,12 +41,14 @@ export function messageIdFor(deliveryId: string, from: string): string {
 }
 
 /**
- * Sends the outbox. Each round claims due deliveries with FOR UPDATE SKIP LOCKED (so any
- * number of workers share the work without taking the same row), holds them for a lease
- * rather than an open transaction while it talks to the mail server, sends, then marks
- * each sent. A failure is retried with exponential backoff until NOTIFY_MAX_ATTEMPTS;
- * a worker that dies after sending and before marking leaves the lease to run out, and
- * the message goes again with the same Message-ID.
+ * Sends the outbox, one email per claim. A round claims the next due delivery with FOR
+ * UPDATE SKIP LOCKED (so any number of workers share the work without taking the same
+ * row) and holds it for a lease rather than an open transaction while it talks to the
+ * mail server. The send is cut off before the lease ends (`sendBudgetMs`): a slow mail
+ * server makes the outbox slower, never makes a second worker send the same email while
+ * the first is still on it. A failure is retried with exponential backoff until
+ * NOTIFY_MAX_ATTEMPTS; a worker that dies after sending and before marking leaves the
+ * lease to run out, and the message goes again with the same Message-ID.
  */
 @Injectable()
 export class NotificationDeliveryWorker implements BackgroundTask {
@@ -46,54 +62,60 @@ export class NotificationDeliveryWorker implements BackgroundTask {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
+  /** Sends one due delivery, if there is one; the runner comes straight back while there is work. */
   async runOnce(): Promise<number> {
-    const claimed = await this.claim();
-    for (const delivery of claimed) {
-      try {
-        await this.send(delivery);
-      } catch (error) {
-        await this.markFailed(delivery, error as Error);
-        continue;
-      }
-      await this.markSent(delivery);
+    const delivery = await this.claim();
+    if (!delivery) return 0;
+    try {
+      await this.send(delivery);
+    } catch (error) {
+      await this.markFailed(delivery, error as Error);
+      return 1;
     }
-    return claimed.length;
+    await this.markSent(delivery);
+    return 1;
   }
 
   /**
-   * Takes up to `limit` due deliveries for this worker, for one lease. Due emails
-   * between people who have blocked each other since they were queued are cancelled
-   * first, never sent.
+   * Takes the next due delivery for this worker, for one lease. Due emails between
+   * people who have blocked each other since they were queued are cancelled first,
+   * never sent.
    */
-  async claim(limit = BATCH_SIZE): Promise<ClaimedDelivery[]> {
+  async claim(): Promise<ClaimedDelivery | undefined> {
+    const sendBy = Date.now() + sendBudgetMs(this.config.notificationLeaseSeconds);
+    const blocked = noticeBlockedSql(this.blocks, 'n.recipient_id', 'n.about_ids');
     await this.dataSource.query(
       `UPDATE notification_deliveries d SET status = 'CANCELLED', locked_until = NULL
          FROM notifications n
         WHERE n.id = d.notification_id AND d.status = 'PENDING' AND d.next_attempt_at <= now()
           AND (d.locked_until IS NULL OR d.locked_until <= now())
-          AND ${noticeBlockedSql(this.blocks, 'n.recipient_id', 'n.about_ids')}`,
+          AND ${blocked}`,
     );
-    return this.dataSource.query(
+    const rows: Omit<ClaimedDelivery, 'sendBy'>[] = await this.dataSource.query(
       `WITH claimed AS (
          UPDATE notification_deliveries d
-            SET locked_until = now() + make_interval(secs => $2), attempts = d.attempts + 1
-          WHERE d.id IN (SELECT id FROM notification_deliveries
-                          WHERE status = 'PENDING' AND next_attempt_at <= now()
-                            AND (locked_until IS NULL OR locked_until <= now())
-                            AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.id = notification_id
-                                               AND ${noticeBlockedSql(this.blocks, 'n.recipient_id', 'n.about_ids')})
-                          ORDER BY next_attempt_at, id
-                          LIMIT $1
-                          FOR UPDATE SKIP LOCKED)
+            SET locked_until = now() + make_interval(secs => $1), attempts = d.attempts + 1
+          WHERE d.id = (SELECT id FROM notification_deliveries
+                         WHERE status = 'PENDING' AND next_attempt_at <= now()
+                           AND (locked_until IS NULL OR locked_until <= now())
+                           AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.id = notification_id
+                                              AND ${blocked})
+                         ORDER BY next_attempt_at, id
+                         LIMIT 1
+                         FOR UPDATE SKIP LOCKED)
           RETURNING d.id, d.notification_id, d.recipient_address, d.attempts)
        SELECT c.id, c.recipient_address AS "recipientAddress", c.attempts, n.subject, n.body, n.link
          FROM claimed c JOIN notifications n ON n.id = c.notification_id`,
-      [limit, this.config.notificationLeaseSeconds],
+      [this.config.notificationLeaseSeconds],
     );
+    return rows[0] ? { ...rows[0], sendBy } : undefined;
   }
 
+  /** Sends a claimed delivery, abandoning the attempt (an error) rather than going on past its share of the lease. */
   async send(delivery: ClaimedDelivery): Promise<void> {
-    await this.sender.send(this.compose(delivery));
+    const left = delivery.sendBy - Date.now();
+    if (left <= 0) throw new Error('The lease ran out before the email could be sent');
+    await this.sender.send(this.compose(delivery), AbortSignal.timeout(left));
   }
 
   compose(delivery: ClaimedDelivery): OutgoingMail {
@@ -127,8 +149,8 @@ export class NotificationDeliveryWorker implements BackgroundTask {
       `UPDATE notification_deliveries
           SET status = $2, locked_until = NULL, last_error = $3,
               next_attempt_at = now() + make_interval(secs => $4::float8 / 1000)
-        WHERE id = $1 AND status = 'PENDING'`,
-      [delivery.id, giveUp ? 'FAILED' : 'PENDING', reason, delayMs],
+        WHERE id = $1 AND status = 'PENDING' AND attempts = $5`,
+      [delivery.id, giveUp ? 'FAILED' : 'PENDING', reason, delayMs, delivery.attempts],
     );
     this.logger.warn(
       { delivery: delivery.id, attempts: delivery.attempts, gaveUp: giveUp, reason },

@@ -24,7 +24,7 @@ export class FileMailSender extends MailSender {
     return join(this.directory, `${messageId.replace(/[<>]/g, '').replace(/[^A-Za-z0-9@._-]/g, '_')}.eml`);
   }
 
-  async send(mail: OutgoingMail): Promise<void> {
+  async send(mail: OutgoingMail, signal?: AbortSignal): Promise<void> {
     const info = await this.composer.sendMail({
       from: this.from,
       to: mail.to,
@@ -32,6 +32,7 @@ export class FileMailSender extends MailSender {
       text: mail.text,
       messageId: mail.messageId,
     });
+    signal?.throwIfAborted();
     await mkdir(this.directory, { recursive: true, mode: 0o700 });
     // Written whole under a temporary name, then linked into place: the link fails if the
     // message is already there, and a reader never sees half a file.

@@ -12,7 +12,12 @@ export interface OutgoingMail {
  * it, the same message (same Message-ID) is sent again.
  */
 export abstract class MailSender {
-  abstract send(mail: OutgoingMail): Promise<void>;
+  /**
+   * Sends, or fails; once `signal` aborts, the attempt is abandoned (the connection
+   * closed before the message is complete where it has not been yet) and the promise
+   * rejects.
+   */
+  abstract send(mail: OutgoingMail, signal?: AbortSignal): Promise<void>;
   /** Releases connections; called on shutdown. */
   async close(): Promise<void> {}
 }

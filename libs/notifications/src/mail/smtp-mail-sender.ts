@@ -7,7 +7,8 @@ export class SmtpMailSender extends MailSender {
 
   /**
    * `leaseSeconds`: how long a claimed delivery is held. Every SMTP wait is kept well
-   * inside it, so a stuck server fails the attempt (to be retried) before another worker
+   * inside it, and the caller's signal cuts the whole conversation off before it ends,
+   * so a slow or stuck server fails the attempt (to be retried) before another worker
    * may take the same delivery and send it twice.
    */
   constructor(
@@ -25,8 +26,9 @@ export class SmtpMailSender extends MailSender {
     });
   }
 
-  async send(mail: OutgoingMail): Promise<void> {
+  async send(mail: OutgoingMail, signal?: AbortSignal): Promise<void> {
     await this.transport.sendMail({
+      signal,
       from: this.from,
       to: mail.to,
       subject: mail.subject,

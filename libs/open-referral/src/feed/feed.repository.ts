@@ -172,7 +172,14 @@ const SERVICE_COLUMNS = `s.id, s.organisation_id, s.name, s.description, s.url, 
 /** Published services are active: the status is not read, so listing them all reads indexes only. */
 const MINIMAL_SERVICE_COLUMNS = `s.id, s.name, 'active' AS status, ${LAST_MODIFIED} AS last_modified`;
 
-const LOCATION_COLUMNS = `l.id, l.location_type, l.name, l.description, l.latitude, l.longitude, l.address_line1,
+/**
+ * A place placed only at its postcode district's centre is published without
+ * coordinates (the feed has no way to say they are approximate); it is still found
+ * by distance.
+ */
+const LOCATION_COLUMNS = `l.id, l.location_type, l.name, l.description,
+  CASE WHEN l.geocode_precision = 'OUTWARD_CODE' THEN NULL ELSE l.latitude END AS latitude,
+  CASE WHEN l.geocode_precision = 'OUTWARD_CODE' THEN NULL ELSE l.longitude END AS longitude, l.address_line1,
   l.address_line2, l.town, l.postcode,
   (SELECT la.name FROM areas wa JOIN areas la ON la.id = ANY(wa.path_ids) AND la.kind = 'LOCAL_AUTHORITY'
     WHERE wa.id = l.area_id LIMIT 1) AS local_authority`;

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { GeoModule } from '@cohesion/directory';
 import { OpenReferralImportResolver } from './oruk-import.resolver.js';
 import { OpenReferralImportService } from './oruk-import.service.js';
 import { OrukImportWriter } from './oruk-import.writer.js';
 
 /** The import of other publishers' Open Referral UK feeds and files (the admin mutation and `npm run import:oruk`). */
 @Module({
+  imports: [GeoModule],
   providers: [OrukImportWriter, OpenReferralImportService, OpenReferralImportResolver],
   exports: [OpenReferralImportService],
 })

@@ -9,6 +9,7 @@ import {
   type FieldProblem,
   type Viewer,
 } from '@cohesion/common';
+import { Geocoder } from '@cohesion/directory';
 import { orukProblems } from '../standard/oruk-schemas.js';
 import { recordName, recordsOfDocument, type OrukRecord, type OrukRecordType } from './oruk-document.js';
 import {
@@ -29,6 +30,7 @@ import {
   readTerm,
   uuidOf,
   type Reading,
+  type ServiceLocationFromOruk,
 } from './oruk-records.js';
 import { PrivateAddressError } from './public-address.js';
 
@@ -80,6 +82,7 @@ export class OpenReferralImportService {
     private readonly dataSource: DataSource,
     private readonly writer: OrukImportWriter,
     private readonly config: AppConfig,
+    private readonly geocoder: Geocoder,
   ) {}
 
   /** Imports the feed at `address` (its base, e.g. https://example.org/openreferral/v3). BAD_USER_INPUT naming `url` when it cannot be read. */
@@ -213,8 +216,21 @@ export class OpenReferralImportService {
       );
     }
     run.seen.set(service.sourceId, record.at);
+    await this.placeVenues(service.serviceLocations ?? []);
     const written = await this.write(run, record, (w) => this.writer.service(w, service), reading.warnings);
     if (written) run.tally.service(written.outcome);
+  }
+
+  /**
+   * Places each venue the publisher gave a postcode but no coordinates, as the
+   * directory's own venues are (the postcode itself, else its district's centre), before
+   * the service's transaction opens.
+   */
+  private async placeVenues(links: ServiceLocationFromOruk[]): Promise<void> {
+    for (const { location } of links) {
+      if (location.latitude !== null || !location.postcode) continue;
+      Object.assign(location, await this.geocoder.place(location.postcode, null));
+    }
   }
 
   /** An organisation, taxonomy or term that is its own record: checked against its schema, then written. */

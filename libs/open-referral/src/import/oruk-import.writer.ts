@@ -112,7 +112,8 @@ const SERVICE_STATE_SQL = `
        FROM service_cost_options c WHERE c.service_id = s.id) AS "costOptions",
     (SELECT coalesce(json_agg(json_build_object('sourceId', l.source_id, 'locationType', l.location_type, 'name', l.name,
             'description', l.description, 'addressLine1', l.address_line1, 'addressLine2', l.address_line2,
-            'town', l.town, 'postcode', l.postcode, 'latitude', l.latitude, 'longitude', l.longitude)), '[]')
+            'town', l.town, 'postcode', l.postcode, 'latitude', l.latitude, 'longitude', l.longitude,
+            'geocodePrecision', l.geocode_precision)), '[]')
        FROM service_locations sl JOIN locations l ON l.id = sl.location_id WHERE sl.service_id = s.id) AS locations,
     ARRAY(SELECT term_id FROM service_taxonomy_terms WHERE service_id = s.id ORDER BY term_id) AS "taxonomyTermIds",
     ARRAY(SELECT area_id FROM service_areas WHERE service_id = s.id ORDER BY area_id) AS "serviceAreaIds"
@@ -595,6 +596,7 @@ export class OrukImportWriter {
         location.latitude,
         location.longitude,
         w.source,
+        location.geocodePrecision,
       ];
       const imported = rows.find((row) => row.sourceId === location.sourceId);
       let locationId: string;
@@ -602,15 +604,16 @@ export class OrukImportWriter {
         locationId = imported.id;
         await manager.query(
           `UPDATE locations SET location_type = $2, name = $3, description = $4, address_line1 = $5, address_line2 = $6,
-                  town = $7, postcode = $8, latitude = $9, longitude = $10, source_feed = $11
+                  town = $7, postcode = $8, latitude = $9, longitude = $10, source_feed = $11,
+                  geocode_precision = $12
             WHERE id = $1`,
           [locationId, ...values],
         );
       } else {
         const [created] = await manager.query<{ id: string }[]>(
           `INSERT INTO locations (id, organisation_id, location_type, name, description, address_line1, address_line2,
-                                  town, postcode, latitude, longitude, source_feed, source_id)
-           VALUES (coalesce($1, gen_random_uuid()), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+                                  town, postcode, latitude, longitude, source_feed, geocode_precision, source_id)
+           VALUES (coalesce($1, gen_random_uuid()), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
            RETURNING id`,
           [rows.length ? null : location.sourceId, organisationId, ...values, location.sourceId],
         );

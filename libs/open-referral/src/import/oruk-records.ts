@@ -4,6 +4,7 @@ import {
   formatOrgId,
   parseOrgId,
   SERVICE_STATUSES,
+  type GeocodePrecisionValue,
   type LocationTypeValue,
   type OrganisationKindValue,
   type OrgId,
@@ -104,6 +105,8 @@ export interface LocationFromOruk {
   postcode: string | null;
   latitude: number | null;
   longitude: number | null;
+  /** COORDINATES when the publisher gave them; placed from the postcode before writing otherwise. */
+  geocodePrecision: GeocodePrecisionValue | null;
 }
 
 export interface ServiceLocationFromOruk {
@@ -558,6 +561,7 @@ function readLocation(entry: Json, reader: FieldReader): LocationFromOruk | null
     postcode,
     latitude,
     longitude,
+    geocodePrecision: latitude === null ? null : 'COORDINATES',
   };
 }
 

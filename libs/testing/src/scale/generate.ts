@@ -411,6 +411,7 @@ export async function generateScaleData(db: Queryable, options: ScaleOptions): P
         postcode(random, provider.place.council),
         latitude,
         longitude,
+        'COORDINATES',
         wardId,
       ]);
       venueLinks.push([random.uuid(), id, venueId]);
@@ -463,6 +464,7 @@ export async function generateScaleData(db: Queryable, options: ScaleOptions): P
         { name: 'postcode', type: 'text' },
         { name: 'latitude', type: 'float8' },
         { name: 'longitude', type: 'float8' },
+        { name: 'geocode_precision', type: 'text' },
         { name: 'area_id', type: 'uuid' },
       ],
       venues,
