@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType, Int, PartialType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -20,6 +20,7 @@ import {
   OptionalText,
   OptionalWebsite,
   Trim,
+  UpdateInputType,
 } from '@cohesion/common';
 import { Role } from '@cohesion/auth';
 import { ListingVisibility } from '../../shared/shared.models.js';
@@ -106,7 +107,7 @@ export class CreateOrganisationInput {
 }
 
 @InputType()
-export class UpdateOrganisationInput extends PartialType(CreateOrganisationInput) {
+export class UpdateOrganisationInput extends UpdateInputType(CreateOrganisationInput) {
   @Field(() => ID)
   @IsGlobalIdOf('Organisation')
   id: string;
