@@ -12,6 +12,7 @@ import { Network1795433540957 } from './1795433540957-Network.js';
 import { Grants1795439499216 } from './1795439499216-Grants.js';
 import { OpenReferralSource1795449348237 } from './1795449348237-OpenReferralSource.js';
 import { FeedIndexes1795450680998 } from './1795450680998-FeedIndexes.js';
+import { OrganisationChangedSinceVerification1796278619340 } from './1796278619340-OrganisationChangedSinceVerification.js';
 
 /** Every migration, oldest first. `npm run migration:generate` rewrites this list. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -28,4 +29,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Grants1795439499216,
   OpenReferralSource1795449348237,
   FeedIndexes1795450680998,
+  OrganisationChangedSinceVerification1796278619340,
 ];

@@ -121,6 +121,11 @@ export class OrganisationEntity {
   @Column('varchar', { length: 3, array: true, default: () => "'{}'" })
   languages: string[];
 
+  /**
+   * Checked by a platform admin; the listing is published on it. Until checked again after
+   * a change of name, kind or identifiers (`changedSinceVerificationAt`), it is published
+   * but no longer counts as verified (`isOrganisationVerified`).
+   */
   @Column('boolean', { default: false })
   verified: boolean;
 
@@ -130,6 +135,10 @@ export class OrganisationEntity {
   @Column('uuid', { nullable: true })
   @ForeignKey('AccountEntity', { onDelete: 'SET NULL' })
   verifiedBy: string | null;
+
+  /** When a change of name, kind or identifiers sent this verified organisation back for verification. */
+  @Column('timestamptz', { nullable: true })
+  changedSinceVerificationAt: Date | null;
 
   /** PUBLIC listings are shown to everyone (once verified); MEMBERS listings only to signed-in members. */
   @Column('varchar', { length: 10, default: 'PUBLIC' })

@@ -77,8 +77,18 @@ export class Organisation implements Node {
   @Field(() => [String], { description: 'ISO 639 codes of the languages it works in.' })
   languages: string[];
 
-  @Field({ description: 'Checked by a platform admin.' })
+  @Field({
+    description:
+      'Checked by a platform admin, and not changed in name, kind or identifiers since (see changedSinceVerification).',
+  })
   verified: boolean;
+
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description:
+      'When a change of name, kind or identifiers sent this verified organisation back for verification; null otherwise. The listing stays up meanwhile.',
+  })
+  changedSinceVerification: Date | null;
 
   @Field(() => ListingVisibility)
   visibility: ListingVisibility;

@@ -15,7 +15,7 @@ import {
 } from '@cohesion/common';
 import { NAME_SIMILARITY } from '@cohesion/database';
 import { Geocoder } from '../geo/geocoder.js';
-import { organisationVisibleSql } from '../organisations/organisation.policy.js';
+import { organisationVerifiedSql, organisationVisibleSql } from '../organisations/organisation.policy.js';
 import { CURRENT_MEMBERSHIP } from '../practitioners/practitioners.service.js';
 import { PRACTITIONER_RELATIONSHIPS, type PractitionerRelationships } from '../practitioners/relationships.js';
 import { serviceVisibleSql } from '../services/service.policy.js';
@@ -445,7 +445,7 @@ function organisationConditions(context: KindContext, alias: string): (string | 
     filter.organisationKinds?.length && `${alias}.kind = ANY(${params.add(filter.organisationKinds)}::varchar[])`,
     filter.faithTraditions?.length &&
       `${alias}.faith_tradition = ANY(${params.add(filter.faithTraditions)}::varchar[])`,
-    filter.verifiedOnly && `${alias}.verified`,
+    filter.verifiedOnly && organisationVerifiedSql(alias),
   ];
 }
 
