@@ -12,3 +12,16 @@ export function councilsRunBy(viewer: Viewer): string[] | null {
     .filter((grant) => grant.role === 'GRANTS_OFFICER' && grant.organisationId !== null)
     .map((grant) => grant.organisationId as string);
 }
+
+/**
+ * After declaring a conflict of interest on an application, an officer no longer sees its
+ * assessments: the colleagues' scores and justifications, and what is computed from or
+ * records them (the panel's weighted score, the scores in its audit trail). As SQL: true
+ * when the account (the uuid SQL expression `accountId`, null for nobody signed in) may see
+ * the assessments of the application `applicationId` (a uuid SQL expression).
+ */
+export function assessmentsVisibleSql(applicationId: string, accountId: string): string {
+  return `NOT EXISTS (SELECT 1 FROM grant_conflict_declarations d
+                       WHERE d.application_id = ${applicationId} AND d.assessor_account_id = ${accountId}
+                         AND d.has_conflict)`;
+}
