@@ -13,6 +13,7 @@ import { Grants1795439499216 } from './1795439499216-Grants.js';
 import { OpenReferralSource1795449348237 } from './1795449348237-OpenReferralSource.js';
 import { FeedIndexes1795450680998 } from './1795450680998-FeedIndexes.js';
 import { OrganisationChangedSinceVerification1796278619340 } from './1796278619340-OrganisationChangedSinceVerification.js';
+import { OrganisationNamedInGrantsData1796280033831 } from './1796280033831-OrganisationNamedInGrantsData.js';
 
 /** Every migration, oldest first. `npm run migration:generate` rewrites this list. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -30,4 +31,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   OpenReferralSource1795449348237,
   FeedIndexes1795450680998,
   OrganisationChangedSinceVerification1796278619340,
+  OrganisationNamedInGrantsData1796280033831,
 ];

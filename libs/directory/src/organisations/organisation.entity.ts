@@ -144,6 +144,10 @@ export class OrganisationEntity {
   @Column('varchar', { length: 10, default: 'PUBLIC' })
   visibility: ListingVisibilityValue;
 
+  /** Consents to be named in published grants data though not listed publicly (see `recipientNamedSql`). */
+  @Column('boolean', { default: false })
+  namedInGrantsData: boolean;
+
   /** Own text weighted (name A; descriptions B to D) and the tags (C), for full-text search. */
   @SearchDocumentColumn(weighted('name', 'A'), weighted('description', 'B'), weighted('town', 'C'))
   searchDocument: string;

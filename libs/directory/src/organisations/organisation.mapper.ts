@@ -28,6 +28,7 @@ export function toOrganisation(entity: OrganisationEntity, identifiers: string[]
     verified: isOrganisationVerified(entity),
     changedSinceVerification: entity.changedSinceVerificationAt,
     visibility: entity.visibility as ListingVisibility,
+    namedInGrantsData: entity.namedInGrantsData,
     demo: entity.isDemo,
     version: entity.version,
     createdAt: entity.createdAt,

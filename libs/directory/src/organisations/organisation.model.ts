@@ -93,6 +93,12 @@ export class Organisation implements Node {
   @Field(() => ListingVisibility)
   visibility: ListingVisibility;
 
+  @Field({
+    description:
+      'Named (with registered identifiers) in published 360Giving data though not listed publicly and verified.',
+  })
+  namedInGrantsData: boolean;
+
   @Field({ description: 'Part of the demo dataset.' })
   demo: boolean;
 

@@ -58,7 +58,8 @@ export const ORGANISATION_COLUMNS = `
   o.address_line1 AS "addressLine1", o.address_line2 AS "addressLine2", o.town, o.postcode,
   o.latitude, o.longitude, o.faith_tradition AS "faithTradition", o.languages, o.verified,
   o.verified_at AS "verifiedAt", o.verified_by AS "verifiedBy",
-  o.changed_since_verification_at AS "changedSinceVerificationAt", o.visibility, o.is_demo AS "isDemo",
+  o.changed_since_verification_at AS "changedSinceVerificationAt", o.visibility,
+  o.named_in_grants_data AS "namedInGrantsData", o.is_demo AS "isDemo",
   o.version, o.created_by AS "createdBy", o.created_at AS "createdAt", o.updated_at AS "updatedAt",
   lower(o.name) AS "sortName",
   ARRAY(SELECT i.scheme || '-' || i.identifier FROM organisation_identifiers i
@@ -98,6 +99,7 @@ function columnsFrom(input: Partial<OrganisationFields>): Partial<OrganisationEn
   if (input.faithTradition !== undefined) columns.faithTradition = input.faithTradition ?? null;
   if (input.languages !== undefined) columns.languages = [...new Set(input.languages)];
   if (input.visibility !== undefined) columns.visibility = input.visibility;
+  if (input.namedInGrantsData !== undefined) columns.namedInGrantsData = input.namedInGrantsData;
   if (input.address !== undefined) {
     const address = input.address;
     columns.addressLine1 = address?.line1 || null;
@@ -332,6 +334,8 @@ export class OrganisationsService {
       town: listing.town ?? null,
       postcode: listing.postcode ? (normalisePostcode(listing.postcode) ?? null) : null,
       verified: false,
+      // Its name reached us in a funder's published grants data.
+      namedInGrantsData: true,
       createdBy: actor?.accountId ?? null,
     });
     await manager.insert(OrganisationEntity, entity);

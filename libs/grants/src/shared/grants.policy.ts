@@ -25,3 +25,21 @@ export function assessmentsVisibleSql(applicationId: string, accountId: string):
                        WHERE d.application_id = ${applicationId} AND d.assessor_account_id = ${accountId}
                          AND d.has_conflict)`;
 }
+
+/**
+ * Published grants data locates a recipient (town, postcode) only when the public directory
+ * lists it: verified and listed publicly. As SQL on an `organisations` alias.
+ */
+export function recipientLocatedSql(organisation: string): string {
+  return `(${organisation}.verified AND ${organisation}.visibility = 'PUBLIC')`;
+}
+
+/**
+ * Published grants data names a recipient (its name and registered identifiers) when the
+ * public directory lists it, or when it consented (`namedInGrantsData`, off by default): a
+ * group that chose not to be public, or is not verified, is otherwise "name withheld" under
+ * an opaque identifier. As SQL on an `organisations` alias.
+ */
+export function recipientNamedSql(organisation: string): string {
+  return `(${recipientLocatedSql(organisation)} OR ${organisation}.named_in_grants_data)`;
+}

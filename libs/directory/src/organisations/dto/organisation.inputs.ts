@@ -104,6 +104,15 @@ export class CreateOrganisationInput {
   @IsOptional()
   @IsEnum(ListingVisibility)
   visibility?: ListingVisibility;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Consent to be named (with registered identifiers) in the 360Giving data of grants it receives while not listed publicly and verified; off by default. A verified public listing is always named.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  namedInGrantsData?: boolean;
 }
 
 @InputType()
