@@ -14,6 +14,7 @@ import { OpenReferralSource1795449348237 } from './1795449348237-OpenReferralSou
 import { FeedIndexes1795450680998 } from './1795450680998-FeedIndexes.js';
 import { OrganisationChangedSinceVerification1796278619340 } from './1796278619340-OrganisationChangedSinceVerification.js';
 import { OrganisationNamedInGrantsData1796280033831 } from './1796280033831-OrganisationNamedInGrantsData.js';
+import { GrantIdentifierAcrossFunds1796280322108 } from './1796280322108-GrantIdentifierAcrossFunds.js';
 
 /** Every migration, oldest first. `npm run migration:generate` rewrites this list. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -32,4 +33,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   FeedIndexes1795450680998,
   OrganisationChangedSinceVerification1796278619340,
   OrganisationNamedInGrantsData1796280033831,
+  GrantIdentifierAcrossFunds1796280322108,
 ];
