@@ -213,21 +213,80 @@ describe('organisations', () => {
       expect(row.name).not.toBe('Hijack');
     });
 
-    it('sends a verified organisation back for checks when its registered identifiers change', async () => {
-      const organisation = await createOrganisation(t, { verified: true, identifiers: ['GB-CHC-7654321'] });
+    const VETTED = `mutation Update($input: UpdateOrganisationInput!) {
+      updateOrganisation(input: $input) { version verified changedSinceVerification }
+    }`;
+    type Vetted = { version: number; verified: boolean; changedSinceVerification: string | null };
+
+    let charity = 7_700_000;
+    async function verifiedWithAdmin(identifier = `GB-CHC-${(charity += 2)}`) {
+      const organisation = await createOrganisation(t, {
+        name: 'Palfrey Community Association',
+        kind: 'VCS',
+        verified: true,
+        identifiers: [identifier],
+      });
       const admin = await createPractitioner(t, { roles: [{ role: 'ORG_ADMIN', organisationId: organisation.id }] });
-      const same = await t.gql<{ updateOrganisation: OrganisationResult }>(
-        UPDATE,
-        { input: { id: organisation.globalId, version: 1, identifiers: ['GB-CHC-7654321'], name: 'Renamed' } },
-        admin.token,
+      return { organisation, admin };
+    }
+
+    it.each([
+      ['name', { name: 'Palfrey Walsall Council Cohesion Team' }],
+      ['kind', { kind: 'LOCAL_AUTHORITY' }],
+      ['identifiers', { identifiers: ['GB-CHC-7654322'] }],
+    ] as const)(
+      'sends a verified organisation back for verification when its %s changes; the listing stays up, marked',
+      async (fact, change) => {
+        const { organisation, admin } = await verifiedWithAdmin(fact === 'identifiers' ? 'GB-CHC-7654321' : undefined);
+        const result = await t.gql<{ updateOrganisation: Vetted }>(
+          VETTED,
+          { input: { id: organisation.globalId, version: 1, ...change } },
+          admin.token,
+        );
+        expect(result.errors).toBeUndefined();
+        expect(result.data.updateOrganisation.verified).toBe(false);
+        expect(result.data.updateOrganisation.changedSinceVerification).toEqual(expect.any(String));
+        const anonymous = await t.gql<{ organisation: { verified: boolean } | null }>(ONE, {
+          id: organisation.globalId,
+        });
+        expect(anonymous.data.organisation).toMatchObject({ verified: false });
+        const verifiedOnly = await t.gql<{ organisations: { edges: { node: { id: string } }[] } }>(
+          LIST,
+          { filter: { verifiedOnly: true }, first: 100 },
+          admin.token,
+        );
+        expect(verifiedOnly.data.organisations.edges.map((edge) => edge.node.id)).not.toContain(organisation.globalId);
+        const platformAdmin = await createAdmin(t);
+        const verified = await t.gql<{ verifyOrganisation: Omit<Vetted, 'version'> }>(
+          `mutation V($input: VerifyOrganisationInput!) { verifyOrganisation(input: $input) { verified changedSinceVerification } }`,
+          { input: { id: organisation.globalId, verified: true } },
+          platformAdmin.token,
+        );
+        expect(verified.data.verifyOrganisation).toEqual({ verified: true, changedSinceVerification: null });
+      },
+    );
+
+    it('keeps verification for other edits, for unchanged facts, and for a platform admin’s change', async () => {
+      const { organisation, admin } = await verifiedWithAdmin('GB-CHC-7654323');
+      const edits = [
+        { description: 'Coffee mornings and a youth club.', website: 'https://palfrey.example.org' },
+        { name: 'Palfrey Community Association', kind: 'VCS', identifiers: ['GB-CHC-7654323'] },
+      ];
+      for (const [index, edit] of edits.entries()) {
+        const result = await t.gql<{ updateOrganisation: Vetted }>(
+          VETTED,
+          { input: { id: organisation.globalId, version: index + 1, ...edit } },
+          admin.token,
+        );
+        expect(result.data.updateOrganisation).toMatchObject({ verified: true, changedSinceVerification: null });
+      }
+      const platformAdmin = await createAdmin(t);
+      const renamed = await t.gql<{ updateOrganisation: Vetted }>(
+        VETTED,
+        { input: { id: organisation.globalId, version: 3, name: 'Palfrey Residents', kind: 'NETWORK' } },
+        platformAdmin.token,
       );
-      expect(same.data.updateOrganisation.verified).toBe(true);
-      const changed = await t.gql<{ updateOrganisation: OrganisationResult }>(
-        UPDATE,
-        { input: { id: organisation.globalId, version: 2, identifiers: ['GB-CHC-7654322'] } },
-        admin.token,
-      );
-      expect(changed.data.updateOrganisation).toMatchObject({ verified: false, identifiers: ['GB-CHC-7654322'] });
+      expect(renamed.data.updateOrganisation).toMatchObject({ verified: true, changedSinceVerification: null });
     });
   });
 

@@ -271,6 +271,69 @@ describe('search', () => {
       ).toHaveLength(6);
     });
 
+    it('places people where their current organisations serve: search, practitioners and myConnections', async () => {
+      const police = await createOrganisation(t, { name: 'Placecheck Police', kind: 'POLICE', areaIds: [ward.id] });
+      const former = await createOrganisation(t, { name: 'Placecheck Former Employer', areaIds: [council.id] });
+      const farAway = await createOrganisation(t, { name: 'Placecheck Far Team', areaIds: [elsewhere.id] });
+      const inspector = await createPractitioner(t, {
+        fullName: 'Placecheck Inspector',
+        memberships: [{ organisationId: police.id }],
+      });
+      const leaver = await createPractitioner(t, {
+        fullName: 'Placecheck Leaver',
+        memberships: [{ organisationId: former.id, startDate: '2020-01-01', endDate: '2021-12-31' }],
+      });
+      const own = await createPractitioner(t, { fullName: 'Placecheck Own Area', areaIds: [ward.id] });
+      const far = await createPractitioner(t, {
+        fullName: 'Placecheck Far Worker',
+        memberships: [{ organisationId: farAway.id }],
+      });
+      const inCouncil = { areaIds: [council.globalId] };
+      const people = (hits: Hit[]) => names(hits.filter((hit) => hit.node.__typename === 'Practitioner')).sort();
+      expect(people(await search({ query: 'placecheck', filter: inCouncil }, member.token))).toEqual([
+        'Placecheck Inspector',
+        'Placecheck Own Area',
+      ]);
+      expect(people(await search({ filter: { ...inCouncil, kinds: ['PRACTITIONER'] } }, member.token))).toEqual(
+        expect.arrayContaining(['Placecheck Inspector', 'Placecheck Own Area']),
+      );
+      const facets = await t.gql<{ search: { facets: { areas: { label: string; count: number }[] } } }>(
+        FACETS,
+        { query: 'placecheck inspector' },
+        member.token,
+      );
+      expect(facets.data.search.facets.areas).toEqual([
+        { value: council.globalId, label: 'Filterton Council', count: 1 },
+      ]);
+
+      const listed = await t.gql<{ practitioners: { edges: { node: { fullName: string } }[] } }>(
+        `query ($filter: PractitionersFilter) { practitioners(filter: $filter, first: 100) { edges { node { fullName } } } }`,
+        { filter: inCouncil },
+        member.token,
+      );
+      expect(listed.errors).toBeUndefined();
+      const placed = listed.data.practitioners.edges.map((edge) => edge.node.fullName);
+      expect(placed).toEqual(expect.arrayContaining(['Placecheck Inspector', 'Placecheck Own Area']));
+      expect(placed).not.toContain('Placecheck Leaver');
+      expect(placed).not.toContain('Placecheck Far Worker');
+
+      const friend = await createPractitioner(t);
+      for (const peer of [inspector, leaver, own, far]) await connect(t, friend.id, peer.id);
+      const connections = await t.gql<{
+        myConnections: { edges: { node: { practitioner: { fullName: string } } }[] };
+      }>(
+        `query ($filter: MyConnectionsFilter) {
+          myConnections(filter: $filter, first: 100) { edges { node { practitioner { fullName } } } } }`,
+        { filter: inCouncil },
+        friend.token,
+      );
+      expect(connections.errors).toBeUndefined();
+      expect(connections.data.myConnections.edges.map((edge) => edge.node.practitioner.fullName).sort()).toEqual([
+        'Placecheck Inspector',
+        'Placecheck Own Area',
+      ]);
+    });
+
     it('by language, verification and openness to introductions', async () => {
       await createOrganisation(t, { name: 'Langcheck Punjabi Group', languages: ['pa', 'en'] });
       await createOrganisation(t, { name: 'Langcheck English Group', languages: ['en'], verified: false });

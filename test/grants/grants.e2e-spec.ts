@@ -452,6 +452,49 @@ describe('micro-grants', () => {
       ).toBe('NOT_FOUND');
     });
 
+    it('hides an application’s assessments from an officer who declared a conflict on it, on every path', async () => {
+      const { roundId, criteria } = await fundWithRound();
+      const id = await inAssessment(roundId, { projectTitle: 'Conflicted' });
+      await t.gql(DECLARE, { input: { applicationId: id, hasConflict: false } }, officer.token);
+      await t.gql(SCORE, { input: { applicationId: id, scores: scores(criteria, 8, 4) } }, officer.token);
+      const declared = await t.gql<{ declareConflictOfInterest: { assessments: unknown[] } }>(
+        `mutation ($input: DeclareConflictInput!) { declareConflictOfInterest(input: $input) { assessments { assessor } } }`,
+        { input: { applicationId: id, hasConflict: true, details: 'My sister runs the group.' } },
+        secondOfficer.token,
+      );
+      expect(declared.errors).toBeUndefined();
+      const VIEWS = `query Views($id: ID!, $roundId: ID!) {
+        grantApplication(id: $id) { assessments { assessor scores { score justification } } }
+        node(id: $id) { ... on GrantApplication { assessments { assessor } } }
+        roundPanel(roundId: $roundId) { entries { weightedScore application { projectTitle assessments { assessor } } } }
+        auditTrail(id: $id) { action before after }
+      }`;
+      type Views = {
+        grantApplication: { assessments: { assessor: string; scores: { justification: string }[] }[] };
+        node: { assessments: { assessor: string }[] };
+        roundPanel: { entries: { weightedScore: number | null; application: { assessments: unknown[] } }[] };
+        auditTrail: { action: string; before: string | null; after: string | null }[];
+      };
+      const colleague = await t.gql<Views>(VIEWS, { id, roundId }, officer.token);
+      expect(colleague.errors).toBeUndefined();
+      expect(colleague.data.grantApplication.assessments[0].scores[0].justification).toBe('Clear local need shown.');
+      expect(colleague.data.node.assessments).toHaveLength(1);
+      expect(colleague.data.roundPanel.entries[0].weightedScore).toBe(80);
+      expect(colleague.data.roundPanel.entries[0].application.assessments).toHaveLength(1);
+      expect(colleague.data.auditTrail.find((entry) => entry.action === 'score')?.after).toContain('"score":8');
+
+      const conflicted = await t.gql<Views>(VIEWS, { id, roundId }, secondOfficer.token);
+      expect(conflicted.errors).toBeUndefined();
+      expect(declared.data.declareConflictOfInterest.assessments).toEqual([]);
+      expect(conflicted.data.grantApplication.assessments).toEqual([]);
+      expect(conflicted.data.node.assessments).toEqual([]);
+      expect(conflicted.data.roundPanel.entries).toEqual([
+        { weightedScore: null, application: { projectTitle: 'Conflicted', assessments: [] } },
+      ]);
+      const scoring = conflicted.data.auditTrail.filter((entry) => entry.action === 'score');
+      expect(scoring).toEqual([{ action: 'score', before: null, after: null }]);
+    });
+
     it('keeps each score within its criterion’s maximum, naming the field', async () => {
       const { roundId, criteria } = await fundWithRound();
       const id = await inAssessment(roundId);

@@ -498,6 +498,98 @@ describe('importing a 360Giving package of past awards', () => {
     });
   });
 
+  describe('a grant identifier is one grant', () => {
+    const ONCE = [
+      grant('360G-walsall-once-1', {
+        amountAwarded: 2000,
+        plannedDates: [{ startDate: '2024-06-01', endDate: '2025-03-31' }],
+        recipientOrganization: [{ id: 'GB-CHC-1123456', name: 'Pleck Community Sports' }],
+      }),
+      grant('360G-walsall-once-2', {
+        amountAwarded: 3000,
+        plannedDates: [{ startDate: '2024-06-01', endDate: '2025-03-31' }],
+        recipientOrganization: [{ id: 'GB-CHC-1123456', name: 'Pleck Community Sports' }],
+      }),
+    ];
+
+    async function councilGrantIds(owner: Created): Promise<string[]> {
+      const response = await t.http().get(`/grants/360giving/councils/${owner.id}.json`);
+      expect(response.status).toBe(200);
+      return (JSON.parse(response.text) as { grants: { id: string }[] }).grants.map((item) => item.id);
+    }
+
+    it('reports a grant imported into another fund and never records it twice', async () => {
+      const owner = await createOrganisation(t, { name: 'Once Council', kind: 'LOCAL_AUTHORITY' });
+      const clerk = await createPractitioner(t, { roles: [{ role: 'GRANTS_OFFICER', organisationId: owner.id }] });
+      const first = await createFund(t, { ownerOrganisationId: owner.id, name: 'First Fund', budgetPence: 1_000_000 });
+      const second = await createFund(t, {
+        ownerOrganisationId: owner.id,
+        name: 'Second Fund',
+        budgetPence: 1_000_000,
+      });
+      expect((await imported(pkg(ONCE), clerk.token, first.globalId)).created).toBe(2);
+      const again = await imported(pkg(ONCE), clerk.token, second.globalId);
+      expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 0 });
+      expect(again.rejected).toEqual([
+        {
+          index: 0,
+          grantId: '360G-walsall-once-1',
+          reasons: [expect.stringContaining('grants[0].id: 360G-walsall-once-1 is already the award')],
+        },
+        {
+          index: 1,
+          grantId: '360G-walsall-once-2',
+          reasons: [expect.stringContaining('of the fund “First Fund”; a grant is recorded once')],
+        },
+      ]);
+      expect(await totals(second.id)).toMatchObject({ committed: 0, paid: 0 });
+      expect((await councilGrantIds(owner)).sort()).toEqual(['360G-walsall-once-1', '360G-walsall-once-2']);
+      // The database holds the line too, for imports that race: one identifier across funds.
+      const third = { ...ONCE[0], id: '360G-walsall-once-3' };
+      expect((await imported(pkg([third]), clerk.token, second.globalId)).created).toBe(1);
+      await expect(
+        t.db.query(
+          `UPDATE grant_applications SET external_id = '360G-walsall-once-1' WHERE external_id = '360G-walsall-once-3'`,
+        ),
+      ).rejects.toThrow(/uq_grant_applications_external_id/);
+    });
+
+    it('finds a fund’s own published awards in its 360Giving file, imported into another fund', async () => {
+      const owner = await createOrganisation(t, { name: 'Published Council', kind: 'LOCAL_AUTHORITY' });
+      const clerk = await createPractitioner(t, { roles: [{ role: 'GRANTS_OFFICER', organisationId: owner.id }] });
+      const source = await createFund(t, {
+        ownerOrganisationId: owner.id,
+        name: 'Demo Fund',
+        grantIdPrefix: '360G-pub',
+      });
+      const target = await createFund(t, { ownerOrganisationId: owner.id, name: 'Other Fund', budgetPence: 1_000_000 });
+      await imported(
+        pkg(ONCE.map((item, n) => ({ ...item, id: `360G-pub-imported-${n}` }))),
+        clerk.token,
+        source.globalId,
+      );
+      const [round] = await t.db.query<{ id: string }[]>('SELECT id FROM grant_rounds WHERE fund_id = $1', [source.id]);
+      await t.db.query(
+        `INSERT INTO grant_applications (round_id, fund_id, applicant_organisation_id, status, project_title, summary,
+                                         amount_requested_pence, amount_awarded_pence, awarded_at, planned_start, planned_end)
+         VALUES ($1, $2, $3, 'AWARDED', 'Made here', 'An award made in the fund itself.', 100000, 70000,
+                 '2024-06-01', '2024-07-01', '2025-03-31')`,
+        [round.id, source.id, charity.id],
+      );
+      const published = (await t.http().get(`/grants/360giving/funds/${source.id}.json`)).text;
+      const before = await councilGrantIds(owner);
+      expect(before).toHaveLength(3);
+      const report = await imported(published, clerk.token, target.globalId);
+      expect(report).toMatchObject({ total: 3, created: 0, updated: 0, unchanged: 0 });
+      expect(report.rejected.map((item) => item.reasons[0])).toEqual(
+        report.rejected.map(() => expect.stringContaining('of the fund “Demo Fund”; a grant is recorded once')),
+      );
+      expect(report.rejected).toHaveLength(3);
+      expect(await totals(target.id)).toMatchObject({ committed: 0, paid: 0 });
+      expect((await councilGrantIds(owner)).sort()).toEqual([...before].sort());
+    });
+  });
+
   describe('who may import, and bad input', () => {
     const one = () =>
       pkg([

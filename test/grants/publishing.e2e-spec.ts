@@ -356,8 +356,11 @@ describe('360Giving publishing', () => {
       });
       expect(recipient('unregistered')).toEqual({ id: '360G-walsallcohesion-leamore', name: 'Leamore Mums Group' });
       expect(recipient('unnamed').id).toMatch(new RegExp(`^${PREFIX}-org-[0-9a-f-]{36}$`));
-      // A group the directory lists to members only: named, but never located.
-      expect(recipient('membersOnly')).toEqual({ id: expect.stringMatching(/-org-/), name: 'Quiet Refuge Group' });
+      // A group the directory lists to members only, without consent to be named: neither named nor located.
+      expect(recipient('membersOnly')).toEqual({
+        id: expect.stringMatching(/-org-/),
+        name: 'Name withheld (not listed publicly)',
+      });
     });
 
     it('locates beneficiaries by ONS code, with the code type from the codelist', () => {
@@ -374,6 +377,7 @@ describe('360Giving publishing', () => {
       expect(text).not.toContain(officerEmail);
       expect(text).not.toContain(officerName);
       expect(text).not.toContain('WS1 1TP');
+      expect(text).not.toContain('Quiet Refuge Group');
     });
 
     it('reports no data quality warnings when the awards are sound', () => {
@@ -550,6 +554,121 @@ describe('360Giving publishing', () => {
       expect(list).toBeInstanceOf(GraphQLList);
       expect(list.ofType).toBeInstanceOf(GraphQLNonNull);
       expect(getNamedType(field.type).name).toBe('DataQualityWarning');
+    });
+  });
+
+  describe('who is named', () => {
+    const SANDWELL = '360G-sandwellcohesion';
+    let sandwellFund: Created;
+    let hidden: Created;
+    let consenting: Created;
+    let hiddenAdmin: string;
+    let consentingAdmin: string;
+    let awards: Record<string, string>;
+
+    /** The recipient of each award, from the fund's JSON package and its CSV alike. */
+    async function recipients(): Promise<Record<string, { id: string; name: string; number?: string }>> {
+      const { body } = await fetchJson(`/grants/360giving/funds/${sandwellFund.id}.json`);
+      expect(threeSixtyGivingValidator().packageErrors(body)).toEqual([]);
+      const csv = csvObjects((await t.http().get(`/grants/360giving/funds/${sandwellFund.id}.csv`)).text);
+      const byKey: Record<string, { id: string; name: string; number?: string }> = {};
+      for (const [key, id] of Object.entries(awards)) {
+        const grant = body.grants.find((candidate) => candidate.id === `${SANDWELL}-${id}`) as Grant;
+        const [recipient] = grant.recipientOrganization;
+        expect(recipient.addressLocality).toBeUndefined();
+        expect(recipient.postalCode).toBeUndefined();
+        const row = csv.find((candidate) => candidate.Identifier === grant.id) as Record<string, string>;
+        expect([row['Recipient Org:Identifier'], row['Recipient Org:Name'], row['Recipient Org:Postal Code']]).toEqual([
+          recipient.id,
+          recipient.name,
+          '',
+        ]);
+        byKey[key] = { id: recipient.id, name: recipient.name };
+        const number = recipient.charityNumber ?? recipient.companyNumber;
+        if (number) byKey[key].number = number;
+      }
+      return byKey;
+    }
+
+    async function setConsent(organisation: Created, token: string, namedInGrantsData: boolean): Promise<void> {
+      const [{ version }] = await t.db.query<{ version: number }[]>('SELECT version FROM organisations WHERE id = $1', [
+        organisation.id,
+      ]);
+      const result = await t.gql(
+        `mutation ($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { namedInGrantsData } }`,
+        { input: { id: organisation.globalId, version, namedInGrantsData } },
+        token,
+      );
+      expect(result.errors).toBeUndefined();
+    }
+
+    beforeAll(async () => {
+      const sandwell = await createOrganisation(t, { name: 'Sandwell Council', kind: 'LOCAL_AUTHORITY' });
+      sandwellFund = await createFund(t, { ownerOrganisationId: sandwell.id, grantIdPrefix: SANDWELL });
+      const round = await createRound(t, { fundId: sandwellFund.id });
+      hidden = await createOrganisation(t, {
+        name: 'Tipton Survivors Circle',
+        visibility: 'MEMBERS',
+        identifiers: ['GB-CHC-1177777'],
+        town: 'Tipton',
+        postcode: 'DY4 8QT',
+      });
+      consenting = await createOrganisation(t, {
+        name: 'Smethwick Sisters',
+        visibility: 'MEMBERS',
+        identifiers: ['GB-CHC-1188888'],
+        town: 'Smethwick',
+        postcode: 'B66 1AA',
+        namedInGrantsData: true,
+      });
+      const unverified = await createOrganisation(t, {
+        name: 'Oldbury Pop-up Kitchen',
+        verified: false,
+        identifiers: ['GB-COH-01777777'],
+        town: 'Oldbury',
+        postcode: 'B69 3DE',
+      });
+      hiddenAdmin = (await createPractitioner(t, { roles: [{ role: 'ORG_ADMIN', organisationId: hidden.id }] })).token;
+      consentingAdmin = (await createPractitioner(t, { roles: [{ role: 'ORG_ADMIN', organisationId: consenting.id }] }))
+        .token;
+      const award = async (organisation: Created) =>
+        (
+          await createApplication(t, {
+            fundId: sandwellFund.id,
+            roundId: round.id,
+            applicantOrganisationId: organisation.id,
+            status: 'AWARDED',
+          })
+        ).id;
+      awards = {
+        hidden: await award(hidden),
+        consenting: await award(consenting),
+        unverified: await award(unverified),
+      };
+    });
+
+    it('names a group not listed publicly, or not verified, only with its consent, in JSON and CSV', async () => {
+      const withheld = 'Name withheld (not listed publicly)';
+      const minted = (organisation: { id: string }) => `${SANDWELL}-org-${organisation.id}`;
+      const [unverified] = await t.db.query<{ id: string }[]>(
+        `SELECT id FROM organisations WHERE name = 'Oldbury Pop-up Kitchen'`,
+      );
+      expect(await recipients()).toEqual({
+        hidden: { id: minted(hidden), name: withheld },
+        consenting: { id: 'GB-CHC-1188888', name: 'Smethwick Sisters', number: '1188888' },
+        unverified: { id: minted(unverified), name: withheld },
+      });
+      const text = (await t.http().get(`/grants/360giving/funds/${sandwellFund.id}.json`)).text;
+      for (const secret of ['Tipton Survivors Circle', '1177777', 'Oldbury Pop-up Kitchen', '01777777', 'Tipton']) {
+        expect(text).not.toContain(secret);
+      }
+
+      await setConsent(hidden, hiddenAdmin, true);
+      await setConsent(consenting, consentingAdmin, false);
+      expect(await recipients()).toMatchObject({
+        hidden: { id: 'GB-CHC-1177777', name: 'Tipton Survivors Circle', number: '1177777' },
+        consenting: { id: minted(consenting), name: withheld },
+      });
     });
   });
 

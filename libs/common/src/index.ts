@@ -14,6 +14,7 @@ export * from './graphql/query-limits.js';
 export * from './graphql/request-context.js';
 export * from './graphql/scalars.js';
 export * from './graphql/selection.js';
+export * from './graphql/update-input.js';
 export * from './language.js';
 export * from './loaders/loader-cache.js';
 export * from './logging/logger.js';

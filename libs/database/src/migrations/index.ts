@@ -13,9 +13,12 @@ import { Grants1795439499216 } from './1795439499216-Grants.js';
 import { OpenReferralSource1795449348237 } from './1795449348237-OpenReferralSource.js';
 import { FeedIndexes1795450680998 } from './1795450680998-FeedIndexes.js';
 import { IntroductionDeclinedBy1796278240042 } from './1796278240042-IntroductionDeclinedBy.js';
+import { OrganisationChangedSinceVerification1796278619340 } from './1796278619340-OrganisationChangedSinceVerification.js';
 import { LocationGeocodePrecision1796279013688 } from './1796279013688-LocationGeocodePrecision.js';
 import { NoticesAboutAndProposals1796279284077 } from './1796279284077-NoticesAboutAndProposals.js';
 import { NoticeWithdrawWindow1796279790464 } from './1796279790464-NoticeWithdrawWindow.js';
+import { OrganisationNamedInGrantsData1796280033831 } from './1796280033831-OrganisationNamedInGrantsData.js';
+import { GrantIdentifierAcrossFunds1796280322108 } from './1796280322108-GrantIdentifierAcrossFunds.js';
 
 /** Every migration, oldest first. `npm run migration:generate` rewrites this list. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -33,7 +36,10 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   OpenReferralSource1795449348237,
   FeedIndexes1795450680998,
   IntroductionDeclinedBy1796278240042,
+  OrganisationChangedSinceVerification1796278619340,
   LocationGeocodePrecision1796279013688,
   NoticesAboutAndProposals1796279284077,
   NoticeWithdrawWindow1796279790464,
+  OrganisationNamedInGrantsData1796280033831,
+  GrantIdentifierAcrossFunds1796280322108,
 ];

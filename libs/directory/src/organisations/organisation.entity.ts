@@ -121,6 +121,11 @@ export class OrganisationEntity {
   @Column('varchar', { length: 3, array: true, default: () => "'{}'" })
   languages: string[];
 
+  /**
+   * Checked by a platform admin; the listing is published on it. Until checked again after
+   * a change of name, kind or identifiers (`changedSinceVerificationAt`), it is published
+   * but no longer counts as verified (`isOrganisationVerified`).
+   */
   @Column('boolean', { default: false })
   verified: boolean;
 
@@ -131,9 +136,17 @@ export class OrganisationEntity {
   @ForeignKey('AccountEntity', { onDelete: 'SET NULL' })
   verifiedBy: string | null;
 
+  /** When a change of name, kind or identifiers sent this verified organisation back for verification. */
+  @Column('timestamptz', { nullable: true })
+  changedSinceVerificationAt: Date | null;
+
   /** PUBLIC listings are shown to everyone (once verified); MEMBERS listings only to signed-in members. */
   @Column('varchar', { length: 10, default: 'PUBLIC' })
   visibility: ListingVisibilityValue;
+
+  /** Consents to be named in published grants data though not listed publicly (see `recipientNamedSql`). */
+  @Column('boolean', { default: false })
+  namedInGrantsData: boolean;
 
   /** Own text weighted (name A; descriptions B to D) and the tags (C), for full-text search. */
   @SearchDocumentColumn(weighted('name', 'A'), weighted('description', 'B'), weighted('town', 'C'))

@@ -1,6 +1,7 @@
 import { toGlobalId } from '@cohesion/common';
 import { geoPoint, type ListingVisibility } from '../shared/shared.models.js';
 import type { OrganisationEntity } from './organisation.entity.js';
+import { isOrganisationVerified } from './organisation.policy.js';
 import { Organisation, type FaithTradition, type OrganisationKind } from './organisation.model.js';
 
 export const ORGANISATION_TYPE = 'Organisation';
@@ -24,8 +25,10 @@ export function toOrganisation(entity: OrganisationEntity, identifiers: string[]
     location: geoPoint(entity.latitude, entity.longitude),
     faithTradition: entity.faithTradition as FaithTradition | null,
     languages: entity.languages,
-    verified: entity.verified,
+    verified: isOrganisationVerified(entity),
+    changedSinceVerification: entity.changedSinceVerificationAt,
     visibility: entity.visibility as ListingVisibility,
+    namedInGrantsData: entity.namedInGrantsData,
     demo: entity.isDemo,
     version: entity.version,
     createdAt: entity.createdAt,

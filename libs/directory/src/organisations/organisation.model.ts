@@ -77,11 +77,27 @@ export class Organisation implements Node {
   @Field(() => [String], { description: 'ISO 639 codes of the languages it works in.' })
   languages: string[];
 
-  @Field({ description: 'Checked by a platform admin.' })
+  @Field({
+    description:
+      'Checked by a platform admin, and not changed in name, kind or identifiers since (see changedSinceVerification).',
+  })
   verified: boolean;
+
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description:
+      'When a change of name, kind or identifiers sent this verified organisation back for verification; null otherwise. The listing stays up meanwhile.',
+  })
+  changedSinceVerification: Date | null;
 
   @Field(() => ListingVisibility)
   visibility: ListingVisibility;
+
+  @Field({
+    description:
+      'Named (with registered identifiers) in published 360Giving data though not listed publicly and verified.',
+  })
+  namedInGrantsData: boolean;
 
   @Field({ description: 'Part of the demo dataset.' })
   demo: boolean;

@@ -44,7 +44,7 @@ import {
 } from './organisation.entity.js';
 import { toOrganisation } from './organisation.mapper.js';
 import type { Organisation } from './organisation.model.js';
-import { organisationVisibleSql } from './organisation.policy.js';
+import { changeNeedsVerification, organisationVerifiedSql, organisationVisibleSql } from './organisation.policy.js';
 
 /** An organisation row with its identifiers already in org-id form. */
 export interface OrganisationRecord extends OrganisationEntity {
@@ -57,7 +57,9 @@ export const ORGANISATION_COLUMNS = `
   o.id, o.name, o.kind, o.description, o.website, o.email, o.phone,
   o.address_line1 AS "addressLine1", o.address_line2 AS "addressLine2", o.town, o.postcode,
   o.latitude, o.longitude, o.faith_tradition AS "faithTradition", o.languages, o.verified,
-  o.verified_at AS "verifiedAt", o.verified_by AS "verifiedBy", o.visibility, o.is_demo AS "isDemo",
+  o.verified_at AS "verifiedAt", o.verified_by AS "verifiedBy",
+  o.changed_since_verification_at AS "changedSinceVerificationAt", o.visibility,
+  o.named_in_grants_data AS "namedInGrantsData", o.is_demo AS "isDemo",
   o.version, o.created_by AS "createdBy", o.created_at AS "createdAt", o.updated_at AS "updatedAt",
   lower(o.name) AS "sortName",
   ARRAY(SELECT i.scheme || '-' || i.identifier FROM organisation_identifiers i
@@ -97,6 +99,7 @@ function columnsFrom(input: Partial<OrganisationFields>): Partial<OrganisationEn
   if (input.faithTradition !== undefined) columns.faithTradition = input.faithTradition ?? null;
   if (input.languages !== undefined) columns.languages = [...new Set(input.languages)];
   if (input.visibility !== undefined) columns.visibility = input.visibility;
+  if (input.namedInGrantsData !== undefined) columns.namedInGrantsData = input.namedInGrantsData;
   if (input.address !== undefined) {
     const address = input.address;
     columns.addressLine1 = address?.line1 || null;
@@ -132,7 +135,7 @@ export class OrganisationsService {
       filter?.kinds?.length && `o.kind = ANY(${params.add(filter.kinds)}::varchar[])`,
       filter?.faithTraditions?.length && `o.faith_tradition = ANY(${params.add(filter.faithTraditions)}::varchar[])`,
       filter?.languages?.length && `o.languages && ${params.add(filter.languages)}::varchar[]`,
-      filter?.verifiedOnly && 'o.verified',
+      filter?.verifiedOnly && organisationVerifiedSql('o'),
       filter?.nameContains && `o.name ILIKE ${params.add(`%${escapeLike(filter.nameContains)}%`)}`,
       // The areas and themes linked, with everything above them, kept on the row (GIN-indexed).
       filter?.areaIds?.length && `o.area_path_ids && ${params.add(filter.areaIds)}::uuid[]`,
@@ -204,8 +207,9 @@ export class OrganisationsService {
   }
 
   /**
-   * Applies the given fields, if the caller still holds the latest version. Changing the
-   * registered identifiers of a verified organisation sends it back for verification.
+   * Applies the given fields, if the caller still holds the latest version. A change of
+   * name, kind or identifiers may send a verified organisation back for verification
+   * (`changeNeedsVerification`); its listing stays up, marked as changed.
    */
   async update(viewer: Viewer, input: UpdateOrganisationInput): Promise<Organisation> {
     const identifiers = input.identifiers ? parseIdentifiers(input.identifiers, 'input.identifiers') : undefined;
@@ -220,14 +224,11 @@ export class OrganisationsService {
       await this.assertReferences(manager, input.areaIds, input.themeIds);
       const before = await this.snapshot(manager, current.id);
       const columns = columnsFrom(input);
-      if (identifiers) {
-        await this.replaceIdentifiers(manager, current.id, identifiers);
-        const changed =
-          JSON.stringify(identifiers.map(formatKey).sort()) !==
-          JSON.stringify([...(before.identifiers as string[])].sort());
-        if (changed && current.verified)
-          Object.assign(columns, { verified: false, verifiedAt: null, verifiedBy: null });
+      const next = { name: input.name, kind: input.kind, identifiers: identifiers?.map(formatKey) };
+      if (changeNeedsVerification(viewer, { ...current, identifiers: before.identifiers as string[] }, next)) {
+        columns.changedSinceVerificationAt = new Date();
       }
+      if (identifiers) await this.replaceIdentifiers(manager, current.id, identifiers);
       await replaceLinks(manager, OrganisationAreaEntity, { organisationId: current.id }, 'areaId', input.areaIds);
       await replaceLinks(manager, OrganisationThemeEntity, { organisationId: current.id }, 'termId', input.themeIds);
       await manager.update(OrganisationEntity, { id: current.id }, { ...columns, version: current.version + 1 });
@@ -257,6 +258,7 @@ export class OrganisationsService {
           verified: input.verified,
           verifiedAt: input.verified ? new Date() : null,
           verifiedBy: input.verified ? viewer.accountId : null,
+          changedSinceVerificationAt: null,
           version: current.version + 1,
         },
       );
@@ -332,6 +334,8 @@ export class OrganisationsService {
       town: listing.town ?? null,
       postcode: listing.postcode ? (normalisePostcode(listing.postcode) ?? null) : null,
       verified: false,
+      // Its name reached us in a funder's published grants data.
+      namedInGrantsData: true,
       createdBy: actor?.accountId ?? null,
     });
     await manager.insert(OrganisationEntity, entity);

@@ -68,6 +68,28 @@ export type RankedPractitioner = PractitionerRecord & { parentKey: string; rn: n
 export const CURRENT_MEMBERSHIP = `(m.start_date IS NULL OR m.start_date <= CURRENT_DATE)
   AND (m.end_date IS NULL OR m.end_date >= CURRENT_DATE)`;
 
+/** The current organisations of the practitioner `alias`, as `o` (FROM ... WHERE, to go on). */
+const CURRENT_ORGANISATIONS = (alias: string) =>
+  `FROM practitioner_memberships m JOIN organisations o ON o.id = m.organisation_id
+   WHERE m.practitioner_id = ${alias}.id AND ${CURRENT_MEMBERSHIP}`;
+
+/**
+ * Where a person is placed: the areas they cover and the areas the organisations they work
+ * at now serve (with everything above them). True when the practitioner `alias` is placed
+ * in any of the areas of the uuid[] SQL expression `areaIds`; every area filter on people
+ * (search, practitioners) asks this, as `near` places them by those organisations too.
+ */
+export function practitionerPlacedInSql(alias: string, areaIds: string): string {
+  return `(${alias}.area_path_ids && ${areaIds}
+           OR EXISTS (SELECT 1 ${CURRENT_ORGANISATIONS(alias)} AND o.area_path_ids && ${areaIds}))`;
+}
+
+/** The areas the practitioner `alias` is placed in (see `practitionerPlacedInSql`), each once, as a uuid[]. */
+export function practitionerPlacedAreasSql(alias: string): string {
+  return `ARRAY(SELECT unnest(${alias}.area_path_ids)
+                UNION SELECT unnest(o.area_path_ids) ${CURRENT_ORGANISATIONS(alias)})`;
+}
+
 @Injectable()
 export class PractitionersService implements AccountProfiles {
   constructor(
@@ -115,7 +137,7 @@ export class PractitionersService implements AccountProfiles {
                   WHERE m.practitioner_id = p.id AND m.organisation_id = ${params.add(filter.organisationId)}
                     AND ${CURRENT_MEMBERSHIP})`,
       // The areas and themes linked, with everything above them, kept on the row (GIN-indexed).
-      filter?.areaIds?.length && `p.area_path_ids && ${params.add(filter.areaIds)}::uuid[]`,
+      filter?.areaIds?.length && practitionerPlacedInSql('p', `${params.add(filter.areaIds)}::uuid[]`),
       filter?.themeIds?.length && `p.term_path_ids && ${params.add(filter.themeIds)}::uuid[]`,
       filter?.languages?.length && `p.languages && ${params.add(filter.languages)}::varchar[]`,
       filter?.openToIntroductions !== undefined &&

@@ -16,8 +16,12 @@ import {
 import { NAME_SIMILARITY } from '@cohesion/database';
 import { GeocodePrecisionKind } from '../geo/geocode-precision.model.js';
 import { Geocoder } from '../geo/geocoder.js';
-import { organisationVisibleSql } from '../organisations/organisation.policy.js';
-import { CURRENT_MEMBERSHIP } from '../practitioners/practitioners.service.js';
+import { organisationVerifiedSql, organisationVisibleSql } from '../organisations/organisation.policy.js';
+import {
+  CURRENT_MEMBERSHIP,
+  practitionerPlacedAreasSql,
+  practitionerPlacedInSql,
+} from '../practitioners/practitioners.service.js';
 import { PRACTITIONER_RELATIONSHIPS, type PractitionerRelationships } from '../practitioners/relationships.js';
 import { serviceVisibleSql } from '../services/service.policy.js';
 import { COHESION_THEMES } from '../taxonomy/taxonomy.model.js';
@@ -434,8 +438,9 @@ function nearServicesSql(origin: OriginSql): string {
            GROUP BY sl.service_id`;
 }
 
-function paths(context: KindContext, alias: string): string {
-  return context.withPaths ? `, ${alias}.area_path_ids, ${alias}.term_path_ids` : '';
+/** The area and term paths of a hit, for the facets; people by where they are placed. */
+function paths(context: KindContext, alias: string, areaPaths = `${alias}.area_path_ids`): string {
+  return context.withPaths ? `, ${areaPaths} AS area_path_ids, ${alias}.term_path_ids` : '';
 }
 
 /** Conditions on an organisation `o` shared by organisations themselves and by the services and people attached to them. */
@@ -445,7 +450,7 @@ function organisationConditions(context: KindContext, alias: string): (string | 
     filter.organisationKinds?.length && `${alias}.kind = ANY(${params.add(filter.organisationKinds)}::varchar[])`,
     filter.faithTraditions?.length &&
       `${alias}.faith_tradition = ANY(${params.add(filter.faithTraditions)}::varchar[])`,
-    filter.verifiedOnly && `${alias}.verified`,
+    filter.verifiedOnly && organisationVerifiedSql(alias),
   ];
 }
 
@@ -480,7 +485,7 @@ function practitionerHits(context: KindContext): string {
       `EXISTS (SELECT 1 FROM practitioner_memberships m JOIN organisations o ON o.id = m.organisation_id
                 WHERE m.practitioner_id = p.id AND ${CURRENT_MEMBERSHIP} AND ${organisationFilter})`,
     filter.themeIds?.length && `p.term_path_ids && ${params.add(filter.themeIds)}::uuid[]`,
-    filter.areaIds?.length && `p.area_path_ids && ${params.add(filter.areaIds)}::uuid[]`,
+    filter.areaIds?.length && practitionerPlacedInSql('p', `${params.add(filter.areaIds)}::uuid[]`),
     filter.languages?.length && `p.languages && ${params.add(filter.languages)}::varchar[]`,
     filter.openToIntroductions !== undefined && `p.open_to_introductions = ${params.add(filter.openToIntroductions)}`,
   ]);
@@ -490,7 +495,7 @@ function practitionerHits(context: KindContext): string {
     text,
     (match) => `SELECT 'PRACTITIONER'::text AS kind, ${KIND_ORDER.PRACTITIONER} AS kind_order, p.id,
                        ${score('p', text, 'p.updated_at')} AS score, ${origin ? 'near.distance' : 'NULL::float8'} AS distance,
-                       p.languages${paths(context, 'p')}
+                       p.languages${paths(context, 'p', practitionerPlacedAreasSql('p'))}
                   FROM practitioners p ${near} WHERE ${match} AND ${where}`,
   );
 }

@@ -46,7 +46,8 @@ export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 @Index('idx_grant_applications_round_id', ['roundId', 'status'])
 @Index('idx_grant_applications_fund_id', ['fundId', 'status', 'id'])
 @Index('idx_grant_applications_applicant', ['applicantOrganisationId'])
-@Index('uq_grant_applications_external_id', ['fundId', 'externalId'], {
+/** A grant identifier is one grant, in whichever fund it was recorded. */
+@Index('uq_grant_applications_external_id', ['externalId'], {
   unique: true,
   where: `"external_id" IS NOT NULL`,
 })

@@ -133,7 +133,8 @@ export class PanelEntry {
 
   @Field(() => Float, {
     nullable: true,
-    description: 'The mean of the assessors’ weighted totals (each out of 100); null until one has scored it all.',
+    description:
+      'The mean of the assessors’ weighted totals (each out of 100); null until one has scored it all, and for an officer who declared a conflict of interest on it.',
   })
   weightedScore: number | null;
 

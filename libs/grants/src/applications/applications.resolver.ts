@@ -153,7 +153,8 @@ export class ApplicationsResolver {
   }
 
   @ResolveField(() => [Assessment], {
-    description: 'Each assessor’s scores; shown to the council’s grants officers only (empty for the applicant).',
+    description:
+      'Each assessor’s scores; shown to the council’s grants officers only (empty for the applicant, and for an officer who declared a conflict of interest on it).',
   })
   async assessments(
     @Parent() application: GrantApplication,

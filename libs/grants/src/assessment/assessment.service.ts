@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { AuditService, badInput, conflict, forbidden, notFound, type Viewer } from '@cohesion/common';
 import { ApplicationsService } from '../applications/applications.service.js';
 import { Assessment, PanelEntry, RoundPanel, type GrantApplication } from '../applications/application.model.js';
-import { canRunFundsOf } from '../shared/grants.policy.js';
+import { assessmentsVisibleSql, canRunFundsOf } from '../shared/grants.policy.js';
 import { APPLICATION_SQL, loadApplication, toApplication } from '../shared/grant-rows.js';
 import type { DeclareConflictInput, ScoreApplicationInput } from './dto/assessment.inputs.js';
 
@@ -134,15 +134,24 @@ export class AssessmentService {
         after: { scores: input.scores.map(({ criterionId, score }) => ({ criterion_id: criterionId, score })) },
       });
       const [mine] =
-        (await this.assessmentsOf([input.applicationId], viewer.accountId, manager)).get(input.applicationId) ?? [];
+        (
+          await this.assessmentsOf(
+            [input.applicationId],
+            { seenBy: viewer.accountId, onlyAssessor: viewer.accountId },
+            manager,
+          )
+        ).get(input.applicationId) ?? [];
       return mine;
     });
   }
 
-  /** Each assessor's scores on the applications, for the officers (one statement for the lot). */
+  /**
+   * Each assessor's scores on the applications, for the officers (one statement for the lot),
+   * without those of applications `seenBy` declared a conflict of interest on.
+   */
   async assessmentsOf(
     applicationIds: readonly string[],
-    onlyAssessor?: string | null,
+    { seenBy, onlyAssessor }: { seenBy: string | null; onlyAssessor?: string | null },
     db: Pick<DataSource, 'query'> = this.dataSource,
   ): Promise<Map<string, Assessment[]>> {
     const rows = await db.query<Row[]>(
@@ -158,9 +167,10 @@ export class AssessmentService {
          LEFT JOIN practitioners p ON p.id = ac.id
          JOIN totals t ON t.application_id = s.application_id AND t.assessor_account_id = s.assessor_account_id
         WHERE s.application_id = ANY($1::uuid[]) AND ($2::uuid IS NULL OR s.assessor_account_id = $2)
+          AND ${assessmentsVisibleSql('s.application_id', '$3::uuid')}
         GROUP BY s.application_id, s.assessor_account_id, p.full_name, ac.email, t.weighted_total
         ORDER BY assessor`,
-      [applicationIds, onlyAssessor ?? null],
+      [applicationIds, onlyAssessor ?? null, seenBy],
     );
     const byApplication = new Map<string, Assessment[]>(applicationIds.map((id) => [id, []]));
     for (const row of rows) {
@@ -193,10 +203,11 @@ export class AssessmentService {
                      WHERE t.application_id = x.id AND t.weighted_total IS NOT NULL) AS weighted_score,
               (SELECT count(*)::int FROM totals t WHERE t.application_id = x.id AND t.weighted_total IS NOT NULL) AS assessors,
               (SELECT count(*)::int FROM grant_conflict_declarations d
-                WHERE d.application_id = x.id AND d.has_conflict) AS conflicts
+                WHERE d.application_id = x.id AND d.has_conflict) AS conflicts,
+              ${assessmentsVisibleSql('x.id', '$2::uuid')} AS scores_visible
          FROM (${APPLICATION_SQL} WHERE a.round_id = $1 AND a.status = 'IN_ASSESSMENT') x
         ORDER BY weighted_score DESC NULLS LAST, x.submitted_at, x.id`,
-      [roundId],
+      [roundId, viewer.accountId],
     );
     const remaining = Number(round.remaining);
     let cumulative = 0;
@@ -206,7 +217,7 @@ export class AssessmentService {
       return Object.assign(new PanelEntry(), {
         rank: index + 1,
         application: toApplication(row),
-        weightedScore: row.weighted_score === null ? null : Number(row.weighted_score),
+        weightedScore: row.weighted_score === null || !row.scores_visible ? null : Number(row.weighted_score),
         assessors: row.assessors,
         conflictsDeclared: row.conflicts,
         amountRequested: requested,

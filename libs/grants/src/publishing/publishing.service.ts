@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '@cohesion/config';
 import { DomainError, isUuid, notFound, SqlParams } from '@cohesion/common';
 import { AWARD_STATUSES } from '../applications/application.state-machine.js';
+import { recipientLocatedSql, recipientNamedSql } from '../shared/grants.policy.js';
 import { DataQualityTally } from './data-quality.checks.js';
 import { ONS_CODE_SQL } from './geo-code-types.js';
 import { mintedOrgId, orgIdentifiersLateral } from './org-identifiers.sql.js';
@@ -272,10 +273,13 @@ export class PublishingService {
               a.planned_start, a.planned_end, a.updated_at, r.imported,
               CASE WHEN a.status = 'CLOSED_EARLY' AND a.closed_at IS NOT NULL
                    THEN (a.closed_at AT TIME ZONE 'Europe/London')::date END AS closed_early_on,
-              o.id AS recipient_id, o.name AS recipient_name,
-              CASE WHEN o.verified AND o.visibility = 'PUBLIC' THEN o.town END AS recipient_town,
-              CASE WHEN o.verified AND o.visibility = 'PUBLIC' THEN o.postcode END AS recipient_postcode,
-              ids.identifier AS recipient_identifier, ids.charity_number, ids.company_number,
+              o.id AS recipient_id,
+              CASE WHEN ${recipientNamedSql('o')} THEN o.name END AS recipient_name,
+              CASE WHEN ${recipientLocatedSql('o')} THEN o.town END AS recipient_town,
+              CASE WHEN ${recipientLocatedSql('o')} THEN o.postcode END AS recipient_postcode,
+              CASE WHEN ${recipientNamedSql('o')} THEN ids.identifier END AS recipient_identifier,
+              CASE WHEN ${recipientNamedSql('o')} THEN ids.charity_number END AS charity_number,
+              CASE WHEN ${recipientNamedSql('o')} THEN ids.company_number END AS company_number,
               COALESCE(l.list, '[]') AS locations,
               COALESCE(th.list, '[]') AS themes
          FROM page

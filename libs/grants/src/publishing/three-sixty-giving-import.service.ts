@@ -121,6 +121,9 @@ const COMPARED: (keyof NextState)[] = [
   'actualSpendPence',
 ];
 
+/** The identifier a fund publishes an award of its own under: its grant id prefix, then the award's uuid. */
+const PUBLISHED_GRANT_ID = /^(.+)-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
 /** Statuses an award reaches here after import; a re-import leaves them (and their closure) alone. */
 const MOVED_ON: readonly ApplicationStatus[] = ['ACTIVE', 'CLOSED_EARLY'];
 
@@ -324,6 +327,7 @@ export class ThreeSixtyGivingImportService {
       'SELECT budget_pence AS budget, committed_pence AS committed FROM grant_funds WHERE id = $1 FOR UPDATE',
       [fundId],
     );
+    await this.refuseIfElsewhere(manager, fundId, award.grantId, field);
     const [existing] = await manager.query<AwardState[]>(
       `SELECT ${STATE_COLUMNS} FROM grant_applications a WHERE a.fund_id = $1 AND a.external_id = $2 FOR UPDATE OF a`,
       [fundId, award.grantId],
@@ -412,6 +416,29 @@ export class ThreeSixtyGivingImportService {
       after,
     });
     return { kind: existing ? 'updated' : 'created', organisationCreated: recipient.created, round };
+  }
+
+  /**
+   * A grant identifier is one grant. An award already known by it outside this fund (imported
+   * into another fund, or the award a fund published under it: `prefix-uuid`) is reported
+   * and left alone, never imported again; the unique index on `external_id` across funds
+   * holds the line for imports that race.
+   */
+  private async refuseIfElsewhere(manager: EntityManager, fundId: string, grantId: string, field: string) {
+    const published = PUBLISHED_GRANT_ID.exec(grantId);
+    const [found] = await manager.query<{ title: string; fund: string }[]>(
+      `SELECT a.project_title AS title, f.name AS fund
+         FROM grant_applications a JOIN grant_funds f ON f.id = a.fund_id
+        WHERE (a.external_id = $1 AND a.fund_id <> $2)
+           OR (a.external_id IS NULL AND a.id = $3::uuid AND f.grant_id_prefix = $4)
+        LIMIT 1`,
+      [grantId, fundId, published?.[2] ?? null, published?.[1] ?? null],
+    );
+    if (found) {
+      throw new GrantRefused(
+        `${field}.id: ${grantId} is already the award “${found.title}” of the fund “${found.fund}”; a grant is recorded once`,
+      );
+    }
   }
 
   private async insert(

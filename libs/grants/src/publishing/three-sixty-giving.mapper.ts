@@ -32,7 +32,8 @@ export interface AwardRow {
   /** From a round of imported past awards: whether there was an open call is not known. */
   imported: boolean;
   recipient_id: string;
-  recipient_name: string;
+  /** Null (with the identifiers below) for a recipient not to be named (see `recipientNamedSql`). */
+  recipient_name: string | null;
   /** Only for organisations the public directory lists; null otherwise. */
   recipient_town: string | null;
   recipient_postcode: string | null;
@@ -103,14 +104,18 @@ function event(startDate: string, endDate: string): ThreeSixtyGivingEvent {
   return { startDate, endDate, duration: durationInMonths(startDate, endDate) };
 }
 
+/** What a recipient that is not to be named is called, under an identifier minted for it. */
+export const WITHHELD_RECIPIENT_NAME = 'Name withheld (not listed publicly)';
+
 /**
  * An award as a 360Giving grant. Only organisations appear (never a person); a
- * recipient's town and postcode only when the public directory lists it.
+ * recipient's town and postcode only when the public directory lists it, its name and
+ * registered identifiers only when listed or with its consent.
  */
 export function toThreeSixtyGivingGrant(row: AwardRow, fund: PublishedFund): ThreeSixtyGivingGrant {
   const recipient: ThreeSixtyGivingGrant['recipientOrganization'][number] = {
     id: row.recipient_identifier ?? mintedOrgId(fund.grantIdPrefix, row.recipient_id),
-    name: row.recipient_name,
+    name: row.recipient_name ?? WITHHELD_RECIPIENT_NAME,
   };
   if (row.charity_number) recipient.charityNumber = row.charity_number;
   if (row.company_number) recipient.companyNumber = row.company_number;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { notFound, type Viewer } from '@cohesion/common';
 import { AuditTrailEntry } from './audit-trail.model.js';
-import { canRunFundsOf } from './grants.policy.js';
+import { assessmentsVisibleSql, canRunFundsOf } from './grants.policy.js';
 
 const OWNER_SQL: Record<string, string> = {
   GrantFund: 'SELECT owner_organisation_id FROM grant_funds WHERE id = $1',
@@ -25,15 +25,19 @@ export class AuditTrailService {
     const [owner] = await this.dataSource.query<{ owner_organisation_id: string }[]>(OWNER_SQL[type], [id]);
     if (!owner || !canRunFundsOf(viewer, owner.owner_organisation_id)) throw notFound('That record');
     const rows = await this.dataSource.query<Record<string, unknown>[]>(
-      `SELECT e.at, e.entity_type, e.action, e.before, e.after, COALESCE(p.full_name, ac.email) AS actor
-         FROM audit_entries e
+      `WITH shown AS (
+         SELECT e.*, e.action <> 'score' OR ${assessmentsVisibleSql('e.entity_id', '$3::uuid')} AS shown
+           FROM audit_entries e
+          WHERE e.entity_id = $1
+             OR ($2 AND e.entity_type = 'GrantPayment'
+                 AND e.entity_id IN (SELECT id FROM grant_payments WHERE application_id = $1)))
+       SELECT e.at, e.entity_type, e.action, CASE WHEN e.shown THEN e.before END AS before,
+              CASE WHEN e.shown THEN e.after END AS after, COALESCE(p.full_name, ac.email) AS actor
+         FROM shown e
          LEFT JOIN accounts ac ON ac.id = e.actor_account_id
          LEFT JOIN practitioners p ON p.id = e.actor_account_id
-        WHERE e.entity_id = $1
-           OR ($2 AND e.entity_type = 'GrantPayment'
-               AND e.entity_id IN (SELECT id FROM grant_payments WHERE application_id = $1))
         ORDER BY e.id LIMIT 1000`,
-      [id, type === 'GrantApplication'],
+      [id, type === 'GrantApplication', viewer.accountId],
     );
     return rows.map((row) =>
       Object.assign(new AuditTrailEntry(), {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { BATCH_OPTIONS, type LoaderFactory } from '@cohesion/common';
+import { BATCH_OPTIONS, type LoaderFactory, type Viewer } from '@cohesion/common';
 import type { Assessment } from '../applications/application.model.js';
 import { AssessmentService } from '../assessment/assessment.service.js';
 import type { ApplicationStatusCount } from '../funds/fund.model.js';
@@ -53,7 +53,7 @@ export class ReportsByAwardLoader implements LoaderFactory<string, MonitoringRep
 @Injectable()
 export class AssessmentsByApplicationLoader implements LoaderFactory<string, Assessment[]> {
   constructor(private readonly assessment: AssessmentService) {}
-  create(): DataLoader<string, Assessment[]> {
-    return listLoader((ids) => this.assessment.assessmentsOf(ids));
+  create(viewer: Viewer): DataLoader<string, Assessment[]> {
+    return listLoader((ids) => this.assessment.assessmentsOf(ids, { seenBy: viewer.accountId }));
   }
 }

@@ -9,7 +9,7 @@ import {
   type KeysetSort,
   type Viewer,
 } from '@cohesion/common';
-import { CURRENT_MEMBERSHIP, escapeLike } from '@cohesion/directory';
+import { CURRENT_MEMBERSHIP, escapeLike, practitionerPlacedInSql } from '@cohesion/directory';
 import type { ConnectionOrigin } from '../introductions/introduction.model.js';
 import { ConnectedPeer } from './connected-peer.model.js';
 import type { MyConnectionsFilter } from './dto/connection.inputs.js';
@@ -54,7 +54,7 @@ export class ConnectionsService {
         `EXISTS (SELECT 1 FROM practitioner_memberships m
                   WHERE m.practitioner_id = p.id AND m.organisation_id = ${params.add(filter.organisationId)}
                     AND ${CURRENT_MEMBERSHIP})`,
-      filter?.areaIds?.length && `p.area_path_ids && ${params.add(filter.areaIds)}::uuid[]`,
+      filter?.areaIds?.length && practitionerPlacedInSql('p', `${params.add(filter.areaIds)}::uuid[]`),
       filter?.themeIds?.length && `p.term_path_ids && ${params.add(filter.themeIds)}::uuid[]`,
       filter?.nameContains && `p.full_name ILIKE ${params.add(`%${escapeLike(filter.nameContains)}%`)}`,
     ]);

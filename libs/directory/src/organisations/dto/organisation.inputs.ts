@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType, Int, PartialType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -20,6 +20,7 @@ import {
   OptionalText,
   OptionalWebsite,
   Trim,
+  UpdateInputType,
 } from '@cohesion/common';
 import { Role } from '@cohesion/auth';
 import { ListingVisibility } from '../../shared/shared.models.js';
@@ -103,10 +104,19 @@ export class CreateOrganisationInput {
   @IsOptional()
   @IsEnum(ListingVisibility)
   visibility?: ListingVisibility;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Consent to be named (with registered identifiers) in the 360Giving data of grants it receives while not listed publicly and verified; off by default. A verified public listing is always named.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  namedInGrantsData?: boolean;
 }
 
 @InputType()
-export class UpdateOrganisationInput extends PartialType(CreateOrganisationInput) {
+export class UpdateOrganisationInput extends UpdateInputType(CreateOrganisationInput) {
   @Field(() => ID)
   @IsGlobalIdOf('Organisation')
   id: string;

@@ -190,7 +190,11 @@ export class PractitionersFilter {
   @IsGlobalIdOf('Organisation')
   organisationId?: string;
 
-  @Field(() => [ID], { nullable: true, description: 'Covering any of these areas or an area inside them.' })
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'Placed in any of these areas or an area inside them: covering it, or working now at an organisation that serves it.',
+  })
   @IsOptional()
   @ArrayMaxSize(50)
   @IsGlobalIdOf('Area', { each: true })

@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int, OmitType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -24,6 +24,7 @@ import {
   OptionalText,
   OptionalWebsite,
   Trim,
+  UpdateInputType,
 } from '@cohesion/common';
 import { ListingVisibility } from '../../shared/shared.models.js';
 import { GeoPointInput, PostalAddressInput } from '../../shared/shared.inputs.js';
@@ -268,7 +269,7 @@ export class CreateServiceInput {
 }
 
 @InputType()
-export class UpdateServiceInput extends PartialType(OmitType(CreateServiceInput, ['organisationId'] as const)) {
+export class UpdateServiceInput extends UpdateInputType(OmitType(CreateServiceInput, ['organisationId'] as const)) {
   @Field(() => ID)
   @IsGlobalIdOf('Service')
   id: string;

@@ -10,7 +10,11 @@ export class MyConnectionsFilter {
   @IsGlobalIdOf('Organisation')
   organisationId?: string;
 
-  @Field(() => [ID], { nullable: true, description: 'People covering these areas (or places inside them).' })
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'People placed in these areas (or places inside them): covering them, or working now at an organisation that serves them.',
+  })
   @IsOptional()
   @ArrayMaxSize(50)
   @IsGlobalIdOf('Area', { each: true })
