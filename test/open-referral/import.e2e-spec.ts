@@ -809,6 +809,24 @@ describe('importing Open Referral UK feeds and files', () => {
       expect(notOruk.code).toBe(2);
       expect(notOruk.stderr).toContain('text.json cannot be imported: must be Open Referral UK JSON');
       expect((await cli([join(dir, 'missing.json')])).stderr).toContain('Cannot read');
+      // A feed's own description (what its address answers, the api_details schema's example) names no records.
+      const details = join(dir, 'api-details.json');
+      const schema = JSON.parse(readFileSync(join(orukStandardDir(), 'schema', 'api_details.json'), 'utf8')) as {
+        properties: Record<string, { example: string }>;
+      };
+      writeFileSync(
+        details,
+        JSON.stringify(
+          Object.fromEntries(Object.entries(schema.properties).map(([key, field]) => [key, field.example])),
+        ),
+      );
+      const described = await cli([details]);
+      expect(described.code).toBe(2);
+      expect(described.stderr).toContain(
+        "api-details.json cannot be imported: is a feed's description (api_details, what the feed's address answers), not records",
+      );
+      expect(described.stderr).toContain("give the feed's address itself");
+      expect(described.stderr).not.toContain('is required');
       expect((await cli([])).code).toBe(2);
       const html = await cli([feeds.url('html')]);
       expect(html.code).toBe(2);

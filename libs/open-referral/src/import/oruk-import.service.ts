@@ -10,7 +10,7 @@ import {
   type Viewer,
 } from '@cohesion/common';
 import { orukProblems } from '../standard/oruk-schemas.js';
-import { recordName, recordsOfDocument, type OrukRecord, type OrukRecordType } from './oruk-document.js';
+import { isApiDetails, recordName, recordsOfDocument, type OrukRecord, type OrukRecordType } from './oruk-document.js';
 import {
   FeedError,
   feedBase,
@@ -128,6 +128,12 @@ export class OpenReferralImportService {
     document: unknown,
     options: ImportOptions = {},
   ): Promise<OrukImportReport> {
+    if (isApiDetails(document)) {
+      throw badInput(
+        'document',
+        "is a feed's description (api_details, what the feed's address answers), not records: give the feed's address itself (such as https://example.org/openreferral/v3) to import every service it lists, or a saved service, organization, taxonomy, list page or array of them",
+      );
+    }
     const records = recordsOfDocument(document);
     if (!records) {
       throw badInput(
