@@ -756,6 +756,86 @@ describe('importing Open Referral UK feeds and files', () => {
     });
   });
 
+  describe('terms given before their parents', () => {
+    /** A term of a taxonomy, as an attribute carries it. */
+    const term = (name: string, taxonomy: Json, fields: Json = {}): Json => ({
+      id: uuid(),
+      name,
+      description: `${name}.`,
+      taxonomy: taxonomy.name,
+      taxonomy_id: taxonomy.id,
+      term: name.toLowerCase().replace(/\W+/g, '-'),
+      ...fields,
+    });
+    const carrying = (name: string, ...terms: Json[]) =>
+      service(organization({ name: `${name} group` }), {
+        name,
+        attributes: terms.map((taxonomy_term) => ({ id: uuid(), taxonomy_term })),
+      });
+
+    const types = { id: uuid(), name: 'Wednesbury service types' };
+    const advice = term('Advice', types);
+    const debt = term('Debt advice', types, { parent_id: advice.id });
+    const energy = term('Energy debt advice', types, { parent_id: debt.id });
+    const orphan = term('Benefits advice', types, { parent_id: uuid() });
+    // The publisher's own copy of one of this directory's vocabularies, with its own ids.
+    const themes = { id: uuid(), name: 'Cohesion themes' };
+    const hateCrime = term('Hate crime', themes, { term: 'hate-crime' });
+    const reporting = term('Reporting hate online', themes, { parent_id: hateCrime.id });
+    const deepestFirst = [
+      carrying('Energy bill clinic', energy, orphan),
+      carrying('Online reporting workshop', reporting),
+      carrying('Debt drop-in', debt),
+      carrying('Advice line', advice, hateCrime),
+    ];
+
+    async function parentOf(sourceId: string): Promise<string | null> {
+      const [row] = await t.db.query<{ parent: string | null }[]>(
+        `SELECT p.code AS parent FROM taxonomy_terms c LEFT JOIN taxonomy_terms p ON p.id = c.parent_id
+          WHERE c.source_id = $1`,
+        [sourceId],
+      );
+      return row.parent;
+    }
+
+    it('places each term under its parent once the feed brings it, whatever the order', async () => {
+      feeds.feeds.set('deepest-first', deepestFirst);
+      const report = await imported(feeds.url('deepest-first'));
+      expect(report.services).toMatchObject({ created: 4, invalid: 0 });
+      expect(await parentOf(energy.id as string)).toBe('debt-advice');
+      expect(await parentOf(debt.id as string)).toBe('advice');
+      expect(await parentOf(advice.id as string)).toBeNull();
+      // Matched by its code to this directory's own term, which the publisher's id now names.
+      expect(await parentOf(reporting.id as string)).toBe('hate-crime');
+      const [own] = await t.db.query<{ sourceId: string | null }[]>(
+        `SELECT t.source_id AS "sourceId" FROM taxonomy_terms t JOIN taxonomies x ON x.id = t.taxonomy_id
+          WHERE x.code = 'cohesion-themes' AND t.code = 'hate-crime'`,
+      );
+      expect(own.sourceId).toBeNull();
+      // Only the parent no record of the feed gives is reported, on the service that gave its child.
+      const parents = report.warnings.flatMap((issue) =>
+        issue.messages.filter((message) => message.includes('parent_id')).map((message) => [issue.sourceId, message]),
+      );
+      expect(parents).toEqual([
+        [
+          deepestFirst[0].id,
+          'attributes[1].taxonomy_term.parent_id: names no term this directory knows or this import brought; placed at the top of its taxonomy',
+        ],
+      ]);
+      expect(await parentOf(orphan.id as string)).toBeNull();
+    });
+
+    it('changes nothing when the feed is imported again, parents first this time', async () => {
+      const before = await footprint();
+      feeds.feeds.set('parents-first', [...deepestFirst].reverse());
+      const again = await imported(feeds.url('parents-first'));
+      expect(again.services).toMatchObject({ created: 0, updated: 0, unchanged: 4 });
+      expect(again.taxonomyTerms).toMatchObject({ created: 0, updated: 0 });
+      expect(await footprint()).toEqual(before);
+      expect(await parentOf(energy.id as string)).toBe('debt-advice');
+    });
+  });
+
   describe('the command line', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cohesion-oruk-import-'));
     afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -43,12 +43,13 @@ import {
   ServiceScheduleEntity,
   ServiceTaxonomyTermEntity,
 } from './services/service.entity.js';
-import { TaxonomyEntity, TaxonomyTermEntity } from './taxonomy/taxonomy.entity.js';
+import { TaxonomyEntity, TaxonomyTermEntity, TaxonomyTermSourceEntity } from './taxonomy/taxonomy.entity.js';
 
 export const DIRECTORY_ENTITIES = [
   AreaEntity,
   TaxonomyEntity,
   TaxonomyTermEntity,
+  TaxonomyTermSourceEntity,
   OrganisationEntity,
   OrganisationIdentifierEntity,
   OrganisationAreaEntity,

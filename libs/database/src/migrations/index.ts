@@ -15,6 +15,7 @@ import { FeedIndexes1795450680998 } from './1795450680998-FeedIndexes.js';
 import { IntroductionDeclinedBy1796278240042 } from './1796278240042-IntroductionDeclinedBy.js';
 import { NoticesAboutAndProposals1796279284077 } from './1796279284077-NoticesAboutAndProposals.js';
 import { NoticeWithdrawWindow1796279790464 } from './1796279790464-NoticeWithdrawWindow.js';
+import { TermSourceIds1796281462992 } from './1796281462992-TermSourceIds.js';
 
 /** Every migration, oldest first. `npm run migration:generate` rewrites this list. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -34,4 +35,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   IntroductionDeclinedBy1796278240042,
   NoticesAboutAndProposals1796279284077,
   NoticeWithdrawWindow1796279790464,
+  TermSourceIds1796281462992,
 ];

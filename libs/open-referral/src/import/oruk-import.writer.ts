@@ -43,6 +43,13 @@ export interface ImportNote {
   warnings?: ImportIssue;
 }
 
+/** An imported term whose parent (named by the publisher's id) is not known yet; the run warns if it never comes. */
+export interface UnplacedTerm {
+  /** The term's parent_id field in the record, for the warning. */
+  field: string;
+  termId: string;
+}
+
 /** One record's transaction: who imports, from where, and what it noted on the way. */
 export interface WriteContext {
   manager: EntityManager;
@@ -54,7 +61,16 @@ export interface WriteContext {
   notes: ImportNote[];
   /** Warnings about the record being written. */
   warnings: FieldProblem[];
+  /** Terms written at the top of their taxonomy for now, waiting for their parent. */
+  unplaced: UnplacedTerm[];
 }
+
+/**
+ * The terms a publisher's id names: the term with that id, the one imported from it, or
+ * the one an import matched it to (by code or name).
+ */
+const TERM_BY_PUBLISHER_ID = `(id = $1 OR source_id = $1
+  OR id IN (SELECT term_id FROM taxonomy_term_sources WHERE source_id = $1))`;
 
 interface OrganisationState {
   name: string;
@@ -725,11 +741,12 @@ export class OrukImportWriter {
         description: string | null;
         termUri: string | null;
         parentId: string | null;
+        parentSourceId: string | null;
       }[]
     >(
       `SELECT id, source_id AS "sourceId", taxonomy_id AS "taxonomyId", name, description, term_uri AS "termUri",
-              parent_id AS "parentId"
-         FROM taxonomy_terms WHERE id = $1 OR source_id = $1 FOR UPDATE`,
+              parent_id AS "parentId", parent_source_id AS "parentSourceId"
+         FROM taxonomy_terms WHERE ${TERM_BY_PUBLISHER_ID} FOR UPDATE`,
       [term.sourceId],
     );
     const note = (outcome: ImportOutcome, message?: string) =>
@@ -744,20 +761,30 @@ export class OrukImportWriter {
     const imported = found.find((row) => row.sourceId === term.sourceId);
     if (imported) {
       const parentId = await this.parentTerm(w, term, imported.taxonomyId, imported.id);
-      const next = { name: term.name, description: term.description, termUri: term.termUri, parentId };
+      const next = {
+        name: term.name,
+        description: term.description,
+        termUri: term.termUri,
+        parentId,
+        parentSourceId: term.parentSourceId,
+      };
       const before = {
         name: imported.name,
         description: imported.description,
         termUri: imported.termUri,
         parentId: imported.parentId,
+        parentSourceId: imported.parentSourceId,
       };
+      await this.placeChildren(w, term.sourceId, imported.id);
       if (stableJson(next) === stableJson(before)) {
         note('unchanged');
         return imported.id;
       }
       await manager.query(
-        'UPDATE taxonomy_terms SET name = $2, description = $3, term_uri = $4, parent_id = $5, source_feed = $6, updated_at = now() WHERE id = $1',
-        [imported.id, next.name, next.description, next.termUri, next.parentId, w.source],
+        `UPDATE taxonomy_terms SET name = $2, description = $3, term_uri = $4, parent_id = $5, parent_source_id = $6,
+                source_feed = $7, updated_at = now()
+          WHERE id = $1`,
+        [imported.id, next.name, next.description, next.termUri, next.parentId, next.parentSourceId, w.source],
       );
       await this.audit.record(manager, w.actor, {
         entityType: 'TaxonomyTerm',
@@ -770,8 +797,15 @@ export class OrukImportWriter {
       return imported.id;
     }
     if (found[0]) {
-      if (standalone)
-        note('skipped', `id: ${found[0].name} is a term of this directory with this id; it is left as it is`);
+      if (standalone) {
+        note(
+          'skipped',
+          found[0].id === term.sourceId
+            ? `id: ${found[0].name} is a term of this directory with this id; it is left as it is`
+            : `term: ${found[0].name} is already a term of its taxonomy here; it is left as it is`,
+        );
+      }
+      await this.placeChildren(w, term.sourceId, found[0].id);
       return found[0].id;
     }
     const taxonomyId = await this.taxonomyFor(w, term);
@@ -785,16 +819,25 @@ export class OrukImportWriter {
     );
     if (same) {
       if (standalone) note('skipped', `term: ${same.name} is already a term of its taxonomy here; it is left as it is`);
+      // The publisher's id now names this term, for the terms that give it as their parent.
+      await manager.query(
+        `INSERT INTO taxonomy_term_sources (source_id, term_id, source_feed) VALUES ($1, $2, $3)
+         ON CONFLICT (source_id) DO UPDATE SET term_id = excluded.term_id, source_feed = excluded.source_feed`,
+        [term.sourceId, same.id, w.source],
+      );
+      await this.placeChildren(w, term.sourceId, same.id);
       return same.id;
     }
     const parentId = await this.parentTerm(w, term, taxonomyId, null);
     await manager.query(
-      `INSERT INTO taxonomy_terms (id, taxonomy_id, parent_id, code, name, description, term_uri, source_feed, source_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $1)`,
+      `INSERT INTO taxonomy_terms (id, taxonomy_id, parent_id, parent_source_id, code, name, description, term_uri,
+                                   source_feed, source_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $1)`,
       [
         term.sourceId,
         taxonomyId,
         parentId,
+        term.parentSourceId,
         await this.freeCode(manager, 'taxonomy_terms', code || slugOf(term.name) || 'term', taxonomyId),
         term.name,
         term.description,
@@ -809,11 +852,42 @@ export class OrukImportWriter {
       before: null,
       after: { taxonomyId, parentId, name: term.name, description: term.description, termUri: term.termUri },
     });
+    await this.placeChildren(w, term.sourceId, term.sourceId);
     note('created');
     return term.sourceId;
   }
 
-  /** A term's parent among the terms of its taxonomy, or null with a warning when it is not there. */
+  /**
+   * Places under `termId` the imported terms of its taxonomy that name it (by the
+   * publisher's id) as their parent and were put at the top while it was not known yet,
+   * so a feed may give a term before its parent.
+   */
+  private async placeChildren(w: WriteContext, publisherId: string, termId: string): Promise<void> {
+    const placed = await returningRows<{ id: string }>(
+      w.manager,
+      `UPDATE taxonomy_terms c SET parent_id = p.id, updated_at = now()
+         FROM taxonomy_terms p
+        WHERE p.id = $2 AND c.parent_source_id = $1 AND c.parent_id IS NULL AND c.source_id IS NOT NULL
+          AND c.taxonomy_id = p.taxonomy_id AND c.id <> p.id AND NOT (p.path_ids @> ARRAY[c.id])
+      RETURNING c.id`,
+      [publisherId, termId],
+    );
+    for (const child of placed) {
+      await this.audit.record(w.manager, w.actor, {
+        entityType: 'TaxonomyTerm',
+        entityId: child.id,
+        action: 'import',
+        before: { parentId: null },
+        after: { parentId: termId },
+      });
+    }
+  }
+
+  /**
+   * A term's parent among the terms of its taxonomy, or null: with a warning when it
+   * cannot be there, noted as unplaced when it is not known yet (it may come later in
+   * the import).
+   */
   private async parentTerm(
     w: WriteContext,
     term: TermFromOruk,
@@ -821,20 +895,24 @@ export class OrukImportWriter {
     selfId: string | null,
   ): Promise<string | null> {
     if (!term.parentSourceId) return null;
+    const field = `${term.field ? `${term.field}.` : ''}parent_id`;
     const [parent] = await w.manager.query<{ id: string; taxonomyId: string; pathIds: string[] }[]>(
       `SELECT id, taxonomy_id AS "taxonomyId", path_ids AS "pathIds" FROM taxonomy_terms
-        WHERE id = $1 OR source_id = $1 ORDER BY (source_id = $1) DESC NULLS LAST LIMIT 1`,
+        WHERE ${TERM_BY_PUBLISHER_ID} ORDER BY (source_id = $1) DESC NULLS LAST LIMIT 1`,
       [term.parentSourceId],
     );
-    const problem = !parent
-      ? 'names no term this directory knows; placed at the top of its taxonomy'
-      : parent.taxonomyId !== taxonomyId
+    if (!parent) {
+      w.unplaced.push({ field, termId: selfId ?? term.sourceId });
+      return null;
+    }
+    const problem =
+      parent.taxonomyId !== taxonomyId
         ? 'names a term of another taxonomy; placed at the top of its taxonomy'
         : selfId && (parent.id === selfId || parent.pathIds.includes(selfId))
           ? 'would place the term under itself; placed at the top of its taxonomy'
           : null;
     if (problem) {
-      w.warnings.push({ field: `${term.field ? `${term.field}.` : ''}parent_id`, message: problem });
+      w.warnings.push({ field, message: problem });
       return null;
     }
     return parent.id;
