@@ -5,7 +5,12 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { OpenReferralImportService, orukStandardDir, type OrukImportReport } from '@cohesion/open-referral';
+import {
+  OpenReferralImportService,
+  orukProblems,
+  orukStandardDir,
+  type OrukImportReport,
+} from '@cohesion/open-referral';
 import {
   countRows,
   createAdmin,
@@ -312,14 +317,14 @@ describe('importing Open Referral UK feeds and files', () => {
     const read = (file: string) => JSON.parse(readFileSync(join(examples, file), 'utf8')) as unknown;
 
     it('imports service_full.json, leaving out what the directory cannot hold with warnings', async () => {
-      const report = await importFile('service_full.json', read('service_full.json'));
+      const example = read('service_full.json') as Json;
+      const report = await importFile('service_full.json', example);
       expect(report.services).toMatchObject({ total: 1, created: 1, invalid: 0 });
       expect(report.organisations).toMatchObject({ created: 1 });
       expect(report.invalid).toEqual([]);
       const id = 'ac148810-d857-441c-9679-408f346de14b';
       expect(messagesOf(report.warnings, id)).toEqual(
         expect.arrayContaining([
-          'service_at_locations[0].location.addresses[0].postal_code: "ABC 1234" is not a UK postcode; left out',
           'service_at_locations[0].location.latitude: 100 is not a latitude (-90 to 90); the position is left out',
           expect.stringMatching(/^service_areas\[0\]: no area of this directory matches/),
         ]),
@@ -361,11 +366,21 @@ describe('importing Open Referral UK feeds and files', () => {
           {
             id: 'e94c9f38-1e8f-4564-91d4-d53501ab1765',
             location: '3a19ff88-4620-4d17-9830-ac1d859eb5d5',
-            postcode: null,
+            postcode: 'ABC 1234',
             latitude: null,
           },
         ],
       });
+      // Its address, in the US, is published again as the publisher gave it, down to its id.
+      const published = await t.http().get(`/openreferral/v3/services/${id}`);
+      expect(published.status).toBe(200);
+      expect(orukProblems('service', published.body)).toEqual([]);
+      const place = (service: Json) => ((service.service_at_locations as Json[])[0].location as Json).addresses;
+      const [address] = place(example) as Json[];
+      expect(address).toMatchObject({ country: 'US', state_province: 'MyState', region: 'MyRegion' });
+      expect(place(published.body as Json)).toEqual([
+        { ...address, location_id: '3a19ff88-4620-4d17-9830-ac1d859eb5d5' },
+      ]);
     });
 
     it('imports every other example file, and a second round of all of them changes nothing', async () => {
@@ -543,6 +558,17 @@ describe('importing Open Referral UK feeds and files', () => {
         [[cafe.id, walks.id]],
       );
       expect(count).toBe(1);
+    });
+
+    it('publishes each place’s address again with every field the publisher gave', async () => {
+      const published = await t.http().get(`/openreferral/v3/services/${cafe.id as string}`);
+      expect(published.status).toBe(200);
+      const given = (cafe.service_at_locations as Json[])[0].location as Json;
+      const [address] = given.addresses as Json[];
+      expect(((published.body as Json).service_at_locations as Json[])[0].location).toMatchObject({
+        id: given.id,
+        addresses: [{ ...address, postal_code: 'WS1 3RP', location_id: given.id }],
+      });
     });
 
     it('links this directory’s own terms by taxonomy and code, and adds other vocabularies marked with their source', async () => {

@@ -16,6 +16,7 @@ import { IntroductionDeclinedBy1796278240042 } from './1796278240042-Introductio
 import { NoticesAboutAndProposals1796279284077 } from './1796279284077-NoticesAboutAndProposals.js';
 import { NoticeWithdrawWindow1796279790464 } from './1796279790464-NoticeWithdrawWindow.js';
 import { TermSourceIds1796281462992 } from './1796281462992-TermSourceIds.js';
+import { LocationAddressFields1796281864715 } from './1796281864715-LocationAddressFields.js';
 
 /** Every migration, oldest first. `npm run migration:generate` rewrites this list. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -36,4 +37,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   NoticesAboutAndProposals1796279284077,
   NoticeWithdrawWindow1796279790464,
   TermSourceIds1796281462992,
+  LocationAddressFields1796281864715,
 ];

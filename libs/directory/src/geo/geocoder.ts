@@ -53,7 +53,8 @@ export class OfflineGeocoder extends Geocoder {
         `SELECT avg(latitude) AS latitude, avg(longitude) AS longitude FROM (
            SELECT latitude, longitude FROM organisations WHERE postcode = $1 AND latitude IS NOT NULL
            UNION ALL
-           SELECT latitude, longitude FROM locations WHERE postcode = $1 AND latitude IS NOT NULL) known`,
+           SELECT latitude, longitude FROM locations
+            WHERE postcode = $1 AND country = 'GB' AND latitude IS NOT NULL) known`,
         [full],
       );
       if (row && row.latitude !== null && row.longitude !== null) {

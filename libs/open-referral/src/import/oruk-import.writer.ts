@@ -112,6 +112,52 @@ interface ServiceState {
   serviceAreaIds: string[];
 }
 
+/** The columns of a place the import writes, each with the field it holds. */
+const LOCATION_COLUMNS: [column: string, field: Exclude<keyof LocationState, 'sourceId'>][] = [
+  ['location_type', 'locationType'],
+  ['name', 'name'],
+  ['description', 'description'],
+  ['address_id', 'addressId'],
+  ['attention', 'attention'],
+  ['address_line1', 'addressLine1'],
+  ['address_line2', 'addressLine2'],
+  ['town', 'town'],
+  ['region', 'region'],
+  ['state_province', 'stateProvince'],
+  ['postcode', 'postcode'],
+  ['country', 'country'],
+  ['address_type', 'addressType'],
+  ['latitude', 'latitude'],
+  ['longitude', 'longitude'],
+];
+
+/** The fields of a place's address, and what a place has when no address is known. */
+type AddressState = Pick<
+  LocationState,
+  | 'addressId'
+  | 'attention'
+  | 'addressLine1'
+  | 'addressLine2'
+  | 'town'
+  | 'region'
+  | 'stateProvince'
+  | 'postcode'
+  | 'country'
+  | 'addressType'
+>;
+const NO_ADDRESS: AddressState = {
+  addressId: null,
+  attention: null,
+  addressLine1: null,
+  addressLine2: null,
+  town: null,
+  region: null,
+  stateProvince: null,
+  postcode: null,
+  country: 'GB',
+  addressType: 'physical',
+};
+
 const SERVICE_STATE_SQL = `
   SELECT s.organisation_id AS "organisationId", s.name, s.description, s.url, s.email, s.status, s.fees,
          s.eligibility_description AS "eligibilityDescription", s.minimum_age AS "minimumAge",
@@ -126,9 +172,8 @@ const SERVICE_STATE_SQL = `
     (SELECT coalesce(json_agg(json_build_object('option', c.option, 'amountPence', c.amount_pence,
             'amountDescription', c.amount_description, 'validFrom', c.valid_from::text, 'validTo', c.valid_to::text)), '[]')
        FROM service_cost_options c WHERE c.service_id = s.id) AS "costOptions",
-    (SELECT coalesce(json_agg(json_build_object('sourceId', l.source_id, 'locationType', l.location_type, 'name', l.name,
-            'description', l.description, 'addressLine1', l.address_line1, 'addressLine2', l.address_line2,
-            'town', l.town, 'postcode', l.postcode, 'latitude', l.latitude, 'longitude', l.longitude)), '[]')
+    (SELECT coalesce(json_agg(json_build_object('sourceId', l.source_id,
+            ${LOCATION_COLUMNS.map(([column, field]) => `'${field}', l.${column}`).join(', ')})), '[]')
        FROM service_locations sl JOIN locations l ON l.id = sl.location_id WHERE sl.service_id = s.id) AS locations,
     ARRAY(SELECT term_id FROM service_taxonomy_terms WHERE service_id = s.id ORDER BY term_id) AS "taxonomyTermIds",
     ARRAY(SELECT area_id FROM service_areas WHERE service_id = s.id ORDER BY area_id) AS "serviceAreaIds"
@@ -600,33 +645,21 @@ export class OrukImportWriter {
         'SELECT id, source_id AS "sourceId" FROM locations WHERE source_id = $1 OR id = $1',
         [location.sourceId],
       );
-      const values = [
-        location.locationType,
-        location.name,
-        location.description,
-        location.addressLine1,
-        location.addressLine2,
-        location.town,
-        location.postcode,
-        location.latitude,
-        location.longitude,
-        w.source,
-      ];
+      const values = [...LOCATION_COLUMNS.map(([, field]) => location[field]), w.source];
+      const columns = [...LOCATION_COLUMNS.map(([column]) => column), 'source_feed'];
       const imported = rows.find((row) => row.sourceId === location.sourceId);
       let locationId: string;
       if (imported) {
         locationId = imported.id;
         await manager.query(
-          `UPDATE locations SET location_type = $2, name = $3, description = $4, address_line1 = $5, address_line2 = $6,
-                  town = $7, postcode = $8, latitude = $9, longitude = $10, source_feed = $11
-            WHERE id = $1`,
+          `UPDATE locations SET ${columns.map((column, index) => `${column} = $${index + 2}`).join(', ')} WHERE id = $1`,
           [locationId, ...values],
         );
       } else {
         const [created] = await manager.query<{ id: string }[]>(
-          `INSERT INTO locations (id, organisation_id, location_type, name, description, address_line1, address_line2,
-                                  town, postcode, latitude, longitude, source_feed, source_id)
-           VALUES (coalesce($1, gen_random_uuid()), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+          `INSERT INTO locations (id, organisation_id, ${columns.join(', ')}, source_id)
+           VALUES (coalesce($1, gen_random_uuid()), $2, ${values.map((_, index) => `$${index + 3}`).join(', ')},
+                   $${values.length + 3})
            RETURNING id`,
           [rows.length ? null : location.sourceId, organisationId, ...values, location.sourceId],
         );
@@ -660,16 +693,9 @@ export class OrukImportWriter {
   ): Promise<ServiceLocationFromOruk[]> {
     const unknown = links.filter((link) => !link.location.addressGiven).map((link) => link.location.sourceId);
     if (unknown.length === 0) return links;
-    const known = await w.manager.query<
-      {
-        sourceId: string;
-        addressLine1: string | null;
-        addressLine2: string | null;
-        town: string | null;
-        postcode: string | null;
-      }[]
-    >(
-      `SELECT source_id AS "sourceId", address_line1 AS "addressLine1", address_line2 AS "addressLine2", town, postcode
+    const addressColumns = LOCATION_COLUMNS.filter(([, field]) => field in NO_ADDRESS);
+    const known = await w.manager.query<(AddressState & { sourceId: string })[]>(
+      `SELECT source_id AS "sourceId", ${addressColumns.map(([column, field]) => `${column} AS "${field}"`).join(', ')}
          FROM locations WHERE source_id = ANY($1::uuid[])`,
       [unknown],
     );
@@ -677,10 +703,7 @@ export class OrukImportWriter {
       if (link.location.addressGiven) return link;
       const { sourceId: _sourceId, ...address } = known.find((row) => row.sourceId === link.location.sourceId) ?? {
         sourceId: null,
-        addressLine1: null,
-        addressLine2: null,
-        town: null,
-        postcode: null,
+        ...NO_ADDRESS,
       };
       return { ...link, location: { ...link.location, ...address, addressGiven: true } };
     });
