@@ -408,6 +408,133 @@ describe('importing Open Referral UK feeds and files', () => {
       }
       expect(await footprint()).toEqual(before);
     });
+
+    describe('their services without an organization, which the schema does not require', () => {
+      /** The document with fresh ids throughout (the same fresh id for the same id), so it is new to the directory. */
+      const freshIds = (document: unknown): Json => {
+        const fresh = new Map<string, string>();
+        const text = JSON.stringify(document).replace(
+          /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi,
+          (id) => {
+            if (!fresh.has(id)) fresh.set(id, uuid());
+            return fresh.get(id) as string;
+          },
+        );
+        return JSON.parse(text) as Json;
+      };
+      /** The services of a document (as service_at_location records carry them too). */
+      const servicesOf = (document: Json): Json[] =>
+        (Array.isArray(document.contents) ? (document.contents as Json[]) : [document]).flatMap((item) =>
+          item.service && typeof item.service === 'object' ? [item.service as Json] : 'status' in item ? [item] : [],
+        );
+      const files = readdirSync(examples)
+        .filter((file) => file.endsWith('.json'))
+        .sort()
+        .flatMap((file) => {
+          const document = freshIds(read(file));
+          const services = servicesOf(document);
+          // An organization's own services belong to it.
+          return services.length && !file.startsWith('organization') ? [{ file, document, services }] : [];
+        });
+      const owned = files.map(({ file, document }) => ({
+        file,
+        document: JSON.parse(JSON.stringify(document)) as Json,
+      }));
+      for (const { services } of files) {
+        for (const item of services) {
+          delete item.organization;
+          delete item.organization_id;
+        }
+      }
+      const reports: Record<string, Report> = {};
+
+      beforeAll(async () => {
+        for (const { file, document } of files) reports[file] = await importFile(`without-owner-${file}`, document);
+      });
+
+      it('are valid ORUK services', () => {
+        expect(files.map(({ file }) => file)).toEqual([
+          'service_at_location_full.json',
+          'service_at_location_list.json',
+          'service_full.json',
+          'service_list.json',
+        ]);
+        for (const { file, services } of files) {
+          for (const item of services)
+            expect({ file, problems: orukProblems('service', item) }).toEqual({ file, problems: [] });
+        }
+      });
+
+      it('import, each file’s under one organisation standing for its publisher’s unknown owner, and say so', async () => {
+        for (const { file, services } of files) {
+          const report = reports[file];
+          expect({ file, invalid: report.invalid, services: report.services.created }).toEqual({
+            file,
+            invalid: [],
+            services: services.length,
+          });
+          const [owner] = await t.db.query<Json[]>(
+            `SELECT o.name, o.description, o.verified, o.unknown_owner AS "unknownOwner", o.source_feed AS "sourceFeed",
+                    count(s.id)::int AS services
+               FROM services s JOIN organisations o ON o.id = s.organisation_id
+              WHERE s.source_id = ANY($1::uuid[]) GROUP BY o.id`,
+            [services.map((item) => item.id)],
+          );
+          expect(owner).toEqual({
+            name: `Organisation not given by without-owner-${file}`,
+            description: expect.stringContaining('stands for the organisation') as unknown,
+            verified: false,
+            unknownOwner: true,
+            sourceFeed: `without-owner-${file}`,
+            services: services.length,
+          });
+          for (const item of services) {
+            expect(messagesOf(report.warnings, item.id as string)).toContain(
+              `organization: is not given; kept under "Organisation not given by without-owner-${file}", which stands for its publisher's unknown organisation, and not published again until the service names its organization (or organization_id)`,
+            );
+            // Not published as if this directory knew who runs it.
+            expect((await t.http().get(`/openreferral/v3/services/${item.id as string}`)).status).toBe(404);
+          }
+        }
+      });
+
+      it('refuse only a service naming by organization_id an organisation nobody gave, saying what to give', async () => {
+        const [service] = servicesOf(freshIds(read('service_full.json')));
+        delete service.organization;
+        const missing = uuid();
+        const report = await importFile('owner-elsewhere.json', { ...service, organization_id: missing });
+        expect(report.invalid).toEqual([
+          expect.objectContaining({
+            sourceId: service.id,
+            messages: [
+              `organization_id: ${missing} is an organization neither this import nor the directory has: give the organization in the service, or import it first (as organization_full.json or the feed's /organizations/{id} give it)`,
+            ],
+          }),
+        ]);
+        const { organization_identifiers: _identifiers, ...organisation } = read('organization_full.json') as Json;
+        const owner = { ...organisation, id: missing, services: [] };
+        const both = await importFile('owner-elsewhere.json', [owner, { ...service, organization_id: missing }]);
+        expect(both.invalid).toEqual([]);
+        expect((await serviceRow(service.id as string))?.organisationId).toBe(missing);
+      });
+
+      it('move to their organisation once the publisher gives it, and change nothing when imported again', async () => {
+        const again = await importFile(`without-owner-${files[0].file}`, files[0].document);
+        expect(again.services).toMatchObject({ created: 0, updated: 0, invalid: 0 });
+        expect(again.organisations).toMatchObject({ created: 0, updated: 0 });
+        const { file, document } = owned[0];
+        const given = await importFile(`without-owner-${file}`, document);
+        expect(given.services).toMatchObject({ updated: files[0].services.length, invalid: 0 });
+        const [service] = servicesOf(document);
+        // Its organisation, or the one the directory already has with the same Companies House number.
+        const [owner] = await t.db.query<Json[]>(
+          `SELECT o.name, o.unknown_owner AS "unknownOwner" FROM services s JOIN organisations o ON o.id = s.organisation_id
+            WHERE s.source_id = $1`,
+          [service.id],
+        );
+        expect(owner).toEqual({ name: (service.organization as Json).name, unknownOwner: false });
+      });
+    });
   });
 
   describe('a feed served on loopback', () => {

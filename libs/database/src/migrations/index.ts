@@ -17,6 +17,7 @@ import { NoticesAboutAndProposals1796279284077 } from './1796279284077-NoticesAb
 import { NoticeWithdrawWindow1796279790464 } from './1796279790464-NoticeWithdrawWindow.js';
 import { TermSourceIds1796281462992 } from './1796281462992-TermSourceIds.js';
 import { LocationAddressFields1796281864715 } from './1796281864715-LocationAddressFields.js';
+import { UnknownOwner1796282311572 } from './1796282311572-UnknownOwner.js';
 
 /** Every migration, oldest first. `npm run migration:generate` rewrites this list. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -38,4 +39,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   NoticeWithdrawWindow1796279790464,
   TermSourceIds1796281462992,
   LocationAddressFields1796281864715,
+  UnknownOwner1796282311572,
 ];

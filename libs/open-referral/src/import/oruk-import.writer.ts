@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { AuditService, returningRows, type FieldProblem, type Viewer } from '@cohesion/common';
+import { AuditService, returningRows, stableId, type FieldProblem, type Viewer } from '@cohesion/common';
 import {
   formatOrgId,
   ServiceContactEntity,
@@ -314,13 +314,7 @@ export class OrukImportWriter {
       ],
     );
     await this.insertIdentifiers(w.manager, id, organisation.identifiers ?? []);
-    await this.audit.record(w.manager, w.actor, {
-      entityType: 'Organisation',
-      entityId: id,
-      action: 'import',
-      before: null,
-      after: await this.organisationState(w.manager, id),
-    });
+    await this.auditNewOrganisation(w, id);
     note('created');
     return id;
   }
@@ -415,6 +409,17 @@ export class OrukImportWriter {
     );
   }
 
+  /** The audit row of an organisation the import created. */
+  private async auditNewOrganisation(w: WriteContext, id: string): Promise<void> {
+    await this.audit.record(w.manager, w.actor, {
+      entityType: 'Organisation',
+      entityId: id,
+      action: 'import',
+      before: null,
+      after: await this.organisationState(w.manager, id),
+    });
+  }
+
   private async organisationState(manager: EntityManager, id: string): Promise<OrganisationState> {
     const [row] = await manager.query<OrganisationState[]>(
       `SELECT o.name, o.kind, o.description, o.email, o.website, o.verified, o.visibility,
@@ -436,10 +441,45 @@ export class OrukImportWriter {
     if (!row) {
       throw new RecordRefused(
         'invalid',
-        `organization_id: no organisation with the id ${sourceId} is in this import or the directory (give the organization in full)`,
+        `organization_id: ${sourceId} is an organization neither this import nor the directory has: give the organization in the service, or import it first (as organization_full.json or the feed's /organizations/{id} give it)`,
       );
     }
     return row.id;
+  }
+
+  /**
+   * The organisation standing for a source's unknown owner, for the services it gives
+   * without an organization (ORUK does not require one): one per source, found again by
+   * an id made from the source, never verified (so those services are not published
+   * again as if this directory knew who runs them). Each service placed there is warned about.
+   */
+  private async unknownOwner(w: WriteContext): Promise<string> {
+    const id = stableId('oruk-unknown-owner', w.source);
+    const name = `Organisation not given by ${w.source}`.slice(0, 200);
+    w.warnings.push({
+      field: 'organization',
+      message: `is not given; kept under "${name}", which stands for its publisher's unknown organisation, and not published again until the service names its organization (or organization_id)`,
+    });
+    const [known] = await w.manager.query<{ id: string }[]>('SELECT id FROM organisations WHERE source_id = $1', [id]);
+    if (known) {
+      w.notes.push({ type: 'organisation', id, outcome: 'unchanged' });
+      return known.id;
+    }
+    await w.manager.query(
+      `INSERT INTO organisations (id, name, kind, description, verified, visibility, created_by, source_feed, source_id,
+                                  unknown_owner)
+       VALUES ($1, $2, 'VCS', $3, false, 'PUBLIC', $4, $5, $1, true)`,
+      [
+        id,
+        name,
+        `Not an organisation of its own: it stands for the organisation, not given, behind the services ${w.source} publishes without one. They move to their organisation when the publisher names it.`,
+        w.actor?.accountId ?? null,
+        w.source,
+      ],
+    );
+    await this.auditNewOrganisation(w, id);
+    w.notes.push({ type: 'organisation', id, outcome: 'created' });
+    return id;
   }
 
   // ---- services ------------------------------------------------------------------
@@ -468,7 +508,9 @@ export class OrukImportWriter {
           service.organisationWarnings,
           `${w.at ? `${w.at}.` : ''}organization`,
         )
-      : await this.organisationById(w, service.organisationSourceId as string);
+      : service.organisationSourceId
+        ? await this.organisationById(w, service.organisationSourceId)
+        : await this.unknownOwner(w);
 
     const before = existing ? await this.serviceState(manager, existing.id) : null;
     const serviceLocations = service.serviceLocations && (await this.withKnownAddresses(w, service.serviceLocations));

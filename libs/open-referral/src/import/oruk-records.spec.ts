@@ -196,10 +196,14 @@ describe('reading ORUK services', () => {
     });
   });
 
-  it('needs its organisation, and a status the directory knows', () => {
+  it('needs a status the directory knows, and no organisation (ORUK requires none)', () => {
     const reading = readService({ id: SERVICE, name: 'Orphan', status: 'open' });
     expect(reading.value).toBeNull();
-    expect(reading.problems.map((problem) => problem.field)).toEqual(['status', 'organization']);
+    expect(reading.problems.map((problem) => problem.field)).toEqual(['status']);
+    expect(readService({ id: SERVICE, name: 'Orphan', status: 'active' }).value).toMatchObject({
+      organisation: null,
+      organisationSourceId: null,
+    });
   });
 
   it('places a term in its taxonomy, by name or id', () => {

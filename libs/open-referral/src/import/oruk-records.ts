@@ -151,7 +151,7 @@ export interface AreaReference {
 
 export interface ServiceFromOruk {
   sourceId: string;
-  /** The nested organization; null when only organization_id is given. */
+  /** The nested organization; null when only organization_id is given, or neither (the schema requires none). */
   organisation: OrganisationFromOruk | null;
   /** What was left out of the nested organization, its fields named from it (reported once per organisation). */
   organisationWarnings: FieldProblem[];
@@ -712,9 +712,6 @@ function readServiceFields(
     organisation = reading.value;
   }
   const organisationSourceId = organisation?.sourceId ?? uuidOf(record.organization_id);
-  if (!organisationSourceId && !isObject(record.organization)) {
-    reader.problem('organization', 'is required: a service is placed with its organization (or organization_id)');
-  }
   if (organisation && uuidOf(record.organization_id) && uuidOf(record.organization_id) !== organisation.sourceId) {
     reader.problem('organization_id', 'names another organization than the one nested in organization');
   }
@@ -780,7 +777,7 @@ function readServiceFields(
     sourceId,
     organisation,
     organisationWarnings,
-    organisationSourceId: organisationSourceId ?? '',
+    organisationSourceId,
     name,
     description: reader.text(record, 'description'),
     url: reader.webAddress(record, 'url'),
