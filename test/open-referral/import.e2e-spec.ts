@@ -171,6 +171,8 @@ function service(org: Json, fields: Json = {}): Json {
  */
 class FeedServer {
   readonly feeds = new Map<string, Json[]>();
+  /** What each feed's /organizations/{id} gives. */
+  readonly organisations = new Map<string, Json[]>();
   readonly failing = new Set<string>();
   readonly hanging = new Set<string>();
   private server: Server;
@@ -190,6 +192,10 @@ class FeedServer {
         return;
       }
       const services = this.feeds.get(feed);
+      if (services && resource === 'organizations' && id) {
+        const found = (this.organisations.get(feed) ?? []).find((item) => item.id === id);
+        return found ? send(200, found) : send(404, { message: 'Not found' });
+      }
       if (!services || resource !== 'services') return send(404, { message: 'Not found' });
       if (id) {
         if (this.hanging.has(id)) return; // never answers
@@ -883,6 +889,28 @@ describe('importing Open Referral UK feeds and files', () => {
       } finally {
         await t.db.query('ALTER TABLE service_contacts DROP CONSTRAINT ck_test_refused_contact');
       }
+    });
+
+    it('reads from /organizations/{id} the organisation a service names only by organization_id', async () => {
+      const owner = organization({ name: 'Darlaston Dhol Club' });
+      const byId = service(owner, { name: 'Dhol lessons' });
+      delete byId.organization;
+      const unknown = service(organization(), { name: 'Lessons of nobody we know' });
+      delete unknown.organization;
+      feeds.feeds.set('by-id', [byId, unknown]);
+      feeds.organisations.set('by-id', [{ ...owner, services: [{ id: byId.id }] }]);
+      const report = await imported(feeds.url('by-id'));
+      expect(report.services).toMatchObject({ created: 1, invalid: 1 });
+      expect((await serviceRow(byId.id as string))?.organisationId).toBe(owner.id);
+      expect(await organisationRow(owner.id as string)).toMatchObject({ name: 'Darlaston Dhol Club' });
+      expect(report.invalid).toEqual([
+        expect.objectContaining({
+          sourceId: unknown.id,
+          messages: [
+            expect.stringMatching(/^organization_id: .* is an organization neither this import nor the directory has/),
+          ],
+        }),
+      ]);
     });
 
     it('says clearly when the feed cannot be read at all, and imports nothing', async () => {

@@ -14,6 +14,7 @@ import { isApiDetails, recordName, recordsOfDocument, type OrukRecord, type Oruk
 import {
   FeedError,
   feedBase,
+  fetchFeedOrganisation,
   fetchFeedService,
   inOrderWithConcurrency,
   listFeedServices,
@@ -34,6 +35,7 @@ import {
   readTaxonomy,
   readTerm,
   uuidOf,
+  type Json,
   type Reading,
 } from './oruk-records.js';
 import { PrivateAddressError } from './public-address.js';
@@ -118,7 +120,21 @@ export class OpenReferralImportService {
     for (const record of listing.unusable) this.invalid(run, record, ['id: must be a uuid']);
     const total = listing.ids.length + listing.unusable.length;
     let done = listing.unusable.length;
-    const fetched = inOrderWithConcurrency(listing.ids, client.concurrency, (id) => fetchFeedService(base, id, client));
+    // A service naming its organization only by organization_id gets it from the feed's /organizations/{id}, once each.
+    const organisations = new Map<string, Promise<Json | null>>();
+    const withOrganisation = async (record: OrukRecord): Promise<OrukRecord> => {
+      const json = record.json;
+      const id = isObject(json) && !isObject(json.organization) ? uuidOf(json.organization_id) : null;
+      if (!id) return record;
+      if (!organisations.has(id)) organisations.set(id, fetchFeedOrganisation(base, id, client));
+      const organisation = await organisations.get(id);
+      const usable =
+        organisation && uuidOf(organisation.id) === id && !orukProblems('organization', organisation).length;
+      return usable ? { ...record, json: { ...(json as Json), organization: organisation } } : record;
+    };
+    const fetched = inOrderWithConcurrency(listing.ids, client.concurrency, async (id) =>
+      withOrganisation(await fetchFeedService(base, id, client)),
+    );
     for await (const record of fetched) {
       await this.importRecord(run, record);
       options.onProgress?.({ phase: 'importing', done: ++done, total });
