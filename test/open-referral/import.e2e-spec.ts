@@ -1006,6 +1006,35 @@ describe('importing Open Referral UK feeds and files', () => {
       expect(await parentOf(orphan.id as string)).toBeNull();
     });
 
+    it('finds a taxonomy matched by name again by the publisher’s id, for terms that give only that', async () => {
+      const taxonomyId = uuid();
+      const first = await importFile('service-types.json', {
+        id: taxonomyId,
+        name: 'Service types',
+        description: 'The publisher’s copy of this directory’s service types.',
+        version: '1',
+      });
+      expect(first.skipped).toEqual([
+        expect.objectContaining({
+          messages: ['name: Service types is already a taxonomy of this directory; it is left as it is'],
+        }),
+      ]);
+      const mentoring = {
+        id: uuid(),
+        name: 'Peer mentoring',
+        description: 'Mentoring by peers.',
+        taxonomy_id: taxonomyId,
+      };
+      const second = await importFile('peer-mentoring.json', mentoring);
+      expect(second.warnings).toEqual([]);
+      expect(second.taxonomyTerms).toMatchObject({ created: 1 });
+      const [row] = await t.db.query<{ taxonomy: string }[]>(
+        `SELECT x.code AS taxonomy FROM taxonomy_terms t JOIN taxonomies x ON x.id = t.taxonomy_id WHERE t.source_id = $1`,
+        [mentoring.id],
+      );
+      expect(row).toEqual({ taxonomy: 'service-types' });
+    });
+
     it('changes nothing when the feed is imported again, parents first this time', async () => {
       const before = await footprint();
       feeds.feeds.set('parents-first', [...deepestFirst].reverse());

@@ -43,11 +43,17 @@ import {
   ServiceScheduleEntity,
   ServiceTaxonomyTermEntity,
 } from './services/service.entity.js';
-import { TaxonomyEntity, TaxonomyTermEntity, TaxonomyTermSourceEntity } from './taxonomy/taxonomy.entity.js';
+import {
+  TaxonomyEntity,
+  TaxonomySourceEntity,
+  TaxonomyTermEntity,
+  TaxonomyTermSourceEntity,
+} from './taxonomy/taxonomy.entity.js';
 
 export const DIRECTORY_ENTITIES = [
   AreaEntity,
   TaxonomyEntity,
+  TaxonomySourceEntity,
   TaxonomyTermEntity,
   TaxonomyTermSourceEntity,
   OrganisationEntity,

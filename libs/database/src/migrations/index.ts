@@ -18,6 +18,7 @@ import { NoticeWithdrawWindow1796279790464 } from './1796279790464-NoticeWithdra
 import { TermSourceIds1796281462992 } from './1796281462992-TermSourceIds.js';
 import { LocationAddressFields1796281864715 } from './1796281864715-LocationAddressFields.js';
 import { UnknownOwner1796282311572 } from './1796282311572-UnknownOwner.js';
+import { TaxonomySourceIds1796282925306 } from './1796282925306-TaxonomySourceIds.js';
 
 /** Every migration, oldest first. `npm run migration:generate` rewrites this list. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -40,4 +41,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   TermSourceIds1796281462992,
   LocationAddressFields1796281864715,
   UnknownOwner1796282311572,
+  TaxonomySourceIds1796282925306,
 ];

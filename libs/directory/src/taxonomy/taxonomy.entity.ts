@@ -99,6 +99,25 @@ export class TaxonomyTermEntity {
 }
 
 /**
+ * The id a publisher gives a taxonomy that an import matched by name to one already
+ * here, so its terms that name the taxonomy only by taxonomy_id find it.
+ */
+@Entity('taxonomy_sources')
+@Index('idx_taxonomy_sources_taxonomy_id', ['taxonomyId'])
+export class TaxonomySourceEntity {
+  /** The publisher's id for the taxonomy. */
+  @PrimaryColumn('uuid')
+  sourceId: string;
+
+  @Column('uuid')
+  @ForeignKey('TaxonomyEntity', { onDelete: 'CASCADE' })
+  taxonomyId: string;
+
+  @SourceFeedColumn()
+  sourceFeed: string | null;
+}
+
+/**
  * The id a publisher gives a term that an import matched to one already here (one of
  * this directory's vocabularies, or a term another feed brought), so a term naming it as
  * its parent finds it. A term the import created keeps the publisher's id as its source_id.

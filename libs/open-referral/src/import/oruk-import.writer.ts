@@ -65,6 +65,10 @@ export interface WriteContext {
   unplaced: UnplacedTerm[];
 }
 
+/** The taxonomies a publisher's id names: with that id, imported from it, or matched to it by name. */
+const TAXONOMY_BY_PUBLISHER_ID = `coalesce(id = $1 OR source_id = $1
+  OR id IN (SELECT taxonomy_id FROM taxonomy_sources WHERE source_id = $1), false)`;
+
 /**
  * The terms a publisher's id names: the term with that id, the one imported from it, or
  * the one an import matched it to (by code or name).
@@ -983,16 +987,19 @@ export class OrukImportWriter {
     return parent.id;
   }
 
-  /** The taxonomy a new term goes in: by id, by source id or by name, or a new one. */
+  /** The taxonomy a new term goes in: by the publisher's id or by name, or a new one. */
   private async taxonomyFor(w: WriteContext, term: TermFromOruk): Promise<string | null> {
     const { sourceId, name } = term.taxonomy;
-    const [found] = await w.manager.query<{ id: string }[]>(
-      `SELECT id FROM taxonomies
-        WHERE id = $1 OR source_id = $1 OR lower(name) = lower($2) OR code = $3
-        ORDER BY (id = $1 OR source_id = $1) DESC LIMIT 1`,
+    const [found] = await w.manager.query<{ id: string; byId: boolean }[]>(
+      `SELECT id, ${TAXONOMY_BY_PUBLISHER_ID} AS "byId" FROM taxonomies
+        WHERE ${TAXONOMY_BY_PUBLISHER_ID} OR lower(name) = lower($2) OR code = $3
+        ORDER BY 2 DESC LIMIT 1`,
       [sourceId, name ?? '', name ? slugOf(name) : ''],
     );
-    if (found) return found.id;
+    if (found) {
+      if (sourceId && !found.byId) await this.rememberTaxonomyId(w, sourceId, found.id);
+      return found.id;
+    }
     if (!name) {
       w.warnings.push({
         field: `${term.field ? `${term.field}.` : ''}taxonomy_id`,
@@ -1044,8 +1051,8 @@ export class OrukImportWriter {
       }[]
     >(
       `SELECT id, source_id AS "sourceId", source_feed AS "sourceFeed", name, description, uri, version FROM taxonomies
-        WHERE id = $1 OR source_id = $1 OR lower(name) = lower($2) OR code = $3
-        ORDER BY (source_id = $1) DESC NULLS LAST, (id = $1) DESC LIMIT 1 FOR UPDATE`,
+        WHERE ${TAXONOMY_BY_PUBLISHER_ID} OR lower(name) = lower($2) OR code = $3
+        ORDER BY (source_id = $1) DESC NULLS LAST, ${TAXONOMY_BY_PUBLISHER_ID} DESC LIMIT 1 FOR UPDATE`,
       [id, taxonomy.name, slugOf(taxonomy.name)],
     );
     if (!found) {
@@ -1055,6 +1062,7 @@ export class OrukImportWriter {
     // One an earlier import made from a term's taxonomy name (no id then) is this one.
     const imported = found.sourceId === id || (found.sourceId === null && found.sourceFeed !== null);
     if (!imported) {
+      await this.rememberTaxonomyId(w, id, found.id);
       w.notes.push({
         type: 'taxonomy',
         id,
@@ -1094,6 +1102,16 @@ export class OrukImportWriter {
       after: next,
     });
     w.notes.push({ type: 'taxonomy', id, outcome: 'updated' });
+  }
+
+  /** Records that the publisher's id names a taxonomy matched by name, for the terms that give only that id. */
+  private async rememberTaxonomyId(w: WriteContext, sourceId: string, taxonomyId: string): Promise<void> {
+    if (sourceId === taxonomyId) return;
+    await w.manager.query(
+      `INSERT INTO taxonomy_sources (source_id, taxonomy_id, source_feed) VALUES ($1, $2, $3)
+       ON CONFLICT (source_id) DO UPDATE SET taxonomy_id = excluded.taxonomy_id, source_feed = excluded.source_feed`,
+      [sourceId, taxonomyId, w.source],
+    );
   }
 
   /** `base`, or `base-2`, `base-3`...: the first code no row of `table` (in the taxonomy) has. */
