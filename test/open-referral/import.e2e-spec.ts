@@ -5,7 +5,12 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { OpenReferralImportService, orukStandardDir, type OrukImportReport } from '@cohesion/open-referral';
+import {
+  OpenReferralImportService,
+  orukProblems,
+  orukStandardDir,
+  type OrukImportReport,
+} from '@cohesion/open-referral';
 import {
   countRows,
   createAdmin,
@@ -167,6 +172,8 @@ function service(org: Json, fields: Json = {}): Json {
  */
 class FeedServer {
   readonly feeds = new Map<string, Json[]>();
+  /** What each feed's /organizations/{id} gives. */
+  readonly organisations = new Map<string, Json[]>();
   readonly failing = new Set<string>();
   readonly hanging = new Set<string>();
   private server: Server;
@@ -186,6 +193,10 @@ class FeedServer {
         return;
       }
       const services = this.feeds.get(feed);
+      if (services && resource === 'organizations' && id) {
+        const found = (this.organisations.get(feed) ?? []).find((item) => item.id === id);
+        return found ? send(200, found) : send(404, { message: 'Not found' });
+      }
       if (!services || resource !== 'services') return send(404, { message: 'Not found' });
       if (id) {
         if (this.hanging.has(id)) return; // never answers
@@ -313,14 +324,14 @@ describe('importing Open Referral UK feeds and files', () => {
     const read = (file: string) => JSON.parse(readFileSync(join(examples, file), 'utf8')) as unknown;
 
     it('imports service_full.json, leaving out what the directory cannot hold with warnings', async () => {
-      const report = await importFile('service_full.json', read('service_full.json'));
+      const example = read('service_full.json') as Json;
+      const report = await importFile('service_full.json', example);
       expect(report.services).toMatchObject({ total: 1, created: 1, invalid: 0 });
       expect(report.organisations).toMatchObject({ created: 1 });
       expect(report.invalid).toEqual([]);
       const id = 'ac148810-d857-441c-9679-408f346de14b';
       expect(messagesOf(report.warnings, id)).toEqual(
         expect.arrayContaining([
-          'service_at_locations[0].location.addresses[0].postal_code: "ABC 1234" is not a UK postcode; left out',
           'service_at_locations[0].location.latitude: 100 is not a latitude (-90 to 90); the position is left out',
           expect.stringMatching(/^service_areas\[0\]: no area of this directory matches/),
         ]),
@@ -362,11 +373,21 @@ describe('importing Open Referral UK feeds and files', () => {
           {
             id: 'e94c9f38-1e8f-4564-91d4-d53501ab1765',
             location: '3a19ff88-4620-4d17-9830-ac1d859eb5d5',
-            postcode: null,
+            postcode: 'ABC 1234',
             latitude: null,
           },
         ],
       });
+      // Its address, in the US, is published again as the publisher gave it, down to its id.
+      const published = await t.http().get(`/openreferral/v3/services/${id}`);
+      expect(published.status).toBe(200);
+      expect(orukProblems('service', published.body)).toEqual([]);
+      const place = (service: Json) => ((service.service_at_locations as Json[])[0].location as Json).addresses;
+      const [address] = place(example) as Json[];
+      expect(address).toMatchObject({ country: 'US', state_province: 'MyState', region: 'MyRegion' });
+      expect(place(published.body as Json)).toEqual([
+        { ...address, location_id: '3a19ff88-4620-4d17-9830-ac1d859eb5d5' },
+      ]);
     });
 
     it('imports every other example file, and a second round of all of them changes nothing', async () => {
@@ -393,6 +414,133 @@ describe('importing Open Referral UK feeds and files', () => {
         expect({ file, changed }).toEqual({ file, changed: [0, 0, 0, 0] });
       }
       expect(await footprint()).toEqual(before);
+    });
+
+    describe('their services without an organization, which the schema does not require', () => {
+      /** The document with fresh ids throughout (the same fresh id for the same id), so it is new to the directory. */
+      const freshIds = (document: unknown): Json => {
+        const fresh = new Map<string, string>();
+        const text = JSON.stringify(document).replace(
+          /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi,
+          (id) => {
+            if (!fresh.has(id)) fresh.set(id, uuid());
+            return fresh.get(id) as string;
+          },
+        );
+        return JSON.parse(text) as Json;
+      };
+      /** The services of a document (as service_at_location records carry them too). */
+      const servicesOf = (document: Json): Json[] =>
+        (Array.isArray(document.contents) ? (document.contents as Json[]) : [document]).flatMap((item) =>
+          item.service && typeof item.service === 'object' ? [item.service as Json] : 'status' in item ? [item] : [],
+        );
+      const files = readdirSync(examples)
+        .filter((file) => file.endsWith('.json'))
+        .sort()
+        .flatMap((file) => {
+          const document = freshIds(read(file));
+          const services = servicesOf(document);
+          // An organization's own services belong to it.
+          return services.length && !file.startsWith('organization') ? [{ file, document, services }] : [];
+        });
+      const owned = files.map(({ file, document }) => ({
+        file,
+        document: JSON.parse(JSON.stringify(document)) as Json,
+      }));
+      for (const { services } of files) {
+        for (const item of services) {
+          delete item.organization;
+          delete item.organization_id;
+        }
+      }
+      const reports: Record<string, Report> = {};
+
+      beforeAll(async () => {
+        for (const { file, document } of files) reports[file] = await importFile(`without-owner-${file}`, document);
+      });
+
+      it('are valid ORUK services', () => {
+        expect(files.map(({ file }) => file)).toEqual([
+          'service_at_location_full.json',
+          'service_at_location_list.json',
+          'service_full.json',
+          'service_list.json',
+        ]);
+        for (const { file, services } of files) {
+          for (const item of services)
+            expect({ file, problems: orukProblems('service', item) }).toEqual({ file, problems: [] });
+        }
+      });
+
+      it('import, each file’s under one organisation standing for its publisher’s unknown owner, and say so', async () => {
+        for (const { file, services } of files) {
+          const report = reports[file];
+          expect({ file, invalid: report.invalid, services: report.services.created }).toEqual({
+            file,
+            invalid: [],
+            services: services.length,
+          });
+          const [owner] = await t.db.query<Json[]>(
+            `SELECT o.name, o.description, o.verified, o.unknown_owner AS "unknownOwner", o.source_feed AS "sourceFeed",
+                    count(s.id)::int AS services
+               FROM services s JOIN organisations o ON o.id = s.organisation_id
+              WHERE s.source_id = ANY($1::uuid[]) GROUP BY o.id`,
+            [services.map((item) => item.id)],
+          );
+          expect(owner).toEqual({
+            name: `Organisation not given by without-owner-${file}`,
+            description: expect.stringContaining('stands for the organisation') as unknown,
+            verified: false,
+            unknownOwner: true,
+            sourceFeed: `without-owner-${file}`,
+            services: services.length,
+          });
+          for (const item of services) {
+            expect(messagesOf(report.warnings, item.id as string)).toContain(
+              `organization: is not given; kept under "Organisation not given by without-owner-${file}", which stands for its publisher's unknown organisation, and not published again until the service names its organization (or organization_id)`,
+            );
+            // Not published as if this directory knew who runs it.
+            expect((await t.http().get(`/openreferral/v3/services/${item.id as string}`)).status).toBe(404);
+          }
+        }
+      });
+
+      it('refuse only a service naming by organization_id an organisation nobody gave, saying what to give', async () => {
+        const [service] = servicesOf(freshIds(read('service_full.json')));
+        delete service.organization;
+        const missing = uuid();
+        const report = await importFile('owner-elsewhere.json', { ...service, organization_id: missing });
+        expect(report.invalid).toEqual([
+          expect.objectContaining({
+            sourceId: service.id,
+            messages: [
+              `organization_id: ${missing} is an organization neither this import nor the directory has: give the organization in the service, or import it first (as organization_full.json or the feed's /organizations/{id} give it)`,
+            ],
+          }),
+        ]);
+        const { organization_identifiers: _identifiers, ...organisation } = read('organization_full.json') as Json;
+        const owner = { ...organisation, id: missing, services: [] };
+        const both = await importFile('owner-elsewhere.json', [owner, { ...service, organization_id: missing }]);
+        expect(both.invalid).toEqual([]);
+        expect((await serviceRow(service.id as string))?.organisationId).toBe(missing);
+      });
+
+      it('move to their organisation once the publisher gives it, and change nothing when imported again', async () => {
+        const again = await importFile(`without-owner-${files[0].file}`, files[0].document);
+        expect(again.services).toMatchObject({ created: 0, updated: 0, invalid: 0 });
+        expect(again.organisations).toMatchObject({ created: 0, updated: 0 });
+        const { file, document } = owned[0];
+        const given = await importFile(`without-owner-${file}`, document);
+        expect(given.services).toMatchObject({ updated: files[0].services.length, invalid: 0 });
+        const [service] = servicesOf(document);
+        // Its organisation, or the one the directory already has with the same Companies House number.
+        const [owner] = await t.db.query<Json[]>(
+          `SELECT o.name, o.unknown_owner AS "unknownOwner" FROM services s JOIN organisations o ON o.id = s.organisation_id
+            WHERE s.source_id = $1`,
+          [service.id],
+        );
+        expect(owner).toEqual({ name: (service.organization as Json).name, unknownOwner: false });
+      });
     });
   });
 
@@ -544,6 +692,17 @@ describe('importing Open Referral UK feeds and files', () => {
         [[cafe.id, walks.id]],
       );
       expect(count).toBe(1);
+    });
+
+    it('publishes each place’s address again with every field the publisher gave', async () => {
+      const published = await t.http().get(`/openreferral/v3/services/${cafe.id as string}`);
+      expect(published.status).toBe(200);
+      const given = (cafe.service_at_locations as Json[])[0].location as Json;
+      const [address] = given.addresses as Json[];
+      expect(((published.body as Json).service_at_locations as Json[])[0].location).toMatchObject({
+        id: given.id,
+        addresses: [{ ...address, postal_code: 'WS1 3RP', location_id: given.id }],
+      });
     });
 
     it('links this directory’s own terms by taxonomy and code, and adds other vocabularies marked with their source', async () => {
@@ -733,6 +892,28 @@ describe('importing Open Referral UK feeds and files', () => {
       }
     });
 
+    it('reads from /organizations/{id} the organisation a service names only by organization_id', async () => {
+      const owner = organization({ name: 'Darlaston Dhol Club' });
+      const byId = service(owner, { name: 'Dhol lessons' });
+      delete byId.organization;
+      const unknown = service(organization(), { name: 'Lessons of nobody we know' });
+      delete unknown.organization;
+      feeds.feeds.set('by-id', [byId, unknown]);
+      feeds.organisations.set('by-id', [{ ...owner, services: [{ id: byId.id }] }]);
+      const report = await imported(feeds.url('by-id'));
+      expect(report.services).toMatchObject({ created: 1, invalid: 1 });
+      expect((await serviceRow(byId.id as string))?.organisationId).toBe(owner.id);
+      expect(await organisationRow(owner.id as string)).toMatchObject({ name: 'Darlaston Dhol Club' });
+      expect(report.invalid).toEqual([
+        expect.objectContaining({
+          sourceId: unknown.id,
+          messages: [
+            expect.stringMatching(/^organization_id: .* is an organization neither this import nor the directory has/),
+          ],
+        }),
+      ]);
+    });
+
     it('says clearly when the feed cannot be read at all, and imports nothing', async () => {
       const before = await footprint();
       const closed = createServer();
@@ -783,6 +964,115 @@ describe('importing Open Referral UK feeds and files', () => {
         { name: 'Pleck hall', latitude: expect.any(Number), precision: 'OUTWARD_CODE' },
       ]);
       expect((await importFile('venues.json', record)).services).toMatchObject({ unchanged: 1, updated: 0 });
+    });
+  });
+
+  describe('terms given before their parents', () => {
+    /** A term of a taxonomy, as an attribute carries it. */
+    const term = (name: string, taxonomy: Json, fields: Json = {}): Json => ({
+      id: uuid(),
+      name,
+      description: `${name}.`,
+      taxonomy: taxonomy.name,
+      taxonomy_id: taxonomy.id,
+      term: name.toLowerCase().replace(/\W+/g, '-'),
+      ...fields,
+    });
+    const carrying = (name: string, ...terms: Json[]) =>
+      service(organization({ name: `${name} group` }), {
+        name,
+        attributes: terms.map((taxonomy_term) => ({ id: uuid(), taxonomy_term })),
+      });
+
+    const types = { id: uuid(), name: 'Wednesbury service types' };
+    const advice = term('Advice', types);
+    const debt = term('Debt advice', types, { parent_id: advice.id });
+    const energy = term('Energy debt advice', types, { parent_id: debt.id });
+    const orphan = term('Benefits advice', types, { parent_id: uuid() });
+    // The publisher's own copy of one of this directory's vocabularies, with its own ids.
+    const themes = { id: uuid(), name: 'Cohesion themes' };
+    const hateCrime = term('Hate crime', themes, { term: 'hate-crime' });
+    const reporting = term('Reporting hate online', themes, { parent_id: hateCrime.id });
+    const deepestFirst = [
+      carrying('Energy bill clinic', energy, orphan),
+      carrying('Online reporting workshop', reporting),
+      carrying('Debt drop-in', debt),
+      carrying('Advice line', advice, hateCrime),
+    ];
+
+    async function parentOf(sourceId: string): Promise<string | null> {
+      const [row] = await t.db.query<{ parent: string | null }[]>(
+        `SELECT p.code AS parent FROM taxonomy_terms c LEFT JOIN taxonomy_terms p ON p.id = c.parent_id
+          WHERE c.source_id = $1`,
+        [sourceId],
+      );
+      return row.parent;
+    }
+
+    it('places each term under its parent once the feed brings it, whatever the order', async () => {
+      feeds.feeds.set('deepest-first', deepestFirst);
+      const report = await imported(feeds.url('deepest-first'));
+      expect(report.services).toMatchObject({ created: 4, invalid: 0 });
+      expect(await parentOf(energy.id as string)).toBe('debt-advice');
+      expect(await parentOf(debt.id as string)).toBe('advice');
+      expect(await parentOf(advice.id as string)).toBeNull();
+      // Matched by its code to this directory's own term, which the publisher's id now names.
+      expect(await parentOf(reporting.id as string)).toBe('hate-crime');
+      const [own] = await t.db.query<{ sourceId: string | null }[]>(
+        `SELECT t.source_id AS "sourceId" FROM taxonomy_terms t JOIN taxonomies x ON x.id = t.taxonomy_id
+          WHERE x.code = 'cohesion-themes' AND t.code = 'hate-crime'`,
+      );
+      expect(own.sourceId).toBeNull();
+      // Only the parent no record of the feed gives is reported, on the service that gave its child.
+      const parents = report.warnings.flatMap((issue) =>
+        issue.messages.filter((message) => message.includes('parent_id')).map((message) => [issue.sourceId, message]),
+      );
+      expect(parents).toEqual([
+        [
+          deepestFirst[0].id,
+          'attributes[1].taxonomy_term.parent_id: names no term this directory knows or this import brought; placed at the top of its taxonomy',
+        ],
+      ]);
+      expect(await parentOf(orphan.id as string)).toBeNull();
+    });
+
+    it('finds a taxonomy matched by name again by the publisher’s id, for terms that give only that', async () => {
+      const taxonomyId = uuid();
+      const first = await importFile('service-types.json', {
+        id: taxonomyId,
+        name: 'Service types',
+        description: 'The publisher’s copy of this directory’s service types.',
+        version: '1',
+      });
+      expect(first.skipped).toEqual([
+        expect.objectContaining({
+          messages: ['name: Service types is already a taxonomy of this directory; it is left as it is'],
+        }),
+      ]);
+      const mentoring = {
+        id: uuid(),
+        name: 'Peer mentoring',
+        description: 'Mentoring by peers.',
+        taxonomy_id: taxonomyId,
+      };
+      const second = await importFile('peer-mentoring.json', mentoring);
+      expect(second.warnings).toEqual([]);
+      expect(second.taxonomyTerms).toMatchObject({ created: 1 });
+      const [row] = await t.db.query<{ taxonomy: string }[]>(
+        `SELECT x.code AS taxonomy FROM taxonomy_terms t JOIN taxonomies x ON x.id = t.taxonomy_id WHERE t.source_id = $1`,
+        [mentoring.id],
+      );
+      expect(row).toEqual({ taxonomy: 'service-types' });
+    });
+
+    it('changes nothing when the feed is imported again, parents first this time', async () => {
+      const before = await footprint();
+      feeds.feeds.set('parents-first', [...deepestFirst].reverse());
+      const again = await imported(feeds.url('parents-first'));
+      expect(again.services).toMatchObject({ created: 0, updated: 0, unchanged: 4 });
+      expect(again.taxonomyTerms).toMatchObject({ created: 0, updated: 0 });
+      expect(await footprint()).toEqual(before);
+      expect(await parentOf(energy.id as string)).toBe('debt-advice');
     });
   });
 
@@ -860,6 +1150,24 @@ describe('importing Open Referral UK feeds and files', () => {
       expect(notOruk.code).toBe(2);
       expect(notOruk.stderr).toContain('text.json cannot be imported: must be Open Referral UK JSON');
       expect((await cli([join(dir, 'missing.json')])).stderr).toContain('Cannot read');
+      // A feed's own description (what its address answers, the api_details schema's example) names no records.
+      const details = join(dir, 'api-details.json');
+      const schema = JSON.parse(readFileSync(join(orukStandardDir(), 'schema', 'api_details.json'), 'utf8')) as {
+        properties: Record<string, { example: string }>;
+      };
+      writeFileSync(
+        details,
+        JSON.stringify(
+          Object.fromEntries(Object.entries(schema.properties).map(([key, field]) => [key, field.example])),
+        ),
+      );
+      const described = await cli([details]);
+      expect(described.code).toBe(2);
+      expect(described.stderr).toContain(
+        "api-details.json cannot be imported: is a feed's description (api_details, what the feed's address answers), not records",
+      );
+      expect(described.stderr).toContain("give the feed's address itself");
+      expect(described.stderr).not.toContain('is required');
       expect((await cli([])).code).toBe(2);
       const html = await cli([feeds.url('html')]);
       expect(html.code).toBe(2);

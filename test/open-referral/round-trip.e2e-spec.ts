@@ -12,11 +12,39 @@ import {
   termId,
   type TestApp,
 } from '@cohesion/testing';
+import { DemoDataService } from '../../apps/api/src/demo/demo-data.service.js';
 
 const BASE = '/openreferral/v3';
 const CREATE = `mutation Create($input: CreateServiceInput!) { createService(input: $input) { id } }`;
 
 type Json = Record<string, unknown>;
+
+/** A test app's feed served on loopback, so another directory can import it as a feed; returns its address. */
+async function serve(t: TestApp): Promise<{ url: string; stop: () => Promise<void> }> {
+  const server = t.app.getHttpServer() as Server;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}${BASE}`,
+    stop: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** Each term the services carry: its taxonomy and code, and its parent's code. */
+async function serviceTermTree(t: TestApp, serviceIds: string[]): Promise<string[]> {
+  const rows = await t.db.query<{ line: string }[]>(
+    `SELECT DISTINCT x.code || ' ' || t.code || ' < ' || coalesce(p.code, '(top)') AS line
+       FROM service_taxonomy_terms st JOIN taxonomy_terms t ON t.id = st.term_id
+       JOIN taxonomies x ON x.id = t.taxonomy_id LEFT JOIN taxonomy_terms p ON p.id = t.parent_id
+      WHERE st.service_id = ANY($1::uuid[])
+      ORDER BY 1`,
+    [serviceIds],
+  );
+  return rows.map((row) => row.line);
+}
 
 /** Every service of a feed, fully nested, page by page. */
 async function exportServices(t: TestApp): Promise<Json[]> {
@@ -135,5 +163,38 @@ describe('Open Referral UK round trip', () => {
     const second = await importer.importFeed(null, `http://127.0.0.1:${port}${BASE}`, { allowPrivate: true });
     expect(second.services).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
     expect(comparable(await exportServices(target))).toEqual(comparable(exported));
+  });
+});
+
+describe('the demo directory, imported as a feed by an empty directory', () => {
+  let source: TestApp;
+  let target: TestApp;
+  let feed: { url: string; stop: () => Promise<void> } | undefined;
+
+  beforeAll(async () => {
+    source = await createTestApp();
+    await source.app.get(DemoDataService).seed();
+    feed = await serve(source);
+    target = await createTestApp({ ORUK_IMPORT_ALLOW_PRIVATE_NET: 'true' });
+    // A directory migrated on its own has ids of its own for the shared vocabularies' terms (all at the top).
+    await target.db.query('UPDATE taxonomy_terms SET id = gen_random_uuid()');
+  });
+  afterAll(async () => {
+    await feed?.stop();
+    await source?.close();
+    await target?.close();
+  });
+
+  it('keeps every term under its parent, with no warning about parents', async () => {
+    const importer = target.app.get(OpenReferralImportService);
+    const report = await importer.importFeed(null, feed?.url ?? '', { allowPrivate: true });
+    expect(report.invalid).toEqual([]);
+    const parents = report.warnings.flatMap((issue) => issue.messages).filter((message) => /parent_id/.test(message));
+    expect(parents).toEqual([]);
+    const imported = (await target.db.query<{ id: string }[]>('SELECT id FROM services')).map((row) => row.id);
+    expect(imported.length).toBe(report.services.created);
+    const tree = await serviceTermTree(source, imported);
+    expect(tree.filter((line) => !line.endsWith('(top)')).length).toBeGreaterThan(0);
+    expect(await serviceTermTree(target, imported)).toEqual(tree);
   });
 });

@@ -44,12 +44,19 @@ import {
   ServiceScheduleEntity,
   ServiceTaxonomyTermEntity,
 } from './services/service.entity.js';
-import { TaxonomyEntity, TaxonomyTermEntity } from './taxonomy/taxonomy.entity.js';
+import {
+  TaxonomyEntity,
+  TaxonomySourceEntity,
+  TaxonomyTermEntity,
+  TaxonomyTermSourceEntity,
+} from './taxonomy/taxonomy.entity.js';
 
 export const DIRECTORY_ENTITIES = [
   AreaEntity,
   TaxonomyEntity,
+  TaxonomySourceEntity,
   TaxonomyTermEntity,
+  TaxonomyTermSourceEntity,
   OrganisationEntity,
   OrganisationIdentifierEntity,
   OrganisationAreaEntity,

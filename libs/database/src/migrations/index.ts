@@ -19,6 +19,10 @@ import { NoticesAboutAndProposals1796279284077 } from './1796279284077-NoticesAb
 import { NoticeWithdrawWindow1796279790464 } from './1796279790464-NoticeWithdrawWindow.js';
 import { OrganisationNamedInGrantsData1796280033831 } from './1796280033831-OrganisationNamedInGrantsData.js';
 import { GrantIdentifierAcrossFunds1796280322108 } from './1796280322108-GrantIdentifierAcrossFunds.js';
+import { TermSourceIds1796281462992 } from './1796281462992-TermSourceIds.js';
+import { LocationAddressFields1796281864715 } from './1796281864715-LocationAddressFields.js';
+import { UnknownOwner1796282311572 } from './1796282311572-UnknownOwner.js';
+import { TaxonomySourceIds1796282925306 } from './1796282925306-TaxonomySourceIds.js';
 
 /** Every migration, oldest first. `npm run migration:generate` rewrites this list. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -42,4 +46,8 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   NoticeWithdrawWindow1796279790464,
   OrganisationNamedInGrantsData1796280033831,
   GrantIdentifierAcrossFunds1796280322108,
+  TermSourceIds1796281462992,
+  LocationAddressFields1796281864715,
+  UnknownOwner1796282311572,
+  TaxonomySourceIds1796282925306,
 ];

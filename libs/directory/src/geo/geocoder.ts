@@ -78,7 +78,7 @@ export class OfflineGeocoder extends Geocoder {
            SELECT latitude, longitude FROM organisations WHERE postcode = $1 AND latitude IS NOT NULL
            UNION ALL
            SELECT latitude, longitude FROM locations
-            WHERE postcode = $1 AND latitude IS NOT NULL AND geocode_precision <> 'OUTWARD_CODE') known`,
+            WHERE postcode = $1 AND country = 'GB' AND latitude IS NOT NULL AND geocode_precision <> 'OUTWARD_CODE') known`,
         [full],
       );
       if (row && row.latitude !== null && row.longitude !== null) {

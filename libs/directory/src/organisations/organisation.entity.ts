@@ -173,6 +173,14 @@ export class OrganisationEntity {
   @SourceIdColumn()
   sourceId: string | null;
 
+  /**
+   * Stands for the organisation, not known, behind the services an Open Referral UK
+   * publisher gave without one (the standard does not require it); one per source,
+   * never verified, so those services are kept but not published again.
+   */
+  @Column('boolean', { default: false })
+  unknownOwner: boolean;
+
   /** Optimistic concurrency: every update must name the version it read. */
   @Column('integer', { default: 1 })
   version: number;

@@ -219,6 +219,7 @@ export type GeocodePrecisionValue = (typeof GEOCODE_PRECISIONS)[number];
   'ck_locations_geocode_precision',
   `("latitude" IS NULL) = ("geocode_precision" IS NULL) AND "geocode_precision" IN ('COORDINATES', 'POSTCODE', 'OUTWARD_CODE')`,
 )
+@Check('ck_locations_address_type', `"address_type" IN ('physical', 'postal', 'virtual')`)
 @Index('idx_locations_organisation_id', ['organisationId'])
 @Index('idx_locations_area_id', ['areaId'])
 @Index('idx_locations_position', ['latitude', 'longitude'], { where: `"latitude" IS NOT NULL` })
@@ -241,6 +242,14 @@ export class LocationEntity {
   @Column('text', { nullable: true })
   description: string | null;
 
+  /** The publisher's id for the address, when it came from an Open Referral feed. */
+  @Column('uuid', { nullable: true })
+  addressId: string | null;
+
+  /** Whose attention the address is for ("care of"). */
+  @Column('varchar', { length: 200, nullable: true })
+  attention: string | null;
+
   @Column('varchar', { length: 200, nullable: true })
   addressLine1: string | null;
 
@@ -250,8 +259,23 @@ export class LocationEntity {
   @Column('varchar', { length: 100, nullable: true })
   town: string | null;
 
-  @Column('varchar', { length: 8, nullable: true })
+  @Column('varchar', { length: 100, nullable: true })
+  region: string | null;
+
+  /** The county or state; null for the directory's own places, whose local authority stands for it. */
+  @Column('varchar', { length: 100, nullable: true })
+  stateProvince: string | null;
+
+  /** A UK postcode, normalised, for a place in GB; the postal code as its publisher wrote it elsewhere. */
+  @Column('varchar', { length: 20, nullable: true })
   postcode: string | null;
+
+  /** ISO 3166-1 two-letter code. */
+  @Column('varchar', { length: 2, default: 'GB' })
+  country: string;
+
+  @Column('varchar', { length: 10, default: 'physical' })
+  addressType: LocationTypeValue;
 
   @Column('double precision', { nullable: true })
   latitude: number | null;

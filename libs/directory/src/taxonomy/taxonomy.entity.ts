@@ -4,6 +4,7 @@ import {
   Entity,
   ForeignKey,
   Index,
+  PrimaryColumn,
   PrimaryGeneratedColumn,
   Unique,
   UpdateDateColumn,
@@ -45,6 +46,7 @@ export class TaxonomyEntity {
 @Entity('taxonomy_terms')
 @Unique('uq_taxonomy_terms_taxonomy_id_code', ['taxonomyId', 'code'])
 @Index('idx_taxonomy_terms_parent_id', ['parentId'])
+@Index('idx_taxonomy_terms_parent_source_id', ['parentSourceId'], { where: '"parent_source_id" IS NOT NULL' })
 @UniqueSourceId('taxonomy_terms')
 export class TaxonomyTermEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -77,6 +79,13 @@ export class TaxonomyTermEntity {
   @SourceIdColumn()
   sourceId: string | null;
 
+  /**
+   * An imported term's parent as its publisher names it (the publisher's id); the term
+   * goes under that parent as soon as an import brings it, whatever the order.
+   */
+  @Column('uuid', { nullable: true })
+  parentSourceId: string | null;
+
   /** Ids from the root term down to this one, kept by a trigger; GIN-indexed (see the migration). */
   @Index('idx_taxonomy_terms_path_ids', { synchronize: false })
   @Column({ type: 'uuid', array: true, insert: false, update: false })
@@ -87,4 +96,43 @@ export class TaxonomyTermEntity {
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
+}
+
+/**
+ * The id a publisher gives a taxonomy that an import matched by name to one already
+ * here, so its terms that name the taxonomy only by taxonomy_id find it.
+ */
+@Entity('taxonomy_sources')
+@Index('idx_taxonomy_sources_taxonomy_id', ['taxonomyId'])
+export class TaxonomySourceEntity {
+  /** The publisher's id for the taxonomy. */
+  @PrimaryColumn('uuid')
+  sourceId: string;
+
+  @Column('uuid')
+  @ForeignKey('TaxonomyEntity', { onDelete: 'CASCADE' })
+  taxonomyId: string;
+
+  @SourceFeedColumn()
+  sourceFeed: string | null;
+}
+
+/**
+ * The id a publisher gives a term that an import matched to one already here (one of
+ * this directory's vocabularies, or a term another feed brought), so a term naming it as
+ * its parent finds it. A term the import created keeps the publisher's id as its source_id.
+ */
+@Entity('taxonomy_term_sources')
+@Index('idx_taxonomy_term_sources_term_id', ['termId'])
+export class TaxonomyTermSourceEntity {
+  /** The publisher's id for the term. */
+  @PrimaryColumn('uuid')
+  sourceId: string;
+
+  @Column('uuid')
+  @ForeignKey('TaxonomyTermEntity', { onDelete: 'CASCADE' })
+  termId: string;
+
+  @SourceFeedColumn()
+  sourceFeed: string | null;
 }

@@ -212,15 +212,18 @@ export function location(row: LocationRow): Json {
     addresses: hasAddress
       ? [
           compact({
-            id: derivedId('address', row.id),
+            id: row.address_id ?? derivedId('address', row.id),
             location_id: row.id,
+            attention: row.attention,
             address_1: row.address_line1 ?? '',
             address_2: row.address_line2,
             city: row.town ?? '',
-            state_province: row.local_authority ?? '',
+            region: row.region,
+            // The directory's own places are in a local authority, which stands for the county.
+            state_province: row.state_province ?? row.local_authority ?? '',
             postal_code: row.postcode ?? '',
-            country: 'GB',
-            address_type: 'physical',
+            country: row.country,
+            address_type: row.address_type,
           }),
         ]
       : undefined,

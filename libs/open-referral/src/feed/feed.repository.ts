@@ -60,10 +60,16 @@ export interface LocationRow {
   description: string | null;
   latitude: number | null;
   longitude: number | null;
+  address_id: string | null;
+  attention: string | null;
   address_line1: string | null;
   address_line2: string | null;
   town: string | null;
+  region: string | null;
+  state_province: string | null;
   postcode: string | null;
+  country: string;
+  address_type: string;
   local_authority: string | null;
 }
 
@@ -179,8 +185,9 @@ const MINIMAL_SERVICE_COLUMNS = `s.id, s.name, 'active' AS status, ${LAST_MODIFI
  */
 const LOCATION_COLUMNS = `l.id, l.location_type, l.name, l.description,
   CASE WHEN l.geocode_precision = 'OUTWARD_CODE' THEN NULL ELSE l.latitude END AS latitude,
-  CASE WHEN l.geocode_precision = 'OUTWARD_CODE' THEN NULL ELSE l.longitude END AS longitude, l.address_line1,
-  l.address_line2, l.town, l.postcode,
+  CASE WHEN l.geocode_precision = 'OUTWARD_CODE' THEN NULL ELSE l.longitude END AS longitude, l.address_id,
+  l.attention, l.address_line1, l.address_line2, l.town, l.region, l.state_province, l.postcode, l.country,
+  l.address_type,
   (SELECT la.name FROM areas wa JOIN areas la ON la.id = ANY(wa.path_ids) AND la.kind = 'LOCAL_AUTHORITY'
     WHERE wa.id = l.area_id LIMIT 1) AS local_authority`;
 

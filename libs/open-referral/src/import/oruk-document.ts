@@ -37,6 +37,15 @@ export function recordTypeOf(record: Json): OrukRecordType | 'service_at_locatio
   return 'unknown';
 }
 
+/**
+ * The document a feed's address answers (ORUK's api_details: its version, profile and
+ * openapi_url): it describes the feed and holds no records. Told apart from a taxonomy,
+ * which also has a version, by the fields only api_details has, and by having no id.
+ */
+export function isApiDetails(document: unknown): boolean {
+  return isObject(document) && !('id' in document) && ('openapi_url' in document || 'profile' in document);
+}
+
 /** Where an item of a document is: `contents[3]`, `[3]`, `services[0]` under its parent. */
 function join(base: string, key: string | number): string {
   if (typeof key === 'number') return `${base}[${key}]`;

@@ -227,6 +227,25 @@ export async function fetchFeedService(base: URL, id: string, options: FeedClien
 }
 
 /**
+ * `GET {base}/organizations/{id}` without its services: the organization a service names
+ * only by organization_id. Null when the feed does not give it.
+ */
+export async function fetchFeedOrganisation(
+  base: URL,
+  id: string,
+  options: FeedClientOptions,
+): Promise<Record<string, unknown> | null> {
+  try {
+    const json = await getJson(new URL(`organizations/${encodeURIComponent(id)}`, base), options);
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) return null;
+    const { services: _services, ...organisation } = json as Record<string, unknown>;
+    return organisation;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Runs `task` over `items` with at most `limit` running at once, yielding the results
  * in the items' order: the next ones are fetched while the current one is written.
  */

@@ -101,6 +101,15 @@ export class ImportTally {
     if (issue.messages.length) this.list(this.warnings, issue);
   }
 
+  /** More warnings about a record: added to the record's entry when it has one. */
+  warnAlso(issue: ImportIssue): void {
+    const known = this.warnings.find(
+      (entry) => entry.recordType === issue.recordType && entry.sourceId === issue.sourceId && entry.at === issue.at,
+    );
+    if (known) known.messages.push(...issue.messages);
+    else this.warn(issue);
+  }
+
   private list(target: ImportIssue[], issue: ImportIssue): void {
     if (target.length < MAX_LISTED) target.push(issue);
     else this.notListed++;

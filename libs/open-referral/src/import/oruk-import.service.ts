@@ -11,17 +11,24 @@ import {
 } from '@cohesion/common';
 import { Geocoder } from '@cohesion/directory';
 import { orukProblems } from '../standard/oruk-schemas.js';
-import { recordName, recordsOfDocument, type OrukRecord, type OrukRecordType } from './oruk-document.js';
+import { isApiDetails, recordName, recordsOfDocument, type OrukRecord, type OrukRecordType } from './oruk-document.js';
 import {
   FeedError,
   feedBase,
+  fetchFeedOrganisation,
   fetchFeedService,
   inOrderWithConcurrency,
   listFeedServices,
   type FeedClientOptions,
 } from './oruk-feed-client.js';
 import { asText, ImportTally, type ImportIssue, type OrukImportReport } from './oruk-import.report.js';
-import { OrukImportWriter, RecordRefused, type ImportNote, type WriteContext } from './oruk-import.writer.js';
+import {
+  OrukImportWriter,
+  RecordRefused,
+  type ImportNote,
+  type UnplacedTerm,
+  type WriteContext,
+} from './oruk-import.writer.js';
 import {
   isObject,
   readOrganisation,
@@ -29,6 +36,7 @@ import {
   readTaxonomy,
   readTerm,
   uuidOf,
+  type Json,
   type Reading,
   type ServiceLocationFromOruk,
 } from './oruk-records.js';
@@ -56,6 +64,8 @@ interface ImportRun {
   tally: ImportTally;
   /** Services met so far, by source id, with where they were. */
   seen: Map<string, string>;
+  /** Terms put at the top of their taxonomy while their parent was not known, with the record that gave them. */
+  unplaced: { term: UnplacedTerm; record: ImportIssue }[];
 }
 
 /** The longest source a record can be marked with. */
@@ -109,16 +119,30 @@ export class OpenReferralImportService {
       throw error;
     }
     const source = base.href.replace(/\/$/, '');
-    const run: ImportRun = { actor, source, tally: new ImportTally(source), seen: new Map() };
+    const run: ImportRun = { actor, source, tally: new ImportTally(source), seen: new Map(), unplaced: [] };
     for (const record of listing.unusable) this.invalid(run, record, ['id: must be a uuid']);
     const total = listing.ids.length + listing.unusable.length;
     let done = listing.unusable.length;
-    const fetched = inOrderWithConcurrency(listing.ids, client.concurrency, (id) => fetchFeedService(base, id, client));
+    // A service naming its organization only by organization_id gets it from the feed's /organizations/{id}, once each.
+    const organisations = new Map<string, Promise<Json | null>>();
+    const withOrganisation = async (record: OrukRecord): Promise<OrukRecord> => {
+      const json = record.json;
+      const id = isObject(json) && !isObject(json.organization) ? uuidOf(json.organization_id) : null;
+      if (!id) return record;
+      if (!organisations.has(id)) organisations.set(id, fetchFeedOrganisation(base, id, client));
+      const organisation = await organisations.get(id);
+      const usable =
+        organisation && uuidOf(organisation.id) === id && !orukProblems('organization', organisation).length;
+      return usable ? { ...record, json: { ...(json as Json), organization: organisation } } : record;
+    };
+    const fetched = inOrderWithConcurrency(listing.ids, client.concurrency, async (id) =>
+      withOrganisation(await fetchFeedService(base, id, client)),
+    );
     for await (const record of fetched) {
       await this.importRecord(run, record);
       options.onProgress?.({ phase: 'importing', done: ++done, total });
     }
-    return run.tally.report();
+    return this.finish(run);
   }
 
   /**
@@ -131,6 +155,12 @@ export class OpenReferralImportService {
     document: unknown,
     options: ImportOptions = {},
   ): Promise<OrukImportReport> {
+    if (isApiDetails(document)) {
+      throw badInput(
+        'document',
+        "is a feed's description (api_details, what the feed's address answers), not records: give the feed's address itself (such as https://example.org/openreferral/v3) to import every service it lists, or a saved service, organization, taxonomy, list page or array of them",
+      );
+    }
     const records = recordsOfDocument(document);
     if (!records) {
       throw badInput(
@@ -139,11 +169,35 @@ export class OpenReferralImportService {
       );
     }
     const label = source.slice(0, MAX_SOURCE);
-    const run: ImportRun = { actor, source: label, tally: new ImportTally(label), seen: new Map() };
+    const run: ImportRun = { actor, source: label, tally: new ImportTally(label), seen: new Map(), unplaced: [] };
     let done = 0;
     for (const record of records) {
       await this.importRecord(run, record);
       options.onProgress?.({ phase: 'importing', done: ++done, total: records.length });
+    }
+    return this.finish(run);
+  }
+
+  /**
+   * The report, once every record is in: a term whose parent the whole import never
+   * brought is reported on each record that gave it (its parent may come in a later import).
+   */
+  private async finish(run: ImportRun): Promise<OrukImportReport> {
+    if (run.unplaced.length) {
+      const rows = await this.dataSource.query<{ id: string }[]>(
+        'SELECT id FROM taxonomy_terms WHERE id = ANY($1::uuid[]) AND parent_id IS NULL',
+        [[...new Set(run.unplaced.map(({ term }) => term.termId))]],
+      );
+      const still = new Set(rows.map((row) => row.id));
+      for (const { term, record } of run.unplaced) {
+        if (!still.has(term.termId)) continue;
+        run.tally.warnAlso({
+          ...record,
+          messages: [
+            `${term.field}: names no term this directory knows or this import brought; placed at the top of its taxonomy`,
+          ],
+        });
+      }
     }
     return run.tally.report();
   }
@@ -268,10 +322,12 @@ export class OpenReferralImportService {
     for (let attempt = 1; ; attempt++) {
       const notes: ImportNote[] = [];
       const found = [...warnings];
+      const unplaced: UnplacedTerm[] = [];
       try {
         const result = await this.dataSource.transaction((manager) =>
-          work({ manager, actor: run.actor, source: run.source, at: record.at, notes, warnings: found }),
+          work({ manager, actor: run.actor, source: run.source, at: record.at, notes, warnings: found, unplaced }),
         );
+        for (const term of unplaced) run.unplaced.push({ term, record: this.issue(record, []) });
         for (const note of notes) {
           if (run.tally.note(note.type, note.id, note.outcome, note.issue) && note.warnings) {
             run.tally.warn(note.warnings);

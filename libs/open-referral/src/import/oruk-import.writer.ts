@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { AuditService, returningRows, type FieldProblem, type Viewer } from '@cohesion/common';
+import { AuditService, returningRows, stableId, type FieldProblem, type Viewer } from '@cohesion/common';
 import {
   formatOrgId,
   ServiceContactEntity,
@@ -43,6 +43,13 @@ export interface ImportNote {
   warnings?: ImportIssue;
 }
 
+/** An imported term whose parent (named by the publisher's id) is not known yet; the run warns if it never comes. */
+export interface UnplacedTerm {
+  /** The term's parent_id field in the record, for the warning. */
+  field: string;
+  termId: string;
+}
+
 /** One record's transaction: who imports, from where, and what it noted on the way. */
 export interface WriteContext {
   manager: EntityManager;
@@ -54,7 +61,20 @@ export interface WriteContext {
   notes: ImportNote[];
   /** Warnings about the record being written. */
   warnings: FieldProblem[];
+  /** Terms written at the top of their taxonomy for now, waiting for their parent. */
+  unplaced: UnplacedTerm[];
 }
+
+/** The taxonomies a publisher's id names: with that id, imported from it, or matched to it by name. */
+const TAXONOMY_BY_PUBLISHER_ID = `coalesce(id = $1 OR source_id = $1
+  OR id IN (SELECT taxonomy_id FROM taxonomy_sources WHERE source_id = $1), false)`;
+
+/**
+ * The terms a publisher's id names: the term with that id, the one imported from it, or
+ * the one an import matched it to (by code or name).
+ */
+const TERM_BY_PUBLISHER_ID = `(id = $1 OR source_id = $1
+  OR id IN (SELECT term_id FROM taxonomy_term_sources WHERE source_id = $1))`;
 
 interface OrganisationState {
   name: string;
@@ -96,6 +116,53 @@ interface ServiceState {
   serviceAreaIds: string[];
 }
 
+/** The columns of a place the import writes, each with the field it holds. */
+const LOCATION_COLUMNS: [column: string, field: Exclude<keyof LocationState, 'sourceId'>][] = [
+  ['location_type', 'locationType'],
+  ['name', 'name'],
+  ['description', 'description'],
+  ['address_id', 'addressId'],
+  ['attention', 'attention'],
+  ['address_line1', 'addressLine1'],
+  ['address_line2', 'addressLine2'],
+  ['town', 'town'],
+  ['region', 'region'],
+  ['state_province', 'stateProvince'],
+  ['postcode', 'postcode'],
+  ['country', 'country'],
+  ['address_type', 'addressType'],
+  ['latitude', 'latitude'],
+  ['longitude', 'longitude'],
+  ['geocode_precision', 'geocodePrecision'],
+];
+
+/** The fields of a place's address, and what a place has when no address is known. */
+type AddressState = Pick<
+  LocationState,
+  | 'addressId'
+  | 'attention'
+  | 'addressLine1'
+  | 'addressLine2'
+  | 'town'
+  | 'region'
+  | 'stateProvince'
+  | 'postcode'
+  | 'country'
+  | 'addressType'
+>;
+const NO_ADDRESS: AddressState = {
+  addressId: null,
+  attention: null,
+  addressLine1: null,
+  addressLine2: null,
+  town: null,
+  region: null,
+  stateProvince: null,
+  postcode: null,
+  country: 'GB',
+  addressType: 'physical',
+};
+
 const SERVICE_STATE_SQL = `
   SELECT s.organisation_id AS "organisationId", s.name, s.description, s.url, s.email, s.status, s.fees,
          s.eligibility_description AS "eligibilityDescription", s.minimum_age AS "minimumAge",
@@ -110,10 +177,8 @@ const SERVICE_STATE_SQL = `
     (SELECT coalesce(json_agg(json_build_object('option', c.option, 'amountPence', c.amount_pence,
             'amountDescription', c.amount_description, 'validFrom', c.valid_from::text, 'validTo', c.valid_to::text)), '[]')
        FROM service_cost_options c WHERE c.service_id = s.id) AS "costOptions",
-    (SELECT coalesce(json_agg(json_build_object('sourceId', l.source_id, 'locationType', l.location_type, 'name', l.name,
-            'description', l.description, 'addressLine1', l.address_line1, 'addressLine2', l.address_line2,
-            'town', l.town, 'postcode', l.postcode, 'latitude', l.latitude, 'longitude', l.longitude,
-            'geocodePrecision', l.geocode_precision)), '[]')
+    (SELECT coalesce(json_agg(json_build_object('sourceId', l.source_id,
+            ${LOCATION_COLUMNS.map(([column, field]) => `'${field}', l.${column}`).join(', ')})), '[]')
        FROM service_locations sl JOIN locations l ON l.id = sl.location_id WHERE sl.service_id = s.id) AS locations,
     ARRAY(SELECT term_id FROM service_taxonomy_terms WHERE service_id = s.id ORDER BY term_id) AS "taxonomyTermIds",
     ARRAY(SELECT area_id FROM service_areas WHERE service_id = s.id ORDER BY area_id) AS "serviceAreaIds"
@@ -254,13 +319,7 @@ export class OrukImportWriter {
       ],
     );
     await this.insertIdentifiers(w.manager, id, organisation.identifiers ?? []);
-    await this.audit.record(w.manager, w.actor, {
-      entityType: 'Organisation',
-      entityId: id,
-      action: 'import',
-      before: null,
-      after: await this.organisationState(w.manager, id),
-    });
+    await this.auditNewOrganisation(w, id);
     note('created');
     return id;
   }
@@ -355,6 +414,17 @@ export class OrukImportWriter {
     );
   }
 
+  /** The audit row of an organisation the import created. */
+  private async auditNewOrganisation(w: WriteContext, id: string): Promise<void> {
+    await this.audit.record(w.manager, w.actor, {
+      entityType: 'Organisation',
+      entityId: id,
+      action: 'import',
+      before: null,
+      after: await this.organisationState(w.manager, id),
+    });
+  }
+
   private async organisationState(manager: EntityManager, id: string): Promise<OrganisationState> {
     const [row] = await manager.query<OrganisationState[]>(
       `SELECT o.name, o.kind, o.description, o.email, o.website, o.verified, o.visibility,
@@ -376,10 +446,45 @@ export class OrukImportWriter {
     if (!row) {
       throw new RecordRefused(
         'invalid',
-        `organization_id: no organisation with the id ${sourceId} is in this import or the directory (give the organization in full)`,
+        `organization_id: ${sourceId} is an organization neither this import nor the directory has: give the organization in the service, or import it first (as organization_full.json or the feed's /organizations/{id} give it)`,
       );
     }
     return row.id;
+  }
+
+  /**
+   * The organisation standing for a source's unknown owner, for the services it gives
+   * without an organization (ORUK does not require one): one per source, found again by
+   * an id made from the source, never verified (so those services are not published
+   * again as if this directory knew who runs them). Each service placed there is warned about.
+   */
+  private async unknownOwner(w: WriteContext): Promise<string> {
+    const id = stableId('oruk-unknown-owner', w.source);
+    const name = `Organisation not given by ${w.source}`.slice(0, 200);
+    w.warnings.push({
+      field: 'organization',
+      message: `is not given; kept under "${name}", which stands for its publisher's unknown organisation, and not published again until the service names its organization (or organization_id)`,
+    });
+    const [known] = await w.manager.query<{ id: string }[]>('SELECT id FROM organisations WHERE source_id = $1', [id]);
+    if (known) {
+      w.notes.push({ type: 'organisation', id, outcome: 'unchanged' });
+      return known.id;
+    }
+    await w.manager.query(
+      `INSERT INTO organisations (id, name, kind, description, verified, visibility, created_by, source_feed, source_id,
+                                  unknown_owner)
+       VALUES ($1, $2, 'VCS', $3, false, 'PUBLIC', $4, $5, $1, true)`,
+      [
+        id,
+        name,
+        `Not an organisation of its own: it stands for the organisation, not given, behind the services ${w.source} publishes without one. They move to their organisation when the publisher names it.`,
+        w.actor?.accountId ?? null,
+        w.source,
+      ],
+    );
+    await this.auditNewOrganisation(w, id);
+    w.notes.push({ type: 'organisation', id, outcome: 'created' });
+    return id;
   }
 
   // ---- services ------------------------------------------------------------------
@@ -408,7 +513,9 @@ export class OrukImportWriter {
           service.organisationWarnings,
           `${w.at ? `${w.at}.` : ''}organization`,
         )
-      : await this.organisationById(w, service.organisationSourceId as string);
+      : service.organisationSourceId
+        ? await this.organisationById(w, service.organisationSourceId)
+        : await this.unknownOwner(w);
 
     const before = existing ? await this.serviceState(manager, existing.id) : null;
     const serviceLocations = service.serviceLocations && (await this.withKnownAddresses(w, service.serviceLocations));
@@ -585,35 +692,21 @@ export class OrukImportWriter {
         'SELECT id, source_id AS "sourceId" FROM locations WHERE source_id = $1 OR id = $1',
         [location.sourceId],
       );
-      const values = [
-        location.locationType,
-        location.name,
-        location.description,
-        location.addressLine1,
-        location.addressLine2,
-        location.town,
-        location.postcode,
-        location.latitude,
-        location.longitude,
-        w.source,
-        location.geocodePrecision,
-      ];
+      const values = [...LOCATION_COLUMNS.map(([, field]) => location[field]), w.source];
+      const columns = [...LOCATION_COLUMNS.map(([column]) => column), 'source_feed'];
       const imported = rows.find((row) => row.sourceId === location.sourceId);
       let locationId: string;
       if (imported) {
         locationId = imported.id;
         await manager.query(
-          `UPDATE locations SET location_type = $2, name = $3, description = $4, address_line1 = $5, address_line2 = $6,
-                  town = $7, postcode = $8, latitude = $9, longitude = $10, source_feed = $11,
-                  geocode_precision = $12
-            WHERE id = $1`,
+          `UPDATE locations SET ${columns.map((column, index) => `${column} = $${index + 2}`).join(', ')} WHERE id = $1`,
           [locationId, ...values],
         );
       } else {
         const [created] = await manager.query<{ id: string }[]>(
-          `INSERT INTO locations (id, organisation_id, location_type, name, description, address_line1, address_line2,
-                                  town, postcode, latitude, longitude, source_feed, geocode_precision, source_id)
-           VALUES (coalesce($1, gen_random_uuid()), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+          `INSERT INTO locations (id, organisation_id, ${columns.join(', ')}, source_id)
+           VALUES (coalesce($1, gen_random_uuid()), $2, ${values.map((_, index) => `$${index + 3}`).join(', ')},
+                   $${values.length + 3})
            RETURNING id`,
           [rows.length ? null : location.sourceId, organisationId, ...values, location.sourceId],
         );
@@ -647,16 +740,9 @@ export class OrukImportWriter {
   ): Promise<ServiceLocationFromOruk[]> {
     const unknown = links.filter((link) => !link.location.addressGiven).map((link) => link.location.sourceId);
     if (unknown.length === 0) return links;
-    const known = await w.manager.query<
-      {
-        sourceId: string;
-        addressLine1: string | null;
-        addressLine2: string | null;
-        town: string | null;
-        postcode: string | null;
-      }[]
-    >(
-      `SELECT source_id AS "sourceId", address_line1 AS "addressLine1", address_line2 AS "addressLine2", town, postcode
+    const addressColumns = LOCATION_COLUMNS.filter(([, field]) => field in NO_ADDRESS);
+    const known = await w.manager.query<(AddressState & { sourceId: string })[]>(
+      `SELECT source_id AS "sourceId", ${addressColumns.map(([column, field]) => `${column} AS "${field}"`).join(', ')}
          FROM locations WHERE source_id = ANY($1::uuid[])`,
       [unknown],
     );
@@ -664,10 +750,7 @@ export class OrukImportWriter {
       if (link.location.addressGiven) return link;
       const { sourceId: _sourceId, ...address } = known.find((row) => row.sourceId === link.location.sourceId) ?? {
         sourceId: null,
-        addressLine1: null,
-        addressLine2: null,
-        town: null,
-        postcode: null,
+        ...NO_ADDRESS,
       };
       return { ...link, location: { ...link.location, ...address, addressGiven: true } };
     });
@@ -728,11 +811,12 @@ export class OrukImportWriter {
         description: string | null;
         termUri: string | null;
         parentId: string | null;
+        parentSourceId: string | null;
       }[]
     >(
       `SELECT id, source_id AS "sourceId", taxonomy_id AS "taxonomyId", name, description, term_uri AS "termUri",
-              parent_id AS "parentId"
-         FROM taxonomy_terms WHERE id = $1 OR source_id = $1 FOR UPDATE`,
+              parent_id AS "parentId", parent_source_id AS "parentSourceId"
+         FROM taxonomy_terms WHERE ${TERM_BY_PUBLISHER_ID} FOR UPDATE`,
       [term.sourceId],
     );
     const note = (outcome: ImportOutcome, message?: string) =>
@@ -747,20 +831,30 @@ export class OrukImportWriter {
     const imported = found.find((row) => row.sourceId === term.sourceId);
     if (imported) {
       const parentId = await this.parentTerm(w, term, imported.taxonomyId, imported.id);
-      const next = { name: term.name, description: term.description, termUri: term.termUri, parentId };
+      const next = {
+        name: term.name,
+        description: term.description,
+        termUri: term.termUri,
+        parentId,
+        parentSourceId: term.parentSourceId,
+      };
       const before = {
         name: imported.name,
         description: imported.description,
         termUri: imported.termUri,
         parentId: imported.parentId,
+        parentSourceId: imported.parentSourceId,
       };
+      await this.placeChildren(w, term.sourceId, imported.id);
       if (stableJson(next) === stableJson(before)) {
         note('unchanged');
         return imported.id;
       }
       await manager.query(
-        'UPDATE taxonomy_terms SET name = $2, description = $3, term_uri = $4, parent_id = $5, source_feed = $6, updated_at = now() WHERE id = $1',
-        [imported.id, next.name, next.description, next.termUri, next.parentId, w.source],
+        `UPDATE taxonomy_terms SET name = $2, description = $3, term_uri = $4, parent_id = $5, parent_source_id = $6,
+                source_feed = $7, updated_at = now()
+          WHERE id = $1`,
+        [imported.id, next.name, next.description, next.termUri, next.parentId, next.parentSourceId, w.source],
       );
       await this.audit.record(manager, w.actor, {
         entityType: 'TaxonomyTerm',
@@ -773,8 +867,15 @@ export class OrukImportWriter {
       return imported.id;
     }
     if (found[0]) {
-      if (standalone)
-        note('skipped', `id: ${found[0].name} is a term of this directory with this id; it is left as it is`);
+      if (standalone) {
+        note(
+          'skipped',
+          found[0].id === term.sourceId
+            ? `id: ${found[0].name} is a term of this directory with this id; it is left as it is`
+            : `term: ${found[0].name} is already a term of its taxonomy here; it is left as it is`,
+        );
+      }
+      await this.placeChildren(w, term.sourceId, found[0].id);
       return found[0].id;
     }
     const taxonomyId = await this.taxonomyFor(w, term);
@@ -788,16 +889,25 @@ export class OrukImportWriter {
     );
     if (same) {
       if (standalone) note('skipped', `term: ${same.name} is already a term of its taxonomy here; it is left as it is`);
+      // The publisher's id now names this term, for the terms that give it as their parent.
+      await manager.query(
+        `INSERT INTO taxonomy_term_sources (source_id, term_id, source_feed) VALUES ($1, $2, $3)
+         ON CONFLICT (source_id) DO UPDATE SET term_id = excluded.term_id, source_feed = excluded.source_feed`,
+        [term.sourceId, same.id, w.source],
+      );
+      await this.placeChildren(w, term.sourceId, same.id);
       return same.id;
     }
     const parentId = await this.parentTerm(w, term, taxonomyId, null);
     await manager.query(
-      `INSERT INTO taxonomy_terms (id, taxonomy_id, parent_id, code, name, description, term_uri, source_feed, source_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $1)`,
+      `INSERT INTO taxonomy_terms (id, taxonomy_id, parent_id, parent_source_id, code, name, description, term_uri,
+                                   source_feed, source_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $1)`,
       [
         term.sourceId,
         taxonomyId,
         parentId,
+        term.parentSourceId,
         await this.freeCode(manager, 'taxonomy_terms', code || slugOf(term.name) || 'term', taxonomyId),
         term.name,
         term.description,
@@ -812,11 +922,42 @@ export class OrukImportWriter {
       before: null,
       after: { taxonomyId, parentId, name: term.name, description: term.description, termUri: term.termUri },
     });
+    await this.placeChildren(w, term.sourceId, term.sourceId);
     note('created');
     return term.sourceId;
   }
 
-  /** A term's parent among the terms of its taxonomy, or null with a warning when it is not there. */
+  /**
+   * Places under `termId` the imported terms of its taxonomy that name it (by the
+   * publisher's id) as their parent and were put at the top while it was not known yet,
+   * so a feed may give a term before its parent.
+   */
+  private async placeChildren(w: WriteContext, publisherId: string, termId: string): Promise<void> {
+    const placed = await returningRows<{ id: string }>(
+      w.manager,
+      `UPDATE taxonomy_terms c SET parent_id = p.id, updated_at = now()
+         FROM taxonomy_terms p
+        WHERE p.id = $2 AND c.parent_source_id = $1 AND c.parent_id IS NULL AND c.source_id IS NOT NULL
+          AND c.taxonomy_id = p.taxonomy_id AND c.id <> p.id AND NOT (p.path_ids @> ARRAY[c.id])
+      RETURNING c.id`,
+      [publisherId, termId],
+    );
+    for (const child of placed) {
+      await this.audit.record(w.manager, w.actor, {
+        entityType: 'TaxonomyTerm',
+        entityId: child.id,
+        action: 'import',
+        before: { parentId: null },
+        after: { parentId: termId },
+      });
+    }
+  }
+
+  /**
+   * A term's parent among the terms of its taxonomy, or null: with a warning when it
+   * cannot be there, noted as unplaced when it is not known yet (it may come later in
+   * the import).
+   */
   private async parentTerm(
     w: WriteContext,
     term: TermFromOruk,
@@ -824,35 +965,42 @@ export class OrukImportWriter {
     selfId: string | null,
   ): Promise<string | null> {
     if (!term.parentSourceId) return null;
+    const field = `${term.field ? `${term.field}.` : ''}parent_id`;
     const [parent] = await w.manager.query<{ id: string; taxonomyId: string; pathIds: string[] }[]>(
       `SELECT id, taxonomy_id AS "taxonomyId", path_ids AS "pathIds" FROM taxonomy_terms
-        WHERE id = $1 OR source_id = $1 ORDER BY (source_id = $1) DESC NULLS LAST LIMIT 1`,
+        WHERE ${TERM_BY_PUBLISHER_ID} ORDER BY (source_id = $1) DESC NULLS LAST LIMIT 1`,
       [term.parentSourceId],
     );
-    const problem = !parent
-      ? 'names no term this directory knows; placed at the top of its taxonomy'
-      : parent.taxonomyId !== taxonomyId
+    if (!parent) {
+      w.unplaced.push({ field, termId: selfId ?? term.sourceId });
+      return null;
+    }
+    const problem =
+      parent.taxonomyId !== taxonomyId
         ? 'names a term of another taxonomy; placed at the top of its taxonomy'
         : selfId && (parent.id === selfId || parent.pathIds.includes(selfId))
           ? 'would place the term under itself; placed at the top of its taxonomy'
           : null;
     if (problem) {
-      w.warnings.push({ field: `${term.field ? `${term.field}.` : ''}parent_id`, message: problem });
+      w.warnings.push({ field, message: problem });
       return null;
     }
     return parent.id;
   }
 
-  /** The taxonomy a new term goes in: by id, by source id or by name, or a new one. */
+  /** The taxonomy a new term goes in: by the publisher's id or by name, or a new one. */
   private async taxonomyFor(w: WriteContext, term: TermFromOruk): Promise<string | null> {
     const { sourceId, name } = term.taxonomy;
-    const [found] = await w.manager.query<{ id: string }[]>(
-      `SELECT id FROM taxonomies
-        WHERE id = $1 OR source_id = $1 OR lower(name) = lower($2) OR code = $3
-        ORDER BY (id = $1 OR source_id = $1) DESC LIMIT 1`,
+    const [found] = await w.manager.query<{ id: string; byId: boolean }[]>(
+      `SELECT id, ${TAXONOMY_BY_PUBLISHER_ID} AS "byId" FROM taxonomies
+        WHERE ${TAXONOMY_BY_PUBLISHER_ID} OR lower(name) = lower($2) OR code = $3
+        ORDER BY 2 DESC LIMIT 1`,
       [sourceId, name ?? '', name ? slugOf(name) : ''],
     );
-    if (found) return found.id;
+    if (found) {
+      if (sourceId && !found.byId) await this.rememberTaxonomyId(w, sourceId, found.id);
+      return found.id;
+    }
     if (!name) {
       w.warnings.push({
         field: `${term.field ? `${term.field}.` : ''}taxonomy_id`,
@@ -904,8 +1052,8 @@ export class OrukImportWriter {
       }[]
     >(
       `SELECT id, source_id AS "sourceId", source_feed AS "sourceFeed", name, description, uri, version FROM taxonomies
-        WHERE id = $1 OR source_id = $1 OR lower(name) = lower($2) OR code = $3
-        ORDER BY (source_id = $1) DESC NULLS LAST, (id = $1) DESC LIMIT 1 FOR UPDATE`,
+        WHERE ${TAXONOMY_BY_PUBLISHER_ID} OR lower(name) = lower($2) OR code = $3
+        ORDER BY (source_id = $1) DESC NULLS LAST, ${TAXONOMY_BY_PUBLISHER_ID} DESC LIMIT 1 FOR UPDATE`,
       [id, taxonomy.name, slugOf(taxonomy.name)],
     );
     if (!found) {
@@ -915,6 +1063,7 @@ export class OrukImportWriter {
     // One an earlier import made from a term's taxonomy name (no id then) is this one.
     const imported = found.sourceId === id || (found.sourceId === null && found.sourceFeed !== null);
     if (!imported) {
+      await this.rememberTaxonomyId(w, id, found.id);
       w.notes.push({
         type: 'taxonomy',
         id,
@@ -954,6 +1103,16 @@ export class OrukImportWriter {
       after: next,
     });
     w.notes.push({ type: 'taxonomy', id, outcome: 'updated' });
+  }
+
+  /** Records that the publisher's id names a taxonomy matched by name, for the terms that give only that id. */
+  private async rememberTaxonomyId(w: WriteContext, sourceId: string, taxonomyId: string): Promise<void> {
+    if (sourceId === taxonomyId) return;
+    await w.manager.query(
+      `INSERT INTO taxonomy_sources (source_id, taxonomy_id, source_feed) VALUES ($1, $2, $3)
+       ON CONFLICT (source_id) DO UPDATE SET taxonomy_id = excluded.taxonomy_id, source_feed = excluded.source_feed`,
+      [sourceId, taxonomyId, w.source],
+    );
   }
 
   /** `base`, or `base-2`, `base-3`...: the first code no row of `table` (in the taxonomy) has. */

@@ -52,6 +52,54 @@ describe('reading ORUK organisations', () => {
   });
 });
 
+describe('reading ORUK addresses', () => {
+  const addressed = (address: Record<string, unknown>) =>
+    readService(
+      service({
+        service_at_locations: [
+          { location: { id: LOCATION, addresses: [{ address_1: '1 Rue de Rivoli', city: 'Paris', ...address }] } },
+        ],
+      }),
+    );
+  const place = (address: Record<string, unknown>) => {
+    const reading = addressed(address);
+    return {
+      country: reading.value?.serviceLocations?.[0].location.country,
+      postcode: reading.value?.serviceLocations?.[0].location.postcode,
+      warnings: reading.warnings.map((warning) => warning.message),
+    };
+  };
+
+  it('keeps a postal code of another country as written, and checks a UK one', () => {
+    expect(place({ country: 'fr', postal_code: '75001' })).toEqual({ country: 'FR', postcode: '75001', warnings: [] });
+    expect(place({ postal_code: 'ws1 3rp' })).toEqual({ country: 'GB', postcode: 'WS1 3RP', warnings: [] });
+    expect(place({ country: 'GB', postal_code: '75001' })).toEqual({
+      country: 'GB',
+      postcode: null,
+      warnings: ['"75001" is not a UK postcode; left out'],
+    });
+  });
+
+  it('reads a country given by name, or as UK, as its ISO 3166-1 code', () => {
+    expect(place({ country: 'France', postal_code: '75001' })).toEqual({
+      country: 'FR',
+      postcode: '75001',
+      warnings: ['"France" is read as FR (countries are ISO 3166-1 two-letter codes)'],
+    });
+    expect(place({ country: 'United Kingdom' }).country).toBe('GB');
+    expect(place({ country: 'UK' })).toEqual({
+      country: 'GB',
+      postcode: null,
+      warnings: ['"UK" is read as GB (countries are ISO 3166-1 two-letter codes)'],
+    });
+    expect(place({ country: 'Narnia' })).toEqual({
+      country: 'GB',
+      postcode: null,
+      warnings: ['"Narnia" is not an ISO 3166-1 two-letter country code; read as GB'],
+    });
+  });
+});
+
 describe('reading ORUK services', () => {
   it('leaves out values the directory cannot hold, naming each field', () => {
     const reading = readService(
@@ -148,10 +196,14 @@ describe('reading ORUK services', () => {
     });
   });
 
-  it('needs its organisation, and a status the directory knows', () => {
+  it('needs a status the directory knows, and no organisation (ORUK requires none)', () => {
     const reading = readService({ id: SERVICE, name: 'Orphan', status: 'open' });
     expect(reading.value).toBeNull();
-    expect(reading.problems.map((problem) => problem.field)).toEqual(['status', 'organization']);
+    expect(reading.problems.map((problem) => problem.field)).toEqual(['status']);
+    expect(readService({ id: SERVICE, name: 'Orphan', status: 'active' }).value).toMatchObject({
+      organisation: null,
+      organisationSourceId: null,
+    });
   });
 
   it('places a term in its taxonomy, by name or id', () => {

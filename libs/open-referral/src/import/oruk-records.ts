@@ -99,10 +99,19 @@ export interface LocationFromOruk {
   locationType: LocationTypeValue;
   name: string | null;
   description: string | null;
+  /** The address, every field ORUK's address has (its attributes aside). */
+  addressId: string | null;
+  attention: string | null;
   addressLine1: string | null;
   addressLine2: string | null;
   town: string | null;
+  region: string | null;
+  stateProvince: string | null;
+  /** A UK postcode, normalised, in GB; elsewhere the postal code as written. */
   postcode: string | null;
+  /** ISO 3166-1 two-letter code; GB when the address gives none. */
+  country: string;
+  addressType: LocationTypeValue;
   latitude: number | null;
   longitude: number | null;
   /** COORDINATES when the publisher gave them; placed from the postcode before writing otherwise. */
@@ -145,7 +154,7 @@ export interface AreaReference {
 
 export interface ServiceFromOruk {
   sourceId: string;
-  /** The nested organization; null when only organization_id is given. */
+  /** The nested organization; null when only organization_id is given, or neither (the schema requires none). */
   organisation: OrganisationFromOruk | null;
   /** What was left out of the nested organization, its fields named from it (reported once per organisation). */
   organisationWarnings: FieldProblem[];
@@ -195,6 +204,7 @@ const MAX = {
   option: 200,
   addressLine: 200,
   town: 100,
+  postalCode: 20,
   byday: 60,
   taxonomyName: 120,
   termName: 120,
@@ -525,12 +535,17 @@ function readLocation(entry: Json, reader: FieldReader): LocationFromOruk | null
   if (addresses.length > 1) reader.warn('addresses', `only the first of ${addresses.length} addresses is kept`);
   const address = addresses[0] ?? {};
   const addressReader = reader.child('addresses[0]');
+  const country = countryOf(address, addressReader);
   let postcode: string | null = null;
   const postalCode = textOf(address.postal_code);
-  if (postalCode !== null) {
+  if (postalCode !== null && country === 'GB') {
     postcode = normalisePostcode(postalCode) ?? null;
     if (!postcode) addressReader.warn('postal_code', `"${clip(postalCode)}" is not a UK postcode; left out`);
+  } else if (postalCode !== null) {
+    postcode = postalCode.length <= MAX.postalCode ? postalCode : null;
+    if (!postcode) addressReader.warn('postal_code', `is longer than ${MAX.postalCode} characters; left out`);
   }
+  const addressType = textOf(address.address_type);
   let latitude = typeof entry.latitude === 'number' ? entry.latitude : null;
   let longitude = typeof entry.longitude === 'number' ? entry.longitude : null;
   if (latitude !== null && (latitude < -90 || latitude > 90)) {
@@ -555,14 +570,65 @@ function readLocation(entry: Json, reader: FieldReader): LocationFromOruk | null
     locationType,
     name: reader.text(entry, 'name', MAX.name),
     description: reader.text(entry, 'description'),
+    addressId: uuidOf(address.id),
+    attention: addressReader.text(address, 'attention', MAX.addressLine),
     addressLine1: addressReader.text(address, 'address_1', MAX.addressLine),
     addressLine2: addressReader.text(address, 'address_2', MAX.addressLine),
     town: addressReader.text(address, 'city', MAX.town),
+    region: addressReader.text(address, 'region', MAX.town),
+    stateProvince: addressReader.text(address, 'state_province', MAX.town),
     postcode,
+    country,
+    addressType: (LOCATION_TYPES as readonly string[]).includes(addressType ?? '')
+      ? (addressType as LocationTypeValue)
+      : 'physical',
     latitude,
     longitude,
     geocodePrecision: latitude === null ? null : 'COORDINATES',
   };
+}
+
+/** Country names in English (`France`, `United Kingdom`) to their ISO 3166-1 codes, for publishers who write the name. */
+let countryCodes: Map<string, string> | undefined;
+
+/** Codes ICU names that ISO 3166-1 gives no country (unions, pseudo-regions, UK for GB). */
+const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'UK', 'QO', 'XA', 'XB', 'ZZ']);
+
+function countryCodeNamed(name: string): string | undefined {
+  if (!countryCodes) {
+    countryCodes = new Map();
+    const names = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+    for (let first = 65; first <= 90; first++) {
+      for (let second = 65; second <= 90; second++) {
+        const code = String.fromCharCode(first, second);
+        const known = NOT_COUNTRIES.has(code) ? undefined : names.of(code);
+        if (known && known !== code && !countryCodes.has(known.toLowerCase())) {
+          countryCodes.set(known.toLowerCase(), code);
+        }
+      }
+    }
+    for (const nation of ['great britain', 'england', 'scotland', 'wales', 'northern ireland']) {
+      countryCodes.set(nation, 'GB');
+    }
+  }
+  return countryCodes.get(name.toLowerCase());
+}
+
+/**
+ * An address's country as an ISO 3166-1 two-letter code (ORUK asks for one): GB when
+ * none is given; a name or `UK` is read as its code with a warning.
+ */
+function countryOf(address: Json, reader: FieldReader): string {
+  const given = textOf(address.country);
+  if (given === null) return 'GB';
+  if (/^[A-Za-z]{2}$/.test(given) && given.toUpperCase() !== 'UK') return given.toUpperCase();
+  const code = given.toUpperCase() === 'UK' ? 'GB' : countryCodeNamed(given);
+  if (code) {
+    reader.warn('country', `"${clip(given)}" is read as ${code} (countries are ISO 3166-1 two-letter codes)`);
+    return code;
+  }
+  reader.warn('country', `"${clip(given)}" is not an ISO 3166-1 two-letter country code; read as GB`);
+  return 'GB';
 }
 
 /** An ORUK taxonomy_term, as an attribute carries it or a taxonomy lists it. */
@@ -650,9 +716,6 @@ function readServiceFields(
     organisation = reading.value;
   }
   const organisationSourceId = organisation?.sourceId ?? uuidOf(record.organization_id);
-  if (!organisationSourceId && !isObject(record.organization)) {
-    reader.problem('organization', 'is required: a service is placed with its organization (or organization_id)');
-  }
   if (organisation && uuidOf(record.organization_id) && uuidOf(record.organization_id) !== organisation.sourceId) {
     reader.problem('organization_id', 'names another organization than the one nested in organization');
   }
@@ -718,7 +781,7 @@ function readServiceFields(
     sourceId,
     organisation,
     organisationWarnings,
-    organisationSourceId: organisationSourceId ?? '',
+    organisationSourceId,
     name,
     description: reader.text(record, 'description'),
     url: reader.webAddress(record, 'url'),
