@@ -438,22 +438,43 @@ describe('importing a 360Giving package of past awards', () => {
         expect.stringMatching(/^grants\[2\]\.recipientOrganization\[0\]\.id: .*GB-CHC expects 6 to 8 digits/),
       ]);
       expect(reasons[3]).toEqual(['grants[3].currency: must be GBP (not EUR)']);
-      expect(reasons[4]).toEqual([
-        'grants[4].amountAwarded: must be in whole pence (at most 2 decimal places)',
-        'grants[4].plannedDates[0]: needs an endDate or a duration in months',
-      ]);
-      expect(reasons[5]).toEqual(
-        expect.arrayContaining([
-          'grants[5].awardDate: is required',
-          expect.stringMatching(/^grants\[5\]\.plannedDates: is required/),
-        ]),
-      );
+      expect(reasons[4]).toEqual(['grants[4].amountAwarded: must be in whole pence (at most 2 decimal places)']);
+      expect(reasons[5]).toEqual(['grants[5].awardDate: is required']);
       expect(reasons[6]).toEqual(['grants[6].id: 360G-walsall-2024-0101 appears earlier in the file, at grants[0]']);
 
       expect(await award('360G-walsall-2024-0101')).toMatchObject({ awarded: 120_000, status: 'AWARDED' });
       for (const item of bad.slice(0, 5)) expect(await award(item.id as string)).toBeUndefined();
       // The good grant's new recipient is listed; nothing of the rejected ones is.
       expect(await countRows(t, 'organisations')).toBe(organisations + 1);
+    });
+
+    it('imports grants without planned dates, or with a duration alone, warning what stands in', async () => {
+      const recipient = [{ id: 'GB-CHC-1187655', name: 'Bloxwich Friends of the Library' }];
+      const report = await imported(
+        pkg([
+          grant('360G-walsall-2024-0201', { amountAwarded: 400, recipientOrganization: recipient }),
+          grant('360G-walsall-2024-0202', {
+            amountAwarded: 400,
+            plannedDates: [{ duration: 6 }],
+            recipientOrganization: recipient,
+          }),
+        ]),
+      );
+      expect(report).toMatchObject({ total: 2, created: 2, rejected: [] });
+      expect(report.warnings.map((item) => item.messages)).toEqual([
+        [
+          'grants[0].plannedDates: not given; the planned dates are recorded as 2024-05-14 to 2024-05-14 (the award date)',
+        ],
+        ['grants[1].plannedDates[0].startDate: not given; the start is recorded as 2024-05-14 (the award date)'],
+      ]);
+      expect(await award('360G-walsall-2024-0201')).toMatchObject({
+        plannedStart: '2024-05-14',
+        plannedEnd: '2024-05-14',
+      });
+      expect(await award('360G-walsall-2024-0202')).toMatchObject({
+        plannedStart: '2024-05-14',
+        plannedEnd: '2024-11-13',
+      });
     });
 
     it('refuses a grant that would take the fund over its budget, naming what remains', async () => {
