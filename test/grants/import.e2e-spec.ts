@@ -477,6 +477,24 @@ describe('importing a 360Giving package of past awards', () => {
       });
     });
 
+    it('takes any 360G- identifier the standard allows, as the funder minted it', async () => {
+      const minted = '360G-ABCT-ORG:001b000000LQnRYAA1';
+      const report = await imported(
+        pkg([
+          grant('360G-ABCT-GRANT:a0B4J00000Cq9xY', {
+            amountAwarded: 250,
+            plannedDates: [{ startDate: '2024-06-01', endDate: '2024-07-31' }],
+            recipientOrganization: [{ id: minted, name: 'Palfrey Girls Football Club' }],
+          }),
+        ]),
+      );
+      expect(report).toMatchObject({ created: 1, rejected: [], organisationsCreated: 1 });
+      expect(await organisationWith('360G', 'ABCT-ORG:001b000000LQnRYAA1')).toMatchObject({
+        name: 'Palfrey Girls Football Club',
+      });
+      expect(await award('360G-ABCT-GRANT:a0B4J00000Cq9xY')).toMatchObject({ awarded: 25_000 });
+    });
+
     it('refuses a grant that would take the fund over its budget, naming what remains', async () => {
       const small = await createFund(t, { ownerOrganisationId: council.id, budgetPence: 100_000 });
       const admin = await createAdmin(t);

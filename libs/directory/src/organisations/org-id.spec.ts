@@ -11,6 +11,10 @@ describe('org-id identifiers', () => {
     ['GB-NIC-100002', 'GB-NIC', '100002'],
     ['GB-EDU-123456', 'GB-EDU', '123456'],
     ['360G-walsall-pleck-residents', '360G', 'walsall-pleck-residents'],
+    // Funders mint 360G- identifiers from their own systems: the standard allows any string.
+    ['360G-ABCT-ORG:001b000000LQnRYAA1', '360G', 'ABCT-ORG:001b000000LQnRYAA1'],
+    ['360G-cf/2019 org #12', '360G', 'cf/2019 org #12'],
+    ['360G-Gwent-Cymdeithas-Gymraeg-Ŵyl', '360G', 'Gwent-Cymdeithas-Gymraeg-Ŵyl'],
   ])('reads %s', (text, scheme, identifier) => {
     const result = parseOrgId(text);
     expect(result).toEqual({ ok: true, value: { scheme, identifier } });
@@ -22,6 +26,7 @@ describe('org-id identifiers', () => {
     ['GB-COH-123', 'Companies House'],
     ['GB-LAE-walsall', 'Local authorities'],
     ['XX-ABC-123', 'known register'],
+    [`360G-${'x'.repeat(81)}`, 'at most 80 characters'],
     ['1234567', 'known register'],
   ])('refuses %s, saying what the register expects', (text, message) => {
     const result = parseOrgId(text);

@@ -87,8 +87,9 @@ export const ORG_ID_SCHEMES: Scheme[] = [
   {
     code: '360G',
     register: '360Giving identifier for an unregistered group',
-    pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{1,78}$/,
-    expects: 'letters, digits, dots, hyphens or underscores',
+    // 360Giving puts no pattern on an identifier (any string): any text we can store.
+    pattern: /^[\s\S]{1,80}$/u,
+    expects: 'an identifier of at most 80 characters after 360G-',
   },
 ];
 
