@@ -477,6 +477,35 @@ describe('importing a 360Giving package of past awards', () => {
       });
     });
 
+    it('imports with warnings what the Data Quality Tool only warns about', async () => {
+      const recipient = [{ id: 'GB-CHC-1187656', name: 'Willenhall Lunch Club' }];
+      const report = await imported(
+        pkg([
+          grant('360G-walsall-2024-0301', {
+            amountAppliedFor: 0,
+            amountAwarded: 600,
+            amountDisbursed: 650,
+            plannedDates: [{ startDate: '2024-06-01', endDate: '2024-03-31' }],
+            recipientOrganization: recipient,
+          }),
+        ]),
+      );
+      expect(report).toMatchObject({ created: 1, rejected: [] });
+      expect(report.warnings[0].messages).toEqual([
+        'grants[0].amountAppliedFor: is 0; the amount requested is recorded as the amount awarded',
+        'grants[0].amountDisbursed: 650 is more than the amount awarded (600); recorded as paid in full',
+        'grants[0].plannedDates[0].endDate: 2024-03-31 is before the startDate (2024-06-01); the end is recorded as 2024-06-01',
+      ]);
+      expect(await award('360G-walsall-2024-0301')).toMatchObject({
+        requested: 60_000,
+        awarded: 60_000,
+        paid: 60_000,
+        payments: 60_000,
+        plannedStart: '2024-06-01',
+        plannedEnd: '2024-06-01',
+      });
+    });
+
     it('takes any 360G- identifier the standard allows, as the funder minted it', async () => {
       const minted = '360G-ABCT-ORG:001b000000LQnRYAA1';
       const report = await imported(

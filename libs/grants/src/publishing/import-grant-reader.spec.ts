@@ -76,12 +76,6 @@ describe('reading a 360Giving grant', () => {
       'grants[0].amountAwarded: must be in whole pence (at most 2 decimal places)',
     ]);
     expect(reasons({ currency: 'EUR' })).toEqual(['grants[0].currency: must be GBP (not EUR)']);
-    expect(reasons({ amountDisbursed: 2000 })).toEqual([
-      'grants[0].amountDisbursed: must not be more than the amount awarded',
-    ]);
-    expect(reasons({ plannedDates: [{ startDate: '2024-06-01', endDate: '2024-05-01' }] })).toEqual([
-      'grants[0].plannedDates[0].endDate: must not be before the startDate (2024-06-01)',
-    ]);
     expect(reasons({ recipientOrganization: [{ id: 'GB-CHC-12', name: 'Tiny' }] })).toEqual([
       'grants[0].recipientOrganization[0].id: "GB-CHC-12" is not a valid Charity Commission for England and Wales number: GB-CHC expects 6 to 8 digits',
     ]);
@@ -170,6 +164,30 @@ describe('dates the standard leaves optional', () => {
       '2024-01-01',
       '2024-02-29',
     ]);
+  });
+
+  it('warns, as the Data Quality Tool does, about nothing applied for, overpaid awards and dates in reverse', () => {
+    const warned = (fields: Record<string, unknown>) => {
+      const value = grant(fields);
+      expect(schemaProblems(value)).toEqual([]);
+      const reading = readGrant(value, 'grants[0]', TODAY);
+      expect(reading.problems).toEqual([]);
+      return { award: reading.award, warnings: reading.warnings.map((item) => `${item.field}: ${item.message}`) };
+    };
+    expect(warned({ amountAppliedFor: 0 })).toMatchObject({
+      award: { amountRequestedPence: 150_000 },
+      warnings: ['grants[0].amountAppliedFor: is 0; the amount requested is recorded as the amount awarded'],
+    });
+    expect(warned({ amountDisbursed: 2000 })).toMatchObject({
+      award: { paidPence: 150_000, completed: true },
+      warnings: ['grants[0].amountDisbursed: 2000 is more than the amount awarded (1500); recorded as paid in full'],
+    });
+    expect(warned({ plannedDates: [{ startDate: '2024-06-01', endDate: '2024-05-01' }] })).toMatchObject({
+      award: { plannedStart: '2024-06-01', plannedEnd: '2024-06-01' },
+      warnings: [
+        'grants[0].plannedDates[0].endDate: 2024-05-01 is before the startDate (2024-06-01); the end is recorded as 2024-06-01',
+      ],
+    });
   });
 
   it('takes an actual start without an end as still running', () => {

@@ -165,8 +165,12 @@ function periodOf(
     });
   }
   if (end !== undefined && end < start) {
-    problems.push({ field: `${field}.endDate`, message: `must not be before the startDate (${start})` });
-    return undefined;
+    // 360Giving's Data Quality Tool only warns; our awards end on or after their start.
+    warnings.push({
+      field: `${field}.endDate`,
+      message: `${end} is before the startDate (${start}); the end is recorded as ${start}`,
+    });
+    end = start;
   }
   return { start, end };
 }
@@ -178,10 +182,12 @@ function periodOf(
  * activity has ended.
  *
  * Rules: amounts are GBP and become whole pence (amountAwarded more than 0; a fraction of
- * a penny is refused); amountAppliedFor defaults to amountAwarded; amountDisbursed, when
- * given, is paid and at most the amount awarded; plannedDates, and each of its parts, are
- * optional as in the standard (see `periodOf` for what stands in, with a warning); the recipient is recipientOrganization[0] with an
- * org-id the product knows (grants to individuals are not imported).
+ * a penny is refused); amountAppliedFor defaults to amountAwarded, and stands for it (with
+ * a warning) when 0; amountDisbursed is what was paid, at most the amount awarded (more is
+ * recorded as paid in full, with a warning); plannedDates, and each of its parts, are
+ * optional as in the standard (see `periodOf` for what stands in, with a warning); the
+ * recipient is recipientOrganization[0] with an org-id the product knows (grants to
+ * individuals are not imported).
  */
 export function readGrant(grant: unknown, field: string, today: string): GrantReading {
   const problems: FieldProblem[] = [];
@@ -219,8 +225,13 @@ export function readGrant(grant: unknown, field: string, today: string): GrantRe
   let requested = awarded;
   if (grant.amountAppliedFor !== undefined) {
     if (typeof grant.amountAppliedFor !== 'number') problem('amountAppliedFor', 'must be a number of pounds');
-    else if (grant.amountAppliedFor <= 0) problem('amountAppliedFor', 'must be more than 0');
-    else {
+    else if (grant.amountAppliedFor <= 0) {
+      // Valid 360Giving (the Data Quality Tool only warns), but an application asks for something.
+      warnings.push({
+        field: at('amountAppliedFor'),
+        message: `is ${grant.amountAppliedFor}; the amount requested is recorded as the amount awarded`,
+      });
+    } else {
       const result = penceOf(grant.amountAppliedFor);
       if ('problem' in result) problem('amountAppliedFor', result.problem);
       else requested = result.pence;
@@ -230,12 +241,18 @@ export function readGrant(grant: unknown, field: string, today: string): GrantRe
   let paid = 0;
   if (grant.amountDisbursed !== undefined) {
     if (typeof grant.amountDisbursed !== 'number') problem('amountDisbursed', 'must be a number of pounds');
-    else if (grant.amountDisbursed < 0) problem('amountDisbursed', 'must not be negative');
-    else {
+    else if (grant.amountDisbursed < 0) {
+      warnings.push({ field: at('amountDisbursed'), message: `is ${grant.amountDisbursed}; recorded as nothing paid` });
+    } else {
       const result = penceOf(grant.amountDisbursed);
       if ('problem' in result) problem('amountDisbursed', result.problem);
       else if (awarded !== undefined && result.pence > awarded) {
-        problem('amountDisbursed', 'must not be more than the amount awarded');
+        // Valid 360Giving (the Data Quality Tool only warns); an award here pays at most its amount.
+        warnings.push({
+          field: at('amountDisbursed'),
+          message: `${grant.amountDisbursed} is more than the amount awarded (${awarded / 100}); recorded as paid in full`,
+        });
+        paid = awarded;
       } else paid = result.pence;
     }
   }
