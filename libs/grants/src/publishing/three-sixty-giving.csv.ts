@@ -31,6 +31,7 @@ interface Column {
 
 const recipient = (grant: ThreeSixtyGivingGrant) => grant.recipientOrganization[0];
 const planned = (grant: ThreeSixtyGivingGrant) => grant.plannedDates?.[0];
+const actual = (grant: ThreeSixtyGivingGrant) => grant.actualDates?.[0];
 
 const LEADING: Column[] = [
   { title: 'Identifier', value: (grant) => grant.id },
@@ -44,6 +45,9 @@ const LEADING: Column[] = [
   { title: 'Planned Dates:Start Date', value: (grant) => planned(grant)?.startDate },
   { title: 'Planned Dates:End Date', value: (grant) => planned(grant)?.endDate },
   { title: 'Planned Dates:Duration (months)', value: (grant) => planned(grant)?.duration },
+  { title: 'Actual Dates:Start Date', value: (grant) => actual(grant)?.startDate },
+  { title: 'Actual Dates:End Date', value: (grant) => actual(grant)?.endDate },
+  { title: 'Actual Dates:Duration (months)', value: (grant) => actual(grant)?.duration },
   { title: 'Recipient Org:Identifier', value: (grant) => recipient(grant)?.id },
   { title: 'Recipient Org:Name', value: (grant) => recipient(grant)?.name },
   { title: 'Recipient Org:Charity Number', value: (grant) => recipient(grant)?.charityNumber },
@@ -64,14 +68,14 @@ const TRAILING: Column[] = [
 
 const LOCATION_FIELDS: [string, (location: ThreeSixtyGivingLocation) => Cell][] = [
   ['Name', (location) => location.name],
-  ['Geographical Code', (location) => location.geoCode],
-  ['Geographical Code Type', (location) => location.geoCodeType],
+  ['Geographic Code', (location) => location.geoCode],
+  ['Geographic Code Type', (location) => location.geoCodeType],
   ['Country Code', (location) => location.countryCode],
 ];
 
 /**
- * The 360Giving flat CSV: one row per grant, titles as the standard's spreadsheet
- * template has them. The first beneficiary location goes under `Beneficiary Location:`
+ * The 360Giving flat CSV: one row per grant, each title the schema's titles of the field
+ * and its parents joined with ':' (as flatten-tool, which reads it back, matches them). The first beneficiary location goes under `Beneficiary Location:`
  * columns; when grants have more, each further one gets numbered columns
  * (`Beneficiary Location:1:Name`, ...), as the standard's flattening does.
  */
