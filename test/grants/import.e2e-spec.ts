@@ -506,6 +506,35 @@ describe('importing a 360Giving package of past awards', () => {
       });
     });
 
+    it('keeps fromOpenCall and links classifications to the vocabulary’s terms, warning of unknown ones', async () => {
+      const fields = {
+        amountAwarded: 350,
+        plannedDates: [{ startDate: '2024-06-01', endDate: '2024-09-30' }],
+        recipientOrganization: [{ id: 'GB-CHC-1187657', name: 'Rushall Faith Forum' }],
+        fromOpenCall: 'No',
+        classifications: [
+          { vocabulary: 'cohesion-themes', code: 'inter-faith', title: 'Inter-faith' },
+          { vocabulary: 'TSGRecipientType', code: 'Organisation', title: 'Organisation' },
+        ],
+      };
+      const body = pkg([grant('360G-walsall-2024-0401', fields)]);
+      const report = await imported(body);
+      expect(report).toMatchObject({ created: 1, rejected: [] });
+      expect(report.warnings[0].messages).toEqual([
+        'grants[0].classifications[1]: TSGRecipientType Organisation is not a term of a vocabulary here; not linked',
+      ]);
+      const [row] = await t.db.query<{ openCall: boolean; terms: string[] }[]>(
+        `SELECT a.from_open_call AS "openCall",
+                ARRAY(SELECT t.code FROM grant_application_themes x JOIN taxonomy_terms t ON t.id = x.term_id
+                       WHERE x.application_id = a.id) AS terms
+           FROM grant_applications a WHERE a.external_id = '360G-walsall-2024-0401'`,
+      );
+      expect(row).toEqual({ openCall: false, terms: ['inter-faith'] });
+      expect(await imported(body)).toMatchObject({ unchanged: 1 });
+      const changed = await imported(pkg([grant('360G-walsall-2024-0401', { ...fields, fromOpenCall: 'Yes' })]));
+      expect(changed).toMatchObject({ updated: 1 });
+    });
+
     it('takes any 360G- identifier the standard allows, as the funder minted it', async () => {
       const minted = '360G-ABCT-ORG:001b000000LQnRYAA1';
       const report = await imported(

@@ -19,6 +19,7 @@ import { NoticesAboutAndProposals1796279284077 } from './1796279284077-NoticesAb
 import { NoticeWithdrawWindow1796279790464 } from './1796279790464-NoticeWithdrawWindow.js';
 import { OrganisationNamedInGrantsData1796280033831 } from './1796280033831-OrganisationNamedInGrantsData.js';
 import { GrantIdentifierAcrossFunds1796280322108 } from './1796280322108-GrantIdentifierAcrossFunds.js';
+import { ImportedFromOpenCall1796283438652 } from './1796283438652-ImportedFromOpenCall.js';
 
 /** Every migration, oldest first. `npm run migration:generate` rewrites this list. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -42,4 +43,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   NoticeWithdrawWindow1796279790464,
   OrganisationNamedInGrantsData1796280033831,
   GrantIdentifierAcrossFunds1796280322108,
+  ImportedFromOpenCall1796283438652,
 ];

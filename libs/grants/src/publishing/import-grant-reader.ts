@@ -20,6 +20,10 @@ export interface AwardFromGrant {
   recipient: { identifier: OrgId; name: string; town: string | null; postcode: string | null };
   /** Beneficiary locations' geoCodes, with the field each came from. */
   geoCodes: { field: string; code: string }[];
+  /** Classifications (vocabulary and code, as themes are published), with the field each came from. */
+  classifications: { field: string; vocabulary: string; code: string }[];
+  /** fromOpenCall: Yes is true, No false, not given null. */
+  fromOpenCall: boolean | null;
 }
 
 export interface GrantReading {
@@ -319,6 +323,16 @@ export function readGrant(grant: unknown, field: string, today: string): GrantRe
     });
   }
 
+  const classifications: AwardFromGrant['classifications'] = [];
+  if (Array.isArray(grant.classifications)) {
+    grant.classifications.forEach((item, index) => {
+      const vocabulary = isObject(item) ? text(item.vocabulary) : undefined;
+      const code = isObject(item) ? text(item.code) : undefined;
+      if (vocabulary && code) classifications.push({ field: at(`classifications[${index}]`), vocabulary, code });
+    });
+  }
+  const fromOpenCall = grant.fromOpenCall === 'Yes' ? true : grant.fromOpenCall === 'No' ? false : null;
+
   if (
     problems.length > 0 ||
     grantId === null ||
@@ -349,6 +363,8 @@ export function readGrant(grant: unknown, field: string, today: string): GrantRe
       completed: activityEnd < today && paid === awarded,
       recipient,
       geoCodes,
+      classifications,
+      fromOpenCall,
     },
     problems,
     warnings,
