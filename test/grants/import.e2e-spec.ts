@@ -535,6 +535,43 @@ describe('importing a 360Giving package of past awards', () => {
       expect(changed).toMatchObject({ updated: 1 });
     });
 
+    it('takes recipients of every register on the org-id.guide list, in the forms they are written', async () => {
+      const planned = [{ startDate: '2024-06-01', endDate: '2024-07-31' }];
+      const recipients = [
+        { id: 'US-EIN-47-1850312', name: 'A US foundation' },
+        { id: 'XI-ROR-05asf4e91', name: 'A research institute' },
+        { id: 'gb-chc-1187658', name: 'Walsall Bangladeshi Women’s Forum' },
+        { id: 'GB-COH-IP28755R', name: 'Goscote Co-operative Society' },
+        { id: 'GB-COH-1234567', name: 'Moxley Tenants Limited' },
+      ];
+      const report = await imported(
+        pkg(
+          recipients.map((recipient, index) =>
+            grant(`360G-walsall-2024-05${index}`, {
+              amountAwarded: 100,
+              plannedDates: planned,
+              recipientOrganization: [recipient],
+            }),
+          ),
+        ),
+      );
+      expect(report).toMatchObject({ created: recipients.length, rejected: [] });
+      expect(report.warnings.map((item) => item.messages)).toEqual([
+        [
+          'grants[4].recipientOrganization[0].id: GB-COH-1234567 is read as GB-COH-01234567 (Companies House numbers have 8 digits)',
+        ],
+      ]);
+      for (const [scheme, identifier] of [
+        ['US-EIN', '47-1850312'],
+        ['XI-ROR', '05asf4e91'],
+        ['GB-CHC', '1187658'],
+        ['GB-COH', 'IP28755R'],
+        ['GB-COH', '01234567'],
+      ]) {
+        expect(await organisationWith(scheme, identifier)).toBeDefined();
+      }
+    });
+
     it('takes any 360G- identifier the standard allows, as the funder minted it', async () => {
       const minted = '360G-ABCT-ORG:001b000000LQnRYAA1';
       const report = await imported(

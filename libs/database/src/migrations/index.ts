@@ -20,6 +20,7 @@ import { NoticeWithdrawWindow1796279790464 } from './1796279790464-NoticeWithdra
 import { OrganisationNamedInGrantsData1796280033831 } from './1796280033831-OrganisationNamedInGrantsData.js';
 import { GrantIdentifierAcrossFunds1796280322108 } from './1796280322108-GrantIdentifierAcrossFunds.js';
 import { ImportedFromOpenCall1796283438652 } from './1796283438652-ImportedFromOpenCall.js';
+import { OrgIdRegisterPrefixes1796283887180 } from './1796283887180-OrgIdRegisterPrefixes.js';
 
 /** Every migration, oldest first. `npm run migration:generate` rewrites this list. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -44,4 +45,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   OrganisationNamedInGrantsData1796280033831,
   GrantIdentifierAcrossFunds1796280322108,
   ImportedFromOpenCall1796283438652,
+  OrgIdRegisterPrefixes1796283887180,
 ];

@@ -391,8 +391,10 @@ function recipientOf(
   if (!id) problems.push({ field: `${field}.id`, message: 'is required' });
   else {
     const parsed = parseOrgId(id);
-    if (parsed.ok) identifier = parsed.value;
-    else problems.push({ field: `${field}.id`, message: `"${id}" ${parsed.problem}` });
+    if (parsed.ok) {
+      identifier = parsed.value;
+      if (parsed.note) warnings.push({ field: `${field}.id`, message: parsed.note });
+    } else problems.push({ field: `${field}.id`, message: `"${id}" ${parsed.problem}` });
   }
   let town = text(organisation.addressLocality) ?? null;
   if (town && town.length > MAX_TOWN_LENGTH) {
