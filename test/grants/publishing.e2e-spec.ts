@@ -413,6 +413,9 @@ describe('360Giving publishing', () => {
           'Planned Dates:Start Date',
           'Planned Dates:End Date',
           'Planned Dates:Duration (months)',
+          'Actual Dates:Start Date',
+          'Actual Dates:End Date',
+          'Actual Dates:Duration (months)',
           'Recipient Org:Identifier',
           'Recipient Org:Name',
           'Recipient Org:Charity Number',
@@ -424,11 +427,11 @@ describe('360Giving publishing', () => {
           'Grant Programme:Code',
           'Grant Programme:Title',
           'Beneficiary Location:Name',
-          'Beneficiary Location:Geographical Code',
-          'Beneficiary Location:Geographical Code Type',
+          'Beneficiary Location:Geographic Code',
+          'Beneficiary Location:Geographic Code Type',
           'Beneficiary Location:Country Code',
           ...[1, 2].flatMap((n) =>
-            ['Name', 'Geographical Code', 'Geographical Code Type', 'Country Code'].map(
+            ['Name', 'Geographic Code', 'Geographic Code Type', 'Country Code'].map(
               (field) => `Beneficiary Location:${n}:${field}`,
             ),
           ),
@@ -442,7 +445,7 @@ describe('360Giving publishing', () => {
       );
     });
 
-    it('quotes commas, quotes and line breaks, and defuses formulas', () => {
+    it('quotes commas, quotes and line breaks, and writes every value as the JSON has it', () => {
       expect(text).toContain('"Tea, ""talk""\nand cake"');
       const charity = rows.find((row) => row.Identifier === grantIdOf('charity')) as Record<string, string>;
       expect(charity).toMatchObject({
@@ -452,14 +455,15 @@ describe('360Giving publishing', () => {
         'Recipient Org:Identifier': 'GB-CHC-1123456',
         'Recipient Org:Charity Number': '1123456',
         'Funding Org:Identifier': 'GB-LAE-WLL',
-        'Beneficiary Location:Geographical Code': 'E05001234',
-        'Beneficiary Location:Geographical Code Type': 'WD',
-        'Beneficiary Location:2:Geographical Code': 'E08000030',
-        'Beneficiary Location:2:Geographical Code Type': 'MD',
+        'Beneficiary Location:Geographic Code': 'E05001234',
+        'Beneficiary Location:Geographic Code Type': 'WD',
+        'Beneficiary Location:2:Geographic Code': 'E08000030',
+        'Beneficiary Location:2:Geographic Code Type': 'MD',
         'Planned Dates:Duration (months)': '10',
       });
       const company = rows.find((row) => row.Identifier === grantIdOf('company')) as Record<string, string>;
-      expect(company.Title).toBe("'=Paddock Youth Forum");
+      // Data for 360Giving's tools: no spreadsheet formula guard alters it.
+      expect(company.Title).toBe('=Paddock Youth Forum');
       expect(company['Recipient Org:Company Number']).toBe('09876543');
     });
   });

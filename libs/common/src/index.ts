@@ -1,5 +1,6 @@
 export * from './audit/audit-entry.entity.js';
 export * from './audit/audit.service.js';
+export * from './csv/csv.js';
 export * from './background/background-tasks.js';
 export * from './common.module.js';
 export * from './errors/domain-error.js';

@@ -20,6 +20,7 @@ export * from './services/service.entity.js';
 export * from './services/services.service.js';
 export * from './taxonomy/taxonomy.entity.js';
 export * from './taxonomy/taxonomy.model.js';
+export { TaxonomyService } from './taxonomy/taxonomy.service.js';
 
 import { AreaEntity } from './areas/area.entity.js';
 import {

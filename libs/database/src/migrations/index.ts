@@ -23,6 +23,8 @@ import { TermSourceIds1796281462992 } from './1796281462992-TermSourceIds.js';
 import { LocationAddressFields1796281864715 } from './1796281864715-LocationAddressFields.js';
 import { UnknownOwner1796282311572 } from './1796282311572-UnknownOwner.js';
 import { TaxonomySourceIds1796282925306 } from './1796282925306-TaxonomySourceIds.js';
+import { ImportedFromOpenCall1796283438652 } from './1796283438652-ImportedFromOpenCall.js';
+import { OrgIdRegisterPrefixes1796283887180 } from './1796283887180-OrgIdRegisterPrefixes.js';
 
 /** Every migration, oldest first. `npm run migration:generate` rewrites this list. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -50,4 +52,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   LocationAddressFields1796281864715,
   UnknownOwner1796282311572,
   TaxonomySourceIds1796282925306,
+  ImportedFromOpenCall1796283438652,
+  OrgIdRegisterPrefixes1796283887180,
 ];

@@ -208,7 +208,8 @@ export class OrganisationIdentifierEntity {
   @ForeignKey('OrganisationEntity', { onDelete: 'CASCADE' })
   organisationId: string;
 
-  @Column('varchar', { length: 12 })
+  /** An org-id.guide register prefix (the longest, such as CA_BC-BRC_CBR, has 13 characters). */
+  @Column('varchar', { length: 20 })
   scheme: string;
 
   @Column('varchar', { length: 80 })

@@ -84,6 +84,18 @@ export class TaxonomyService {
       .getMany();
   }
 
+  /** The terms named by vocabulary code and term code (360Giving classifications), in one query. */
+  termsByCode(
+    wanted: { vocabulary: string; code: string }[],
+  ): Promise<{ id: string; vocabulary: string; code: string }[]> {
+    if (wanted.length === 0) return Promise.resolve([]);
+    return this.dataSource.query(
+      `SELECT t.id, x.code AS vocabulary, t.code FROM taxonomy_terms t JOIN taxonomies x ON x.id = t.taxonomy_id
+        WHERE (x.code, t.code) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+      [wanted.map((item) => item.vocabulary), wanted.map((item) => item.code)],
+    );
+  }
+
   async listTerms(
     filter: TaxonomyTermsFilter | undefined,
     page: { first: number; after?: string },

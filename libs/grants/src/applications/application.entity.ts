@@ -137,6 +137,10 @@ export class GrantApplicationEntity {
   @Column('varchar', { length: 200, nullable: true })
   externalId: string | null;
 
+  /** An imported grant's fromOpenCall (Yes true, No false), null when the file did not say. */
+  @Column('boolean', { nullable: true })
+  fromOpenCall: boolean | null;
+
   @Column('boolean', { default: false })
   isDemo: boolean;
 

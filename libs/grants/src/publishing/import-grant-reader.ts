@@ -20,6 +20,10 @@ export interface AwardFromGrant {
   recipient: { identifier: OrgId; name: string; town: string | null; postcode: string | null };
   /** Beneficiary locations' geoCodes, with the field each came from. */
   geoCodes: { field: string; code: string }[];
+  /** Classifications (vocabulary and code, as themes are published), with the field each came from. */
+  classifications: { field: string; vocabulary: string; code: string }[];
+  /** fromOpenCall: Yes is true, No false, not given null. */
+  fromOpenCall: boolean | null;
 }
 
 export interface GrantReading {
@@ -47,8 +51,8 @@ const text = (value: unknown): string | undefined =>
 
 /**
  * The date part of a 360Giving date (YYYY-MM-DD or a date-time), or a problem. Partial
- * dates (a year, or a year and month), which 360Giving allows for events, are not
- * enough for an award's planned dates.
+ * dates (a year, or a year and month) are for events only (see `eventDayOf`); an
+ * awardDate is a day.
  */
 export function dateOf(value: unknown): { date: string } | { problem: string } {
   if (typeof value !== 'string') return { problem: 'must be a date written YYYY-MM-DD, or a date-time' };
@@ -88,38 +92,91 @@ function penceOf(value: number): { pence: number } | { problem: string } {
   return { pence };
 }
 
-/** The start and end of a 360Giving event (plannedDates / actualDates item). */
-function periodOf(event: unknown, field: string, problems: FieldProblem[]): { start: string; end: string } | undefined {
+/**
+ * The first (`from: 'start'`) or last day of a 360Giving event date, which may be a
+ * year (`2024`) or a year and month (`2024-06`) alone: 2024-06 starts on 2024-06-01 and
+ * ends on 2024-06-30. Says in `note` when a partial date was made a day.
+ */
+function eventDayOf(value: unknown, from: 'start' | 'end'): { date: string; note?: string } | { problem: string } {
+  const partial = typeof value === 'string' ? /^(\d{4})(?:-(0[1-9]|1[012]))?$/.exec(value) : null;
+  if (!partial) return dateOf(value);
+  const year = Number(partial[1]);
+  const first = partial[2] ? Number(partial[2]) : 1;
+  const last = partial[2] ? first : 12;
+  const date =
+    from === 'start'
+      ? `${partial[1]}-${String(first).padStart(2, '0')}-01`
+      : new Date(Date.UTC(year, last, 0)).toISOString().slice(0, 10);
+  return { date, note: `${partial[0]} is recorded as ${date}` };
+}
+
+interface Period {
+  start: string;
+  /** Undefined when the event gives neither an endDate nor a duration and `openEnded` was asked. */
+  end: string | undefined;
+}
+
+/**
+ * The first and last day of a 360Giving event (a plannedDates or actualDates item). The
+ * standard makes every part optional and allows partial dates; our awards hold a start
+ * and an end day, so what is missing is filled in, each with a warning saying how: no
+ * startDate starts on `fallbackStart` (the award date), or on the endDate when that is
+ * earlier; no endDate ends after the duration, else (unless `openEnded`) on the start.
+ */
+function periodOf(
+  event: unknown,
+  field: string,
+  fallbackStart: string,
+  problems: FieldProblem[],
+  warnings: FieldProblem[],
+  openEnded = false,
+): Period | undefined {
   if (!isObject(event)) {
-    problems.push({ field, message: 'must be an object with a startDate' });
+    problems.push({ field, message: 'must be an object' });
     return undefined;
   }
-  if (event.startDate === undefined) {
-    problems.push({ field: `${field}.startDate`, message: 'is required' });
-    return undefined;
+  const day = (name: 'startDate' | 'endDate') => {
+    if (event[name] === undefined) return undefined;
+    const result = eventDayOf(event[name], name === 'startDate' ? 'start' : 'end');
+    if ('problem' in result) problems.push({ field: `${field}.${name}`, message: result.problem });
+    else if (result.note) warnings.push({ field: `${field}.${name}`, message: result.note });
+    return result;
+  };
+  const startDay = day('startDate');
+  const endDay = day('endDate');
+  if ((startDay && 'problem' in startDay) || (endDay && 'problem' in endDay)) return undefined;
+  let end = endDay?.date;
+  let start = startDay?.date;
+  if (start === undefined) {
+    start = end !== undefined && end < fallbackStart ? end : fallbackStart;
+    warnings.push({
+      field: `${field}.startDate`,
+      message: `not given; the start is recorded as ${start} (the ${start === fallbackStart ? 'award' : 'end'} date)`,
+    });
   }
-  const start = dateOf(event.startDate);
-  if ('problem' in start) {
-    problems.push({ field: `${field}.startDate`, message: start.problem });
-    return undefined;
-  }
-  if (event.endDate !== undefined) {
-    const end = dateOf(event.endDate);
-    if ('problem' in end) {
-      problems.push({ field: `${field}.endDate`, message: end.problem });
+  if (end === undefined && event.duration !== undefined) {
+    if (typeof event.duration === 'number' && event.duration >= 0) end = endAfterMonths(start, event.duration);
+    else {
+      problems.push({ field: `${field}.duration`, message: 'must be a number of months, 0 or more' });
       return undefined;
     }
-    if (end.date < start.date) {
-      problems.push({ field: `${field}.endDate`, message: `must not be before the startDate (${start.date})` });
-      return undefined;
-    }
-    return { start: start.date, end: end.date };
   }
-  if (typeof event.duration === 'number' && event.duration >= 0) {
-    return { start: start.date, end: endAfterMonths(start.date, event.duration) };
+  if (end === undefined && !openEnded) {
+    end = start;
+    warnings.push({
+      field: `${field}.endDate`,
+      message: `not given, nor a duration; the end is recorded as ${start} (the start date)`,
+    });
   }
-  problems.push({ field, message: 'needs an endDate or a duration in months' });
-  return undefined;
+  if (end !== undefined && end < start) {
+    // 360Giving's Data Quality Tool only warns; our awards end on or after their start.
+    warnings.push({
+      field: `${field}.endDate`,
+      message: `${end} is before the startDate (${start}); the end is recorded as ${start}`,
+    });
+    end = start;
+  }
+  return { start, end };
 }
 
 /**
@@ -129,10 +186,12 @@ function periodOf(event: unknown, field: string, problems: FieldProblem[]): { st
  * activity has ended.
  *
  * Rules: amounts are GBP and become whole pence (amountAwarded more than 0; a fraction of
- * a penny is refused); amountAppliedFor defaults to amountAwarded; amountDisbursed, when
- * given, is paid and at most the amount awarded; plannedDates[0] needs a startDate and an
- * endDate or a duration in months; the recipient is recipientOrganization[0] with an
- * org-id the product knows (grants to individuals are not imported).
+ * a penny is refused); amountAppliedFor defaults to amountAwarded, and stands for it (with
+ * a warning) when 0; amountDisbursed is what was paid, at most the amount awarded (more is
+ * recorded as paid in full, with a warning); plannedDates, and each of its parts, are
+ * optional as in the standard (see `periodOf` for what stands in, with a warning); the
+ * recipient is recipientOrganization[0] with an org-id the product knows (grants to
+ * individuals are not imported).
  */
 export function readGrant(grant: unknown, field: string, today: string): GrantReading {
   const problems: FieldProblem[] = [];
@@ -170,8 +229,13 @@ export function readGrant(grant: unknown, field: string, today: string): GrantRe
   let requested = awarded;
   if (grant.amountAppliedFor !== undefined) {
     if (typeof grant.amountAppliedFor !== 'number') problem('amountAppliedFor', 'must be a number of pounds');
-    else if (grant.amountAppliedFor <= 0) problem('amountAppliedFor', 'must be more than 0');
-    else {
+    else if (grant.amountAppliedFor <= 0) {
+      // Valid 360Giving (the Data Quality Tool only warns), but an application asks for something.
+      warnings.push({
+        field: at('amountAppliedFor'),
+        message: `is ${grant.amountAppliedFor}; the amount requested is recorded as the amount awarded`,
+      });
+    } else {
       const result = penceOf(grant.amountAppliedFor);
       if ('problem' in result) problem('amountAppliedFor', result.problem);
       else requested = result.pence;
@@ -181,12 +245,18 @@ export function readGrant(grant: unknown, field: string, today: string): GrantRe
   let paid = 0;
   if (grant.amountDisbursed !== undefined) {
     if (typeof grant.amountDisbursed !== 'number') problem('amountDisbursed', 'must be a number of pounds');
-    else if (grant.amountDisbursed < 0) problem('amountDisbursed', 'must not be negative');
-    else {
+    else if (grant.amountDisbursed < 0) {
+      warnings.push({ field: at('amountDisbursed'), message: `is ${grant.amountDisbursed}; recorded as nothing paid` });
+    } else {
       const result = penceOf(grant.amountDisbursed);
       if ('problem' in result) problem('amountDisbursed', result.problem);
       else if (awarded !== undefined && result.pence > awarded) {
-        problem('amountDisbursed', 'must not be more than the amount awarded');
+        // Valid 360Giving (the Data Quality Tool only warns); an award here pays at most its amount.
+        warnings.push({
+          field: at('amountDisbursed'),
+          message: `${grant.amountDisbursed} is more than the amount awarded (${awarded / 100}); recorded as paid in full`,
+        });
+        paid = awarded;
       } else paid = result.pence;
     }
   }
@@ -199,19 +269,32 @@ export function readGrant(grant: unknown, field: string, today: string): GrantRe
     else awardedAt = result.date;
   }
 
-  let planned: { start: string; end: string } | undefined;
-  if (!Array.isArray(grant.plannedDates) || grant.plannedDates.length === 0) {
-    problem('plannedDates', 'is required: a startDate with an endDate or a duration in months');
-  } else {
-    planned = periodOf(grant.plannedDates[0], at('plannedDates[0]'), problems);
-  }
-
-  let actualEnd: string | undefined;
-  if (Array.isArray(grant.actualDates) && grant.actualDates.length > 0) {
+  let actual: Period | undefined;
+  if (Array.isArray(grant.actualDates) && grant.actualDates.length > 0 && awardedAt !== undefined) {
     const ignored: FieldProblem[] = [];
-    actualEnd = periodOf(grant.actualDates[0], at('actualDates[0]'), ignored)?.end;
+    const notes: FieldProblem[] = [];
+    actual = periodOf(grant.actualDates[0], at('actualDates[0]'), awardedAt, ignored, notes, true);
+    if (actual) warnings.push(...notes);
     for (const item of ignored) warnings.push({ ...item, message: `${item.message}; the actual dates are ignored` });
   }
+
+  let planned: { start: string; end: string } | undefined;
+  if (awardedAt !== undefined) {
+    if (Array.isArray(grant.plannedDates) && grant.plannedDates.length > 0) {
+      const period = periodOf(grant.plannedDates[0], at('plannedDates[0]'), awardedAt, problems, warnings);
+      if (period?.end !== undefined) planned = { start: period.start, end: period.end };
+    } else {
+      // No plan given: the activity as it happened, else the award date, stands for it.
+      const start = actual?.start ?? awardedAt;
+      const end = actual?.end ?? start;
+      planned = { start, end };
+      warnings.push({
+        field: at('plannedDates'),
+        message: `not given; the planned dates are recorded as ${start} to ${end} (${actual ? 'the actual dates' : 'the award date'})`,
+      });
+    }
+  }
+  const actualEnd = actual?.end;
 
   let recipient: AwardFromGrant['recipient'] | undefined;
   const organisations = grant.recipientOrganization;
@@ -239,6 +322,16 @@ export function readGrant(grant: unknown, field: string, today: string): GrantRe
       if (code) geoCodes.push({ field: at(`beneficiaryLocation[${index}].geoCode`), code });
     });
   }
+
+  const classifications: AwardFromGrant['classifications'] = [];
+  if (Array.isArray(grant.classifications)) {
+    grant.classifications.forEach((item, index) => {
+      const vocabulary = isObject(item) ? text(item.vocabulary) : undefined;
+      const code = isObject(item) ? text(item.code) : undefined;
+      if (vocabulary && code) classifications.push({ field: at(`classifications[${index}]`), vocabulary, code });
+    });
+  }
+  const fromOpenCall = grant.fromOpenCall === 'Yes' ? true : grant.fromOpenCall === 'No' ? false : null;
 
   if (
     problems.length > 0 ||
@@ -270,6 +363,8 @@ export function readGrant(grant: unknown, field: string, today: string): GrantRe
       completed: activityEnd < today && paid === awarded,
       recipient,
       geoCodes,
+      classifications,
+      fromOpenCall,
     },
     problems,
     warnings,
@@ -296,8 +391,10 @@ function recipientOf(
   if (!id) problems.push({ field: `${field}.id`, message: 'is required' });
   else {
     const parsed = parseOrgId(id);
-    if (parsed.ok) identifier = parsed.value;
-    else problems.push({ field: `${field}.id`, message: `"${id}" ${parsed.problem}` });
+    if (parsed.ok) {
+      identifier = parsed.value;
+      if (parsed.note) warnings.push({ field: `${field}.id`, message: parsed.note });
+    } else problems.push({ field: `${field}.id`, message: `"${id}" ${parsed.problem}` });
   }
   let town = text(organisation.addressLocality) ?? null;
   if (town && town.length > MAX_TOWN_LENGTH) {

@@ -14,7 +14,7 @@ import {
   type FieldProblem,
   type Viewer,
 } from '@cohesion/common';
-import { OrganisationsService } from '@cohesion/directory';
+import { OrganisationsService, TaxonomyService } from '@cohesion/directory';
 import { GrantApplicationEntity, type ApplicationStatus } from '../applications/application.entity.js';
 import { AWARD_STATUSES } from '../applications/application.state-machine.js';
 import { GrantRoundEntity } from '../rounds/round.entity.js';
@@ -89,7 +89,9 @@ interface AwardState {
   externalId: string;
   /** The part of paidPence carried by the import's own payment row. */
   importedPaidPence: number;
+  fromOpenCall: boolean | null;
   areaIds: string[];
+  themeIds: string[];
 }
 
 type NextState = Omit<AwardState, 'id' | 'roundId' | 'externalId'>;
@@ -103,7 +105,9 @@ const STATE_COLUMNS = `
   COALESCE((SELECT sum(p.amount_pence) FROM grant_payments p
              WHERE p.application_id = a.id AND p.status = 'PAID' AND p.reference = '${IMPORTED_PAYMENT_REFERENCE}'), 0)::bigint
     AS "importedPaidPence",
-  ARRAY(SELECT x.area_id FROM grant_application_areas x WHERE x.application_id = a.id ORDER BY x.area_id) AS "areaIds"`;
+  a.from_open_call AS "fromOpenCall",
+  ARRAY(SELECT x.area_id FROM grant_application_areas x WHERE x.application_id = a.id ORDER BY x.area_id) AS "areaIds",
+  ARRAY(SELECT x.term_id FROM grant_application_themes x WHERE x.application_id = a.id ORDER BY x.term_id) AS "themeIds"`;
 
 /** Fields whose difference makes a re-imported grant an update. */
 const COMPARED: (keyof NextState)[] = [
@@ -119,6 +123,7 @@ const COMPARED: (keyof NextState)[] = [
   'paidPence',
   'importedPaidPence',
   'actualSpendPence',
+  'fromOpenCall',
 ];
 
 /** The identifier a fund publishes an award of its own under: its grant id prefix, then the award's uuid. */
@@ -184,6 +189,7 @@ export class ThreeSixtyGivingImportService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly organisations: OrganisationsService,
+    private readonly taxonomy: TaxonomyService,
   ) {}
 
   /** Funds a command line names by uuid or programme code (several years may share a code). */
@@ -237,6 +243,7 @@ export class ThreeSixtyGivingImportService {
     });
 
     const areaIds = await this.areaIdsByCode(entries.flatMap((entry) => entry.reading.award?.geoCodes ?? []));
+    const termIds = await this.termIdsByCode(entries.flatMap((entry) => entry.reading.award?.classifications ?? []));
     const report: ImportReport = {
       total: grants.length,
       created: 0,
@@ -253,8 +260,11 @@ export class ThreeSixtyGivingImportService {
       if (problems.length > 0 || !award) {
         reject(problems.map(asText));
       } else {
-        const linked = [...new Set(award.geoCodes.flatMap((geo) => areaIds.get(geo.code) ?? []))].sort();
-        const outcome = await this.importAward(viewer, fund.id, award, linked, `grants[${index}]`, round);
+        const links: Links = {
+          areaIds: [...new Set(award.geoCodes.flatMap((geo) => areaIds.get(geo.code) ?? []))].sort(),
+          themeIds: [...new Set(award.classifications.flatMap((item) => termIds.get(termKey(item)) ?? []))].sort(),
+        };
+        const outcome = await this.importAward(viewer, fund.id, award, links, `grants[${index}]`, round);
         if (outcome.kind === 'rejected') {
           reject([outcome.reason]);
         } else {
@@ -266,6 +276,12 @@ export class ThreeSixtyGivingImportService {
             ...award.geoCodes
               .filter((geo) => !areaIds.has(geo.code))
               .map((geo) => ({ field: geo.field, message: `${geo.code} is not the code of a known area; not linked` })),
+            ...award.classifications
+              .filter((item) => !termIds.has(termKey(item)))
+              .map((item) => ({
+                field: item.field,
+                message: `${item.vocabulary} ${item.code} is not a term of a vocabulary here; not linked`,
+              })),
           ];
           if (warnings.length)
             report.warnings.push({ index, grantId: reading.grantId, messages: warnings.map(asText) });
@@ -287,19 +303,26 @@ export class ThreeSixtyGivingImportService {
     return new Map(rows.map((row) => [row.code, row.id]));
   }
 
+  /** Taxonomy term ids by `termKey` (vocabulary and code), for the classifications given; one query. */
+  private async termIdsByCode(items: { vocabulary: string; code: string }[]): Promise<Map<string, string>> {
+    const unique = [...new Map(items.map((item) => [termKey(item), item])).values()];
+    const rows = await this.taxonomy.termsByCode(unique);
+    return new Map(rows.map((row) => [termKey(row), row.id]));
+  }
+
   /** One grant in one transaction; a lost race to list the same new recipient is retried once. */
   private async importAward(
     viewer: Viewer | null,
     fundId: string,
     award: AwardFromGrant,
-    areaIds: string[],
+    links: Links,
     field: string,
     round: RoundSpan | null,
   ): Promise<Outcome> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.dataSource.transaction((manager) =>
-          this.writeAward(manager, viewer, fundId, award, areaIds, field, round),
+          this.writeAward(manager, viewer, fundId, award, links, field, round),
         );
       } catch (error) {
         if (error instanceof GrantRefused) return { kind: 'rejected', reason: error.message };
@@ -317,7 +340,7 @@ export class ThreeSixtyGivingImportService {
     viewer: Viewer | null,
     fundId: string,
     award: AwardFromGrant,
-    areaIds: string[],
+    links: Links,
     field: string,
     knownRound: RoundSpan | null,
   ): Promise<Outcome> {
@@ -355,7 +378,8 @@ export class ThreeSixtyGivingImportService {
       actualSpendPence: keep ? existing.actualSpendPence : status === 'COMPLETED' ? award.amountAwardedPence : null,
       closedAt: keep ? existing.closedAt : status === 'COMPLETED' ? midnight(award.activityEnd) : null,
       closureNote: keep ? existing.closureNote : status === 'COMPLETED' ? 'Completed before it was imported' : null,
-      areaIds,
+      fromOpenCall: award.fromOpenCall,
+      ...links,
     };
     if (next.paidPence > next.amountAwardedPence) {
       throw new GrantRefused(
@@ -384,15 +408,8 @@ export class ThreeSixtyGivingImportService {
     const id = existing
       ? await this.update(manager, existing, state)
       : await this.insert(manager, viewer, state, round, fundId, award);
-    if (!existing || existing.areaIds.join() !== state.areaIds.join()) {
-      if (existing) await manager.query('DELETE FROM grant_application_areas WHERE application_id = $1', [id]);
-      if (state.areaIds.length) {
-        await manager.query(
-          'INSERT INTO grant_application_areas (application_id, area_id) SELECT $1, unnest($2::uuid[])',
-          [id, state.areaIds],
-        );
-      }
-    }
+    await relink(manager, id, 'grant_application_areas', 'area_id', existing?.areaIds ?? null, state.areaIds);
+    await relink(manager, id, 'grant_application_themes', 'term_id', existing?.themeIds ?? null, state.themeIds);
     await this.recordPayment(manager, viewer, id, fundId, existing?.importedPaidPence ?? 0, state, award.awardedAt);
     const paidChange = state.paidPence - (existing?.paidPence ?? 0);
     if (committedChange !== 0 || paidChange !== 0) {
@@ -469,6 +486,7 @@ export class ThreeSixtyGivingImportService {
       closedAt: state.closedAt,
       closureNote: state.closureNote,
       externalId: award.grantId,
+      fromOpenCall: state.fromOpenCall,
     });
     await manager.insert(GrantApplicationEntity, entity);
     return entity.id;
@@ -480,7 +498,7 @@ export class ThreeSixtyGivingImportService {
           SET status = $2, applicant_organisation_id = $3, project_title = $4, summary = $5,
               amount_requested_pence = $6, amount_awarded_pence = $7, awarded_at = $8, decided_at = $9,
               planned_start = $10, planned_end = $11, paid_pence = $12, actual_spend_pence = $13,
-              closed_at = $14, closure_note = $15, updated_at = now(), version = version + 1
+              closed_at = $14, closure_note = $15, from_open_call = $16, updated_at = now(), version = version + 1
         WHERE id = $1`,
       [
         existing.id,
@@ -498,6 +516,7 @@ export class ThreeSixtyGivingImportService {
         state.actualSpendPence,
         state.closedAt,
         state.closureNote,
+        state.fromOpenCall,
       ],
     );
     return existing.id;
@@ -607,7 +626,40 @@ function asText(problem: FieldProblem): string {
 }
 
 function sameAward(existing: AwardState, state: NextState): boolean {
-  return COMPARED.every((key) => existing[key] === state[key]) && existing.areaIds.join() === state.areaIds.join();
+  return (
+    COMPARED.every((key) => existing[key] === state[key]) &&
+    existing.areaIds.join() === state.areaIds.join() &&
+    existing.themeIds.join() === state.themeIds.join()
+  );
+}
+
+/** The areas and themes an award is linked to, ids sorted. */
+interface Links {
+  areaIds: string[];
+  themeIds: string[];
+}
+
+function termKey(term: { vocabulary: string; code: string }): string {
+  return `${term.vocabulary}\n${term.code}`;
+}
+
+/** Replaces an award's links in one of its link tables, when they changed (`before` null: a new award). */
+async function relink(
+  manager: EntityManager,
+  applicationId: string,
+  table: 'grant_application_areas' | 'grant_application_themes',
+  column: 'area_id' | 'term_id',
+  before: string[] | null,
+  after: string[],
+): Promise<void> {
+  if (before !== null && before.join() === after.join()) return;
+  if (before !== null) await manager.query(`DELETE FROM ${table} WHERE application_id = $1`, [applicationId]);
+  if (after.length) {
+    await manager.query(`INSERT INTO ${table} (application_id, ${column}) SELECT $1, unnest($2::uuid[])`, [
+      applicationId,
+      after,
+    ]);
+  }
 }
 
 /** The package's grants, or BAD_USER_INPUT when it is not a package at all. */

@@ -1,28 +1,10 @@
+import { csvLine, type CsvCell } from '@cohesion/common';
 import type { ThreeSixtyGivingGrant, ThreeSixtyGivingLocation } from './three-sixty-giving.types.js';
 
-type Cell = string | number | null | undefined;
+type Cell = CsvCell;
 
-/** A plain number written as text ("-12.5"): a spreadsheet reads it as a number, never a formula. */
-const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
-/** What a spreadsheet may take for the start of a formula. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/**
- * One CSV field (RFC 4180): quoted when it holds a comma, quote or line break, with
- * quotes doubled. Text a spreadsheet would run as a formula (=, +, -, @ first) gets a
- * leading apostrophe; numbers are left alone.
- */
-export function csvCell(value: Cell): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return String(value);
-  const text = FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** One CSV record, CRLF-terminated. */
-export function csvLine(cells: Cell[]): string {
-  return `${cells.map(csvCell).join(',')}\r\n`;
-}
+/** The standard's CSV is data for 360Giving's tools: every value is written as it is. */
+const AS_DATA = { guardFormulas: false };
 
 interface Column {
   title: string;
@@ -31,6 +13,7 @@ interface Column {
 
 const recipient = (grant: ThreeSixtyGivingGrant) => grant.recipientOrganization[0];
 const planned = (grant: ThreeSixtyGivingGrant) => grant.plannedDates?.[0];
+const actual = (grant: ThreeSixtyGivingGrant) => grant.actualDates?.[0];
 
 const LEADING: Column[] = [
   { title: 'Identifier', value: (grant) => grant.id },
@@ -44,6 +27,9 @@ const LEADING: Column[] = [
   { title: 'Planned Dates:Start Date', value: (grant) => planned(grant)?.startDate },
   { title: 'Planned Dates:End Date', value: (grant) => planned(grant)?.endDate },
   { title: 'Planned Dates:Duration (months)', value: (grant) => planned(grant)?.duration },
+  { title: 'Actual Dates:Start Date', value: (grant) => actual(grant)?.startDate },
+  { title: 'Actual Dates:End Date', value: (grant) => actual(grant)?.endDate },
+  { title: 'Actual Dates:Duration (months)', value: (grant) => actual(grant)?.duration },
   { title: 'Recipient Org:Identifier', value: (grant) => recipient(grant)?.id },
   { title: 'Recipient Org:Name', value: (grant) => recipient(grant)?.name },
   { title: 'Recipient Org:Charity Number', value: (grant) => recipient(grant)?.charityNumber },
@@ -64,16 +50,17 @@ const TRAILING: Column[] = [
 
 const LOCATION_FIELDS: [string, (location: ThreeSixtyGivingLocation) => Cell][] = [
   ['Name', (location) => location.name],
-  ['Geographical Code', (location) => location.geoCode],
-  ['Geographical Code Type', (location) => location.geoCodeType],
+  ['Geographic Code', (location) => location.geoCode],
+  ['Geographic Code Type', (location) => location.geoCodeType],
   ['Country Code', (location) => location.countryCode],
 ];
 
 /**
- * The 360Giving flat CSV: one row per grant, titles as the standard's spreadsheet
- * template has them. The first beneficiary location goes under `Beneficiary Location:`
+ * The 360Giving flat CSV: one row per grant, each title the schema's titles of the field
+ * and its parents joined with ':' (as flatten-tool, which reads it back, matches them). The first beneficiary location goes under `Beneficiary Location:`
  * columns; when grants have more, each further one gets numbered columns
- * (`Beneficiary Location:1:Name`, ...), as the standard's flattening does.
+ * (`Beneficiary Location:1:Name`, ...), as the standard's flattening does. Values are
+ * written unaltered (no formula guard: the file is data for tools, as the JSON is).
  */
 export class ThreeSixtyGivingCsv {
   private readonly columns: Column[];
@@ -95,10 +82,16 @@ export class ThreeSixtyGivingCsv {
   }
 
   header(): string {
-    return csvLine(this.columns.map((column) => column.title));
+    return csvLine(
+      this.columns.map((column) => column.title),
+      AS_DATA,
+    );
   }
 
   row(grant: ThreeSixtyGivingGrant): string {
-    return csvLine(this.columns.map((column) => column.value(grant)));
+    return csvLine(
+      this.columns.map((column) => column.value(grant)),
+      AS_DATA,
+    );
   }
 }

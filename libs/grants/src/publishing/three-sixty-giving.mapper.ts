@@ -29,8 +29,10 @@ export interface AwardRow {
   /** The day (UK time) an award closed early, else null. */
   closed_early_on: string | null;
   updated_at: Date;
-  /** From a round of imported past awards: whether there was an open call is not known. */
+  /** From a round of imported past awards, whose file said whether there was an open call (or not). */
   imported: boolean;
+  /** An imported award's fromOpenCall; null when its file did not say. */
+  from_open_call: boolean | null;
   recipient_id: string;
   /** Null (with the identifiers below) for a recipient not to be named (see `recipientNamedSql`). */
   recipient_name: string | null;
@@ -147,7 +149,9 @@ export function toThreeSixtyGivingGrant(row: AwardRow, fund: PublishedFund): Thr
     });
   }
   if (row.themes.length > 0) grant.classifications = row.themes;
-  if (!row.imported) grant.fromOpenCall = 'Yes';
+  // The fund's own rounds are open calls; an imported award says what its file said.
+  const openCall = row.imported ? row.from_open_call : true;
+  if (openCall !== null) grant.fromOpenCall = openCall ? 'Yes' : 'No';
   grant.dateModified = row.updated_at.toISOString();
   grant.dataSource = fund.dataSource;
   return grant;

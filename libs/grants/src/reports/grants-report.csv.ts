@@ -1,3 +1,4 @@
+import { csvLine, type CsvCell } from '@cohesion/common';
 import type { GrantsReport, GrantsReportRow, GrantsReportTotals } from './grants-report.model.js';
 
 export const REPORT_CSV_COLUMNS = [
@@ -22,30 +23,16 @@ export const REPORT_CSV_COLUMNS = [
 ] as const;
 
 type Column = (typeof REPORT_CSV_COLUMNS)[number];
-type Cell = string | number | boolean | null | undefined;
-type Line = Partial<Record<Column, Cell>>;
+type Line = Partial<Record<Column, CsvCell>>;
 
-const NUMBER = /^-?\d+(\.\d+)?$/;
-/** Characters that make a spreadsheet read a cell as a formula (with tab and carriage return, which some also do). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** The report is opened in spreadsheets: text that would run as a formula is defused. */
+const FOR_SPREADSHEETS = { guardFormulas: true };
 
 /** Whole pence as pounds with two decimals, exactly (no floating point): 123456 -> "1234.56". */
 export function pounds(pence: number): string {
   const sign = pence < 0 ? '-' : '';
   const whole = Math.abs(pence);
   return `${sign}${Math.floor(whole / 100)}.${String(whole % 100).padStart(2, '0')}`;
-}
-
-/**
- * One CSV field (RFC 4180): text a spreadsheet would run as a formula gets a leading
- * apostrophe (numbers are left alone), and a field with a comma, quote or line break
- * is quoted with its quotes doubled.
- */
-export function csvField(value: Cell): string {
-  if (value === null || value === undefined) return '';
-  let text = typeof value === 'string' ? value : String(value);
-  if (typeof value === 'string' && FORMULA_START.test(text) && !NUMBER.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 function money(figures: Pick<GrantsReportTotals, 'requested' | 'awarded' | 'paid'>): Line {
@@ -114,9 +101,13 @@ export function grantsReportCsv(report: GrantsReport): string {
       improved: item.improved,
     })),
   ];
-  const text = [
-    REPORT_CSV_COLUMNS.join(','),
-    ...lines.map((line) => REPORT_CSV_COLUMNS.map((column) => csvField(line[column])).join(',')),
-  ];
-  return `${text.join('\r\n')}\r\n`;
+  return [
+    csvLine(REPORT_CSV_COLUMNS, FOR_SPREADSHEETS),
+    ...lines.map((line) =>
+      csvLine(
+        REPORT_CSV_COLUMNS.map((column) => line[column]),
+        FOR_SPREADSHEETS,
+      ),
+    ),
+  ].join('');
 }

@@ -390,8 +390,8 @@ const KIND_BY_SCHEME: Record<string, OrganisationKindValue> = {
 
 /**
  * One organization_identifiers entry in org-id form. The scheme may be given apart
- * (identifier_scheme GB-CHC + identifier 1234567) or inside the identifier. Companies
- * House numbers are eight characters; one written without its leading zeros is padded.
+ * (identifier_scheme GB-CHC + identifier 1234567) or inside the identifier; `parseOrgId`
+ * reads it as the 360Giving import does (a short Companies House number is padded).
  */
 function readIdentifier(entry: unknown, reader: FieldReader, index: number): SourcedOrgId | null {
   const field = `organization_identifiers[${index}]`;
@@ -400,20 +400,13 @@ function readIdentifier(entry: unknown, reader: FieldReader, index: number): Sou
   let identifier = textOf(entry.identifier);
   if (identifier === null) return null;
   if (scheme && identifier.toUpperCase().startsWith(`${scheme}-`)) identifier = identifier.slice(scheme.length + 1);
-  if (scheme === 'GB-COH' && /^\d{1,7}$/.test(identifier)) {
-    const padded = identifier.padStart(8, '0');
-    reader.warn(
-      `${field}.identifier`,
-      `${scheme}-${identifier} is read as ${scheme}-${padded} (Companies House numbers have 8 digits)`,
-    );
-    identifier = padded;
-  }
   const written = scheme ? `${scheme}-${identifier}` : identifier;
   const parsed = parseOrgId(written);
   if (!parsed.ok) {
     reader.warn(`${field}.identifier`, `"${clip(written)}" ${parsed.problem}; left out`);
     return null;
   }
+  if (parsed.note) reader.warn(`${field}.identifier`, parsed.note);
   return { ...parsed.value, sourceId: uuidOf(entry.id) };
 }
 
