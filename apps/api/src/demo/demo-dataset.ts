@@ -9,7 +9,8 @@ import { DEMO_NETWORK } from './demo-network.js';
  * 07700 900xxx, 08081 570xxx); emails and websites use example.org domains. The seven
  * councils, West Midlands Police and West Midlands Fire Service appear by name with
  * generic descriptions; every other organisation is invented. Area names and ONS codes
- * for the region and councils are real; ward codes are left out on purpose.
+ * for the region, councils and wards are real; a ward whose code could not be checked
+ * against ONS data carries none.
  * Coordinates sit within 0.01 degrees of the centroid of each postcode district.
  */
 export const DEMO_DATASET: DemoDataset = {
@@ -59,9 +60,12 @@ export const DEMO_DATASET: DemoDataset = {
     { key: 'sandwell-smethwick', name: 'Smethwick', kind: 'LOCALITY', code: 'SAN-SMETHWICK', parent: 'sandwell' },
     { key: 'sandwell-oldbury', name: 'Oldbury', kind: 'LOCALITY', code: 'SAN-OLDBURY', parent: 'sandwell' },
 
-    // Wards: real names. Birmingham's carry their ONS codes (its 69 wards of 2018, E05011118 to
-    // E05011186, in name order); the others' codes are left out until checked against ONS data,
-    // rather than guessed.
+    // Wards: real names. Birmingham's carry their ONS codes (its 69 wards of 2018), as do Heath
+    // Town and St Thomas's, wards of Wolverhampton's 2023 and Dudley's 2024 warding. Walsall,
+    // Sandwell, Coventry and Solihull were re-warded in May 2026 and Netherton, Woodside and St
+    // Andrews is no longer a Dudley ward: those carry no code until checked against ONS data for
+    // the current wards, rather than guessed; nor does St Peter's (ONS's ward is St Peters, a name
+    // found in several councils).
     { key: 'blakenall', name: 'Blakenall', kind: 'WARD', parent: 'walsall-north' },
     { key: 'bloxwich-east', name: 'Bloxwich East', kind: 'WARD', parent: 'walsall-north' },
     { key: 'st-matthews', name: "St Matthew's", kind: 'WARD', parent: 'walsall-south' },
@@ -100,8 +104,8 @@ export const DEMO_DATASET: DemoDataset = {
     { key: 'st-michaels', name: "St Michael's", kind: 'WARD', parent: 'coventry' },
     { key: 'foleshill', name: 'Foleshill', kind: 'WARD', parent: 'coventry' },
     { key: 'st-peters', name: "St Peter's", kind: 'WARD', parent: 'wolverhampton' },
-    { key: 'heath-town', name: 'Heath Town', kind: 'WARD', parent: 'wolverhampton' },
-    { key: 'st-thomass', name: "St Thomas's", kind: 'WARD', parent: 'dudley' },
+    { key: 'heath-town', name: 'Heath Town', kind: 'WARD', code: 'E05014848', parent: 'wolverhampton' },
+    { key: 'st-thomass', name: "St Thomas's", kind: 'WARD', code: 'E05015923', parent: 'dudley' },
     {
       key: 'netherton-woodside-and-st-andrews',
       name: 'Netherton, Woodside and St Andrews',
