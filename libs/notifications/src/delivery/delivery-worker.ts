@@ -77,20 +77,14 @@ export class NotificationDeliveryWorker implements BackgroundTask {
   }
 
   /**
-   * Takes the next due delivery for this worker, for one lease. Due emails between
-   * people who have blocked each other since they were queued are cancelled first,
-   * never sent.
+   * Takes the next due delivery for this worker, for one lease. Emails between people
+   * who have blocked each other since they were queued are never claimed; once nothing
+   * else is due, they are marked CANCELLED in one sweep (a sweep before every claim
+   * would read the whole due backlog once per email sent).
    */
   async claim(): Promise<ClaimedDelivery | undefined> {
     const sendBy = Date.now() + sendBudgetMs(this.config.notificationLeaseSeconds);
     const blocked = noticeBlockedSql(this.blocks, 'n.recipient_id', 'n.about_ids');
-    await this.dataSource.query(
-      `UPDATE notification_deliveries d SET status = 'CANCELLED', locked_until = NULL
-         FROM notifications n
-        WHERE n.id = d.notification_id AND d.status = 'PENDING' AND d.next_attempt_at <= now()
-          AND (d.locked_until IS NULL OR d.locked_until <= now())
-          AND ${blocked}`,
-    );
     const rows: Omit<ClaimedDelivery, 'sendBy'>[] = await this.dataSource.query(
       `WITH claimed AS (
          UPDATE notification_deliveries d
@@ -108,7 +102,15 @@ export class NotificationDeliveryWorker implements BackgroundTask {
          FROM claimed c JOIN notifications n ON n.id = c.notification_id`,
       [this.config.notificationLeaseSeconds],
     );
-    return rows[0] ? { ...rows[0], sendBy } : undefined;
+    if (rows[0]) return { ...rows[0], sendBy };
+    await this.dataSource.query(
+      `UPDATE notification_deliveries d SET status = 'CANCELLED', locked_until = NULL
+         FROM notifications n
+        WHERE n.id = d.notification_id AND d.status = 'PENDING' AND d.next_attempt_at <= now()
+          AND (d.locked_until IS NULL OR d.locked_until <= now())
+          AND ${blocked}`,
+    );
+    return undefined;
   }
 
   /** Sends a claimed delivery, abandoning the attempt (an error) rather than going on past its share of the lease. */
