@@ -111,6 +111,9 @@ describe('360Giving publishing', () => {
       code: 'WSL-N',
       parentId: district.id,
     });
+    // A ward whose ONS code is not known yet, and a locality that belongs to no coded area.
+    const uncodedWard = await createArea(t, { kind: 'WARD', name: 'Blakenall', parentId: locality.id });
+    const adrift = await createArea(t, { kind: 'LOCALITY', name: 'Canal Towpaths', code: 'WSL-T' });
     const theme = await createTerm(t, 'cohesion-themes', { code: 'test-coffee', name: 'Coffee and conversation' });
 
     const charity = await createOrganisation(t, {
@@ -263,7 +266,8 @@ describe('360Giving publishing', () => {
     ids.sameText = await badAward({ projectTitle: 'Street party', summary: 'Street  party ' });
     ids.longTitle = await badAward({ projectTitle: `Street party ${'and more '.repeat(16)}` });
     ids.email = await badAward({ summary: 'Places from Jo at jo.bloggs@example.org before June.' });
-    ids.nowhere = await badAward({ areaIds: [locality.id] });
+    ids.nowhere = await badAward({ areaIds: [adrift.id] });
+    ids.uncoded = await badAward({ areaIds: [uncodedWard.id, locality.id] });
 
     emptyFund = await createFund(t, { ownerOrganisationId: council.id, grantIdPrefix: PREFIX });
     const emptyRound = await createRound(t, { fundId: emptyFund.id });
@@ -475,7 +479,7 @@ describe('360Giving publishing', () => {
       expect(threeSixtyGivingValidator().packageErrors(body)).toEqual([]);
       const programmes = new Set(body.grants.map((grant) => grant.grantProgramme[0].code));
       expect([...programmes].sort()).toEqual(['WBF', 'WCF', 'WSG']);
-      expect(body.grants).toHaveLength(5 + 2 + 8);
+      expect(body.grants).toHaveLength(5 + 2 + 9);
       expect(body.publisher.identifier).toBe('GB-LAE-WLL');
       const imported = body.grants.find((grant) => grant.id === '360G-oldwalsall-0042') as Grant;
       expect(imported.fromOpenCall).toBeUndefined();
@@ -505,6 +509,17 @@ describe('360Giving publishing', () => {
     // One statement a page, and at most one more per fund to find its last page was full.
     expect(t.statements()).toBeLessThanOrEqual(pages.length + publication.funds.length);
     expect(publication.funds).toHaveLength(3);
+  });
+
+  it('locates a grant for an area without an ONS code in its nearest coded area, once', async () => {
+    const { body } = await fetchJson(`/grants/360giving/funds/${badFund.id}.json`);
+    const located = (key: string) => body.grants.find((grant) => grant.id === grantIdOf(key))?.beneficiaryLocation;
+    // Blakenall (no code) and Walsall North (a council's own code) both lie in Walsall.
+    expect(located('uncoded')).toEqual([
+      { name: 'Walsall', geoCode: 'E08000030', geoCodeType: 'MD', countryCode: 'GB' },
+    ]);
+    // Nothing up the chain has a code: no location, and the warning below says so.
+    expect(located('nowhere')).toBeUndefined();
   });
 
   describe('data quality', () => {

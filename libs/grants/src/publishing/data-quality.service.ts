@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { SqlParams } from '@cohesion/common';
 import { AWARD_STATUSES } from '../applications/application.state-machine.js';
 import { DATA_QUALITY_CHECKS, EXAMPLES_PER_CHECK, ukToday, type DataQualityFinding } from './data-quality.checks.js';
+import { publishedAreaLateral } from './beneficiary-locations.sql.js';
 import { ONS_CODE_SQL } from './geo-code-types.js';
 import { orgIdentifiersLateral } from './org-identifiers.sql.js';
 
@@ -36,8 +37,9 @@ export class DataQualityService {
                 a.amount_awarded_pence, a.awarded_at, a.planned_start, a.planned_end,
                 a.project_title AS title, a.summary AS description,
                 ids.charity_number, ids.company_number,
-                EXISTS (SELECT 1 FROM grant_application_areas aa JOIN areas ar ON ar.id = aa.area_id
-                         WHERE aa.application_id = a.id AND ar.code ~ ${onsCode}) AS has_location
+                EXISTS (SELECT 1 FROM grant_application_areas aa
+                          JOIN ${publishedAreaLateral('aa.area_id', onsCode)} pa ON TRUE
+                         WHERE aa.application_id = a.id) AS has_location
            FROM grant_applications a
            JOIN grant_funds f ON f.id = a.fund_id
            LEFT JOIN LATERAL ${orgIdentifiersLateral('a.applicant_organisation_id')} ids ON TRUE

@@ -5,6 +5,7 @@ import { DomainError, isUuid, notFound, SqlParams } from '@cohesion/common';
 import { AWARD_STATUSES } from '../applications/application.state-machine.js';
 import { recipientLocatedSql, recipientNamedSql } from '../shared/grants.policy.js';
 import { DataQualityTally } from './data-quality.checks.js';
+import { publishedAreaLateral } from './beneficiary-locations.sql.js';
 import { ONS_CODE_SQL } from './geo-code-types.js';
 import { mintedOrgId, orgIdentifiersLateral } from './org-identifiers.sql.js';
 import { ThreeSixtyGivingCsv } from './three-sixty-giving.csv.js';
@@ -27,7 +28,7 @@ export interface Publication {
   head: ThreeSixtyGivingPackageHead;
   funds: (PublishedFund & { awards: number })[];
   awards: number;
-  /** The most beneficiary locations (with an ONS code) any one grant has. */
+  /** The most beneficiary locations (distinct ONS codes, see publishedAreaLateral) any one grant has. */
   locationsPerGrant: number;
   /** File name without extension, stable for the fund or council. */
   filename: string;
@@ -128,11 +129,11 @@ export class PublishingService {
          ) s ON TRUE
          LEFT JOIN LATERAL (
            SELECT max(n)::int AS locations
-             FROM (SELECT count(*) AS n
+             FROM (SELECT count(DISTINCT pa.code) AS n
                      FROM grant_applications a
                      JOIN grant_application_areas aa ON aa.application_id = a.id
-                     JOIN areas ar ON ar.id = aa.area_id
-                    WHERE a.fund_id = f.id AND a.status = ANY(${statuses}::text[]) AND ar.code ~ ${onsCode}
+                     JOIN ${publishedAreaLateral('aa.area_id', onsCode)} pa ON TRUE
+                    WHERE a.fund_id = f.id AND a.status = ANY(${statuses}::text[])
                     GROUP BY a.id) per_award
          ) l ON TRUE
         WHERE ${where}
@@ -250,13 +251,13 @@ export class PublishingService {
          SELECT id FROM (${ranges.join(' UNION ALL ')}) ids ORDER BY id LIMIT ${count}
        ),
        locations AS (
-         SELECT aa.application_id,
-                json_agg(json_build_object('name', ar.name, 'code', ar.code) ORDER BY ar.code) AS list
-           FROM page
-           JOIN grant_application_areas aa ON aa.application_id = page.id
-           JOIN areas ar ON ar.id = aa.area_id
-          WHERE ar.code ~ ${onsCode}
-          GROUP BY aa.application_id
+         SELECT per.application_id,
+                json_agg(json_build_object('name', per.name, 'code', per.code) ORDER BY per.code) AS list
+           FROM (SELECT DISTINCT aa.application_id, pa.name, pa.code
+                   FROM page
+                   JOIN grant_application_areas aa ON aa.application_id = page.id
+                   JOIN ${publishedAreaLateral('aa.area_id', onsCode)} pa ON TRUE) per
+          GROUP BY per.application_id
        ),
        themes AS (
          SELECT th.application_id,
