@@ -362,7 +362,7 @@ describe('360Giving publishing', () => {
       expect(recipient('unnamed').id).toMatch(new RegExp(`^${PREFIX}-org-[0-9a-f-]{36}$`));
       // A group the directory lists to members only, without consent to be named: neither named nor located.
       expect(recipient('membersOnly')).toEqual({
-        id: expect.stringMatching(/-org-/),
+        id: expect.stringMatching(new RegExp(`^${PREFIX}-org-[0-9a-f]{32}$`)),
         name: 'Name withheld (not listed publicly)',
       });
     });
@@ -579,6 +579,7 @@ describe('360Giving publishing', () => {
   describe('who is named', () => {
     const SANDWELL = '360G-sandwellcohesion';
     let sandwellFund: Created;
+    let otherFund: Created;
     let hidden: Created;
     let consenting: Created;
     let hiddenAdmin: string;
@@ -664,30 +665,54 @@ describe('360Giving publishing', () => {
         consenting: await award(consenting),
         unverified: await award(unverified),
       };
+      otherFund = await createFund(t, { ownerOrganisationId: sandwell.id, grantIdPrefix: SANDWELL });
+      await createApplication(t, {
+        fundId: otherFund.id,
+        roundId: (await createRound(t, { fundId: otherFund.id })).id,
+        applicantOrganisationId: hidden.id,
+        status: 'AWARDED',
+      });
     });
 
     it('names a group not listed publicly, or not verified, only with its consent, in JSON and CSV', async () => {
       const withheld = 'Name withheld (not listed publicly)';
-      const minted = (organisation: { id: string }) => `${SANDWELL}-org-${organisation.id}`;
+      const minted = expect.stringMatching(new RegExp(`^${SANDWELL}-org-[0-9a-f]{32}$`));
+      const before = await recipients();
+      expect(before).toEqual({
+        hidden: { id: minted, name: withheld },
+        consenting: { id: 'GB-CHC-1188888', name: 'Smethwick Sisters', number: '1188888' },
+        unverified: { id: minted, name: withheld },
+      });
+      // Stable from one download to the next, and one per recipient.
+      expect(await recipients()).toEqual(before);
+      expect(before.hidden.id).not.toBe(before.unverified.id);
+      const text = (await t.http().get(`/grants/360giving/funds/${sandwellFund.id}.json`)).text;
       const [unverified] = await t.db.query<{ id: string }[]>(
         `SELECT id FROM organisations WHERE name = 'Oldbury Pop-up Kitchen'`,
       );
-      expect(await recipients()).toEqual({
-        hidden: { id: minted(hidden), name: withheld },
-        consenting: { id: 'GB-CHC-1188888', name: 'Smethwick Sisters', number: '1188888' },
-        unverified: { id: minted(unverified), name: withheld },
-      });
-      const text = (await t.http().get(`/grants/360giving/funds/${sandwellFund.id}.json`)).text;
+      // Nothing that names the group, nor its directory id (which a member could look up).
       for (const secret of ['Tipton Survivors Circle', '1177777', 'Oldbury Pop-up Kitchen', '01777777', 'Tipton']) {
         expect(text).not.toContain(secret);
       }
+      for (const id of [hidden.id, unverified.id]) {
+        expect(text).not.toContain(id);
+        expect(text).not.toContain(id.replace(/-/g, ''));
+      }
+      // The same withheld recipient under another fund is not linkable to this one.
+      const other = (await fetchJson(`/grants/360giving/funds/${otherFund.id}.json`)).body.grants;
+      expect(other).toHaveLength(1);
+      expect(other[0].recipientOrganization[0]).toEqual({ id: minted, name: withheld });
+      expect(other[0].recipientOrganization[0].id).not.toBe(before.hidden.id);
 
       await setConsent(hidden, hiddenAdmin, true);
       await setConsent(consenting, consentingAdmin, false);
-      expect(await recipients()).toMatchObject({
+      const after = await recipients();
+      expect(after).toMatchObject({
         hidden: { id: 'GB-CHC-1177777', name: 'Tipton Survivors Circle', number: '1177777' },
-        consenting: { id: minted(consenting), name: withheld },
+        consenting: { id: minted, name: withheld },
       });
+      // Withdrawn consent leaves nothing that ties the group to its named awards.
+      expect(JSON.stringify(after.consenting)).not.toContain(consenting.id);
     });
   });
 

@@ -25,6 +25,7 @@ import { UnknownOwner1796282311572 } from './1796282311572-UnknownOwner.js';
 import { TaxonomySourceIds1796282925306 } from './1796282925306-TaxonomySourceIds.js';
 import { ImportedFromOpenCall1796283438652 } from './1796283438652-ImportedFromOpenCall.js';
 import { OrgIdRegisterPrefixes1796283887180 } from './1796283887180-OrgIdRegisterPrefixes.js';
+import { WithheldRecipientKey1796297739900 } from './1796297739900-WithheldRecipientKey.js';
 
 /** Every migration, oldest first. `npm run migration:generate` rewrites this list. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -54,4 +55,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   TaxonomySourceIds1796282925306,
   ImportedFromOpenCall1796283438652,
   OrgIdRegisterPrefixes1796283887180,
+  WithheldRecipientKey1796297739900,
 ];

@@ -57,6 +57,14 @@ export class GrantFundEntity {
   @Column('text', { nullable: true })
   description: string | null;
 
+  /**
+   * A secret of the fund's own: the identifier a recipient whose name is withheld is
+   * published under is keyed with it, so it links neither to the directory's organisation
+   * nor to the same recipient's awards from other funds. Never published.
+   */
+  @Column('uuid', { generated: 'uuid', select: false })
+  withheldRecipientKey: string;
+
   @Column('boolean', { default: false })
   isDemo: boolean;
 

@@ -21,8 +21,9 @@ export const COMPANY_SCHEME = 'GB-COH';
 /** The scheme for groups without a registration; such a group is "unregistered". */
 export const UNREGISTERED_SCHEME = '360G';
 
-export function mintedOrgId(grantIdPrefix: string, organisationId: string): string {
-  return `${grantIdPrefix}-org-${organisationId}`;
+/** `<prefix>-org-<token>`: the organisation's id, or for a withheld recipient a keyed token. */
+export function mintedOrgId(grantIdPrefix: string, token: string): string {
+  return `${grantIdPrefix}-org-${token}`;
 }
 
 const literalArray = (values: readonly string[]) => `ARRAY[${values.map((value) => `'${value}'`).join(', ')}]::text[]`;

@@ -274,7 +274,9 @@ export class PublishingService {
               a.planned_start, a.planned_end, a.updated_at, r.imported, a.from_open_call,
               CASE WHEN a.status = 'CLOSED_EARLY' AND a.closed_at IS NOT NULL
                    THEN (a.closed_at AT TIME ZONE 'Europe/London')::date END AS closed_early_on,
-              o.id AS recipient_id,
+              CASE WHEN ${recipientNamedSql('o')} THEN o.id::text
+                   ELSE left(encode(sha256(convert_to(f.withheld_recipient_key::text || ':' || o.id::text, 'UTF8')),
+                                    'hex'), 32) END AS recipient_token,
               CASE WHEN ${recipientNamedSql('o')} THEN o.name END AS recipient_name,
               CASE WHEN ${recipientLocatedSql('o')} THEN o.town END AS recipient_town,
               CASE WHEN ${recipientLocatedSql('o')} THEN o.postcode END AS recipient_postcode,
@@ -286,6 +288,7 @@ export class PublishingService {
          FROM page
          JOIN grant_applications a ON a.id = page.id
          JOIN grant_rounds r ON r.id = a.round_id
+         JOIN grant_funds f ON f.id = a.fund_id
          JOIN organisations o ON o.id = a.applicant_organisation_id
          LEFT JOIN LATERAL ${orgIdentifiersLateral('o.id')} ids ON TRUE
          LEFT JOIN locations l ON l.application_id = a.id

@@ -33,7 +33,12 @@ export interface AwardRow {
   imported: boolean;
   /** An imported award's fromOpenCall; null when its file did not say. */
   from_open_call: boolean | null;
-  recipient_id: string;
+  /**
+   * What a recipient without a registered identifier is minted from: the organisation's id
+   * when it may be named, else a token keyed with the fund's own secret (no link to the
+   * directory, to the recipient's named past, or across funds).
+   */
+  recipient_token: string;
   /** Null (with the identifiers below) for a recipient not to be named (see `recipientNamedSql`). */
   recipient_name: string | null;
   /** Only for organisations the public directory lists; null otherwise. */
@@ -42,7 +47,7 @@ export interface AwardRow {
   recipient_identifier: string | null;
   charity_number: string | null;
   company_number: string | null;
-  /** Beneficiary areas with an ONS code. */
+  /** Beneficiary areas with an ONS code (see publishedAreaLateral). */
   locations: { name: string; code: string }[];
   themes: { vocabulary: string; code: string; title: string }[];
 }
@@ -116,7 +121,7 @@ export const WITHHELD_RECIPIENT_NAME = 'Name withheld (not listed publicly)';
  */
 export function toThreeSixtyGivingGrant(row: AwardRow, fund: PublishedFund): ThreeSixtyGivingGrant {
   const recipient: ThreeSixtyGivingGrant['recipientOrganization'][number] = {
-    id: row.recipient_identifier ?? mintedOrgId(fund.grantIdPrefix, row.recipient_id),
+    id: row.recipient_identifier ?? mintedOrgId(fund.grantIdPrefix, row.recipient_token),
     name: row.recipient_name ?? WITHHELD_RECIPIENT_NAME,
   };
   if (row.charity_number) recipient.charityNumber = row.charity_number;
