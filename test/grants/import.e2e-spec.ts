@@ -450,20 +450,19 @@ describe('importing a 360Giving package of past awards', () => {
 
     it('imports grants without planned dates, or with a duration alone, warning what stands in', async () => {
       const recipient = [{ id: 'GB-CHC-1187655', name: 'Bloxwich Friends of the Library' }];
-      const report = await imported(
-        pkg([
-          grant('360G-walsall-2024-0201', { amountAwarded: 400, recipientOrganization: recipient }),
-          grant('360G-walsall-2024-0202', {
-            amountAwarded: 400,
-            plannedDates: [{ duration: 6 }],
-            recipientOrganization: recipient,
-          }),
-        ]),
-      );
+      const file = pkg([
+        grant('360G-walsall-2024-0201', { amountAwarded: 400, recipientOrganization: recipient }),
+        grant('360G-walsall-2024-0202', {
+          amountAwarded: 400,
+          plannedDates: [{ duration: 6 }],
+          recipientOrganization: recipient,
+        }),
+      ]);
+      const report = await imported(file);
       expect(report).toMatchObject({ total: 2, created: 2, rejected: [] });
       expect(report.warnings.map((item) => item.messages)).toEqual([
         [
-          'grants[0].plannedDates: not given; the planned dates are recorded as 2024-05-14 to 2024-05-14 (the award date)',
+          "grants[0].plannedDates: not given; the award's timeline runs 2024-05-14 to 2024-05-14 (the award date), and no planned dates are published for it",
         ],
         ['grants[1].plannedDates[0].startDate: not given; the start is recorded as 2024-05-14 (the award date)'],
       ]);
@@ -475,6 +474,16 @@ describe('importing a 360Giving package of past awards', () => {
         plannedStart: '2024-05-14',
         plannedEnd: '2024-11-13',
       });
+      // Published again, the grant without planned dates has none: the stand-in is not the funder's plan.
+      const published = (await t.http().get(`/grants/360giving/funds/${fund.id}.json`)).body as {
+        grants: { id: string; plannedDates?: { duration?: number }[] }[];
+      };
+      const republished = (id: string) => published.grants.find((item) => item.id === id);
+      expect(republished('360G-walsall-2024-0201')).toBeDefined();
+      expect(republished('360G-walsall-2024-0201')?.plannedDates).toBeUndefined();
+      expect(republished('360G-walsall-2024-0202')?.plannedDates).toEqual([expect.objectContaining({ duration: 6 })]);
+      // Importing the same file again changes nothing.
+      expect(await imported(file)).toMatchObject({ total: 2, created: 0, updated: 0, unchanged: 2 });
     });
 
     it('imports with warnings what the Data Quality Tool only warns about', async () => {

@@ -26,6 +26,7 @@ import { TaxonomySourceIds1796282925306 } from './1796282925306-TaxonomySourceId
 import { ImportedFromOpenCall1796283438652 } from './1796283438652-ImportedFromOpenCall.js';
 import { OrgIdRegisterPrefixes1796283887180 } from './1796283887180-OrgIdRegisterPrefixes.js';
 import { WithheldRecipientKey1796297739900 } from './1796297739900-WithheldRecipientKey.js';
+import { PlannedDatesGiven1796298024675 } from './1796298024675-PlannedDatesGiven.js';
 
 /** Every migration, oldest first. `npm run migration:generate` rewrites this list. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -56,4 +57,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ImportedFromOpenCall1796283438652,
   OrgIdRegisterPrefixes1796283887180,
   WithheldRecipientKey1796297739900,
+  PlannedDatesGiven1796298024675,
 ];

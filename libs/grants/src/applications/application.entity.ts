@@ -86,6 +86,14 @@ export class GrantApplicationEntity {
   @Column('date')
   plannedEnd: string;
 
+  /**
+   * False for an imported grant whose file gave no planned dates: the dates above then stand
+   * in (the actual dates, else the award date) for the award's timeline, and are not
+   * republished as if the funder had planned them.
+   */
+  @Column('boolean', { default: true })
+  plannedDatesGiven: boolean;
+
   @Column('integer', { nullable: true })
   expectedParticipants: number | null;
 

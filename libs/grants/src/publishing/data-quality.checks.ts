@@ -93,7 +93,7 @@ export const DATA_QUALITY_CHECKS: readonly DataQualityCheck[] = [
       const dates = grant.plannedDates?.[0];
       return Boolean(dates?.startDate && dates.endDate && dates.startDate.slice(0, 10) > dates.endDate.slice(0, 10));
     },
-    sql: () => 'planned_start > planned_end',
+    sql: () => 'planned_dates_given AND planned_start > planned_end',
   },
   {
     code: 'MALFORMED_CHARITY_NUMBER',

@@ -34,7 +34,7 @@ export class DataQualityService {
       `WITH awards AS (
          SELECT a.fund_id, a.id,
                 COALESCE(a.external_id, f.grant_id_prefix || '-' || a.id::text) AS grant_id,
-                a.amount_awarded_pence, a.awarded_at, a.planned_start, a.planned_end,
+                a.amount_awarded_pence, a.awarded_at, a.planned_start, a.planned_end, a.planned_dates_given,
                 a.project_title AS title, a.summary AS description,
                 ids.charity_number, ids.company_number,
                 EXISTS (SELECT 1 FROM grant_application_areas aa

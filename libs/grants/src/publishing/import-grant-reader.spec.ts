@@ -125,7 +125,7 @@ describe('dates the standard leaves optional', () => {
     expect(read({ plannedDates: undefined })).toEqual({
       dates: ['2024-05-14', '2024-05-14'],
       warnings: [
-        'grants[0].plannedDates: not given; the planned dates are recorded as 2024-05-14 to 2024-05-14 (the award date)',
+        "grants[0].plannedDates: not given; the award's timeline runs 2024-05-14 to 2024-05-14 (the award date), and no planned dates are published for it",
       ],
     });
     expect(read({ plannedDates: [] }).dates).toEqual(['2024-05-14', '2024-05-14']);

@@ -13,6 +13,8 @@ export interface AwardFromGrant {
   awardedAt: string;
   plannedStart: string;
   plannedEnd: string;
+  /** False when the file gave no plannedDates and the dates above stand in for them. */
+  plannedDatesGiven: boolean;
   /** The last day of the activity: the actual end date when given, else the planned one. */
   activityEnd: string;
   /** The activity has ended (before `today`) and the award was paid in full. */
@@ -278,19 +280,19 @@ export function readGrant(grant: unknown, field: string, today: string): GrantRe
     for (const item of ignored) warnings.push({ ...item, message: `${item.message}; the actual dates are ignored` });
   }
 
-  let planned: { start: string; end: string } | undefined;
+  let planned: { start: string; end: string; given: boolean } | undefined;
   if (awardedAt !== undefined) {
     if (Array.isArray(grant.plannedDates) && grant.plannedDates.length > 0) {
       const period = periodOf(grant.plannedDates[0], at('plannedDates[0]'), awardedAt, problems, warnings);
-      if (period?.end !== undefined) planned = { start: period.start, end: period.end };
+      if (period?.end !== undefined) planned = { start: period.start, end: period.end, given: true };
     } else {
       // No plan given: the activity as it happened, else the award date, stands for it.
       const start = actual?.start ?? awardedAt;
       const end = actual?.end ?? start;
-      planned = { start, end };
+      planned = { start, end, given: false };
       warnings.push({
         field: at('plannedDates'),
-        message: `not given; the planned dates are recorded as ${start} to ${end} (${actual ? 'the actual dates' : 'the award date'})`,
+        message: `not given; the award's timeline runs ${start} to ${end} (${actual ? 'the actual dates' : 'the award date'}), and no planned dates are published for it`,
       });
     }
   }
@@ -359,6 +361,7 @@ export function readGrant(grant: unknown, field: string, today: string): GrantRe
       awardedAt,
       plannedStart: planned.start,
       plannedEnd: planned.end,
+      plannedDatesGiven: planned.given,
       activityEnd,
       completed: activityEnd < today && paid === awarded,
       recipient,

@@ -271,7 +271,7 @@ export class PublishingService {
        )
        SELECT a.id, a.external_id, a.status, a.project_title, a.summary,
               a.amount_requested_pence, a.amount_awarded_pence, a.paid_pence, a.awarded_at,
-              a.planned_start, a.planned_end, a.updated_at, r.imported, a.from_open_call,
+              a.planned_start, a.planned_end, a.planned_dates_given, a.updated_at, r.imported, a.from_open_call,
               CASE WHEN a.status = 'CLOSED_EARLY' AND a.closed_at IS NOT NULL
                    THEN (a.closed_at AT TIME ZONE 'Europe/London')::date END AS closed_early_on,
               CASE WHEN ${recipientNamedSql('o')} THEN o.id::text

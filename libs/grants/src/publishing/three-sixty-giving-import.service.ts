@@ -82,6 +82,7 @@ interface AwardState {
   awardedAt: string;
   plannedStart: string;
   plannedEnd: string;
+  plannedDatesGiven: boolean;
   paidPence: number;
   actualSpendPence: number | null;
   closedAt: Date | null;
@@ -100,7 +101,7 @@ const STATE_COLUMNS = `
   a.id, a.round_id AS "roundId", a.status, a.applicant_organisation_id AS "applicantOrganisationId",
   a.project_title AS "projectTitle", a.summary, a.amount_requested_pence AS "amountRequestedPence",
   a.amount_awarded_pence AS "amountAwardedPence", a.awarded_at AS "awardedAt", a.planned_start AS "plannedStart",
-  a.planned_end AS "plannedEnd", a.paid_pence AS "paidPence", a.actual_spend_pence AS "actualSpendPence",
+  a.planned_end AS "plannedEnd", a.planned_dates_given AS "plannedDatesGiven", a.paid_pence AS "paidPence", a.actual_spend_pence AS "actualSpendPence",
   a.closed_at AS "closedAt", a.closure_note AS "closureNote", a.external_id AS "externalId",
   COALESCE((SELECT sum(p.amount_pence) FROM grant_payments p
              WHERE p.application_id = a.id AND p.status = 'PAID' AND p.reference = '${IMPORTED_PAYMENT_REFERENCE}'), 0)::bigint
@@ -120,6 +121,7 @@ const COMPARED: (keyof NextState)[] = [
   'awardedAt',
   'plannedStart',
   'plannedEnd',
+  'plannedDatesGiven',
   'paidPence',
   'importedPaidPence',
   'actualSpendPence',
@@ -373,6 +375,7 @@ export class ThreeSixtyGivingImportService {
       awardedAt: award.awardedAt,
       plannedStart: award.plannedStart,
       plannedEnd: award.plannedEnd,
+      plannedDatesGiven: award.plannedDatesGiven,
       paidPence: paidElsewhere + award.paidPence,
       importedPaidPence: award.paidPence,
       actualSpendPence: keep ? existing.actualSpendPence : status === 'COMPLETED' ? award.amountAwardedPence : null,
@@ -476,6 +479,7 @@ export class ThreeSixtyGivingImportService {
       amountRequestedPence: state.amountRequestedPence,
       plannedStart: state.plannedStart,
       plannedEnd: state.plannedEnd,
+      plannedDatesGiven: state.plannedDatesGiven,
       recordedByOfficer: true,
       createdBy: viewer?.accountId ?? null,
       decidedAt: midnight(state.awardedAt),
@@ -498,7 +502,8 @@ export class ThreeSixtyGivingImportService {
           SET status = $2, applicant_organisation_id = $3, project_title = $4, summary = $5,
               amount_requested_pence = $6, amount_awarded_pence = $7, awarded_at = $8, decided_at = $9,
               planned_start = $10, planned_end = $11, paid_pence = $12, actual_spend_pence = $13,
-              closed_at = $14, closure_note = $15, from_open_call = $16, updated_at = now(), version = version + 1
+              closed_at = $14, closure_note = $15, from_open_call = $16, planned_dates_given = $17,
+              updated_at = now(), version = version + 1
         WHERE id = $1`,
       [
         existing.id,
@@ -517,6 +522,7 @@ export class ThreeSixtyGivingImportService {
         state.closedAt,
         state.closureNote,
         state.fromOpenCall,
+        state.plannedDatesGiven,
       ],
     );
     return existing.id;

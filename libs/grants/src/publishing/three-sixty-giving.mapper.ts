@@ -29,6 +29,8 @@ export interface AwardRow {
   /** The day (UK time) an award closed early, else null. */
   closed_early_on: string | null;
   updated_at: Date;
+  /** False when an imported grant's file gave no planned dates (planned_* then stand in). */
+  planned_dates_given: boolean;
   /** From a round of imported past awards, whose file said whether there was an open call (or not). */
   imported: boolean;
   /** An imported award's fromOpenCall; null when its file did not say. */
@@ -138,11 +140,11 @@ export function toThreeSixtyGivingGrant(row: AwardRow, fund: PublishedFund): Thr
     amountAwarded: pounds(row.amount_awarded_pence),
     amountDisbursed: pounds(row.paid_pence),
     awardDate: row.awarded_at,
-    plannedDates: [event(row.planned_start, row.planned_end)],
     recipientOrganization: [recipient],
     fundingOrganization: [{ id: fund.funder.id, name: fund.funder.name }],
     grantProgramme: [{ code: fund.programmeCode, title: fund.name }],
   };
+  if (row.planned_dates_given) grant.plannedDates = [event(row.planned_start, row.planned_end)];
   // Closed early: the activity stopped that day (it is taken to have started as planned).
   if (row.closed_early_on && row.closed_early_on >= row.planned_start) {
     grant.actualDates = [event(row.planned_start, row.closed_early_on)];
