@@ -402,7 +402,7 @@ describe('360Giving publishing', () => {
       rows = csvObjects(text);
     });
 
-    it('has the 360Giving column titles, a further location numbered, and one row per award', () => {
+    it('has the 360Giving column titles, further locations numbered, a theme, and one row per award', () => {
       const header = text.slice(0, text.indexOf('\r\n'));
       expect(header).toBe(
         [
@@ -439,6 +439,9 @@ describe('360Giving publishing', () => {
               (field) => `Beneficiary Location:${n}:${field}`,
             ),
           ),
+          'Classifications:Vocabulary',
+          'Classifications:Code',
+          'Classifications:Title',
           'From An Open Call?',
           'Last Modified',
           'Data Source',
@@ -464,6 +467,9 @@ describe('360Giving publishing', () => {
         'Beneficiary Location:2:Geographic Code': 'E08000030',
         'Beneficiary Location:2:Geographic Code Type': 'MD',
         'Planned Dates:Duration (months)': '10',
+        'Classifications:Vocabulary': 'cohesion-themes',
+        'Classifications:Code': 'test-coffee',
+        'Classifications:Title': 'Coffee and conversation',
       });
       const company = rows.find((row) => row.Identifier === grantIdOf('company')) as Record<string, string>;
       // Data for 360Giving's tools: no spreadsheet formula guard alters it.

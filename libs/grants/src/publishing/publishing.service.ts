@@ -8,7 +8,7 @@ import { DataQualityTally } from './data-quality.checks.js';
 import { publishedAreaLateral } from './beneficiary-locations.sql.js';
 import { ONS_CODE_SQL } from './geo-code-types.js';
 import { mintedOrgId, orgIdentifiersLateral } from './org-identifiers.sql.js';
-import { ThreeSixtyGivingCsv } from './three-sixty-giving.csv.js';
+import { ThreeSixtyGivingCsv, type CsvListSizes } from './three-sixty-giving.csv.js';
 import { toThreeSixtyGivingGrant, type AwardRow, type PublishedFund } from './three-sixty-giving.mapper.js';
 import type { ThreeSixtyGivingGrant, ThreeSixtyGivingPackageHead } from './three-sixty-giving.types.js';
 
@@ -28,8 +28,11 @@ export interface Publication {
   head: ThreeSixtyGivingPackageHead;
   funds: (PublishedFund & { awards: number })[];
   awards: number;
-  /** The most beneficiary locations (distinct ONS codes, see publishedAreaLateral) any one grant has. */
-  locationsPerGrant: number;
+  /**
+   * The most beneficiary locations (distinct ONS codes, see publishedAreaLateral) and the most
+   * themes any one grant has: the CSV's columns for each list.
+   */
+  perGrant: CsvListSizes;
   /** File name without extension, stable for the fund or council. */
   filename: string;
 }
@@ -48,6 +51,7 @@ interface HeadRow {
   awards: number | null;
   modified: Date | null;
   locations: number | null;
+  classifications: number | null;
 }
 
 function websiteOf(text: string | null): string | undefined {
@@ -118,7 +122,7 @@ export class PublishingService {
               cid.identifier AS council_identifier,
               f.id AS fund_id, f.name AS fund_name, f.programme_code, f.financial_year,
               f.description AS fund_description, f.grant_id_prefix,
-              s.awards, s.modified, l.locations
+              s.awards, s.modified, l.locations, th.classifications
          FROM organisations c
          LEFT JOIN LATERAL ${orgIdentifiersLateral('c.id')} cid ON TRUE
          LEFT JOIN grant_funds f ON f.owner_organisation_id = c.id
@@ -136,6 +140,14 @@ export class PublishingService {
                     WHERE a.fund_id = f.id AND a.status = ANY(${statuses}::text[])
                     GROUP BY a.id) per_award
          ) l ON TRUE
+         LEFT JOIN LATERAL (
+           SELECT max(n)::int AS classifications
+             FROM (SELECT count(*) AS n
+                     FROM grant_applications a
+                     JOIN grant_application_themes t ON t.application_id = a.id
+                    WHERE a.fund_id = f.id AND a.status = ANY(${statuses}::text[])
+                    GROUP BY a.id) per_award
+         ) th ON TRUE
         WHERE ${where}
         ORDER BY f.financial_year, f.created_at, f.id`,
       params.values,
@@ -162,6 +174,7 @@ export class PublishingService {
         awards: row.awards as number,
         modified: row.modified as Date,
         locations: row.locations ?? 0,
+        classifications: row.classifications ?? 0,
       }));
     if (funds.length === 0) throw new DomainError('NOT_FOUND', about.nothingYet);
     const modified = new Date(Math.max(...funds.map((fund) => fund.modified.getTime())));
@@ -176,9 +189,12 @@ export class PublishingService {
         publisher: { identifier: funds[0].funder.id, name: first.council_name, ...(website ? { website } : {}) },
         license: PUBLISHED_LICENCE,
       },
-      funds: funds.map(({ modified: _modified, locations: _locations, ...fund }) => fund),
+      funds: funds.map(({ modified: _modified, locations: _locations, classifications: _themes, ...fund }) => fund),
       awards: funds.reduce((sum, fund) => sum + fund.awards, 0),
-      locationsPerGrant: Math.max(...funds.map((fund) => fund.locations)),
+      perGrant: {
+        locations: Math.max(...funds.map((fund) => fund.locations)),
+        classifications: Math.max(...funds.map((fund) => fund.classifications)),
+      },
       filename: about.filename,
     };
   }
@@ -319,7 +335,7 @@ export class PublishingService {
 
   /** The flat CSV, in pieces: the header, then the rows a page at a time. */
   async *csv(publication: Publication): AsyncGenerator<string> {
-    const csv = new ThreeSixtyGivingCsv(publication.locationsPerGrant);
+    const csv = new ThreeSixtyGivingCsv(publication.perGrant);
     yield csv.header();
     yield* this.rendered(publication, (grant) => csv.row(grant));
   }

@@ -78,6 +78,10 @@ const FULL: ThreeSixtyGivingGrant = {
     { name: 'Pleck', geoCode: 'E05001234', geoCodeType: 'WD', countryCode: 'GB' },
     { name: 'Walsall', geoCode: 'E08000030', geoCodeType: 'MD', countryCode: 'GB' },
   ],
+  classifications: [
+    { vocabulary: 'cohesion-themes', code: 'sport', title: 'Sport and recreation' },
+    { vocabulary: 'cohesion-themes', code: 'young-people', title: 'Young people' },
+  ],
   fromOpenCall: 'Yes',
   dateModified: '2025-04-30T09:00:00.000Z',
   dataSource: 'https://example.org/360giving/funds/x.json',
@@ -85,7 +89,7 @@ const FULL: ThreeSixtyGivingGrant = {
 
 describe('360Giving CSV', () => {
   it('writes every value as it is: the file is data for 360Giving’s tools, not a spreadsheet', () => {
-    const csv = new ThreeSixtyGivingCsv(1);
+    const csv = new ThreeSixtyGivingCsv({ locations: 1, classifications: 1 });
     const header = csv.header().trimEnd().split(',');
     const row = csv
       .row({ ...FULL, title: '-5 degrees and rising', description: '=Paddock Youth Forum', beneficiaryLocation: [] })
@@ -99,7 +103,7 @@ describe('360Giving CSV', () => {
     expect(threeSixtyGivingValidators().grant(FULL)).toBe(true);
     const titles = schemaTitles();
     expect(titles.get('Beneficiary Location:Geographic Code')).toEqual(['beneficiaryLocation', '#', 'geoCode']);
-    const csv = new ThreeSixtyGivingCsv(2);
+    const csv = new ThreeSixtyGivingCsv({ locations: 2, classifications: 2 });
     const header = csv.header().trimEnd().split(',');
     const expected = header.map((title) => {
       // A further item of a list is numbered after its list's title: `Beneficiary Location:1:Name`.
@@ -114,13 +118,17 @@ describe('360Giving CSV', () => {
     expect(expected.filter((value) => value !== undefined)).toHaveLength(header.length);
   });
 
-  it('numbers further beneficiary locations as the standard flattens arrays', () => {
-    const csv = new ThreeSixtyGivingCsv(2);
+  it('numbers further beneficiary locations and themes as the standard flattens arrays', () => {
+    const csv = new ThreeSixtyGivingCsv({ locations: 2, classifications: 2 });
     const header = csv.header().trimEnd().split(',');
     const row = csv.row(FULL).trimEnd().split(',');
     expect(row[header.indexOf('Beneficiary Location:Geographic Code')]).toBe('E05001234');
     expect(row[header.indexOf('Beneficiary Location:1:Geographic Code')]).toBe('E08000030');
     expect(row[header.indexOf('Beneficiary Location:1:Name')]).toBe('Walsall');
-    expect(new ThreeSixtyGivingCsv(0).header()).not.toContain('Beneficiary Location:1:');
+    expect(new ThreeSixtyGivingCsv({ locations: 0, classifications: 0 }).header()).not.toContain(
+      'Beneficiary Location:1:',
+    );
+    expect(row[header.indexOf('Classifications:Code')]).toBe('sport');
+    expect(row[header.indexOf('Classifications:1:Title')]).toBe('Young people');
   });
 });

@@ -1,5 +1,9 @@
 import { csvLine, type CsvCell } from '@cohesion/common';
-import type { ThreeSixtyGivingGrant, ThreeSixtyGivingLocation } from './three-sixty-giving.types.js';
+import type {
+  ThreeSixtyGivingClassification,
+  ThreeSixtyGivingGrant,
+  ThreeSixtyGivingLocation,
+} from './three-sixty-giving.types.js';
 
 type Cell = CsvCell;
 
@@ -55,30 +59,61 @@ const LOCATION_FIELDS: [string, (location: ThreeSixtyGivingLocation) => Cell][] 
   ['Country Code', (location) => location.countryCode],
 ];
 
+const CLASSIFICATION_FIELDS: [string, (classification: ThreeSixtyGivingClassification) => Cell][] = [
+  ['Vocabulary', (classification) => classification.vocabulary],
+  ['Code', (classification) => classification.code],
+  ['Title', (classification) => classification.title],
+];
+
+/** How many items of each list the fullest grant of the file has: one set of columns each. */
+export interface CsvListSizes {
+  locations: number;
+  classifications: number;
+}
+
+/**
+ * Columns for a list of the grant: the first item under `<title>:<field>`, each further one
+ * numbered (`<title>:1:<field>`), as the standard's flattening does; at least one set.
+ */
+function listColumns<T>(
+  title: string,
+  fields: [string, (item: T) => Cell][],
+  count: number,
+  items: (grant: ThreeSixtyGivingGrant) => T[] | undefined,
+): Column[] {
+  const columns: Column[] = [];
+  for (let index = 0; index < Math.max(1, count); index++) {
+    for (const [field, value] of fields) {
+      columns.push({
+        title: index === 0 ? `${title}:${field}` : `${title}:${index}:${field}`,
+        value: (grant) => {
+          const item = items(grant)?.[index];
+          return item ? value(item) : undefined;
+        },
+      });
+    }
+  }
+  return columns;
+}
+
 /**
  * The 360Giving flat CSV: one row per grant, each title the schema's titles of the field
- * and its parents joined with ':' (as flatten-tool, which reads it back, matches them). The first beneficiary location goes under `Beneficiary Location:`
- * columns; when grants have more, each further one gets numbered columns
+ * and its parents joined with ':' (as flatten-tool, which reads it back, matches them). The
+ * first beneficiary location goes under `Beneficiary Location:` columns, the first theme under
+ * `Classifications:`; when grants have more, each further one gets numbered columns
  * (`Beneficiary Location:1:Name`, ...), as the standard's flattening does. Values are
  * written unaltered (no formula guard: the file is data for tools, as the JSON is).
  */
 export class ThreeSixtyGivingCsv {
   private readonly columns: Column[];
 
-  constructor(locationsPerGrant: number) {
-    const locations: Column[] = [];
-    for (let index = 0; index < Math.max(1, locationsPerGrant); index++) {
-      for (const [field, value] of LOCATION_FIELDS) {
-        locations.push({
-          title: index === 0 ? `Beneficiary Location:${field}` : `Beneficiary Location:${index}:${field}`,
-          value: (grant) => {
-            const location = grant.beneficiaryLocation?.[index];
-            return location ? value(location) : undefined;
-          },
-        });
-      }
-    }
-    this.columns = [...LEADING, ...locations, ...TRAILING];
+  constructor(sizes: CsvListSizes) {
+    this.columns = [
+      ...LEADING,
+      ...listColumns('Beneficiary Location', LOCATION_FIELDS, sizes.locations, (grant) => grant.beneficiaryLocation),
+      ...listColumns('Classifications', CLASSIFICATION_FIELDS, sizes.classifications, (grant) => grant.classifications),
+      ...TRAILING,
+    ];
   }
 
   header(): string {
