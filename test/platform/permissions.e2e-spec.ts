@@ -3,7 +3,7 @@ import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { MetadataScanner, ModulesContainer } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { ACCESS_RULE, type AccessRule } from '@cohesion/auth';
+import { ACCESS_RULE, describeAccessRule, type AccessRule } from '@cohesion/auth';
 import { createTestApp, type TestApp } from '@cohesion/testing';
 
 /**
@@ -136,7 +136,7 @@ describe('every operation has an access decision', () => {
         const key = `${type}.${name}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        declared.push(`${key}: ${rule ? `${rule.level}${rule.policy ? ` (${rule.policy})` : ''}` : 'NO ACCESS RULE'}`);
+        declared.push(`${key}: ${describeAccessRule(rule)}`);
       }
     }
     expect(declared.sort()).toEqual(EXPECTED);
@@ -167,9 +167,7 @@ describe('every operation has an access decision', () => {
           const rule = (Reflect.getMetadata(ACCESS_RULE, handler) ??
             Reflect.getMetadata(ACCESS_RULE, instance.constructor)) as AccessRule | undefined;
           const url = `/${[base, path].filter((part) => part && part !== '/').join('/')}`;
-          routes.push(
-            `${verb} ${url}: ${rule ? `${rule.level}${rule.policy ? ` (${rule.policy})` : ''}` : 'NO ACCESS RULE'}`,
-          );
+          routes.push(`${verb} ${url}: ${describeAccessRule(rule)}`);
         }
       }
     }

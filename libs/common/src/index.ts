@@ -23,6 +23,7 @@ export * from './logging/logger.token.js';
 export * from './logging/request-context.js';
 export * from './pagination/connection.js';
 export * from './pagination/keyset.js';
+export * from './policy/policy.js';
 export * from './sql.js';
 export * from './stable-id.js';
 export * from './uk/postcode.js';

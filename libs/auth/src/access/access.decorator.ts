@@ -1,27 +1,44 @@
 import { SetMetadata } from '@nestjs/common';
+import type { Policy } from '@cohesion/common';
 
 /**
  * Who may call an operation:
  * - `public`: anyone, signed in or not (a token, if sent, must be valid);
  * - `member`: any signed-in account;
  * - `admin`: platform admins only.
- * `policy` says in words which records the service then lets the caller touch; it is
- * listed by the permissions test so every operation's rule is reviewed in one place.
+ * `policy` is the domain's named policy that the service then enforces on the records the
+ * caller touches (see `libs/<domain>/src/<domain>.policy.ts`); the permissions test lists
+ * every operation with its policy's name and sentence, so every rule is reviewed in one place.
  */
 export type AccessLevel = 'public' | 'member' | 'admin';
 
 export interface AccessRule {
   level: AccessLevel;
+  /** The policy's name (`grants.decideApplication`), or a sentence where no policy applies yet. */
   policy?: string;
+  /** The policy's sentence. */
+  sentence?: string;
 }
 
 export const ACCESS_RULE = 'cohesion:access-rule';
 
-export function Access(level: AccessLevel, policy?: string): MethodDecorator & ClassDecorator {
-  return SetMetadata(ACCESS_RULE, { level, policy } satisfies AccessRule);
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any policy, whatever its facts
+type AnyPolicy = Policy<any>;
+
+export function Access(level: AccessLevel, policy?: AnyPolicy | string): MethodDecorator & ClassDecorator {
+  const rule: AccessRule =
+    typeof policy === 'object' ? { level, policy: policy.name, sentence: policy.sentence } : { level, policy };
+  return SetMetadata(ACCESS_RULE, rule);
 }
 
 /** Opens an operation to everyone, on purpose. */
-export function Public(policy?: string): MethodDecorator & ClassDecorator {
+export function Public(policy?: AnyPolicy | string): MethodDecorator & ClassDecorator {
   return Access('public', policy);
+}
+
+/** How the permissions review lists a rule: `member (grants.runFund: a GRANTS_OFFICER ...)`. */
+export function describeAccessRule(rule: AccessRule | undefined): string {
+  if (!rule) return 'NO ACCESS RULE';
+  if (!rule.policy) return rule.level;
+  return `${rule.level} (${rule.sentence ? `${rule.policy}: ${rule.sentence}` : rule.policy})`;
 }
