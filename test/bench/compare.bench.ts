@@ -19,7 +19,7 @@ import 'reflect-metadata';
 import { isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
 import { toGlobalId } from '@cohesion/common';
-import { SCALE_PASSWORD } from '@cohesion/testing/scale';
+import { SCALE_PASSWORD } from '@cohesion/scale-data';
 import { startApi, startPeer, type RunningApi } from './lib/api.js';
 import { BENCH_SIZE, ensureDataset, type DatasetSize } from './lib/dataset.js';
 import { signIn } from './lib/graphql.js';

@@ -11,7 +11,7 @@
  * Prints a table and writes test/bench/results/search.json.
  */
 import 'reflect-metadata';
-import { SCALE_PASSWORD } from '@cohesion/testing/scale';
+import { SCALE_PASSWORD } from '@cohesion/scale-data';
 import { startApi } from './lib/api.js';
 import { BENCH_SIZE as SIZE, ensureDataset } from './lib/dataset.js';
 import { benchArgs, gql, signIn } from './lib/graphql.js';

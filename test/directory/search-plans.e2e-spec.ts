@@ -3,7 +3,7 @@ import { Viewer } from '@cohesion/common';
 import { NAME_SIMILARITY } from '@cohesion/database';
 import { DayOfWeek, SearchService, SearchSort, type SearchRequest } from '@cohesion/directory';
 import { createTestApp, termId, type TestApp } from '@cohesion/testing';
-import { generateScaleData } from '@cohesion/testing/scale';
+import { generateScaleData } from '@cohesion/scale-data';
 
 interface PlanNode {
   'Node Type': string;

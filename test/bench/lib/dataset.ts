@@ -1,5 +1,5 @@
 import { createDataSource, runMigrations } from '@cohesion/database';
-import { generateScaleData, scalePasswordHash } from '@cohesion/testing/scale';
+import { generateScaleData, scalePasswordHash } from '@cohesion/scale-data';
 import { SCHEMA } from '../../../apps/api/src/schema.js';
 import { prepareDatabase } from './bench-database.js';
 

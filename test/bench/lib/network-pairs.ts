@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { SCALE_PASSWORD } from '@cohesion/testing/scale';
+import { SCALE_PASSWORD } from '@cohesion/scale-data';
 import { signIn } from './graphql.js';
 
 /** Everyone within two connections of each person (discoverable people only), with their distance. */

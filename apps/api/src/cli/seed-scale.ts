@@ -12,7 +12,7 @@
 import 'reflect-metadata';
 import { AppConfig } from '@cohesion/config';
 import { createDataSource, EmbeddedPostgres, runMigrations } from '@cohesion/database';
-import { generateScaleData, SCALE_PASSWORD, scalePasswordHash } from '@cohesion/testing/scale';
+import { generateScaleData, SCALE_PASSWORD, scalePasswordHash } from '@cohesion/scale-data';
 import { SCHEMA } from '../schema.js';
 
 function option(args: string[], name: string, fallback: number): number {
