@@ -1,11 +1,11 @@
 # syntax=docker/dockerfile:1
-# Build stage: install everything, compile, then drop dev dependencies.
+# Build stage: install everything, compile, then drop the compiled tests and dev dependencies.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npm run build:js && npm prune --omit=dev
+RUN npm run build:js && rm -rf dist/test && npm prune --omit=dev
 
 # Run stage: only the compiled app and production dependencies, as a non-root user.
 FROM node:20-bookworm-slim

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
 
 export default async function globalTeardown() {
-  execFileSync(process.execPath, ['dist/libs/testing/src/template-cli.js', 'drop'], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['dist/test/support/template-cli.js', 'drop'], { stdio: 'inherit' });
 }

@@ -10,8 +10,8 @@ import { TokenService } from '@cohesion/auth';
 import { AppConfig } from '@cohesion/config';
 import { createLogger } from '@cohesion/common';
 import { DatabaseLogger } from '@cohesion/database';
-import { AppModule } from '../../../apps/api/src/app.module.js';
-import { setUpHttp } from '../../../apps/api/src/http/http.setup.js';
+import { AppModule } from '../../apps/api/src/app.module.js';
+import { setUpHttp } from '../../apps/api/src/http/http.setup.js';
 import { startDatabaseProxy, type DatabaseProxy } from './database-proxy.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 

@@ -3,11 +3,11 @@
  * jest runner never loads the application's decorated classes into its own realm
  * (tests running in-band would otherwise see two copies of every metadata store).
  *
- *   node dist/libs/testing/src/template-cli.js prepare   prints the template's location
- *   node dist/libs/testing/src/template-cli.js drop      (reads COHESION_TEST_TEMPLATE)
+ *   node dist/test/support/template-cli.js prepare   prints the template's location
+ *   node dist/test/support/template-cli.js drop      (reads COHESION_TEST_TEMPLATE)
  */
 import 'reflect-metadata';
-import { SCHEMA } from '../../../apps/api/src/schema.js';
+import { SCHEMA } from '../../apps/api/src/schema.js';
 import { dropTemplate, prepareTemplate, TEMPLATE_ENV } from './test-database.js';
 
 const command = process.argv[2];
