@@ -7,7 +7,7 @@
  *   node dist/test/support/template-cli.js drop      (reads COHESION_TEST_TEMPLATE)
  */
 import 'reflect-metadata';
-import { SCHEMA } from '../../apps/api/src/schema.js';
+import { SCHEMA } from '@cohesion/platform';
 import { dropTemplate, prepareTemplate, TEMPLATE_ENV } from './test-database.js';
 
 const command = process.argv[2];

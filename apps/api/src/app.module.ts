@@ -4,22 +4,21 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TerminusModule } from '@nestjs/terminus';
 import type { Logger } from 'pino';
-import { AppConfig, ConfigModule } from '@cohesion/config';
-import { CommonModule, InputValidationPipe } from '@cohesion/common';
-import { DatabaseModule } from '@cohesion/database';
+import type { AppConfig } from '@cohesion/config';
+import { InputValidationPipe } from '@cohesion/common';
 import { AuthModule } from '@cohesion/auth';
 import { DirectoryModule } from '@cohesion/directory';
 import { GrantsModule } from '@cohesion/grants';
 import { NetworkModule } from '@cohesion/network';
 import { NotificationsModule } from '@cohesion/notifications';
 import { OpenReferralModule } from '@cohesion/open-referral';
+import { foundationModules } from '@cohesion/platform';
 import { InProcessWorker } from './background/in-process-worker.js';
 import { DemoDataModule } from './demo/demo-data.module.js';
 import { GraphiqlAssetsController } from './graphql/graphiql.js';
 import { graphqlOptions } from './graphql/graphql.options.js';
 import { NodeResolver } from './graphql/node.resolver.js';
 import { DatabaseHealthIndicator, HealthController } from './health/health.controller.js';
-import { SCHEMA } from './schema.js';
 
 /** The API process: configuration, database, GraphQL platform and every domain. */
 @Module({})
@@ -28,9 +27,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot(config),
-        CommonModule.forRoot(logger),
-        DatabaseModule.forRoot(SCHEMA),
+        ...foundationModules(config, logger),
         GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config, logger) }),
         TerminusModule,
         AuthModule,

@@ -1,13 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { AppConfig, ConfigModule } from '@cohesion/config';
-import { CommonModule } from '@cohesion/common';
-import { DatabaseModule } from '@cohesion/database';
+import type { AppConfig } from '@cohesion/config';
 import { AuthModule } from '@cohesion/auth';
 import { DirectoryModule } from '@cohesion/directory';
 import { NetworkModule } from '@cohesion/network';
 import { NotificationsModule } from '@cohesion/notifications';
-import { SCHEMA } from '../../api/src/schema.js';
+import { foundationModules } from '@cohesion/platform';
 
 /**
  * The background worker: the same domains as the API (they register their tasks),
@@ -19,15 +17,7 @@ export class WorkerModule {
   static forRoot(config: AppConfig, logger: Logger): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [
-        ConfigModule.forRoot(config),
-        CommonModule.forRoot(logger),
-        DatabaseModule.forRoot(SCHEMA),
-        AuthModule,
-        NotificationsModule,
-        DirectoryModule,
-        NetworkModule,
-      ],
+      imports: [...foundationModules(config, logger), AuthModule, NotificationsModule, DirectoryModule, NetworkModule],
     };
   }
 }

@@ -1,6 +1,6 @@
 import { createDataSource, runMigrations } from '@cohesion/database';
 import { generateScaleData, scalePasswordHash } from '@cohesion/scale-data';
-import { SCHEMA } from '../../../apps/api/src/schema.js';
+import { SCHEMA } from '@cohesion/platform';
 import { prepareDatabase } from './bench-database.js';
 
 export interface DatasetSize {

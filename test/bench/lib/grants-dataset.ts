@@ -1,5 +1,5 @@
 import { createDataSource, runMigrations } from '@cohesion/database';
-import { SCHEMA } from '../../../apps/api/src/schema.js';
+import { SCHEMA } from '@cohesion/platform';
 import { prepareDatabase } from './bench-database.js';
 
 /** A council of the grants benchmark: its funds and how many awards each has made. */

@@ -50,7 +50,7 @@ export async function inApplication<T>(
     import('@cohesion/config'),
     import('@cohesion/common'),
     import('@cohesion/database'),
-    import('../schema.js'),
+    import('@cohesion/platform'),
     modules(),
   ]);
   const config = configOrExit({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });

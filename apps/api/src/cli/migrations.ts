@@ -23,7 +23,7 @@ import {
   type SchemaChange,
   type SchemaDefinition,
 } from '@cohesion/database';
-import { SCHEMA } from '../schema.js';
+import { SCHEMA } from '@cohesion/platform';
 import { exitWhenWritten } from './command-line.js';
 
 /** Run from the repository root, as the npm scripts do. */

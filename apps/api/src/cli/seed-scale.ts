@@ -13,7 +13,7 @@ import 'reflect-metadata';
 import { AppConfig } from '@cohesion/config';
 import { createDataSource, EmbeddedPostgres, runMigrations } from '@cohesion/database';
 import { generateScaleData, SCALE_PASSWORD, scalePasswordHash } from '@cohesion/scale-data';
-import { SCHEMA } from '../schema.js';
+import { SCHEMA } from '@cohesion/platform';
 
 function option(args: string[], name: string, fallback: number): number {
   const index = args.indexOf(`--${name}`);

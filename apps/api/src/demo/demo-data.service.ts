@@ -34,10 +34,10 @@ import {
   PartnershipEntity,
 } from '@cohesion/network';
 import { NotificationsService } from '@cohesion/notifications';
+import { SeedRunEntity } from '@cohesion/platform';
 import { DEMO_DATASET } from './demo-dataset.js';
 import { seedDemoGrants } from './demo-grants.js';
 import type { DemoArea, DemoDataset, DemoTerm } from './demo-dataset.types.js';
-import { SeedRunEntity } from './seed-run.entity.js';
 
 /** Every demo account signs in with this; it is printed in development and shown in the README. */
 export const DEMO_PASSWORD = 'cohesion-demo-2026';

@@ -6,7 +6,7 @@ import { DIRECTORY_ENTITIES } from '@cohesion/directory';
 import { GRANT_ENTITIES } from '@cohesion/grants';
 import { NETWORK_ENTITIES } from '@cohesion/network';
 import { NOTIFICATION_ENTITIES } from '@cohesion/notifications';
-import { SeedRunEntity } from './demo/seed-run.entity.js';
+import { SeedRunEntity } from './seed-run.entity.js';
 
 /** The whole database schema: every domain's entities and the migrations that build them. */
 export const SCHEMA: SchemaDefinition = {
