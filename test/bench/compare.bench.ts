@@ -10,8 +10,8 @@
  * cohesion_bench_1m), starts our API in production mode and PostGraphile over the same
  * database, checks every shape's answers carry the same data three ways (ours, the peer,
  * the floor), then drives them with autocannon in alternating rounds at 1 and 16
- * connections. Writes test/bench/results/latest.json and latest.md and the README's
- * performance section. `--only` measures just the named shapes (nestedList, detail,
+ * connections. Writes test/bench/results/latest.json and latest.md and the comparison
+ * section of docs/benchmarks.md. `--only` measures just the named shapes (nestedList, detail,
  * search, suggestedPeers, introductionPath), skips the growth curve and writes nothing:
  * for working on one shape.
  */

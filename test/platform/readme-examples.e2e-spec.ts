@@ -1,30 +1,55 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { toGlobalId } from '@cohesion/common';
 import { createTestApp, type TestApp } from '@cohesion/testing';
 import { DEMO_PASSWORD, DemoDataService } from '../../apps/api/src/demo/demo-data.service.js';
 
 /**
- * Every GraphQL example of the README, run as written against the demo data, in the
- * order a reader meets them: signed in as its first line says (`# Signed in as <email>`),
- * with each `"<Type id of Name>"` filled in with that record's id (what the reader looks
- * up). Each must answer without an error, and every list it counts must have something
- * in it.
+ * Every GraphQL example of the README and of the pages under docs/, run as written
+ * against the demo data, page by page (the README first, then docs/ in path order) and
+ * in the order a reader meets them on a page: signed in as its first line says
+ * (`# Signed in as <email>`), with each `"<Type id of Name>"` filled in with that record's
+ * id (what the reader looks up). Each must answer without an error, and every list it
+ * counts must have something in it.
  */
 
+/** How many examples the pages hold: an example lost when a page is edited or moved fails. */
+const GRAPHQL_EXAMPLES = 13;
+const CURL_REQUESTS = 7;
+
 interface Example {
+  /** The page and line it starts on, for messages: `docs/api/grants.md line 12`. */
+  where: string;
   line: number;
   text: string;
 }
 
-function examplesIn(markdown: string, language: string): Example[] {
+interface Page {
+  path: string;
+  markdown: string;
+}
+
+function pages(): Page[] {
+  const docs = readdirSync('docs', { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => join('docs', name))
+    .sort();
+  return ['README.md', ...docs].map((path) => ({ path, markdown: readFileSync(path, 'utf8') }));
+}
+
+function examplesIn(page: Page, language: string): Example[] {
   const examples: Example[] = [];
-  const lines = markdown.split('\n');
+  const lines = page.markdown.split('\n');
   for (let start = 0; start < lines.length; start++) {
     if (lines[start].trim() !== `\`\`\`${language}`) continue;
     let end = start + 1;
     while (lines[end].trim() !== '```') end++;
-    examples.push({ line: start + 2, text: lines.slice(start + 1, end).join('\n') });
+    examples.push({
+      where: `${page.path} line ${start + 2}`,
+      line: start + 2,
+      text: lines.slice(start + 1, end).join('\n'),
+    });
     start = end;
   }
   return examples;
@@ -52,9 +77,20 @@ function counts(value: unknown, path = 'data'): [string, number][] {
   );
 }
 
-describe('the README’s examples', () => {
-  const readme = readFileSync('README.md', 'utf8');
-  const examples = examplesIn(readme, 'graphql');
+describe('the examples of the README and docs/', () => {
+  const all = pages();
+  const readme = all[0].markdown;
+  const examples = all.flatMap((page) => examplesIn(page, 'graphql'));
+  /** Each `curl` line of a shell example, with the sign-in its example's first line names. */
+  const curlRequests = all.flatMap((page) =>
+    examplesIn(page, 'bash').flatMap((example) => {
+      const signedIn = SIGNED_IN.exec(example.text.trimStart())?.[1];
+      return example.text.split('\n').flatMap((text, offset) => {
+        const line = example.line + offset;
+        return text.startsWith('curl ') ? [{ where: `${page.path} line ${line}`, line, text, signedIn }] : [];
+      });
+    }),
+  );
   let t: TestApp;
   const tokens = new Map<string, string>();
 
@@ -80,9 +116,9 @@ describe('the README’s examples', () => {
 
   async function uuidOf(example: Example, placeholder: string, type: string, name: string): Promise<string> {
     const lookup = LOOKUPS[type];
-    if (!lookup) throw new Error(`README line ${example.line}: no way to look up a ${type} (${placeholder})`);
+    if (!lookup) throw new Error(`${example.where}: no way to look up a ${type} (${placeholder})`);
     const rows = await t.db.query<{ id: string }[]>(lookup, [name]);
-    if (rows.length !== 1) throw new Error(`README line ${example.line}: ${rows.length} records for ${placeholder}`);
+    if (rows.length !== 1) throw new Error(`${example.where}: ${rows.length} records for ${placeholder}`);
     return rows[0].id;
   }
 
@@ -97,12 +133,14 @@ describe('the README’s examples', () => {
       text = text.replace(placeholder, await uuidOf(example, placeholder, type, name));
     }
     const left = /"<[^"]*>"|<\w+ (id|uuid)\b[^>]*>/.exec(text);
-    if (left) throw new Error(`README line ${example.line}: ${left[0]} is not a placeholder this test can fill in`);
+    if (left) throw new Error(`${example.where}: ${left[0]} is not a placeholder this test can fill in`);
     return text;
   }
 
-  it('has examples to run', () => {
-    expect(examples.length).toBeGreaterThanOrEqual(10);
+  it('finds every example the pages hold', () => {
+    const found = { graphql: examples.length, curl: curlRequests.length, pages: all.length };
+    console.info(`${found.graphql} GraphQL examples and ${found.curl} curl requests in ${found.pages} pages`);
+    expect({ graphql: found.graphql, curl: found.curl }).toEqual({ graphql: GRAPHQL_EXAMPLES, curl: CURL_REQUESTS });
   });
 
   // Before the examples: one of them lists an organisation, which makes its creator its admin.
@@ -140,7 +178,7 @@ describe('the README’s examples', () => {
           .filter(([, count]) => count === 0)
           .map(([path]) => `${path} is 0: the example shows nothing`),
       ];
-      if (problems.length) failures.push(`README line ${example.line} (HTTP ${result.status}): ${problems.join('; ')}`);
+      if (problems.length) failures.push(`${example.where} (HTTP ${result.status}): ${problems.join('; ')}`);
     }
     expect(failures).toEqual([]);
 
@@ -154,22 +192,17 @@ describe('the README’s examples', () => {
 
   it('answers every curl example on this server with 200, ids as the GraphQL types give them', async () => {
     const failures: string[] = [];
-    for (const example of examplesIn(readme, 'bash')) {
-      const signedIn = SIGNED_IN.exec(example.text.trimStart())?.[1];
-      for (const [offset, written] of example.text.split('\n').entries()) {
-        if (!written.startsWith('curl ')) continue;
-        const line = await filledIn({ line: example.line + offset, text: written });
-        const url = /http:\/\/localhost:3000(\/[^"\s]*)/.exec(line)?.[1];
-        if (!url) continue;
-        const request = t.http().get(url);
-        if (line.includes('$TOKEN')) {
-          if (!signedIn) throw new Error(`README line ${example.line}: $TOKEN of whom?`);
-          request.set('authorization', `Bearer ${await tokenFor(signedIn)}`);
-        }
-        const response = await request;
-        if (response.status !== 200)
-          failures.push(`README line ${example.line}: GET ${url} answered ${response.status}`);
+    for (const written of curlRequests) {
+      const line = await filledIn(written);
+      const url = /http:\/\/localhost:3000(\/[^"\s]*)/.exec(line)?.[1];
+      if (!url) continue;
+      const request = t.http().get(url);
+      if (line.includes('$TOKEN')) {
+        if (!written.signedIn) throw new Error(`${written.where}: $TOKEN of whom?`);
+        request.set('authorization', `Bearer ${await tokenFor(written.signedIn)}`);
       }
+      const response = await request;
+      if (response.status !== 200) failures.push(`${written.where}: GET ${url} answered ${response.status}`);
     }
     expect(failures).toEqual([]);
 

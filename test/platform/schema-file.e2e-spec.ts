@@ -18,3 +18,19 @@ describe('schema.gql', () => {
     expect(readFileSync('schema.gql', 'utf8')).toBe(served);
   });
 });
+
+describe('schema.sql', () => {
+  it('shows the trigger functions and the triggers that run them, which only migrations create', () => {
+    const sql = readFileSync('schema.sql', 'utf8');
+    for (const [fn, table] of [
+      ['term_renamed', 'taxonomy_terms'],
+      ['area_renamed', 'areas'],
+      ['location_changed', 'locations'],
+    ]) {
+      expect(sql).toContain(`CREATE FUNCTION public.${fn}() RETURNS trigger`);
+      expect(sql).toMatch(
+        new RegExp(`CREATE TRIGGER \\w+ .* ON public\\.${table} .*EXECUTE FUNCTION public\\.${fn}\\(\\);`),
+      );
+    }
+  });
+});

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 /**
  * A UUID derived from a name (version 5 layout, SHA-1): the same kind and key give the
- * same id on every machine and every call. The demo's records use it (so the README's
+ * same id on every machine and every call. The demo's records use it (so the documented
  * examples can name them), and so do parts the Open Referral feed shows without an id
  * of their own.
  */

@@ -19,7 +19,8 @@ export interface GrowthRow extends ComparedRow {
 
 /** The shapes held to the targets: throughput at 16 at least the peer's, median at 1 within 2x the floor. */
 const TARGETED = new Set(['nestedList', 'detail', 'search']);
-const README = 'README.md';
+/** The page whose comparison section each full run rewrites. */
+export const BENCHMARKS_PAGE = 'docs/benchmarks.md';
 const START = '<!-- bench:compare:start -->';
 const END = '<!-- bench:compare:end -->';
 
@@ -126,7 +127,7 @@ async function formatted(text: string, path: string): Promise<string> {
 
 /**
  * Prints the comparison and writes it: test/bench/results/latest.json (every figure),
- * latest.md (the tables), and the README's section between the bench:compare markers.
+ * latest.md (the tables), and the section of docs/benchmarks.md between the bench:compare markers.
  */
 export async function writeComparison(options: {
   size: DatasetSize;
@@ -158,10 +159,14 @@ export async function writeComparison(options: {
     )}\n`,
   );
   writeFileSync('test/bench/results/latest.md', await formatted(table, 'test/bench/results/latest.md'));
-  const readme = readFileSync(README, 'utf8');
-  const start = readme.indexOf(START);
-  const end = readme.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`${README} has no ${START} ... ${END} section to fill`);
-  const updated = `${readme.slice(0, start + START.length)}\n\n${table}\n${readme.slice(end)}`;
-  writeFileSync(README, await formatted(updated, README));
+  const page = withComparison(readFileSync(BENCHMARKS_PAGE, 'utf8'), table, BENCHMARKS_PAGE);
+  writeFileSync(BENCHMARKS_PAGE, await formatted(page, BENCHMARKS_PAGE));
+}
+
+/** The page with the text between its bench:compare markers replaced by the table, the rest as it was. */
+export function withComparison(page: string, table: string, path: string): string {
+  const start = page.indexOf(START);
+  const end = page.indexOf(END);
+  if (start < 0 || end < start) throw new Error(`${path} has no ${START} ... ${END} section to fill`);
+  return `${page.slice(0, start + START.length)}\n\n${table}\n${page.slice(end)}`;
 }

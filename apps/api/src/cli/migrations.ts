@@ -10,10 +10,8 @@
  * DATABASE_URL is set, a temporary database created on that server and dropped after.
  */
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import pg from 'pg';
 import { AppConfig } from '@cohesion/config';
 import {
   createDataSource,
@@ -25,32 +23,10 @@ import {
 } from '@cohesion/database';
 import { SCHEMA } from '@cohesion/platform';
 import { exitWhenWritten } from './command-line.js';
+import { migrate, withScratchDatabase } from './scratch-database.js';
 
 /** Run from the repository root, as the npm scripts do. */
 const MIGRATIONS_DIR = resolve(process.cwd(), 'libs/database/src/migrations');
-
-async function withScratchDatabase<T>(config: AppConfig, fn: (url: string) => Promise<T>): Promise<T> {
-  if (!config.databaseUrl) {
-    const embedded = await EmbeddedPostgres.start();
-    try {
-      return await fn(embedded.url);
-    } finally {
-      await embedded.stop();
-    }
-  }
-  const name = `cohesion_scratch_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: config.databaseUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(config.databaseUrl);
-    url.pathname = `/${name}`;
-    return await fn(url.toString());
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
-}
 
 async function diffAgainstMigrations(url: string, schema: SchemaDefinition) {
   const dataSource = createDataSource(schema, { url, poolSize: 2 });
@@ -162,15 +138,7 @@ async function main(): Promise<number> {
   const config = AppConfig.fromEnv({ ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'development' });
   switch (command) {
     case 'run': {
-      const applied = await onConfiguredDatabase(config, async (url) => {
-        const dataSource = createDataSource(SCHEMA, { url, poolSize: 2 });
-        await dataSource.initialize();
-        try {
-          return await runMigrations(dataSource);
-        } finally {
-          await dataSource.destroy();
-        }
-      });
+      const applied = await onConfiguredDatabase(config, migrate);
       console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
       return 0;
     }
@@ -189,7 +157,7 @@ async function main(): Promise<number> {
     }
     case 'generate': {
       if (!name) throw new Error('Usage: npm run migration:generate -- MigrationName');
-      const changes = await withScratchDatabase(config, (url) => diffAgainstMigrations(url, SCHEMA));
+      const changes = await withScratchDatabase(config.databaseUrl, (url) => diffAgainstMigrations(url, SCHEMA));
       if (changes.up.length === 0) {
         console.log('No changes: the migrations already match the entities.');
         return 0;
@@ -198,7 +166,7 @@ async function main(): Promise<number> {
       return 0;
     }
     case 'check': {
-      const changes = await withScratchDatabase(config, (url) => diffAgainstMigrations(url, SCHEMA));
+      const changes = await withScratchDatabase(config.databaseUrl, (url) => diffAgainstMigrations(url, SCHEMA));
       if (changes.up.length === 0) {
         console.log('Migrations and entities agree.');
         return 0;
