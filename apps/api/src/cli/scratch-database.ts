@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createDataSource, EmbeddedPostgres, runMigrations } from '@cohesion/database';
-import { SCHEMA } from '../schema.js';
+import { SCHEMA } from '@cohesion/platform';
 
 /** Runs `fn` on a new empty database: on the server at `serverUrl`, or embedded when there is none. */
 export async function withScratchDatabase<T>(
