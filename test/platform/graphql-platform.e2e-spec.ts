@@ -164,6 +164,14 @@ describe('GraphQL platform', () => {
       const hostile = await t.http().get('/health').set('x-request-id', 'a b<script>');
       expect(hostile.headers['x-request-id']).not.toContain('<');
     });
+
+    it('answers a route that does not exist as every REST error: 404, the JSON error body', async () => {
+      const response = await t.http().get('/no-such-route');
+      expect(response.status).toBe(404);
+      expect(response.body).toEqual({
+        errors: [{ message: 'Cannot GET /no-such-route', extensions: { code: 'NOT_FOUND' } }],
+      });
+    });
   });
 
   describe('health', () => {

@@ -1,11 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TerminusModule } from '@nestjs/terminus';
 import type { Logger } from 'pino';
 import type { AppConfig } from '@cohesion/config';
-import { InputValidationPipe } from '@cohesion/common';
+import { InputValidationPipe, RestErrorFilter } from '@cohesion/common';
 import { AuthModule } from '@cohesion/auth';
 import { DirectoryModule } from '@cohesion/directory';
 import { GrantsModule } from '@cohesion/grants';
@@ -44,6 +44,7 @@ export class AppModule {
         DatabaseHealthIndicator,
         InProcessWorker,
         { provide: APP_PIPE, useClass: InputValidationPipe },
+        { provide: APP_FILTER, useClass: RestErrorFilter },
       ],
     };
   }

@@ -8,7 +8,8 @@
  * database as the migrations build it (see schema-sql.ts), dumped from a scratch database
  * on the PostgreSQL 15 server at SCHEMA_DATABASE_URL (default the local one) with
  * PostgreSQL 15's pg_dump (PG_DUMP, else /usr/lib/postgresql/15/bin/pg_dump or pg_dump on
- * PATH). `npm run build` generates them; CI and the test suite fail when they are stale.
+ * PATH). `npm run build` generates them; CI fails when either is stale (and the test suite
+ * when schema.gql is).
  */
 import 'reflect-metadata';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';

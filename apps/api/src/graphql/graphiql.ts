@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Controller, Get, Param, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Param, Res } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { Public } from '@cohesion/auth';
-import { notFound, RestErrorFilter } from '@cohesion/common';
+import { notFound } from '@cohesion/common';
 
 /** Where the in-browser IDE's code is served from: this server, never a CDN. */
 export const GRAPHIQL_ASSETS_PATH = '/graphiql';
@@ -126,7 +126,6 @@ export function graphiqlPolicy(req: Request, res: Response, next: NextFunction):
 
 /** The IDE's files, from the installed packages: fixed names, nothing else on disk is reachable. */
 @Controller(GRAPHIQL_ASSETS_PATH.slice(1))
-@UseFilters(RestErrorFilter)
 export class GraphiqlAssetsController {
   @Get(':name')
   @Public('anyone: the in-browser IDE’s own code, outside production')

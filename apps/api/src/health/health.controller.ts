@@ -1,9 +1,9 @@
-import { Controller, Get, Inject, Injectable, UseFilters } from '@nestjs/common';
+import { Controller, Get, Inject, Injectable } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
 import { Public } from '@cohesion/auth';
 import type { Logger } from 'pino';
-import { LOGGER, loggableError, RestErrorFilter } from '@cohesion/common';
+import { LOGGER, loggableError } from '@cohesion/common';
 
 const CHECK_TIMEOUT_MS = 2000;
 
@@ -42,7 +42,6 @@ export class DatabaseHealthIndicator {
  * answers 503 with the report naming the failing check, as load balancers expect.
  */
 @Controller('health')
-@UseFilters(RestErrorFilter)
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,

@@ -15,17 +15,21 @@ function isStatusReport(body: unknown): body is { status: string } {
 }
 
 /**
- * Errors on REST endpoints: the HTTP status for the code and the same JSON body
- * GraphQL gives (`{ errors: [{ message, extensions: { code, fields } }] }`), so clients
- * read one error shape; the mapping is the one every transport uses (callerErrorOf), so
- * a refusal that passes (an outage, a throttle) answers with Retry-After. Anything unexpected is logged and answered 500
- * without detail. Bind it with @UseFilters on a controller.
+ * Errors on every HTTP route (REST endpoints, static files, a route that does not exist):
+ * the status HTTP_STATUS gives the code and the same JSON body GraphQL gives
+ * (`{ errors: [{ message, extensions: { code, fields } }] }`), so clients read one error
+ * shape; the mapping is the one every transport uses (callerErrorOf), so a refusal that
+ * passes (an outage, a throttle) answers with Retry-After. Anything unexpected is logged
+ * and answered 500 without detail. The application binds it globally (APP_FILTER).
  */
 @Catch()
 export class RestErrorFilter implements ExceptionFilter {
   constructor(@Inject(LOGGER) private readonly logger: Logger) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
+    // GraphQL errors are formatted by its own formatter (graphql/error-formatter.ts), from
+    // the same mapping: handing the error back (returning nothing) lets it reach Apollo.
+    if (host.getType() !== 'http') return;
     const response = host.switchToHttp().getResponse<Response>();
     if (response.headersSent) {
       // A streamed body has begun: cut the connection so the client sees an incomplete

@@ -13,6 +13,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { HTTP_STATUS } from '../errors/domain-error.js';
 import { DEFAULT_PAGE_SIZE } from '../pagination/connection.js';
 
 /** What a document asks for, worked out in one pass over its text: every fragment is walked once. */
@@ -176,7 +177,9 @@ const PLAIN_LIST_SIZE = 5;
 
 /** A refusal of the caller's query: 400, like GraphQL's own validation errors, never a server fault. */
 function refusal(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...extensions, http: { status: 400 } } });
+  return new GraphQLError(message, {
+    extensions: { code: 'BAD_USER_INPUT', ...extensions, http: { status: HTTP_STATUS.BAD_USER_INPUT } },
+  });
 }
 
 function isListOutput(type: GraphQLOutputType): boolean {

@@ -1,10 +1,10 @@
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
-import { Controller, Get, Inject, Param, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { Logger } from 'pino';
 import { Public } from '@cohesion/auth';
-import { LOGGER, loggableError, RestErrorFilter } from '@cohesion/common';
+import { LOGGER, loggableError } from '@cohesion/common';
 import { PublishingService, type Publication } from './publishing.service.js';
 
 const POLICY = 'anyone: published grants are open data (awards only, organisations only, nothing about people)';
@@ -15,7 +15,6 @@ const POLICY = 'anyone: published grants are open data (awards only, organisatio
  * malformed ids, and funds or councils with no awards yet, are NOT_FOUND.
  */
 @Controller('grants/360giving')
-@UseFilters(RestErrorFilter)
 export class ThreeSixtyGivingController {
   constructor(
     private readonly publishing: PublishingService,

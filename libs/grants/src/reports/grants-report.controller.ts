@@ -1,11 +1,10 @@
-import { Controller, Get, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import {
   badInput,
   DomainError,
   InputValidationPipe,
   invalidFields,
-  RestErrorFilter,
   Viewer,
   type AuthenticatedRequest,
 } from '@cohesion/common';
@@ -45,7 +44,6 @@ function ukToday(): string {
  * viewers and with the same filters (as query parameters; the list ones may repeat).
  */
 @Controller('grants')
-@UseFilters(RestErrorFilter)
 export class GrantsReportController {
   constructor(private readonly reports: GrantsReportService) {}
 

@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { join } from 'node:path';
-import { Controller, Get, Inject, Param, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { Request, Response } from 'express';
 import { Public, RateLimiter } from '@cohesion/auth';
 import { AppConfig } from '@cohesion/config';
-import { LOGGER, loggableError, RestErrorFilter, tooManyRequests } from '@cohesion/common';
+import { LOGGER, loggableError, tooManyRequests } from '@cohesion/common';
 import { orukStandardDir } from '../standard/oruk-schemas.js';
 import type { FeedPage, Json } from './feed.mapper.js';
 import { parseFeedQuery, pathId, type FeedParameter } from './feed.params.js';
@@ -32,7 +32,6 @@ const SERVICE_FILTERS: FeedParameter[] = [
  * envelope; a bad parameter is a 400 naming it, an unknown id a 404.
  */
 @Controller(OPEN_REFERRAL_BASE)
-@UseFilters(RestErrorFilter)
 export class OpenReferralController {
   private openapi?: Buffer;
 
