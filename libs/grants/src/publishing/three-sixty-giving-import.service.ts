@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
+  asText,
   AuditService,
   badInput,
   forbidden,
@@ -11,8 +12,12 @@ import {
   PG_CHECK_VIOLATION,
   pgConstraint,
   pgErrorCode,
+  OutcomeCounter,
+  RecordRefused,
   type FieldProblem,
+  type ImportProgress,
   type Viewer,
+  type WrittenOutcome,
 } from '@cohesion/common';
 import { OrganisationsService, TaxonomyService } from '@cohesion/directory';
 import { GrantApplicationEntity, type ApplicationStatus } from '../applications/application.entity.js';
@@ -58,7 +63,7 @@ export interface ImportReport {
 
 export interface ImportOptions {
   /** Called after each grant, for progress on big files. */
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: (progress: ImportProgress) => void;
 }
 
 export interface FundSummary {
@@ -141,11 +146,11 @@ interface RoundSpan {
 }
 
 type Outcome =
-  | { kind: 'created' | 'updated' | 'unchanged'; organisationCreated: boolean; round: RoundSpan | null }
+  | { kind: WrittenOutcome; organisationCreated: boolean; round: RoundSpan | null }
   | { kind: 'rejected'; reason: string };
 
-/** A grant the import refuses, for a reason found inside its transaction (which then rolls back). */
-class GrantRefused extends Error {}
+/** What a grant can come to: total = created + updated + unchanged + rejected. */
+const OUTCOMES = ['created', 'updated', 'unchanged', 'rejected'] as const;
 
 /** What an award holds of the fund: its amount, or for a closed one what was actually spent. */
 function committedBy(state: Pick<NextState, 'status' | 'amountAwardedPence' | 'actualSpendPence'>): number {
@@ -246,18 +251,16 @@ export class ThreeSixtyGivingImportService {
 
     const areaIds = await this.areaIdsByCode(entries.flatMap((entry) => entry.reading.award?.geoCodes ?? []));
     const termIds = await this.termIdsByCode(entries.flatMap((entry) => entry.reading.award?.classifications ?? []));
-    const report: ImportReport = {
-      total: grants.length,
-      created: 0,
-      updated: 0,
-      unchanged: 0,
-      rejected: [],
-      warnings: [],
-      organisationsCreated: 0,
-    };
+    const counter = new OutcomeCounter(OUTCOMES);
+    const rejected: ImportRejection[] = [];
+    const warned: ImportWarning[] = [];
+    let organisationsCreated = 0;
     let round: RoundSpan | null = null;
     for (const { index, reading, problems } of entries) {
-      const reject = (reasons: string[]) => report.rejected.push({ index, grantId: reading.grantId, reasons });
+      const reject = (reasons: string[]) => {
+        counter.add('rejected');
+        rejected.push({ index, grantId: reading.grantId, reasons });
+      };
       const award = reading.award;
       if (problems.length > 0 || !award) {
         reject(problems.map(asText));
@@ -270,8 +273,8 @@ export class ThreeSixtyGivingImportService {
         if (outcome.kind === 'rejected') {
           reject([outcome.reason]);
         } else {
-          report[outcome.kind]++;
-          if (outcome.organisationCreated) report.organisationsCreated++;
+          counter.add(outcome.kind);
+          if (outcome.organisationCreated) organisationsCreated++;
           round = outcome.round ?? round;
           const warnings = [
             ...reading.warnings,
@@ -285,13 +288,13 @@ export class ThreeSixtyGivingImportService {
                 message: `${item.vocabulary} ${item.code} is not a term of a vocabulary here; not linked`,
               })),
           ];
-          if (warnings.length)
-            report.warnings.push({ index, grantId: reading.grantId, messages: warnings.map(asText) });
+          if (warnings.length) warned.push({ index, grantId: reading.grantId, messages: warnings.map(asText) });
         }
       }
-      options.onProgress?.(index + 1, grants.length);
+      options.onProgress?.({ phase: 'importing', done: index + 1, total: grants.length });
     }
-    return report;
+    const { total, created, updated, unchanged } = counter.counts;
+    return { total, created, updated, unchanged, rejected, warnings: warned, organisationsCreated };
   }
 
   /** Area ids by their (ONS) code, for the codes given; one query. */
@@ -327,10 +330,10 @@ export class ThreeSixtyGivingImportService {
           this.writeAward(manager, viewer, fundId, award, links, field, round),
         );
       } catch (error) {
-        if (error instanceof GrantRefused) return { kind: 'rejected', reason: error.message };
+        if (error instanceof RecordRefused) return { kind: 'rejected', reason: error.message };
         if (isUniqueViolation(error) && attempt === 1) continue;
         if (pgErrorCode(error) === PG_CHECK_VIOLATION) {
-          return { kind: 'rejected', reason: `${field}: ${constraintInWords(pgConstraint(error))}` };
+          return { kind: 'rejected', reason: asText({ field, message: constraintInWords(pgConstraint(error)) }) };
         }
         throw error;
       }
@@ -358,9 +361,10 @@ export class ThreeSixtyGivingImportService {
       [fundId, award.grantId],
     );
     if (existing && !AWARD_STATUSES.includes(existing.status)) {
-      throw new GrantRefused(
-        `${field}.id: the award ${award.grantId} was ${existing.status.toLowerCase().replace('_', ' ')} here, so it is left as it is`,
-      );
+      throw new RecordRefused('rejected', {
+        field: `${field}.id`,
+        message: `the award ${award.grantId} was ${existing.status.toLowerCase().replace('_', ' ')} here, so it is left as it is`,
+      });
     }
 
     const keep = existing && MOVED_ON.includes(existing.status);
@@ -385,15 +389,17 @@ export class ThreeSixtyGivingImportService {
       ...links,
     };
     if (next.paidPence > next.amountAwardedPence) {
-      throw new GrantRefused(
-        `${field}.amountDisbursed: with the ${pounds(paidElsewhere)} paid here since the import, the award would pay out more than awarded`,
-      );
+      throw new RecordRefused('rejected', {
+        field: `${field}.amountDisbursed`,
+        message: `with the ${pounds(paidElsewhere)} paid here since the import, the award would pay out more than awarded`,
+      });
     }
     const committedChange = committedBy(next) - (existing ? committedBy(existing) : 0);
     if (fund.committed + committedChange > fund.budget) {
-      throw new GrantRefused(
-        `${field}.amountAwarded: would take the fund over its budget (${pounds(fund.budget - fund.committed)} remaining)`,
-      );
+      throw new RecordRefused('rejected', {
+        field: `${field}.amountAwarded`,
+        message: `would take the fund over its budget (${pounds(fund.budget - fund.committed)} remaining)`,
+      });
     }
 
     const recipient = await this.organisations.findOrListByIdentifier(manager, viewer, award.recipient.identifier, {
@@ -455,9 +461,10 @@ export class ThreeSixtyGivingImportService {
       [grantId, fundId, published?.[2] ?? null, published?.[1] ?? null],
     );
     if (found) {
-      throw new GrantRefused(
-        `${field}.id: ${grantId} is already the award “${found.title}” of the fund “${found.fund}”; a grant is recorded once`,
-      );
+      throw new RecordRefused('rejected', {
+        field: `${field}.id`,
+        message: `${grantId} is already the award “${found.title}” of the fund “${found.fund}”; a grant is recorded once`,
+      });
     }
   }
 
@@ -626,10 +633,6 @@ export class ThreeSixtyGivingImportService {
 
 const FUND_COLUMNS = `f.id, f.owner_organisation_id AS "ownerOrganisationId", f.name, f.programme_code AS "programmeCode",
   f.financial_year AS "financialYear"`;
-
-function asText(problem: FieldProblem): string {
-  return `${problem.field}: ${problem.message}`;
-}
 
 function sameAward(existing: AwardState, state: NextState): boolean {
   return (

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { AuditService, returningRows, stableId, type FieldProblem, type Viewer } from '@cohesion/common';
+import {
+  asText,
+  AuditService,
+  RecordRefused,
+  returningRows,
+  stableId,
+  type FieldProblem,
+  type Viewer,
+} from '@cohesion/common';
 import {
   formatOrgId,
   ServiceContactEntity,
@@ -9,7 +17,7 @@ import {
   type OrganisationKindValue,
 } from '@cohesion/directory';
 import type { OrukRecordType } from './oruk-document.js';
-import { asText, type ImportIssue, type ImportOutcome } from './oruk-import.report.js';
+import type { ImportIssue, ImportOutcome } from './oruk-import.report.js';
 import {
   slugOf,
   type AreaReference,
@@ -21,17 +29,6 @@ import {
   type TaxonomyFromOruk,
   type TermFromOruk,
 } from './oruk-records.js';
-
-/** A record the import leaves alone (skipped) or cannot take (invalid), for a reason found while writing it. */
-export class RecordRefused extends Error {
-  constructor(
-    readonly outcome: 'skipped' | 'invalid',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'RecordRefused';
-  }
-}
 
 /** What happened to an organisation, taxonomy or term while a record was written; counted once the transaction commits. */
 export interface ImportNote {
@@ -444,10 +441,10 @@ export class OrukImportWriter {
       [sourceId],
     );
     if (!row) {
-      throw new RecordRefused(
-        'invalid',
-        `organization_id: ${sourceId} is an organization neither this import nor the directory has: give the organization in the service, or import it first (as organization_full.json or the feed's /organizations/{id} give it)`,
-      );
+      throw new RecordRefused('invalid', {
+        field: 'organization_id',
+        message: `${sourceId} is an organization neither this import nor the directory has: give the organization in the service, or import it first (as organization_full.json or the feed's /organizations/{id} give it)`,
+      });
     }
     return row.id;
   }
@@ -501,10 +498,10 @@ export class OrukImportWriter {
     );
     const existing = rows.find((row) => row.sourceId === service.sourceId);
     if (!existing && rows[0]) {
-      throw new RecordRefused(
-        'skipped',
-        `id: ${rows[0].name} is a service of this directory with this id, not an imported one; it is left as it is`,
-      );
+      throw new RecordRefused('skipped', {
+        field: 'id',
+        message: `${rows[0].name} is a service of this directory with this id, not an imported one; it is left as it is`,
+      });
     }
     const organisationId = service.organisation
       ? await this.organisation(
