@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { DirectoryModule } from '@cohesion/directory';
+import { DirectoryModule, DirectoryWriterModule } from '@cohesion/directory';
 import { FundDataQualityLoader } from './data-quality.loader.js';
 import { DataQualityService } from './data-quality.service.js';
 import { FundDataQualityResolver } from './fund-data-quality.resolver.js';
@@ -10,7 +10,7 @@ import { ThreeSixtyGivingController } from './three-sixty-giving.controller.js';
 
 /** 360Giving: the published JSON and CSV, their data-quality checks, and the import of past awards. */
 @Module({
-  imports: [DirectoryModule],
+  imports: [DirectoryModule, DirectoryWriterModule],
   providers: [
     PublishingService,
     DataQualityService,

@@ -19,7 +19,7 @@ import {
   type Viewer,
   type WrittenOutcome,
 } from '@cohesion/common';
-import { OrganisationsService, TaxonomyService } from '@cohesion/directory';
+import { DirectoryWriter, TaxonomyService } from '@cohesion/directory';
 import { GrantApplicationEntity, type ApplicationStatus } from '../applications/application.entity.js';
 import { AWARD_STATUSES } from '../applications/application.state-machine.js';
 import { GrantRoundEntity } from '../rounds/round.entity.js';
@@ -195,7 +195,7 @@ export class ThreeSixtyGivingImportService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly organisations: OrganisationsService,
+    private readonly directory: DirectoryWriter,
     private readonly taxonomy: TaxonomyService,
   ) {}
 
@@ -402,12 +402,17 @@ export class ThreeSixtyGivingImportService {
       });
     }
 
-    const recipient = await this.organisations.findOrListByIdentifier(manager, viewer, award.recipient.identifier, {
-      name: award.recipient.name,
-      kind: 'VCS',
-      town: award.recipient.town,
-      postcode: award.recipient.postcode,
-    });
+    const recipient = await this.directory.organisations.findOrListNamedInGrants(
+      manager,
+      viewer,
+      award.recipient.identifier,
+      {
+        name: award.recipient.name,
+        kind: 'VCS',
+        town: award.recipient.town,
+        postcode: award.recipient.postcode,
+      },
+    );
     const state: NextState = { ...next, applicantOrganisationId: recipient.id };
     if (existing && sameAward(existing, state)) {
       return { kind: 'unchanged', organisationCreated: false, round: null };
