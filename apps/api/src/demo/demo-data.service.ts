@@ -4,16 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig } from '@cohesion/config';
 import { LOGGER, normalisePostcode, stableId } from '@cohesion/common';
 import { AccountEntity, PasswordHasher, RoleGrantEntity } from '@cohesion/auth';
-import {
-  COHESION_THEMES,
-  DirectoryWriter,
-  parseOrgId,
-  PractitionerAreaEntity,
-  PractitionerEntity,
-  PractitionerMembershipEntity,
-  PractitionerThemeEntity,
-  SERVICE_TYPES,
-} from '@cohesion/directory';
+import { COHESION_THEMES, DirectoryWriter, parseOrgId, SERVICE_TYPES } from '@cohesion/directory';
 import {
   ConnectionEntity,
   IntroductionEntity,
@@ -129,10 +120,7 @@ export class DemoDataService implements OnApplicationBootstrap {
       (item) => item.key,
       (item) => item.parent,
     )) {
-      const existing: { id: string }[] = area.code
-        ? await manager.query('SELECT id FROM areas WHERE code = $1', [area.code])
-        : [];
-      if (existing.length) continue;
+      if (area.code && (await this.directory.areaIdByCode(manager, area.code))) continue;
       await this.directory.seedArea(manager, {
         id: stableId('area', area.key),
         name: area.name,
@@ -146,11 +134,7 @@ export class DemoDataService implements OnApplicationBootstrap {
   /** An area already present with the same ONS code is used rather than duplicated. */
   private async areaId(manager: EntityManager, areas: DemoArea[], key: string): Promise<string> {
     const area = areas.find((item) => item.key === key);
-    if (area?.code) {
-      const [row] = await manager.query('SELECT id FROM areas WHERE code = $1', [area.code]);
-      if (row) return row.id as string;
-    }
-    return stableId('area', key);
+    return (area?.code && (await this.directory.areaIdByCode(manager, area.code))) || stableId('area', key);
   }
 
   /**
@@ -212,52 +196,37 @@ export class DemoDataService implements OnApplicationBootstrap {
     for (const person of dataset.practitioners) {
       const id = stableId('practitioner', person.key);
       await manager.insert(AccountEntity, { id, email: person.email.toLowerCase(), passwordHash, isDemo: true });
-      await manager.insert(PractitionerEntity, {
-        id,
-        fullName: person.fullName,
-        jobTitle: person.jobTitle,
-        bio: person.bio ?? null,
-        canHelpWith: person.canHelpWith ?? null,
-        lookingFor: person.lookingFor ?? null,
-        languages: person.languages ?? [],
-        discoverable: person.discoverable ?? true,
-        openToIntroductions: person.openToIntroductions ?? true,
-        introductionsMonthlyCap: person.introductionsMonthlyCap ?? 5,
-        contactEmail: person.contact?.email ?? null,
-        contactPhone: person.contact?.phone ?? null,
-        contactMobile: person.contact?.mobile ?? null,
-        website: person.contact?.website ?? null,
-        ...(person.contactVisibility?.email ? { contactEmailVisibility: person.contactVisibility.email } : {}),
-        ...(person.contactVisibility?.phone ? { contactPhoneVisibility: person.contactVisibility.phone } : {}),
-        ...(person.contactVisibility?.mobile ? { contactMobileVisibility: person.contactVisibility.mobile } : {}),
-        ...(person.contactVisibility?.website ? { websiteVisibility: person.contactVisibility.website } : {}),
-        isDemo: true,
+      await this.directory.practitioners.seed(manager, {
+        row: {
+          id,
+          fullName: person.fullName,
+          jobTitle: person.jobTitle,
+          bio: person.bio ?? null,
+          canHelpWith: person.canHelpWith ?? null,
+          lookingFor: person.lookingFor ?? null,
+          languages: person.languages ?? [],
+          discoverable: person.discoverable ?? true,
+          openToIntroductions: person.openToIntroductions ?? true,
+          introductionsMonthlyCap: person.introductionsMonthlyCap ?? 5,
+          contactEmail: person.contact?.email ?? null,
+          contactPhone: person.contact?.phone ?? null,
+          contactMobile: person.contact?.mobile ?? null,
+          website: person.contact?.website ?? null,
+          ...(person.contactVisibility?.email ? { contactEmailVisibility: person.contactVisibility.email } : {}),
+          ...(person.contactVisibility?.phone ? { contactPhoneVisibility: person.contactVisibility.phone } : {}),
+          ...(person.contactVisibility?.mobile ? { contactMobileVisibility: person.contactVisibility.mobile } : {}),
+          ...(person.contactVisibility?.website ? { websiteVisibility: person.contactVisibility.website } : {}),
+        },
+        areaIds: await this.areaIds(manager, dataset.areas, person.areas),
+        themeIds: person.expertise.map((code) => termId(terms, COHESION_THEMES, code)),
+        memberships: person.memberships.map((membership) => ({
+          organisationId: stableId('organisation', membership.organisation),
+          role: membership.role ?? null,
+          team: membership.team ?? null,
+          startDate: membership.startDate ?? null,
+          endDate: membership.endDate ?? null,
+        })),
       });
-      const areaIds = await this.areaIds(manager, dataset.areas, person.areas);
-      if (areaIds.length)
-        await manager.insert(
-          PractitionerAreaEntity,
-          areaIds.map((areaId) => ({ practitionerId: id, areaId })),
-        );
-      const themeIds = person.expertise.map((code) => termId(terms, COHESION_THEMES, code));
-      if (themeIds.length)
-        await manager.insert(
-          PractitionerThemeEntity,
-          themeIds.map((termId) => ({ practitionerId: id, termId })),
-        );
-      if (person.memberships.length) {
-        await manager.insert(
-          PractitionerMembershipEntity,
-          person.memberships.map((membership) => ({
-            practitionerId: id,
-            organisationId: stableId('organisation', membership.organisation),
-            role: membership.role ?? null,
-            team: membership.team ?? null,
-            startDate: membership.startDate ?? null,
-            endDate: membership.endDate ?? null,
-          })),
-        );
-      }
       for (const grant of person.roles ?? []) {
         await manager.insert(RoleGrantEntity, {
           accountId: id,

@@ -4,6 +4,7 @@ import { AuditService } from '@cohesion/common';
 import { AreaEntity } from '../areas/area.entity.js';
 import { LocationRows } from './location-rows.js';
 import { OrganisationRows } from './organisation-rows.js';
+import { PractitionerRows } from './practitioner-rows.js';
 import { ServiceRows } from './service-rows.js';
 import { TaxonomyRows } from './taxonomy-rows.js';
 
@@ -18,6 +19,7 @@ export class DirectoryWriter {
   readonly organisations: OrganisationRows;
   readonly services: ServiceRows;
   readonly locations = new LocationRows();
+  readonly practitioners = new PractitionerRows();
   readonly taxonomy: TaxonomyRows;
 
   constructor(audit: AuditService) {
@@ -36,6 +38,12 @@ export class DirectoryWriter {
       'SELECT id, code, lower(name) AS name FROM areas WHERE code = ANY($1::text[]) OR lower(name) = ANY($2::text[])',
       [codes, names],
     );
+  }
+
+  /** The id of the area with this ONS code, if the directory has it. */
+  async areaIdByCode(manager: EntityManager, code: string): Promise<string | null> {
+    const [row] = await manager.query<{ id: string }[]>('SELECT id FROM areas WHERE code = $1', [code]);
+    return row?.id ?? null;
   }
 
   /** An area of the demo dataset. */

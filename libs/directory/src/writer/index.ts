@@ -1,6 +1,7 @@
 export * from './directory-writer.js';
 export * from './location-rows.js';
 export * from './organisation-rows.js';
+export * from './practitioner-rows.js';
 export * from './service-rows.js';
 export * from './sourced-rows.js';
 export * from './taxonomy-rows.js';

@@ -85,6 +85,15 @@ export class TaxonomyRows {
     );
   }
 
+  /** Which of these terms are still at the top of their taxonomy. */
+  async stillAtTop(manager: EntityManager, termIds: string[]): Promise<Set<string>> {
+    const rows = await manager.query<{ id: string }[]>(
+      'SELECT id FROM taxonomy_terms WHERE id = ANY($1::uuid[]) AND parent_id IS NULL',
+      [termIds],
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+
   /** The term a publisher's id names as a parent, its own import first. */
   async parentByPublisherId(
     manager: EntityManager,

@@ -12,7 +12,7 @@ import {
   type ImportProgress,
   type Viewer,
 } from '@cohesion/common';
-import { Geocoder } from '@cohesion/directory';
+import { DirectoryWriter, Geocoder } from '@cohesion/directory';
 import { orukProblems } from '../standard/oruk-schemas.js';
 import { isApiDetails, recordName, recordsOfDocument, type OrukRecord, type OrukRecordType } from './oruk-document.js';
 import {
@@ -80,6 +80,7 @@ export class OpenReferralImportService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly writer: OrukImportWriter,
+    private readonly directory: DirectoryWriter,
     private readonly config: AppConfig,
     private readonly geocoder: Geocoder,
   ) {}
@@ -173,11 +174,9 @@ export class OpenReferralImportService {
    */
   private async finish(run: ImportRun): Promise<OrukImportReport> {
     if (run.unplaced.length) {
-      const rows = await this.dataSource.query<{ id: string }[]>(
-        'SELECT id FROM taxonomy_terms WHERE id = ANY($1::uuid[]) AND parent_id IS NULL',
-        [[...new Set(run.unplaced.map(({ term }) => term.termId))]],
-      );
-      const still = new Set(rows.map((row) => row.id));
+      const still = await this.directory.taxonomy.stillAtTop(this.dataSource.manager, [
+        ...new Set(run.unplaced.map(({ term }) => term.termId)),
+      ]);
       for (const { term, record } of run.unplaced) {
         if (!still.has(term.termId)) continue;
         run.tally.warnAlso({
