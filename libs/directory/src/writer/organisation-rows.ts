@@ -9,7 +9,7 @@ import {
   type OrganisationKindValue,
 } from '../organisations/organisation.entity.js';
 import { ORGANISATION_COLUMNS } from '../organisations/organisations.service.js';
-import { rowsBySourceId, type SourceKey } from './sourced-rows.js';
+import { insertRows, rowsBySourceId, type SourceKey } from './sourced-rows.js';
 
 /** What a source says of an organisation. */
 export interface SourcedOrganisationFields {
@@ -237,24 +237,21 @@ export class OrganisationRows {
   async seed(manager: EntityManager, organisation: SeededOrganisation): Promise<void> {
     const id = organisation.row.id;
     await manager.insert(OrganisationEntity, { ...organisation.row, isDemo: true });
-    if (organisation.identifiers.length) {
-      await manager.insert(
-        OrganisationIdentifierEntity,
-        organisation.identifiers.map((identifier) => ({ organisationId: id, ...identifier })),
-      );
-    }
-    if (organisation.areaIds.length) {
-      await manager.insert(
-        OrganisationAreaEntity,
-        organisation.areaIds.map((areaId) => ({ organisationId: id, areaId })),
-      );
-    }
-    if (organisation.themeIds.length) {
-      await manager.insert(
-        OrganisationThemeEntity,
-        organisation.themeIds.map((termId) => ({ organisationId: id, termId })),
-      );
-    }
+    await insertRows(
+      manager,
+      OrganisationIdentifierEntity,
+      organisation.identifiers.map((identifier) => ({ organisationId: id, ...identifier })),
+    );
+    await insertRows(
+      manager,
+      OrganisationAreaEntity,
+      organisation.areaIds.map((areaId) => ({ organisationId: id, areaId })),
+    );
+    await insertRows(
+      manager,
+      OrganisationThemeEntity,
+      organisation.themeIds.map((termId) => ({ organisationId: id, termId })),
+    );
   }
 
   /** The state the directory's audit rows record of an organisation: its own fields and its links. */

@@ -5,6 +5,7 @@ import {
   PractitionerMembershipEntity,
   PractitionerThemeEntity,
 } from '../practitioners/practitioner.entity.js';
+import { insertRows } from './sourced-rows.js';
 
 /** A person of the demo dataset, with the areas and themes they work on and their memberships. */
 export interface SeededPractitioner {
@@ -20,23 +21,20 @@ export class PractitionerRows {
   async seed(manager: EntityManager, person: SeededPractitioner): Promise<void> {
     const practitionerId = person.row.id;
     await manager.insert(PractitionerEntity, { ...person.row, isDemo: true });
-    if (person.areaIds.length) {
-      await manager.insert(
-        PractitionerAreaEntity,
-        person.areaIds.map((areaId) => ({ practitionerId, areaId })),
-      );
-    }
-    if (person.themeIds.length) {
-      await manager.insert(
-        PractitionerThemeEntity,
-        person.themeIds.map((termId) => ({ practitionerId, termId })),
-      );
-    }
-    if (person.memberships.length) {
-      await manager.insert(
-        PractitionerMembershipEntity,
-        person.memberships.map((membership) => ({ ...membership, practitionerId })),
-      );
-    }
+    await insertRows(
+      manager,
+      PractitionerAreaEntity,
+      person.areaIds.map((areaId) => ({ practitionerId, areaId })),
+    );
+    await insertRows(
+      manager,
+      PractitionerThemeEntity,
+      person.themeIds.map((termId) => ({ practitionerId, termId })),
+    );
+    await insertRows(
+      manager,
+      PractitionerMembershipEntity,
+      person.memberships.map((membership) => ({ ...membership, practitionerId })),
+    );
   }
 }

@@ -11,7 +11,7 @@ import {
   ServiceTaxonomyTermEntity,
 } from '../services/service.entity.js';
 import { LOCATION_COLUMNS, type SourcedLocation } from './location-rows.js';
-import { freeIds, rowsBySourceId } from './sourced-rows.js';
+import { freeIds, insertRows, rowsBySourceId } from './sourced-rows.js';
 
 /** A service's own fields as a source gives them. */
 export interface SourcedServiceFields {
@@ -213,39 +213,34 @@ export class ServiceRows {
   async seed(manager: EntityManager, service: SeededService): Promise<void> {
     const serviceId = service.row.id;
     await manager.insert(ServiceEntity, { ...service.row, isDemo: true });
-    if (service.costOptions.length) {
-      await manager.insert(
-        ServiceCostOptionEntity,
-        service.costOptions.map((row) => ({ ...row, serviceId })),
-      );
-    }
-    if (service.schedules.length) {
-      await manager.insert(
-        ServiceScheduleEntity,
-        service.schedules.map((row) => ({ ...row, serviceId })),
-      );
-    }
+    await insertRows(
+      manager,
+      ServiceCostOptionEntity,
+      service.costOptions.map((row) => ({ ...row, serviceId })),
+    );
+    await insertRows(
+      manager,
+      ServiceScheduleEntity,
+      service.schedules.map((row) => ({ ...row, serviceId })),
+    );
     for (const { location, linkId } of service.locations) {
       await manager.insert(LocationEntity, { ...location, organisationId: service.row.organisationId });
       await manager.insert(ServiceLocationEntity, { id: linkId, serviceId, locationId: location.id });
     }
-    if (service.contacts.length) {
-      await manager.insert(
-        ServiceContactEntity,
-        service.contacts.map((row) => ({ ...row, serviceId })),
-      );
-    }
-    if (service.termIds.length) {
-      await manager.insert(
-        ServiceTaxonomyTermEntity,
-        service.termIds.map((termId) => ({ serviceId, termId })),
-      );
-    }
-    if (service.areaIds.length) {
-      await manager.insert(
-        ServiceAreaEntity,
-        service.areaIds.map((areaId) => ({ serviceId, areaId })),
-      );
-    }
+    await insertRows(
+      manager,
+      ServiceContactEntity,
+      service.contacts.map((row) => ({ ...row, serviceId })),
+    );
+    await insertRows(
+      manager,
+      ServiceTaxonomyTermEntity,
+      service.termIds.map((termId) => ({ serviceId, termId })),
+    );
+    await insertRows(
+      manager,
+      ServiceAreaEntity,
+      service.areaIds.map((areaId) => ({ serviceId, areaId })),
+    );
   }
 }

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 
 /**
  * Where a record came from: the feed's address or the file's name (`source`, kept in
@@ -48,4 +48,13 @@ export async function freeCode(
   const taken = new Set(rows.map((row) => row.code));
   if (!taken.has(stem)) return stem;
   for (let n = 2; ; n++) if (!taken.has(`${stem}-${n}`)) return `${stem}-${n}`;
+}
+
+/** Inserts the rows, when there are any (a seeded record's links, parts...). */
+export async function insertRows<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  rows: Partial<T>[],
+): Promise<void> {
+  if (rows.length) await manager.insert(entity, rows);
 }
