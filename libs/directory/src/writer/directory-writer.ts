@@ -9,10 +9,11 @@ import { ServiceRows } from './service-rows.js';
 import { TaxonomyRows } from './taxonomy-rows.js';
 
 /**
- * The one way other domains write the directory's tables: the Open Referral import,
- * the 360Giving import (the recipients it lists) and the demo seeder. Imported records
- * are found again by (source, source id); every statement runs on the caller's
- * transaction (`manager`), and the audit rows of imported records are written in it.
+ * How records from elsewhere are written into the directory's tables: by the Open
+ * Referral import, the 360Giving import (the recipients it lists) and the demo seeder.
+ * Imported records are found again by (source, source id); every statement runs on the
+ * caller's transaction (`manager`), and the audit rows of imported records are written
+ * in it. The seeder's records are marked as demo and not audited.
  */
 @Injectable()
 export class DirectoryWriter {
