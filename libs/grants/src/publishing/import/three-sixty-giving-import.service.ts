@@ -91,7 +91,7 @@ export class ThreeSixtyGivingImportService {
   constructor(
     private readonly dataSource: DataSource,
     audit: AuditService,
-    directory: DirectoryWriter,
+    private readonly directory: DirectoryWriter,
     private readonly taxonomy: TaxonomyService,
   ) {
     this.awards = new ImportedAwardWriter(audit, directory);
@@ -176,11 +176,8 @@ export class ThreeSixtyGivingImportService {
   private async areaIdsByCode(geoCodes: { code: string }[]): Promise<Map<string, string>> {
     const codes = [...new Set(geoCodes.map((geo) => geo.code))];
     if (codes.length === 0) return new Map();
-    const rows = await this.dataSource.query<{ id: string; code: string }[]>(
-      'SELECT id, code FROM areas WHERE code = ANY($1::text[])',
-      [codes],
-    );
-    return new Map(rows.map((row) => [row.code, row.id]));
+    const rows = await this.directory.areasByCodeOrName(this.dataSource.manager, codes, []);
+    return new Map(rows.flatMap((row) => (row.code ? [[row.code, row.id] as const] : [])));
   }
 
   /** Taxonomy term ids by `termKey` (vocabulary and code), for the classifications given; one query. */
