@@ -8,6 +8,7 @@ export * from './errors/postgres-errors.js';
 export * from './errors/caller-errors.js';
 export * from './errors/rest-error.filter.js';
 export * from './global-id.js';
+export * from './import/index.js';
 export * from './graphql/error-formatter.js';
 export * from './graphql/node.js';
 export * from './graphql/prefetch.js';

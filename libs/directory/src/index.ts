@@ -21,6 +21,7 @@ export * from './services/services.service.js';
 export * from './taxonomy/taxonomy.entity.js';
 export * from './taxonomy/taxonomy.model.js';
 export { TaxonomyService } from './taxonomy/taxonomy.service.js';
+export * from './writer/index.js';
 
 import { AreaEntity } from './areas/area.entity.js';
 import {

@@ -13,6 +13,7 @@
  * 1 when some were rejected, 2 for bad arguments or a file that is not a 360Giving package.
  */
 import 'reflect-metadata';
+import { progressLine, type ImportProgress } from '@cohesion/common';
 import type { FundSummary, ImportReport } from '@cohesion/grants';
 import { inApplication, readJsonFile, runCommand, UsageError } from './command-line.js';
 
@@ -40,13 +41,13 @@ function pickFund(reference: string, funds: FundSummary[]): FundSummary {
 }
 
 /** Progress on stderr for files of 100 grants or more: a bar on a terminal, a line every 5% otherwise. */
-function progressPrinter(): (done: number, total: number) => void {
+function progressPrinter(): (progress: ImportProgress) => void {
   const terminal = process.stderr.isTTY;
-  return (done, total) => {
-    if (total < 100) return;
+  return ({ done, total }) => {
+    if (!total || total < 100) return;
     const step = Math.max(1, Math.floor(total / 20));
     if (done % step !== 0 && done !== total) return;
-    const line = `Imported ${done}/${total} grants (${Math.floor((done / total) * 100)}%)`;
+    const line = progressLine(done, total, 'grants');
     process.stderr.write(terminal ? `\r${line}${done === total ? '\n' : ''}` : `${line}\n`);
   };
 }

@@ -18,7 +18,8 @@
  */
 import 'reflect-metadata';
 import { basename } from 'node:path';
-import type { ImportCounts, ImportIssue, ImportProgress, OrukImportReport } from '@cohesion/open-referral';
+import { progressBar, progressLine, type ImportProgress } from '@cohesion/common';
+import type { ImportCounts, ImportIssue, OrukImportReport } from '@cohesion/open-referral';
 import { inApplication, readJsonFile, runCommand, UsageError } from './command-line.js';
 
 const USAGE = 'Usage: npm run import:oruk -- URL_OR_FILE';
@@ -48,10 +49,7 @@ function progressPrinter(): (progress: ImportProgress) => void {
     const share = Math.floor((done / total) * 100);
     if (!terminal && share < lastShare + 5 && done !== total) return;
     lastShare = share;
-    const width = 30;
-    const filled = Math.round((done / total) * width);
-    const bar = terminal ? `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ` : '';
-    const line = `${bar}Imported ${done}/${total} records (${share}%)`;
+    const line = `${terminal ? progressBar(done, total) : ''}${progressLine(done, total, 'records')}`;
     process.stderr.write(terminal ? `\r${line}${done === total ? '\n' : ''}` : `${line}\n`);
   };
 }

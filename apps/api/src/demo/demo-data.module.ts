@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@cohesion/auth';
+import { DirectoryWriterModule } from '@cohesion/directory';
 import { DemoDataService } from './demo-data.service.js';
 
 @Module({
-  imports: [AuthModule],
+  imports: [AuthModule, DirectoryWriterModule],
   providers: [DemoDataService],
   exports: [DemoDataService],
 })

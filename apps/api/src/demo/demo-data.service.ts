@@ -4,28 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig } from '@cohesion/config';
 import { LOGGER, normalisePostcode, stableId } from '@cohesion/common';
 import { AccountEntity, PasswordHasher, RoleGrantEntity } from '@cohesion/auth';
-import {
-  AreaEntity,
-  COHESION_THEMES,
-  LocationEntity,
-  OrganisationAreaEntity,
-  OrganisationEntity,
-  OrganisationIdentifierEntity,
-  OrganisationThemeEntity,
-  parseOrgId,
-  PractitionerAreaEntity,
-  PractitionerEntity,
-  PractitionerMembershipEntity,
-  PractitionerThemeEntity,
-  SERVICE_TYPES,
-  ServiceAreaEntity,
-  ServiceContactEntity,
-  ServiceCostOptionEntity,
-  ServiceEntity,
-  ServiceLocationEntity,
-  ServiceScheduleEntity,
-  ServiceTaxonomyTermEntity,
-} from '@cohesion/directory';
+import { COHESION_THEMES, DirectoryWriter, parseOrgId, SERVICE_TYPES } from '@cohesion/directory';
 import {
   ConnectionEntity,
   IntroductionEntity,
@@ -59,6 +38,7 @@ export class DemoDataService implements OnApplicationBootstrap {
     private readonly dataSource: DataSource,
     private readonly hasher: PasswordHasher,
     private readonly notifications: NotificationsService,
+    private readonly directory: DirectoryWriter,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -119,25 +99,17 @@ export class DemoDataService implements OnApplicationBootstrap {
       [SERVICE_TYPES, dataset.serviceTypes],
     ];
     for (const [taxonomy, terms] of vocabularies) {
-      const [{ id: taxonomyId }] = await manager.query('SELECT id FROM taxonomies WHERE code = $1', [taxonomy]);
       // Parents first; terms the vocabulary already has are kept as they are.
-      for (const term of sortByDepth(
-        terms,
-        (item) => item.code,
-        (item) => item.parent,
-      )) {
-        await manager.query(
-          `INSERT INTO taxonomy_terms (taxonomy_id, parent_id, code, name, description)
-           VALUES ($1, (SELECT id FROM taxonomy_terms WHERE taxonomy_id = $1 AND code = $2), $3, $4, $5)
-           ON CONFLICT (taxonomy_id, code) DO NOTHING`,
-          [taxonomyId, term.parent ?? null, term.code, term.name, term.description],
-        );
-      }
-      const rows: { id: string; code: string }[] = await manager.query(
-        'SELECT id, code FROM taxonomy_terms WHERE taxonomy_id = $1',
-        [taxonomyId],
+      const byCode = await this.directory.taxonomy.seedTerms(
+        manager,
+        taxonomy,
+        sortByDepth(
+          terms,
+          (item) => item.code,
+          (item) => item.parent,
+        ),
       );
-      for (const row of rows) ids.set(`${taxonomy}:${row.code}`, row.id);
+      for (const [code, id] of byCode) ids.set(`${taxonomy}:${code}`, id);
     }
     return ids;
   }
@@ -148,11 +120,8 @@ export class DemoDataService implements OnApplicationBootstrap {
       (item) => item.key,
       (item) => item.parent,
     )) {
-      const existing: { id: string }[] = area.code
-        ? await manager.query('SELECT id FROM areas WHERE code = $1', [area.code])
-        : [];
-      if (existing.length) continue;
-      await manager.insert(AreaEntity, {
+      if (area.code && (await this.directory.areaIdByCode(manager, area.code))) continue;
+      await this.directory.seedArea(manager, {
         id: stableId('area', area.key),
         name: area.name,
         kind: area.kind,
@@ -165,11 +134,7 @@ export class DemoDataService implements OnApplicationBootstrap {
   /** An area already present with the same ONS code is used rather than duplicated. */
   private async areaId(manager: EntityManager, areas: DemoArea[], key: string): Promise<string> {
     const area = areas.find((item) => item.key === key);
-    if (area?.code) {
-      const [row] = await manager.query('SELECT id FROM areas WHERE code = $1', [area.code]);
-      if (row) return row.id as string;
-    }
-    return stableId('area', key);
+    return (area?.code && (await this.directory.areaIdByCode(manager, area.code))) || stableId('area', key);
   }
 
   /**
@@ -189,46 +154,36 @@ export class DemoDataService implements OnApplicationBootstrap {
   ): Promise<void> {
     const now = new Date();
     for (const organisation of dataset.organisations) {
-      const id = stableId('organisation', organisation.key);
-      await manager.insert(OrganisationEntity, {
-        id,
-        name: organisation.name,
-        kind: organisation.kind,
-        description: organisation.description,
-        website: organisation.website ?? null,
-        email: organisation.email ?? null,
-        phone: organisation.phone ?? null,
-        addressLine1: organisation.address?.line1 ?? null,
-        addressLine2: organisation.address?.line2 ?? null,
-        town: organisation.address?.town ?? null,
-        postcode: organisation.address ? (normalisePostcode(organisation.address.postcode) ?? null) : null,
-        latitude: organisation.location?.latitude ?? null,
-        longitude: organisation.location?.longitude ?? null,
-        faithTradition: organisation.faithTradition ?? null,
-        languages: organisation.languages ?? [],
-        verified: organisation.verified,
-        verifiedAt: organisation.verified ? now : null,
-        visibility: organisation.visibility ?? 'PUBLIC',
-        isDemo: true,
-      });
       const identifiers = (organisation.identifiers ?? []).map((text) => {
         const parsed = parseOrgId(text);
         if (!parsed.ok) throw new Error(`Demo organisation ${organisation.key}: identifier ${text} ${parsed.problem}`);
-        return { organisationId: id, ...parsed.value };
+        return parsed.value;
       });
-      if (identifiers.length) await manager.insert(OrganisationIdentifierEntity, identifiers);
-      const areaIds = await this.areaIds(manager, dataset.areas, organisation.areas);
-      if (areaIds.length)
-        await manager.insert(
-          OrganisationAreaEntity,
-          areaIds.map((areaId) => ({ organisationId: id, areaId })),
-        );
-      const themeIds = organisation.themes.map((code) => termId(terms, COHESION_THEMES, code));
-      if (themeIds.length)
-        await manager.insert(
-          OrganisationThemeEntity,
-          themeIds.map((termId) => ({ organisationId: id, termId })),
-        );
+      await this.directory.organisations.seed(manager, {
+        row: {
+          id: stableId('organisation', organisation.key),
+          name: organisation.name,
+          kind: organisation.kind,
+          description: organisation.description,
+          website: organisation.website ?? null,
+          email: organisation.email ?? null,
+          phone: organisation.phone ?? null,
+          addressLine1: organisation.address?.line1 ?? null,
+          addressLine2: organisation.address?.line2 ?? null,
+          town: organisation.address?.town ?? null,
+          postcode: organisation.address ? (normalisePostcode(organisation.address.postcode) ?? null) : null,
+          latitude: organisation.location?.latitude ?? null,
+          longitude: organisation.location?.longitude ?? null,
+          faithTradition: organisation.faithTradition ?? null,
+          languages: organisation.languages ?? [],
+          verified: organisation.verified,
+          verifiedAt: organisation.verified ? now : null,
+          visibility: organisation.visibility ?? 'PUBLIC',
+        },
+        identifiers,
+        areaIds: await this.areaIds(manager, dataset.areas, organisation.areas),
+        themeIds: organisation.themes.map((code) => termId(terms, COHESION_THEMES, code)),
+      });
     }
   }
 
@@ -241,52 +196,37 @@ export class DemoDataService implements OnApplicationBootstrap {
     for (const person of dataset.practitioners) {
       const id = stableId('practitioner', person.key);
       await manager.insert(AccountEntity, { id, email: person.email.toLowerCase(), passwordHash, isDemo: true });
-      await manager.insert(PractitionerEntity, {
-        id,
-        fullName: person.fullName,
-        jobTitle: person.jobTitle,
-        bio: person.bio ?? null,
-        canHelpWith: person.canHelpWith ?? null,
-        lookingFor: person.lookingFor ?? null,
-        languages: person.languages ?? [],
-        discoverable: person.discoverable ?? true,
-        openToIntroductions: person.openToIntroductions ?? true,
-        introductionsMonthlyCap: person.introductionsMonthlyCap ?? 5,
-        contactEmail: person.contact?.email ?? null,
-        contactPhone: person.contact?.phone ?? null,
-        contactMobile: person.contact?.mobile ?? null,
-        website: person.contact?.website ?? null,
-        ...(person.contactVisibility?.email ? { contactEmailVisibility: person.contactVisibility.email } : {}),
-        ...(person.contactVisibility?.phone ? { contactPhoneVisibility: person.contactVisibility.phone } : {}),
-        ...(person.contactVisibility?.mobile ? { contactMobileVisibility: person.contactVisibility.mobile } : {}),
-        ...(person.contactVisibility?.website ? { websiteVisibility: person.contactVisibility.website } : {}),
-        isDemo: true,
+      await this.directory.practitioners.seed(manager, {
+        row: {
+          id,
+          fullName: person.fullName,
+          jobTitle: person.jobTitle,
+          bio: person.bio ?? null,
+          canHelpWith: person.canHelpWith ?? null,
+          lookingFor: person.lookingFor ?? null,
+          languages: person.languages ?? [],
+          discoverable: person.discoverable ?? true,
+          openToIntroductions: person.openToIntroductions ?? true,
+          introductionsMonthlyCap: person.introductionsMonthlyCap ?? 5,
+          contactEmail: person.contact?.email ?? null,
+          contactPhone: person.contact?.phone ?? null,
+          contactMobile: person.contact?.mobile ?? null,
+          website: person.contact?.website ?? null,
+          ...(person.contactVisibility?.email ? { contactEmailVisibility: person.contactVisibility.email } : {}),
+          ...(person.contactVisibility?.phone ? { contactPhoneVisibility: person.contactVisibility.phone } : {}),
+          ...(person.contactVisibility?.mobile ? { contactMobileVisibility: person.contactVisibility.mobile } : {}),
+          ...(person.contactVisibility?.website ? { websiteVisibility: person.contactVisibility.website } : {}),
+        },
+        areaIds: await this.areaIds(manager, dataset.areas, person.areas),
+        themeIds: person.expertise.map((code) => termId(terms, COHESION_THEMES, code)),
+        memberships: person.memberships.map((membership) => ({
+          organisationId: stableId('organisation', membership.organisation),
+          role: membership.role ?? null,
+          team: membership.team ?? null,
+          startDate: membership.startDate ?? null,
+          endDate: membership.endDate ?? null,
+        })),
       });
-      const areaIds = await this.areaIds(manager, dataset.areas, person.areas);
-      if (areaIds.length)
-        await manager.insert(
-          PractitionerAreaEntity,
-          areaIds.map((areaId) => ({ practitionerId: id, areaId })),
-        );
-      const themeIds = person.expertise.map((code) => termId(terms, COHESION_THEMES, code));
-      if (themeIds.length)
-        await manager.insert(
-          PractitionerThemeEntity,
-          themeIds.map((termId) => ({ practitionerId: id, termId })),
-        );
-      if (person.memberships.length) {
-        await manager.insert(
-          PractitionerMembershipEntity,
-          person.memberships.map((membership) => ({
-            practitionerId: id,
-            organisationId: stableId('organisation', membership.organisation),
-            role: membership.role ?? null,
-            team: membership.team ?? null,
-            startDate: membership.startDate ?? null,
-            endDate: membership.endDate ?? null,
-          })),
-        );
-      }
       for (const grant of person.roles ?? []) {
         await manager.insert(RoleGrantEntity, {
           accountId: id,
@@ -363,103 +303,73 @@ export class DemoDataService implements OnApplicationBootstrap {
 
   private async seedServices(manager: EntityManager, dataset: DemoDataset, terms: Map<string, string>): Promise<void> {
     for (const service of dataset.services) {
-      const id = stableId('service', service.key);
-      const organisationId = stableId('organisation', service.organisation);
-      await manager.insert(ServiceEntity, {
-        id,
-        organisationId,
-        name: service.name,
-        description: service.description,
-        status: service.status ?? 'active',
-        url: service.url ?? null,
-        email: service.email ?? null,
-        fees: service.fees ?? null,
-        eligibilityDescription: service.eligibilityDescription ?? null,
-        minimumAge: service.minimumAge ?? null,
-        maximumAge: service.maximumAge ?? null,
-        languages: service.languages ?? [],
-        assuredDate: service.assuredDate ?? null,
-        visibility: service.visibility ?? 'PUBLIC',
-        isDemo: true,
-      });
-      if (service.costOptions?.length) {
-        await manager.insert(
-          ServiceCostOptionEntity,
-          service.costOptions.map((cost, index) => ({
-            id: stableId('service-cost-option', `${service.key}:${index}`),
-            serviceId: id,
-            option: cost.option ?? null,
-            amountPence: cost.amountPence ?? null,
-            amountDescription: cost.amountDescription ?? null,
-          })),
-        );
-      }
-      if (service.schedules?.length) {
-        await manager.insert(
-          ServiceScheduleEntity,
-          service.schedules.map((schedule, index) => ({
-            id: stableId('service-schedule', `${service.key}:${index}`),
-            serviceId: id,
-            freq: schedule.freq ?? null,
-            interval: schedule.interval ?? null,
-            byday: schedule.byday ?? null,
-            opensAt: schedule.opensAt ?? null,
-            closesAt: schedule.closesAt ?? null,
-            description: schedule.description ?? null,
-          })),
-        );
-      }
+      const part = (kind: string, index: number) => stableId(kind, `${service.key}:${index}`);
+      const locations = [];
       for (const [index, place] of (service.locations ?? []).entries()) {
-        const locationId = stableId('location', `${service.key}:${index}`);
-        await manager.insert(LocationEntity, {
-          id: locationId,
-          organisationId,
-          locationType: 'physical',
-          name: place.name ?? null,
-          addressLine1: place.address?.line1 ?? null,
-          addressLine2: place.address?.line2 ?? null,
-          town: place.address?.town ?? null,
-          postcode: place.address ? (normalisePostcode(place.address.postcode) ?? null) : null,
-          latitude: place.location?.latitude ?? null,
-          longitude: place.location?.longitude ?? null,
-          geocodePrecision: place.location ? 'COORDINATES' : null,
-          areaId: place.area ? await this.areaId(manager, dataset.areas, place.area) : null,
+        locations.push({
+          linkId: part('service-location', index),
+          location: {
+            id: part('location', index),
+            locationType: 'physical' as const,
+            name: place.name ?? null,
+            addressLine1: place.address?.line1 ?? null,
+            addressLine2: place.address?.line2 ?? null,
+            town: place.address?.town ?? null,
+            postcode: place.address ? (normalisePostcode(place.address.postcode) ?? null) : null,
+            latitude: place.location?.latitude ?? null,
+            longitude: place.location?.longitude ?? null,
+            geocodePrecision: place.location ? ('COORDINATES' as const) : null,
+            areaId: place.area ? await this.areaId(manager, dataset.areas, place.area) : null,
+          },
         });
-        await manager.insert(ServiceLocationEntity, {
-          id: stableId('service-location', `${service.key}:${index}`),
-          serviceId: id,
-          locationId,
-        });
-      }
-      if (service.contacts?.length) {
-        await manager.insert(
-          ServiceContactEntity,
-          service.contacts.map((contact, index) => ({
-            id: stableId('service-contact', `${service.key}:${index}`),
-            serviceId: id,
-            name: contact.name ?? null,
-            title: contact.title ?? null,
-            email: contact.email ?? null,
-            phone: contact.phone ?? null,
-          })),
-        );
       }
       const termIds = [
         ...(service.themes ?? []).map((code) => termId(terms, COHESION_THEMES, code)),
         ...(service.types ?? []).map((code) => termId(terms, SERVICE_TYPES, code)),
       ];
-      if (termIds.length) {
-        await manager.insert(
-          ServiceTaxonomyTermEntity,
-          [...new Set(termIds)].map((termId) => ({ serviceId: id, termId })),
-        );
-      }
-      const areaIds = await this.areaIds(manager, dataset.areas, service.areas ?? []);
-      if (areaIds.length)
-        await manager.insert(
-          ServiceAreaEntity,
-          areaIds.map((areaId) => ({ serviceId: id, areaId })),
-        );
+      await this.directory.services.seed(manager, {
+        row: {
+          id: stableId('service', service.key),
+          organisationId: stableId('organisation', service.organisation),
+          name: service.name,
+          description: service.description,
+          status: service.status ?? 'active',
+          url: service.url ?? null,
+          email: service.email ?? null,
+          fees: service.fees ?? null,
+          eligibilityDescription: service.eligibilityDescription ?? null,
+          minimumAge: service.minimumAge ?? null,
+          maximumAge: service.maximumAge ?? null,
+          languages: service.languages ?? [],
+          assuredDate: service.assuredDate ?? null,
+          visibility: service.visibility ?? 'PUBLIC',
+        },
+        costOptions: (service.costOptions ?? []).map((cost, index) => ({
+          id: part('service-cost-option', index),
+          option: cost.option ?? null,
+          amountPence: cost.amountPence ?? null,
+          amountDescription: cost.amountDescription ?? null,
+        })),
+        schedules: (service.schedules ?? []).map((schedule, index) => ({
+          id: part('service-schedule', index),
+          freq: schedule.freq ?? null,
+          interval: schedule.interval ?? null,
+          byday: schedule.byday ?? null,
+          opensAt: schedule.opensAt ?? null,
+          closesAt: schedule.closesAt ?? null,
+          description: schedule.description ?? null,
+        })),
+        locations,
+        contacts: (service.contacts ?? []).map((contact, index) => ({
+          id: part('service-contact', index),
+          name: contact.name ?? null,
+          title: contact.title ?? null,
+          email: contact.email ?? null,
+          phone: contact.phone ?? null,
+        })),
+        termIds: [...new Set(termIds)],
+        areaIds: await this.areaIds(manager, dataset.areas, service.areas ?? []),
+      });
     }
   }
 }

@@ -1,16 +1,16 @@
 import { Module } from '@nestjs/common';
-import { DirectoryModule } from '@cohesion/directory';
-import { FundDataQualityLoader } from './data-quality.loader.js';
-import { DataQualityService } from './data-quality.service.js';
-import { FundDataQualityResolver } from './fund-data-quality.resolver.js';
-import { PublishingService } from './publishing.service.js';
-import { ThreeSixtyGivingImportResolver } from './three-sixty-giving-import.resolver.js';
-import { ThreeSixtyGivingImportService } from './three-sixty-giving-import.service.js';
-import { ThreeSixtyGivingController } from './three-sixty-giving.controller.js';
+import { DirectoryModule, DirectoryWriterModule } from '@cohesion/directory';
+import { FundDataQualityLoader } from './data-quality/data-quality.loader.js';
+import { DataQualityService } from './data-quality/data-quality.service.js';
+import { FundDataQualityResolver } from './data-quality/fund-data-quality.resolver.js';
+import { PublishingService } from './export/publishing.service.js';
+import { ThreeSixtyGivingImportResolver } from './import/three-sixty-giving-import.resolver.js';
+import { ThreeSixtyGivingImportService } from './import/three-sixty-giving-import.service.js';
+import { ThreeSixtyGivingController } from './export/three-sixty-giving.controller.js';
 
 /** 360Giving: the published JSON and CSV, their data-quality checks, and the import of past awards. */
 @Module({
-  imports: [DirectoryModule],
+  imports: [DirectoryModule, DirectoryWriterModule],
   providers: [
     PublishingService,
     DataQualityService,

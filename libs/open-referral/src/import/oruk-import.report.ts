@@ -1,16 +1,23 @@
-import type { FieldProblem } from '@cohesion/common';
+import {
+  IssueLists,
+  OutcomeCounter,
+  OutcomesById,
+  type OutcomeCounts,
+  type RecordRefused,
+  type RefusedOutcome,
+  type WrittenOutcome,
+} from '@cohesion/common';
 import type { OrukRecordType } from './oruk-document.js';
 
-export type ImportOutcome = 'created' | 'updated' | 'unchanged' | 'skipped' | 'invalid';
+/** What the import does with an ORUK record: it writes it, or leaves it alone (`skipped`), or cannot take it (`invalid`). */
+export type ImportOutcome = WrittenOutcome | Exclude<RefusedOutcome, 'rejected'>;
 
-export interface ImportCounts {
-  total: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  skipped: number;
-  invalid: number;
-}
+const OUTCOMES: readonly ImportOutcome[] = ['created', 'updated', 'unchanged', 'skipped', 'invalid'];
+
+export type ImportCounts = OutcomeCounts<ImportOutcome>;
+
+/** A record the import leaves alone or cannot take, for a reason found while writing it. */
+export type OrukRefused = RecordRefused<Exclude<ImportOutcome, WrittenOutcome>>;
 
 /** A record the report says something about: why it was skipped or invalid, or what was left out of it. */
 export interface ImportIssue {
@@ -41,36 +48,29 @@ export interface OrukImportReport {
 /** Each list of issues stops growing here; the counts go on. */
 export const MAX_LISTED = 1000;
 
-export function asText(problem: FieldProblem): string {
-  return problem.field ? `${problem.field}: ${problem.message}` : problem.message;
-}
-
-const RANK: Record<ImportOutcome, number> = { unchanged: 0, skipped: 1, created: 2, updated: 2, invalid: 3 };
-
 /**
  * Counts what an import did. Services are counted once each; organisations, taxonomies
  * and terms are counted once per run, by their id, however many services carry them
  * (a term first found unchanged and later updated counts as updated).
  */
 export class ImportTally {
-  readonly services = emptyCounts();
+  private readonly serviceCounter = new OutcomeCounter(OUTCOMES);
   private readonly others = {
-    organisation: new Map<string, ImportOutcome>(),
-    taxonomy: new Map<string, ImportOutcome>(),
-    taxonomy_term: new Map<string, ImportOutcome>(),
+    organisation: new OutcomesById<ImportOutcome>(),
+    taxonomy: new OutcomesById<ImportOutcome>(),
+    taxonomy_term: new OutcomesById<ImportOutcome>(),
   };
   readonly invalid: ImportIssue[] = [];
   readonly skipped: ImportIssue[] = [];
   readonly warnings: ImportIssue[] = [];
-  private notListed = 0;
+  private readonly lists = new IssueLists(MAX_LISTED);
 
   constructor(private readonly source: string) {}
 
   /** The outcome of one service, with its issue when it was skipped or invalid. */
   service(outcome: ImportOutcome, issue?: ImportIssue): void {
-    this.services[outcome]++;
-    this.services.total++;
-    if (issue && (outcome === 'skipped' || outcome === 'invalid')) this.list(this[outcome], issue);
+    this.serviceCounter.add(outcome);
+    if (issue && (outcome === 'skipped' || outcome === 'invalid')) this.lists.add(this[outcome], issue);
   }
 
   /** True the first time a record of this type and id is noted in the run. */
@@ -80,11 +80,9 @@ export class ImportTally {
     outcome: ImportOutcome,
     issue?: ImportIssue,
   ): boolean {
-    const known = this.others[type].get(id);
-    if (known === undefined || RANK[outcome] > RANK[known]) this.others[type].set(id, outcome);
-    if (issue && known === undefined && (outcome === 'skipped' || outcome === 'invalid'))
-      this.list(this[outcome], issue);
-    return known === undefined;
+    const first = this.others[type].note(id, outcome);
+    if (issue && first && (outcome === 'skipped' || outcome === 'invalid')) this.lists.add(this[outcome], issue);
+    return first;
   }
 
   /** Has an organisation, taxonomy or term of this id been noted already? */
@@ -94,11 +92,11 @@ export class ImportTally {
 
   /** A record that is none of the ORUK records the import knows, or has no id to count it by: listed as invalid. */
   unknown(issue: ImportIssue): void {
-    this.list(this.invalid, issue);
+    this.lists.add(this.invalid, issue);
   }
 
   warn(issue: ImportIssue): void {
-    if (issue.messages.length) this.list(this.warnings, issue);
+    if (issue.messages.length) this.lists.add(this.warnings, issue);
   }
 
   /** More warnings about a record: added to the record's entry when it has one. */
@@ -110,34 +108,17 @@ export class ImportTally {
     else this.warn(issue);
   }
 
-  private list(target: ImportIssue[], issue: ImportIssue): void {
-    if (target.length < MAX_LISTED) target.push(issue);
-    else this.notListed++;
-  }
-
   report(): OrukImportReport {
-    const count = (outcomes: Map<string, ImportOutcome>) => {
-      const counts = emptyCounts();
-      for (const outcome of outcomes.values()) {
-        counts[outcome]++;
-        counts.total++;
-      }
-      return counts;
-    };
     return {
       source: this.source,
-      services: { ...this.services },
-      organisations: count(this.others.organisation),
-      taxonomies: count(this.others.taxonomy),
-      taxonomyTerms: count(this.others.taxonomy_term),
+      services: { ...this.serviceCounter.counts },
+      organisations: this.others.organisation.counts(OUTCOMES),
+      taxonomies: this.others.taxonomy.counts(OUTCOMES),
+      taxonomyTerms: this.others.taxonomy_term.counts(OUTCOMES),
       invalid: this.invalid,
       skipped: this.skipped,
       warnings: this.warnings,
-      issuesNotListed: this.notListed,
+      issuesNotListed: this.lists.notListed,
     };
   }
-}
-
-function emptyCounts(): ImportCounts {
-  return { total: 0, created: 0, updated: 0, unchanged: 0, skipped: 0, invalid: 0 };
 }

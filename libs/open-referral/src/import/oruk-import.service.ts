@@ -2,14 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@cohesion/config';
 import {
+  asText,
   badInput,
   isUniqueViolation,
   pgConstraint,
   pgErrorCode,
+  RecordRefused,
   type FieldProblem,
+  type ImportProgress,
   type Viewer,
 } from '@cohesion/common';
-import { Geocoder } from '@cohesion/directory';
+import { DirectoryWriter, Geocoder } from '@cohesion/directory';
 import { orukProblems } from '../standard/oruk-schemas.js';
 import { isApiDetails, recordName, recordsOfDocument, type OrukRecord, type OrukRecordType } from './oruk-document.js';
 import {
@@ -21,14 +24,8 @@ import {
   listFeedServices,
   type FeedClientOptions,
 } from './oruk-feed-client.js';
-import { asText, ImportTally, type ImportIssue, type OrukImportReport } from './oruk-import.report.js';
-import {
-  OrukImportWriter,
-  RecordRefused,
-  type ImportNote,
-  type UnplacedTerm,
-  type WriteContext,
-} from './oruk-import.writer.js';
+import { ImportTally, type ImportIssue, type OrukImportReport, type OrukRefused } from './oruk-import.report.js';
+import { OrukImportWriter, type ImportNote, type UnplacedTerm, type WriteContext } from './oruk-import.writer.js';
 import {
   isObject,
   readOrganisation,
@@ -41,14 +38,6 @@ import {
   type ServiceLocationFromOruk,
 } from './oruk-records.js';
 import { PrivateAddressError } from './public-address.js';
-
-/** How far an import has got, for a progress bar. */
-export interface ImportProgress {
-  /** `listing`: reading the feed's pages (done of total pages, when the feed says); `importing`: records written. */
-  phase: 'listing' | 'importing';
-  done: number;
-  total: number | null;
-}
 
 export interface ImportOptions {
   /** Fetch loopback and private-network addresses too. The API allows it only when configured to. */
@@ -91,6 +80,7 @@ export class OpenReferralImportService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly writer: OrukImportWriter,
+    private readonly directory: DirectoryWriter,
     private readonly config: AppConfig,
     private readonly geocoder: Geocoder,
   ) {}
@@ -184,11 +174,9 @@ export class OpenReferralImportService {
    */
   private async finish(run: ImportRun): Promise<OrukImportReport> {
     if (run.unplaced.length) {
-      const rows = await this.dataSource.query<{ id: string }[]>(
-        'SELECT id FROM taxonomy_terms WHERE id = ANY($1::uuid[]) AND parent_id IS NULL',
-        [[...new Set(run.unplaced.map(({ term }) => term.termId))]],
-      );
-      const still = new Set(rows.map((row) => row.id));
+      const still = await this.directory.taxonomy.stillAtTop(this.dataSource.manager, [
+        ...new Set(run.unplaced.map(({ term }) => term.termId)),
+      ]);
       for (const { term, record } of run.unplaced) {
         if (!still.has(term.termId)) continue;
         run.tally.warnAlso({
@@ -337,9 +325,9 @@ export class OpenReferralImportService {
         return result;
       } catch (error) {
         if (isUniqueViolation(error) && attempt === 1) continue;
-        const refusal =
+        const refusal: OrukRefused | null =
           error instanceof RecordRefused
-            ? error
+            ? (error as OrukRefused)
             : REFUSED_ROW.test(pgErrorCode(error) ?? '')
               ? new RecordRefused('invalid', `could not be saved: ${refusedRow(error)}`)
               : null;

@@ -4,11 +4,11 @@ import {
   formatOrgId,
   parseOrgId,
   SERVICE_STATUSES,
-  type GeocodePrecisionValue,
   type LocationTypeValue,
   type OrganisationKindValue,
   type OrgId,
   type ServiceStatusValue,
+  type SourcedLocation,
 } from '@cohesion/directory';
 
 /**
@@ -92,30 +92,15 @@ export interface CostOptionFromOruk {
   validTo: string | null;
 }
 
-export interface LocationFromOruk {
-  sourceId: string;
+/**
+ * A place as read from ORUK: the address (every field ORUK's address has, its attributes
+ * aside; a UK postcode normalised, elsewhere the postal code as written; the country's
+ * ISO 3166-1 code, GB when none is given) and the position (COORDINATES when the
+ * publisher gave them; placed from the postcode before writing otherwise).
+ */
+export interface LocationFromOruk extends SourcedLocation {
   /** False when the location has no addresses list (a summary): the address the directory has stays. */
   addressGiven: boolean;
-  locationType: LocationTypeValue;
-  name: string | null;
-  description: string | null;
-  /** The address, every field ORUK's address has (its attributes aside). */
-  addressId: string | null;
-  attention: string | null;
-  addressLine1: string | null;
-  addressLine2: string | null;
-  town: string | null;
-  region: string | null;
-  stateProvince: string | null;
-  /** A UK postcode, normalised, in GB; elsewhere the postal code as written. */
-  postcode: string | null;
-  /** ISO 3166-1 two-letter code; GB when the address gives none. */
-  country: string;
-  addressType: LocationTypeValue;
-  latitude: number | null;
-  longitude: number | null;
-  /** COORDINATES when the publisher gave them; placed from the postcode before writing otherwise. */
-  geocodePrecision: GeocodePrecisionValue | null;
 }
 
 export interface ServiceLocationFromOruk {

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SqlParams } from '@cohesion/common';
-import { AWARD_STATUSES } from '../applications/application.state-machine.js';
+import { AWARD_STATUSES } from '../../applications/application.state-machine.js';
 import { DATA_QUALITY_CHECKS, EXAMPLES_PER_CHECK, ukToday, type DataQualityFinding } from './data-quality.checks.js';
-import { publishedAreaLateral } from './beneficiary-locations.sql.js';
-import { ONS_CODE_SQL } from './geo-code-types.js';
-import { orgIdentifiersLateral } from './org-identifiers.sql.js';
+import { publishedAreaLateral } from '../export/beneficiary-locations.sql.js';
+import { ONS_CODE_SQL } from '../export/geo-code-types.js';
+import { orgIdentifiersLateral } from '../export/org-identifiers.sql.js';
 
 /**
  * The data quality of funds' published grants, worked out by the database in one

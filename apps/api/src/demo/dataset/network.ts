@@ -1,4 +1,4 @@
-import type { DemoNetwork } from './demo-dataset.types.js';
+import type { DemoNetwork } from '../demo-dataset.types.js';
 
 /**
  * Who knows whom in the demo, so the network has something to show from the first

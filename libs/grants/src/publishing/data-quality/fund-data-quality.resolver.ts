@@ -1,6 +1,6 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '@cohesion/common';
-import { GrantFund } from '../funds/fund.model.js';
+import { GrantFund } from '../../funds/fund.model.js';
 import { FundDataQualityLoader } from './data-quality.loader.js';
 import { DataQualityWarning } from './data-quality.model.js';
 

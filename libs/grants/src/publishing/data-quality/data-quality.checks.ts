@@ -1,7 +1,7 @@
 import type { SqlParams } from '@cohesion/common';
 import { ORG_ID_SCHEMES } from '@cohesion/directory';
-import { CHARITY_SCHEMES, COMPANY_SCHEME } from './org-identifiers.sql.js';
-import type { ThreeSixtyGivingGrant } from './three-sixty-giving.types.js';
+import { CHARITY_SCHEMES, COMPANY_SCHEME } from '../export/org-identifiers.sql.js';
+import type { ThreeSixtyGivingGrant } from '../export/three-sixty-giving.types.js';
 
 export const DATA_QUALITY_CODES = [
   'ZERO_AMOUNT_AWARDED',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { DATA_QUALITY_CODES, DataQualityTally, EXAMPLES_PER_CHECK, ukToday } from './data-quality.checks.js';
-import type { ThreeSixtyGivingGrant } from './three-sixty-giving.types.js';
+import type { ThreeSixtyGivingGrant } from '../export/three-sixty-giving.types.js';
 
 const TODAY = '2026-06-10';
 
