@@ -1,5 +1,5 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { fromGlobalId, notFound, viewerOf, type RequestContext } from '@cohesion/common';
+import { allows, fromGlobalId, notFound, viewerOf, type RequestContext } from '@cohesion/common';
 import { Access } from '@cohesion/auth';
 import { Organisation, OrganisationByIdLoader, organisationFor } from '@cohesion/directory';
 import { AssessmentService } from '../assessment/assessment.service.js';
@@ -11,7 +11,7 @@ import {
   PaymentsByAwardLoader,
   ReportsByAwardLoader,
 } from '../shared/grants.loaders.js';
-import { canRunFundsOf } from '../shared/grants.policy.js';
+import { GRANTS_POLICY } from '../grants.policy.js';
 import { Assessment, GrantApplication, RoundPanel } from './application.model.js';
 import { ApplicationsService } from './applications.service.js';
 import { DecideApplicationInput, SubmitApplicationInput, WithdrawApplicationInput } from './dto/application.inputs.js';
@@ -32,10 +32,7 @@ export class ApplicationsResolver {
       'Apply to an open round (or save a DRAFT). Submitting checks the round’s rules at once: the application goes ' +
       'to IN_ASSESSMENT, or to INELIGIBLE with the failing rule in ineligibleReason.',
   })
-  @Access(
-    'member',
-    'an ORG_ADMIN of the applying organisation, or a GRANTS_OFFICER of the fund’s council recording it for them',
-  )
+  @Access('member', GRANTS_POLICY.submitApplication)
   submitApplication(
     @Args('input') input: SubmitApplicationInput,
     @Context() context: RequestContext,
@@ -44,7 +41,7 @@ export class ApplicationsResolver {
   }
 
   @Mutation(() => GrantApplication, { description: 'Submit a DRAFT application; the round’s rules are checked now.' })
-  @Access('member', 'the applicant’s ORG_ADMINs or the council’s GRANTS_OFFICERs; NOT_FOUND for anyone else')
+  @Access('member', GRANTS_POLICY.manageApplication)
   submitDraftApplication(
     @Args('id', { type: () => ID }) id: string,
     @Context() context: RequestContext,
@@ -56,7 +53,7 @@ export class ApplicationsResolver {
     description:
       'Withdraw an application (DRAFT, SUBMITTED, IN_ASSESSMENT, or AWARDED before it starts: the budget returns).',
   })
-  @Access('member', 'the applicant’s ORG_ADMINs or the council’s GRANTS_OFFICERs; NOT_FOUND for anyone else')
+  @Access('member', GRANTS_POLICY.manageApplication)
   withdrawApplication(
     @Args('input') input: WithdrawApplicationInput,
     @Context() context: RequestContext,
@@ -68,7 +65,7 @@ export class ApplicationsResolver {
     description:
       'Declare, before scoring, whether you have a conflict of interest. With one you may not score or decide it.',
   })
-  @Access('member', 'a GRANTS_OFFICER of the fund’s council (or ADMIN), for themselves')
+  @Access('member', GRANTS_POLICY.declareConflict)
   declareConflictOfInterest(
     @Args('input') input: DeclareConflictInput,
     @Context() context: RequestContext,
@@ -79,7 +76,7 @@ export class ApplicationsResolver {
   @Mutation(() => Assessment, {
     description: 'Score an application in assessment against the round’s criteria, each with a justification.',
   })
-  @Access('member', 'a GRANTS_OFFICER of the fund’s council (or ADMIN) who declared no conflict of interest')
+  @Access('member', GRANTS_POLICY.scoreApplication)
   scoreApplication(
     @Args('input') input: ScoreApplicationInput,
     @Context() context: RequestContext,
@@ -90,7 +87,7 @@ export class ApplicationsResolver {
   @Mutation(() => GrantApplication, {
     description: 'Award (in full or in part) or decline. An award that would take the fund over budget is refused.',
   })
-  @Access('member', 'a GRANTS_OFFICER of the fund’s council (or ADMIN) without a declared conflict')
+  @Access('member', GRANTS_POLICY.decideApplication)
   decideApplication(
     @Args('input') input: DecideApplicationInput,
     @Context() context: RequestContext,
@@ -99,7 +96,7 @@ export class ApplicationsResolver {
   }
 
   @Mutation(() => GrantApplication, { description: 'The grant agreement is in place: the award becomes ACTIVE.' })
-  @Access('member', 'a GRANTS_OFFICER of the fund’s council (or ADMIN)')
+  @Access('member', GRANTS_POLICY.runAward)
   activateAward(
     @Args('applicationId', { type: () => ID }) applicationId: string,
     @Context() context: RequestContext,
@@ -111,7 +108,7 @@ export class ApplicationsResolver {
   }
 
   @Query(() => GrantApplication, { description: 'An application or award.' })
-  @Access('member', 'the applicant’s ORG_ADMINs and the council’s GRANTS_OFFICERs; NOT_FOUND for anyone else')
+  @Access('member', GRANTS_POLICY.viewApplication)
   async grantApplication(
     @Args('id', { type: () => ID }) id: string,
     @Context() context: RequestContext,
@@ -126,7 +123,7 @@ export class ApplicationsResolver {
   @Query(() => RoundPanel, {
     description: 'The panel view: a round’s applications in assessment ranked by weighted score, against the budget.',
   })
-  @Access('member', 'a GRANTS_OFFICER of the fund’s council (or ADMIN); NOT_FOUND for anyone else')
+  @Access('member', GRANTS_POLICY.viewRoundPanel)
   roundPanel(
     @Args('roundId', { type: () => ID }) roundId: string,
     @Context() context: RequestContext,
@@ -160,7 +157,8 @@ export class ApplicationsResolver {
     @Parent() application: GrantApplication,
     @Context() context: RequestContext,
   ): Promise<Assessment[]> {
-    if (!canRunFundsOf(viewerOf(context), application.ownerOrganisationId)) return [];
+    const council = { councilId: application.ownerOrganisationId };
+    if (!allows(GRANTS_POLICY.viewAssessments, viewerOf(context), council)) return [];
     return context.loaders.get(this.assessmentsLoader).load(application.applicationId);
   }
 }

@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService, badInput, conflict, forbidden, notFound, returningRows, type Viewer } from '@cohesion/common';
-import { canRunFundsOf } from '../shared/grants.policy.js';
+import {
+  allows,
+  AuditService,
+  badInput,
+  conflict,
+  enforce,
+  notFound,
+  returningRows,
+  type Policy,
+  type Viewer,
+} from '@cohesion/common';
+import { GRANTS_POLICY, type ApplicationFacts } from '../grants.policy.js';
 import {
   APPLICATION_SQL,
   applicationSnapshot,
@@ -59,10 +69,8 @@ export class ApplicationsService {
         [input.roundId],
       );
       if (!round) throw notFound('That round');
-      const officer = canRunFundsOf(viewer, round.owner_organisation_id as string);
-      if (!officer && !viewer.canManageOrganisation(input.applicantOrganisationId)) {
-        throw forbidden('Only an admin of the applying group, or a grants officer of the council, can apply');
-      }
+      const applying = { councilId: round.owner_organisation_id as string, applicantId: input.applicantOrganisationId };
+      enforce(GRANTS_POLICY.submitApplication, viewer, applying);
       const now = Date.now();
       if (round.imported || (round.opens_at as Date).getTime() > now || (round.closes_at as Date).getTime() <= now) {
         throw conflict(`The round ${round.name as string} is not open for applications`);
@@ -87,7 +95,7 @@ export class ApplicationsService {
           input.plannedEnd,
           input.expectedParticipants ?? null,
           input.annualIncome ?? null,
-          officer && !viewer.canManageOrganisation(input.applicantOrganisationId),
+          GRANTS_POLICY.submitApplication.recordedByOfficer(viewer, applying),
           viewer.accountId,
         ],
       );
@@ -120,7 +128,7 @@ export class ApplicationsService {
   /** Submits a saved draft: the eligibility check runs now. */
   async submitDraft(viewer: Viewer, id: string): Promise<GrantApplication> {
     return this.dataSource.transaction(async (manager) => {
-      const row = await this.visibleLocked(manager, viewer, id);
+      const row = await this.visible(manager, viewer, id, GRANTS_POLICY.manageApplication, true);
       return toApplication(await this.submitRow(manager, viewer, row));
     });
   }
@@ -165,7 +173,7 @@ export class ApplicationsService {
 
   async withdraw(viewer: Viewer, id: string, reason: string | null | undefined): Promise<GrantApplication> {
     return this.dataSource.transaction(async (manager) => {
-      const peek = await this.visibleLocked(manager, viewer, id, false);
+      const peek = await this.visible(manager, viewer, id, GRANTS_POLICY.manageApplication);
       // An award holds budget: lock the fund first (funds before applications, always) to give it back.
       const fund = peek.status === 'AWARDED' ? await lockFund(manager, peek.fund_id as string) : undefined;
       const row = (await loadApplication(manager, id, true)) as Row;
@@ -190,8 +198,11 @@ export class ApplicationsService {
    */
   async decide(viewer: Viewer, input: DecideApplicationInput): Promise<GrantApplication> {
     return this.dataSource.transaction(async (manager) => {
-      const peek = await this.officerView(manager, viewer, input.applicationId);
-      await this.refuseIfConflicted(manager, viewer, input.applicationId, 'decide on');
+      const peek = await this.visible(manager, viewer, input.applicationId, GRANTS_POLICY.viewApplication);
+      enforce(GRANTS_POLICY.decideApplication, viewer, {
+        ...applicationFacts(peek),
+        conflictDeclared: await this.conflictDeclared(manager, viewer, input.applicationId),
+      });
       if (input.decision === Decision.DECLINE) {
         if (!input.reason) throw badInput('input.reason', 'is required to decline an application');
         const row = (await loadApplication(manager, input.applicationId, true)) as Row;
@@ -245,7 +256,7 @@ export class ApplicationsService {
   /** The grant agreement is in place: the award becomes ACTIVE and can be paid. */
   async activate(viewer: Viewer, id: string): Promise<GrantApplication> {
     return this.dataSource.transaction(async (manager) => {
-      await this.officerView(manager, viewer, id);
+      await this.officerView(manager, viewer, id, GRANTS_POLICY.runAward);
       const row = (await loadApplication(manager, id, true)) as Row;
       return toApplication(await this.move(manager, viewer, row, 'ACTIVATE', {}));
     });
@@ -255,7 +266,9 @@ export class ApplicationsService {
   async visibleByIds(viewer: Viewer, ids: readonly string[]): Promise<GrantApplication[]> {
     if (ids.length === 0 || !viewer.isAuthenticated) return [];
     const rows = await this.dataSource.query<Row[]>(`${APPLICATION_SQL} WHERE a.id = ANY($1::uuid[])`, [ids]);
-    return rows.filter((row) => mayView(viewer, row)).map(toApplication);
+    return rows
+      .filter((row) => allows(GRANTS_POLICY.viewApplication, viewer, applicationFacts(row)))
+      .map(toApplication);
   }
 
   /** The applications an organisation has made, for its admins (and the officers of the councils it applied to). */
@@ -264,7 +277,9 @@ export class ApplicationsService {
       `${APPLICATION_SQL} WHERE a.applicant_organisation_id = $1 ORDER BY a.created_at DESC LIMIT 200`,
       [organisationId],
     );
-    return rows.filter((row) => mayView(viewer, row)).map(toApplication);
+    return rows
+      .filter((row) => allows(GRANTS_POLICY.viewApplication, viewer, applicationFacts(row)))
+      .map(toApplication);
   }
 
   /** Moves an application one step (or refuses with CONFLICT), writes the change and its audit row; returns it as it now is. */
@@ -328,42 +343,45 @@ export class ApplicationsService {
     });
   }
 
-  /** The application, for its council's officers only (NOT_FOUND for anyone else). */
-  async officerView(manager: EntityManager, viewer: Viewer, id: string): Promise<Row> {
-    const row = await loadApplication(manager, id);
-    if (!row) throw notFound('That application');
-    if (!canRunFundsOf(viewer, row.owner_organisation_id as string)) {
-      if (viewer.canManageOrganisation(row.applicant_organisation_id as string)) {
-        throw forbidden('Only the council’s grants officers can do this');
-      }
-      throw notFound('That application');
-    }
+  /**
+   * The application, for those `policy` allows (after `viewApplication`): the applicant's
+   * admins are refused, anyone else is told it does not exist.
+   */
+  async officerView(
+    manager: EntityManager,
+    viewer: Viewer,
+    id: string,
+    policy: Policy<ApplicationFacts>,
+  ): Promise<Row> {
+    const row = await this.visible(manager, viewer, id, GRANTS_POLICY.viewApplication);
+    enforce(policy, viewer, applicationFacts(row));
     return row;
   }
 
-  /** An assessor who declared a conflict may neither score nor decide the application; true if they declared either way. */
-  async refuseIfConflicted(manager: EntityManager, viewer: Viewer, id: string, doing: string): Promise<boolean> {
+  /** What the viewer declared on the application: a conflict (true), none (false), or nothing yet (null). */
+  async conflictDeclared(manager: EntityManager, viewer: Viewer, id: string): Promise<boolean | null> {
     const [declaration] = await manager.query<{ has_conflict: boolean }[]>(
       'SELECT has_conflict FROM grant_conflict_declarations WHERE application_id = $1 AND assessor_account_id = $2',
       [id, viewer.accountId],
     );
-    if (declaration?.has_conflict) {
-      throw forbidden(`You declared a conflict of interest on this application, so you cannot ${doing} it`);
-    }
-    return declaration !== undefined;
+    return declaration ? declaration.has_conflict : null;
   }
 
-  /** The application locked, for the applicant's admins or the council's officers. */
-  private async visibleLocked(manager: EntityManager, viewer: Viewer, id: string, lock = true): Promise<Row> {
+  /** The application (locked when asked) if `policy` lets the viewer see it; NOT_FOUND otherwise. */
+  private async visible(
+    manager: EntityManager,
+    viewer: Viewer,
+    id: string,
+    policy: Policy<ApplicationFacts>,
+    lock = false,
+  ): Promise<Row> {
     const row = await loadApplication(manager, id, lock);
-    if (!row || !mayView(viewer, row)) throw notFound('That application');
+    if (!row) throw notFound('That application');
+    enforce(policy, viewer, applicationFacts(row));
     return row;
   }
 }
 
-function mayView(viewer: Viewer, row: Row): boolean {
-  return (
-    canRunFundsOf(viewer, row.owner_organisation_id as string) ||
-    viewer.canManageOrganisation(row.applicant_organisation_id as string)
-  );
+export function applicationFacts(row: Row): ApplicationFacts {
+  return { councilId: row.owner_organisation_id as string, applicantId: row.applicant_organisation_id as string };
 }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditService, badInput, conflict, forbidden, notFound, type Viewer } from '@cohesion/common';
-import { ApplicationsService } from '../applications/applications.service.js';
+import { AuditService, badInput, conflict, enforce, notFound, type Viewer } from '@cohesion/common';
+import { applicationFacts, ApplicationsService } from '../applications/applications.service.js';
 import { Assessment, PanelEntry, RoundPanel, type GrantApplication } from '../applications/application.model.js';
-import { assessmentsVisibleSql, canRunFundsOf } from '../shared/grants.policy.js';
+import { GRANTS_POLICY } from '../grants.policy.js';
 import { APPLICATION_SQL, loadApplication, toApplication } from '../shared/grant-rows.js';
 import type { DeclareConflictInput, ScoreApplicationInput } from './dto/assessment.inputs.js';
 
@@ -43,7 +43,12 @@ export class AssessmentService {
       throw badInput('input.details', 'say what the conflict of interest is');
     }
     return this.dataSource.transaction(async (manager) => {
-      const row = await this.applications.officerView(manager, viewer, input.applicationId);
+      const row = await this.applications.officerView(
+        manager,
+        viewer,
+        input.applicationId,
+        GRANTS_POLICY.declareConflict,
+      );
       if (!ASSESSABLE.includes(row.status as string)) {
         throw conflict(
           `An application that is ${(row.status as string).replace('_', ' ')} is no longer being assessed`,
@@ -84,10 +89,17 @@ export class AssessmentService {
 
   async score(viewer: Viewer, input: ScoreApplicationInput): Promise<Assessment> {
     return this.dataSource.transaction(async (manager) => {
-      const row = await this.applications.officerView(manager, viewer, input.applicationId);
-      if (!(await this.applications.refuseIfConflicted(manager, viewer, input.applicationId, 'score'))) {
-        throw forbidden('Declare whether you have a conflict of interest (declareConflictOfInterest) before scoring');
-      }
+      // Only an officer who may declare a conflict may score, and only once they declared none.
+      const row = await this.applications.officerView(
+        manager,
+        viewer,
+        input.applicationId,
+        GRANTS_POLICY.declareConflict,
+      );
+      enforce(GRANTS_POLICY.scoreApplication, viewer, {
+        ...applicationFacts(row),
+        conflictDeclared: await this.applications.conflictDeclared(manager, viewer, input.applicationId),
+      });
       const [current] = await manager.query<{ status: string }[]>(
         'SELECT status FROM grant_applications WHERE id = $1 FOR UPDATE',
         [input.applicationId],
@@ -167,7 +179,7 @@ export class AssessmentService {
          LEFT JOIN practitioners p ON p.id = ac.id
          JOIN totals t ON t.application_id = s.application_id AND t.assessor_account_id = s.assessor_account_id
         WHERE s.application_id = ANY($1::uuid[]) AND ($2::uuid IS NULL OR s.assessor_account_id = $2)
-          AND ${assessmentsVisibleSql('s.application_id', '$3::uuid')}
+          AND ${GRANTS_POLICY.viewAssessments.sql('s.application_id', '$3::uuid')}
         GROUP BY s.application_id, s.assessor_account_id, p.full_name, ac.email, t.weighted_total
         ORDER BY assessor`,
       [applicationIds, onlyAssessor ?? null, seenBy],
@@ -195,7 +207,8 @@ export class AssessmentService {
          FROM grant_rounds r JOIN grant_funds f ON f.id = r.fund_id WHERE r.id = $1`,
       [roundId],
     );
-    if (!round || !canRunFundsOf(viewer, round.owner_organisation_id as string)) throw notFound('That round');
+    if (!round) throw notFound('That round');
+    enforce(GRANTS_POLICY.viewRoundPanel, viewer, { councilId: round.owner_organisation_id as string });
     const rows = await this.dataSource.query<Row[]>(
       `WITH totals AS (${WEIGHTED_SQL} WHERE a.round_id = $1 AND a.status = 'IN_ASSESSMENT'
                        GROUP BY s.application_id, s.assessor_account_id, a.round_id)
@@ -204,7 +217,7 @@ export class AssessmentService {
               (SELECT count(*)::int FROM totals t WHERE t.application_id = x.id AND t.weighted_total IS NOT NULL) AS assessors,
               (SELECT count(*)::int FROM grant_conflict_declarations d
                 WHERE d.application_id = x.id AND d.has_conflict) AS conflicts,
-              ${assessmentsVisibleSql('x.id', '$2::uuid')} AS scores_visible
+              ${GRANTS_POLICY.viewAssessments.sql('x.id', '$2::uuid')} AS scores_visible
          FROM (${APPLICATION_SQL} WHERE a.round_id = $1 AND a.status = 'IN_ASSESSMENT') x
         ORDER BY weighted_score DESC NULLS LAST, x.submitted_at, x.id`,
       [roundId, viewer.accountId],

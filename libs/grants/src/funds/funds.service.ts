@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditService, badInput, forbidden, notFound, type Viewer } from '@cohesion/common';
-import { canRunFundsOf, councilsRunBy } from '../shared/grants.policy.js';
+import { allows, AuditService, badInput, enforce, notFound, type Viewer } from '@cohesion/common';
+import { GRANTS_POLICY } from '../grants.policy.js';
 import { fundSnapshot, linkAll, pounds, ROUND_SQL, toFund, toRound } from '../shared/grant-rows.js';
 import type { GrantRound } from '../rounds/round.model.js';
 import type { CreateRoundInput } from '../rounds/dto/round.inputs.js';
@@ -20,9 +20,7 @@ export class FundsService {
   ) {}
 
   async createFund(viewer: Viewer, input: CreateFundInput): Promise<GrantFund> {
-    if (!canRunFundsOf(viewer, input.ownerOrganisationId)) {
-      throw forbidden('Only a grants officer of the council (or an admin) can create its funds');
-    }
+    enforce(GRANTS_POLICY.createFund, viewer, { councilId: input.ownerOrganisationId });
     const [start, end] = input.financialYear.split('-').map(Number);
     if ((start + 1) % 100 !== end) {
       throw badInput(
@@ -91,7 +89,8 @@ export class FundsService {
       const [fund] = await manager.query<Record<string, unknown>[]>('SELECT * FROM grant_funds WHERE id = $1', [
         input.fundId,
       ]);
-      if (!fund || !canRunFundsOf(viewer, fund.owner_organisation_id as string)) throw notFound('That fund');
+      if (!fund) throw notFound('That fund');
+      enforce(GRANTS_POLICY.runFund, viewer, { councilId: fund.owner_organisation_id as string });
       if (input.maxAward > Number(fund.budget_pence)) {
         throw badInput('input.maxAward', `must be within the fund’s budget of ${pounds(Number(fund.budget_pence))}`);
       }
@@ -154,7 +153,7 @@ export class FundsService {
 
   /** Funds by id that the viewer runs; others are left out (they read as NOT_FOUND). */
   async fundsByIds(viewer: Viewer, ids: readonly string[]): Promise<GrantFund[]> {
-    const councils = councilsRunBy(viewer);
+    const councils = GRANTS_POLICY.viewFund.councils(viewer);
     if (ids.length === 0 || (councils !== null && councils.length === 0)) return [];
     const rows = await this.dataSource.query<Record<string, unknown>[]>(
       `SELECT f.* FROM grant_funds f WHERE f.id = ANY($1::uuid[])
@@ -172,9 +171,8 @@ export class FundsService {
 
   /** The funds the viewer runs, newest financial year first, optionally one council's. */
   async funds(viewer: Viewer, councilId?: string): Promise<GrantFund[]> {
-    const councils = councilsRunBy(viewer);
-    if (councils !== null && councils.length === 0) throw forbidden('Only grants officers and admins see funds');
-    if (councilId && !canRunFundsOf(viewer, councilId)) throw forbidden('You are not a grants officer of that council');
+    enforce(GRANTS_POLICY.listFunds, viewer, { councilId });
+    const councils = GRANTS_POLICY.listFunds.councils(viewer);
     const rows = await this.dataSource.query<Record<string, unknown>[]>(
       `SELECT f.* FROM grant_funds f
         WHERE ($1::uuid[] IS NULL OR f.owner_organisation_id = ANY($1::uuid[]))
@@ -218,6 +216,7 @@ export class FundsService {
     const [row] = await this.dataSource.query<Record<string, unknown>[]>(`${ROUND_SQL} WHERE r.id = $1`, [id]);
     if (!row) return null;
     const round = toRound(row);
-    return round.isOpen || canRunFundsOf(viewer, row.owner_organisation_id as string) ? round : null;
+    const facts = { councilId: row.owner_organisation_id as string, isOpen: round.isOpen };
+    return allows(GRANTS_POLICY.viewRound, viewer, facts) ? round : null;
   }
 }

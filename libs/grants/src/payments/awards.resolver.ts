@@ -8,6 +8,7 @@ import { MonitoringReport, OverdueReport } from '../monitoring/monitoring-report
 import { AwardsService } from './awards.service.js';
 import { MarkPaymentPaidInput, SchedulePaymentInput } from './dto/payment.inputs.js';
 import { GrantPayment } from './payment.model.js';
+import { GRANTS_POLICY } from '../grants.policy.js';
 
 @ArgsType()
 export class OverdueReportsArgs {
@@ -24,7 +25,7 @@ export class AwardsResolver {
   @Mutation(() => [GrantPayment], {
     description: 'Schedule payment tranches on an award; with earlier ones they may never exceed the award.',
   })
-  @Access('member', 'a GRANTS_OFFICER of the fund’s council (or ADMIN)')
+  @Access('member', GRANTS_POLICY.runAward)
   schedulePayment(
     @Args('input') input: SchedulePaymentInput,
     @Context() context: RequestContext,
@@ -33,7 +34,7 @@ export class AwardsResolver {
   }
 
   @Mutation(() => GrantPayment, { description: 'Record a scheduled tranche of an ACTIVE award as paid.' })
-  @Access('member', 'a GRANTS_OFFICER of the fund’s council (or ADMIN)')
+  @Access('member', GRANTS_POLICY.runAward)
   markPaymentPaid(
     @Args('input') input: MarkPaymentPaidInput,
     @Context() context: RequestContext,
@@ -44,7 +45,7 @@ export class AwardsResolver {
   @Mutation(() => MonitoringReport, {
     description: 'Submit the next (or a named) monitoring report due on an ACTIVE award.',
   })
-  @Access('member', 'the grantee’s ORG_ADMINs or the council’s GRANTS_OFFICERs; NOT_FOUND for anyone else')
+  @Access('member', GRANTS_POLICY.submitMonitoringReport)
   submitMonitoringReport(
     @Args('input') input: SubmitMonitoringReportInput,
     @Context() context: RequestContext,
@@ -55,13 +56,13 @@ export class AwardsResolver {
   @Mutation(() => GrantApplication, {
     description: 'Close an ACTIVE award with its actual spend; what was never paid out returns to the fund.',
   })
-  @Access('member', 'a GRANTS_OFFICER of the fund’s council (or ADMIN)')
+  @Access('member', GRANTS_POLICY.runAward)
   closeAward(@Args('input') input: CloseAwardInput, @Context() context: RequestContext): Promise<GrantApplication> {
     return this.awards.close(viewerOf(context), input);
   }
 
   @Query(() => [OverdueReport], { description: 'Monitoring reports past due on live awards, most overdue first.' })
-  @Access('member', 'GRANTS_OFFICERs see their councils’ awards, ADMIN all; FORBIDDEN for anyone else')
+  @Access('member', GRANTS_POLICY.viewMonitoring)
   overdueMonitoringReports(
     @Args() args: OverdueReportsArgs,
     @Context() context: RequestContext,

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditService, badInput, conflict, forbidden, notFound, returningRows, type Viewer } from '@cohesion/common';
-import { ApplicationsService } from '../applications/applications.service.js';
+import { AuditService, badInput, conflict, enforce, notFound, returningRows, type Viewer } from '@cohesion/common';
+import { applicationFacts, ApplicationsService } from '../applications/applications.service.js';
 import type { GrantApplication } from '../applications/application.model.js';
 import { MonitoringReport, OverdueReport } from '../monitoring/monitoring-report.model.js';
 import type { CloseAwardInput, SubmitMonitoringReportInput } from '../monitoring/dto/monitoring.inputs.js';
-import { canRunFundsOf, councilsRunBy } from '../shared/grants.policy.js';
+import { GRANTS_POLICY } from '../grants.policy.js';
 import {
   APPLICATION_SQL,
   loadApplication,
@@ -43,7 +43,7 @@ export class AwardsService {
    */
   async schedule(viewer: Viewer, input: SchedulePaymentInput): Promise<GrantPayment[]> {
     return this.dataSource.transaction(async (manager) => {
-      await this.applications.officerView(manager, viewer, input.applicationId);
+      await this.applications.officerView(manager, viewer, input.applicationId, GRANTS_POLICY.runAward);
       const award = (await loadApplication(manager, input.applicationId, true)) as Row;
       if (award.status !== 'AWARDED' && award.status !== 'ACTIVE') {
         throw conflict(
@@ -89,7 +89,7 @@ export class AwardsService {
         input.paymentId,
       ]);
       if (!peek) throw notFound('That payment');
-      await this.applications.officerView(manager, viewer, peek.application_id as string);
+      await this.applications.officerView(manager, viewer, peek.application_id as string, GRANTS_POLICY.runAward);
       const fund = (await lockFund(manager, peek.fund_id as string)) as Row;
       const award = (await loadApplication(manager, peek.application_id as string, true)) as Row;
       const [payment] = await manager.query<Row[]>('SELECT * FROM grant_payments WHERE id = $1 FOR UPDATE', [
@@ -128,15 +128,8 @@ export class AwardsService {
   async submitReport(viewer: Viewer, input: SubmitMonitoringReportInput): Promise<MonitoringReport> {
     return this.dataSource.transaction(async (manager) => {
       const award = await loadApplication(manager, input.applicationId, true);
-      if (
-        !award ||
-        !(
-          canRunFundsOf(viewer, award.owner_organisation_id as string) ||
-          viewer.canManageOrganisation(award.applicant_organisation_id as string)
-        )
-      ) {
-        throw notFound('That award');
-      }
+      if (!award) throw notFound('That award');
+      enforce(GRANTS_POLICY.submitMonitoringReport, viewer, applicationFacts(award));
       if (award.status !== 'ACTIVE') {
         throw conflict(
           `Monitoring reports are for ACTIVE awards; this one is ${(award.status as string).replace('_', ' ')}`,
@@ -207,7 +200,7 @@ export class AwardsService {
    */
   async close(viewer: Viewer, input: CloseAwardInput): Promise<GrantApplication> {
     return this.dataSource.transaction(async (manager) => {
-      const peek = await this.applications.officerView(manager, viewer, input.applicationId);
+      const peek = await this.applications.officerView(manager, viewer, input.applicationId, GRANTS_POLICY.runAward);
       const fund = (await lockFund(manager, peek.fund_id as string)) as Row;
       const award = (await loadApplication(manager, input.applicationId, true)) as Row;
       const awarded = Number(award.amount_awarded_pence ?? 0);
@@ -274,8 +267,8 @@ export class AwardsService {
 
   /** Reports past their due date and not in, on live awards of the funds the viewer runs; most overdue first. */
   async overdue(viewer: Viewer, fundId?: string): Promise<OverdueReport[]> {
-    const councils = councilsRunBy(viewer);
-    if (councils !== null && councils.length === 0) throw forbidden('Only grants officers and admins see monitoring');
+    enforce(GRANTS_POLICY.viewMonitoring, viewer, undefined);
+    const councils = GRANTS_POLICY.viewMonitoring.councils(viewer);
     const today = new Date().toISOString().slice(0, 10);
     const rows = await this.dataSource.query<Row[]>(
       `SELECT to_jsonb(m) AS report, x.*, ($1::date - m.due_date) AS days_overdue

@@ -19,7 +19,7 @@ import { GrantApplicationEntity, type ApplicationStatus } from '../applications/
 import { AWARD_STATUSES } from '../applications/application.state-machine.js';
 import { GrantRoundEntity } from '../rounds/round.entity.js';
 import { pounds } from '../shared/grant-rows.js';
-import { canRunFundsOf } from '../shared/grants.policy.js';
+import { canRunFundsOf } from '../grants.policy.js';
 import { describeSchemaErrors, threeSixtyGivingValidators } from '../shared/three-sixty-giving-schema.js';
 import { readGrant, type AwardFromGrant } from './import-grant-reader.js';
 

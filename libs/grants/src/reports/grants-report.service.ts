@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { allOf, badInput, forbidden, SqlParams, toGlobalId, type Viewer } from '@cohesion/common';
+import { allOf, badInput, enforce, SqlParams, toGlobalId, type Viewer } from '@cohesion/common';
 import { OrganisationKind } from '@cohesion/directory';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '../applications/application.entity.js';
 import { APPLICATION_STATUS_LABELS } from '../applications/application-status.model.js';
 import { ONS4_ITEMS, type Ons4Item } from '../monitoring/monitoring-report.entity.js';
-import { councilsRunBy } from '../shared/grants.policy.js';
+import { GRANTS_POLICY } from '../grants.policy.js';
 import type { GrantsReportFilter } from './grants-report.inputs.js';
 import { GrantsReport, GrantsReportRow, GrantsReportTotals, Ons4Change } from './grants-report.model.js';
 
@@ -81,14 +81,9 @@ export class GrantsReportService {
   constructor(private readonly dataSource: DataSource) {}
 
   async report(viewer: Viewer, filter: GrantsReportFilter = {}): Promise<GrantsReport> {
-    const councils = councilsRunBy(viewer);
-    if (councils !== null && councils.length === 0) {
-      throw forbidden('Grants reports are for the grants officers of a council and platform admins');
-    }
-    if (councils !== null && (filter.councilIds ?? []).some((id) => !councils.includes(id))) {
-      throw forbidden('The filter names a council you are not a grants officer of');
-    }
-    await this.checkNamedRecords(councils, filter);
+    enforce(GRANTS_POLICY.viewReports, viewer, { councilIds: filter.councilIds });
+    const councils = GRANTS_POLICY.viewReports.councils(viewer);
+    await this.checkNamedRecords(viewer, filter);
 
     const params = new SqlParams();
     const has = <T>(list: T[] | undefined): list is T[] => list !== undefined && list.length > 0;
@@ -182,7 +177,7 @@ export class GrantsReportService {
    * Checks, in one statement, that the funds, councils, area and theme a filter names
    * exist, and that an officer runs the funds named (FORBIDDEN, not an empty report).
    */
-  private async checkNamedRecords(councils: string[] | null, filter: GrantsReportFilter): Promise<void> {
+  private async checkNamedRecords(viewer: Viewer, filter: GrantsReportFilter): Promise<void> {
     const fundIds = filter.fundIds ?? [];
     const councilIds = filter.councilIds ?? [];
     if (!fundIds.length && !councilIds.length && !filter.areaId && !filter.themeId) return;
@@ -197,9 +192,7 @@ export class GrantsReportService {
     fundIds.forEach((id, index) => {
       const fund = found.funds.find((candidate) => candidate.id === id);
       if (!fund) throw badInput(`filter.fundIds[${index}]`, 'is not a grant fund');
-      if (councils !== null && !councils.includes(fund.owner)) {
-        throw forbidden('The filter names a fund of a council you are not a grants officer of');
-      }
+      enforce(GRANTS_POLICY.viewReports, viewer, { councilIds: [fund.owner] });
     });
     councilIds.forEach((id, index) => {
       if (!found.councils.includes(id)) throw badInput(`filter.councilIds[${index}]`, 'is not an organisation');

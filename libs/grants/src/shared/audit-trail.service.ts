@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { notFound, type Viewer } from '@cohesion/common';
+import { enforce, notFound, type Viewer } from '@cohesion/common';
 import { AuditTrailEntry } from './audit-trail.model.js';
-import { assessmentsVisibleSql, canRunFundsOf } from './grants.policy.js';
+import { GRANTS_POLICY } from '../grants.policy.js';
 
 const OWNER_SQL: Record<string, string> = {
   GrantFund: 'SELECT owner_organisation_id FROM grant_funds WHERE id = $1',
@@ -23,10 +23,11 @@ export class AuditTrailService {
 
   async trail(viewer: Viewer, type: string, id: string): Promise<AuditTrailEntry[]> {
     const [owner] = await this.dataSource.query<{ owner_organisation_id: string }[]>(OWNER_SQL[type], [id]);
-    if (!owner || !canRunFundsOf(viewer, owner.owner_organisation_id)) throw notFound('That record');
+    if (!owner) throw notFound('That record');
+    enforce(GRANTS_POLICY.viewAuditTrail, viewer, { councilId: owner.owner_organisation_id });
     const rows = await this.dataSource.query<Record<string, unknown>[]>(
       `WITH shown AS (
-         SELECT e.*, e.action <> 'score' OR ${assessmentsVisibleSql('e.entity_id', '$3::uuid')} AS shown
+         SELECT e.*, e.action <> 'score' OR ${GRANTS_POLICY.viewAssessments.sql('e.entity_id', '$3::uuid')} AS shown
            FROM audit_entries e
           WHERE e.entity_id = $1
              OR ($2 AND e.entity_type = 'GrantPayment'
