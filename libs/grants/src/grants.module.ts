@@ -4,22 +4,18 @@ import { NodeRegistry, viewerOf } from '@cohesion/common';
 import { DirectoryModule } from '@cohesion/directory';
 import { ApplicationsResolver } from './applications/applications.resolver.js';
 import { ApplicationsService } from './applications/applications.service.js';
+import { AssessmentsByApplicationLoader } from './assessment/assessment.loaders.js';
 import { AssessmentService } from './assessment/assessment.service.js';
+import { AuditTrailResolver } from './audit-trail/audit-trail.resolver.js';
+import { AuditTrailService } from './audit-trail/audit-trail.service.js';
+import { PaymentsByAwardLoader, ReportsByAwardLoader } from './awards/awards.loaders.js';
 import { FundsResolver } from './funds/funds.resolver.js';
+import { RoundsByFundLoader, StatusCountsByFundLoader } from './funds/funds.loaders.js';
 import { FundsService } from './funds/funds.service.js';
-import { AwardsResolver } from './payments/awards.resolver.js';
-import { AwardsService } from './payments/awards.service.js';
+import { AwardsResolver } from './awards/awards.resolver.js';
+import { AwardsService } from './awards/awards.service.js';
 import { GrantsPublishingModule } from './publishing/publishing.module.js';
 import { GrantsReportsModule } from './reports/reports.module.js';
-import { AuditTrailResolver } from './shared/audit-trail.resolver.js';
-import { AuditTrailService } from './shared/audit-trail.service.js';
-import {
-  AssessmentsByApplicationLoader,
-  PaymentsByAwardLoader,
-  ReportsByAwardLoader,
-  RoundsByFundLoader,
-  StatusCountsByFundLoader,
-} from './shared/grants.loaders.js';
 
 /** Funds, rounds, applications, assessment, awards, payments, monitoring, reports and 360Giving. */
 @Module({

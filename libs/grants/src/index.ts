@@ -4,18 +4,18 @@ export * from './assessment/assessment.entity.js';
 export * from './funds/fund.entity.js';
 export * from './grants.module.js';
 export * from './monitoring/monitoring-report.entity.js';
-export * from './payments/payment.entity.js';
+export * from './awards/payment.entity.js';
 export * from './publishing/data-quality.checks.js';
 export * from './publishing/data-quality.service.js';
 export * from './publishing/geo-code-types.js';
 export * from './publishing/org-identifiers.sql.js';
 export * from './publishing/publishing.service.js';
 export * from './publishing/three-sixty-giving-import.service.js';
+export * from './publishing/three-sixty-giving-schema.js';
 export * from './publishing/three-sixty-giving.csv.js';
 export * from './publishing/three-sixty-giving.mapper.js';
 export * from './publishing/three-sixty-giving.types.js';
 export * from './rounds/round.entity.js';
-export * from './shared/three-sixty-giving-schema.js';
 
 import {
   GrantApplicationAreaEntity,
@@ -25,7 +25,7 @@ import {
 import { AssessmentScoreEntity, ConflictDeclarationEntity } from './assessment/assessment.entity.js';
 import { GrantFundAreaEntity, GrantFundEntity, GrantFundThemeEntity } from './funds/fund.entity.js';
 import { MonitoringReportEntity } from './monitoring/monitoring-report.entity.js';
-import { GrantPaymentEntity } from './payments/payment.entity.js';
+import { GrantPaymentEntity } from './awards/payment.entity.js';
 import { GrantCriterionEntity, GrantRoundAreaEntity, GrantRoundEntity } from './rounds/round.entity.js';
 
 export const GRANT_ENTITIES = [

@@ -5,12 +5,9 @@ import { Organisation, OrganisationByIdLoader, organisationFor } from '@cohesion
 import { AssessmentService } from '../assessment/assessment.service.js';
 import { DeclareConflictInput, ScoreApplicationInput } from '../assessment/dto/assessment.inputs.js';
 import { MonitoringReport } from '../monitoring/monitoring-report.model.js';
-import { GrantPayment } from '../payments/payment.model.js';
-import {
-  AssessmentsByApplicationLoader,
-  PaymentsByAwardLoader,
-  ReportsByAwardLoader,
-} from '../shared/grants.loaders.js';
+import { GrantPayment } from '../awards/payment.model.js';
+import { AssessmentsByApplicationLoader } from '../assessment/assessment.loaders.js';
+import { PaymentsByAwardLoader, ReportsByAwardLoader } from '../awards/awards.loaders.js';
 import { GRANTS_POLICY } from '../grants.policy.js';
 import { Assessment, GrantApplication, RoundPanel } from './application.model.js';
 import { ApplicationsService } from './applications.service.js';

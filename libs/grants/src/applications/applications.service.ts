@@ -7,21 +7,17 @@ import {
   conflict,
   enforce,
   notFound,
+  pounds,
   returningRows,
   type Policy,
   type Viewer,
 } from '@cohesion/common';
 import { GRANTS_POLICY, type ApplicationFacts } from '../grants.policy.js';
-import {
-  APPLICATION_SQL,
-  applicationSnapshot,
-  fundSnapshot,
-  linkAll,
-  loadApplication,
-  lockFund,
-  pounds,
-  toApplication,
-} from '../shared/grant-rows.js';
+import { linkAll } from '../directory-links.queries.js';
+import { lockFund } from '../funds/fund-ledger.js';
+import { fundSnapshot } from '../funds/fund.mapper.js';
+import { applicationSnapshot, toApplication } from './application.mapper.js';
+import { APPLICATION_SQL, loadApplication } from './application.queries.js';
 import type { ApplicationStatus } from './application.entity.js';
 import { GrantApplication } from './application.model.js';
 import { nextApplicationStatus, type ApplicationEvent } from './application.state-machine.js';

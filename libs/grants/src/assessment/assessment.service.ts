@@ -4,7 +4,8 @@ import { AuditService, badInput, conflict, enforce, notFound, type Viewer } from
 import { applicationFacts, ApplicationsService } from '../applications/applications.service.js';
 import { Assessment, PanelEntry, RoundPanel, type GrantApplication } from '../applications/application.model.js';
 import { GRANTS_POLICY } from '../grants.policy.js';
-import { APPLICATION_SQL, loadApplication, toApplication } from '../shared/grant-rows.js';
+import { toApplication } from '../applications/application.mapper.js';
+import { APPLICATION_SQL, loadApplication } from '../applications/application.queries.js';
 import type { DeclareConflictInput, ScoreApplicationInput } from './dto/assessment.inputs.js';
 
 type Row = Record<string, unknown>;

@@ -3,11 +3,11 @@ import { IsOptional } from 'class-validator';
 import { fromGlobalId, IsGlobalIdOf, viewerOf, type RequestContext } from '@cohesion/common';
 import { Access } from '@cohesion/auth';
 import { Organisation, OrganisationByIdLoader, organisationFor } from '@cohesion/directory';
-import { RoundsByFundLoader, StatusCountsByFundLoader } from '../shared/grants.loaders.js';
 import { CreateRoundInput } from '../rounds/dto/round.inputs.js';
 import { GrantRound } from '../rounds/round.model.js';
 import { CreateFundInput } from './dto/fund.inputs.js';
 import { ApplicationStatusCount, GrantFund } from './fund.model.js';
+import { RoundsByFundLoader, StatusCountsByFundLoader } from './funds.loaders.js';
 import { FundsService } from './funds.service.js';
 import { GRANTS_POLICY } from '../grants.policy.js';
 

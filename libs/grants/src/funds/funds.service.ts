@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { allows, AuditService, badInput, enforce, notFound, type Viewer } from '@cohesion/common';
+import { allows, AuditService, badInput, enforce, notFound, pounds, type Viewer } from '@cohesion/common';
 import { GRANTS_POLICY } from '../grants.policy.js';
-import { fundSnapshot, linkAll, pounds, ROUND_SQL, toFund, toRound } from '../shared/grant-rows.js';
+import { linkAll } from '../directory-links.queries.js';
+import { toRound } from '../rounds/round.mapper.js';
+import { ROUND_SQL } from '../rounds/round.queries.js';
 import type { GrantRound } from '../rounds/round.model.js';
 import type { CreateRoundInput } from '../rounds/dto/round.inputs.js';
 import type { CreateFundInput } from './dto/fund.inputs.js';
+import { fundSnapshot, toFund } from './fund.mapper.js';
 import type { ApplicationStatusCount, GrantFund } from './fund.model.js';
 
 /** Grant identifiers default to this publisher prefix until the council sets its own. */

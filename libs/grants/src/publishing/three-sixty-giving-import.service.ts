@@ -11,6 +11,7 @@ import {
   PG_CHECK_VIOLATION,
   pgConstraint,
   pgErrorCode,
+  pounds,
   type FieldProblem,
   type Viewer,
 } from '@cohesion/common';
@@ -18,9 +19,8 @@ import { OrganisationsService, TaxonomyService } from '@cohesion/directory';
 import { GrantApplicationEntity, type ApplicationStatus } from '../applications/application.entity.js';
 import { AWARD_STATUSES } from '../applications/application.state-machine.js';
 import { GrantRoundEntity } from '../rounds/round.entity.js';
-import { pounds } from '../shared/grant-rows.js';
 import { canRunFundsOf } from '../grants.policy.js';
-import { describeSchemaErrors, threeSixtyGivingValidators } from '../shared/three-sixty-giving-schema.js';
+import { describeSchemaErrors, threeSixtyGivingValidators } from './three-sixty-giving-schema.js';
 import { readGrant, type AwardFromGrant } from './import-grant-reader.js';
 
 /** The round of a fund that holds its imported awards (one per fund, made on first import). */

@@ -1,21 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditService, badInput, conflict, enforce, notFound, returningRows, type Viewer } from '@cohesion/common';
+import {
+  AuditService,
+  badInput,
+  conflict,
+  enforce,
+  notFound,
+  pounds,
+  returningRows,
+  type Viewer,
+} from '@cohesion/common';
 import { applicationFacts, ApplicationsService } from '../applications/applications.service.js';
 import type { GrantApplication } from '../applications/application.model.js';
 import { MonitoringReport, OverdueReport } from '../monitoring/monitoring-report.model.js';
 import type { CloseAwardInput, SubmitMonitoringReportInput } from '../monitoring/dto/monitoring.inputs.js';
 import { GRANTS_POLICY } from '../grants.policy.js';
-import {
-  APPLICATION_SQL,
-  loadApplication,
-  lockFund,
-  pounds,
-  toApplication,
-  toMonitoringReport,
-  toPayment,
-} from '../shared/grant-rows.js';
+import { toApplication } from '../applications/application.mapper.js';
+import { APPLICATION_SQL, loadApplication } from '../applications/application.queries.js';
+import { lockFund } from '../funds/fund-ledger.js';
+import { toMonitoringReport } from '../monitoring/monitoring-report.mapper.js';
 import type { MarkPaymentPaidInput, SchedulePaymentInput } from './dto/payment.inputs.js';
+import { toPayment } from './payment.mapper.js';
 import type { GrantPayment } from './payment.model.js';
 
 type Row = Record<string, unknown>;

@@ -1,0 +1,36 @@
+import { toGlobalId } from '@cohesion/common';
+import { MonitoringReport, Ons4Scores } from './monitoring-report.model.js';
+
+type Row = Record<string, unknown>;
+
+const numOrNull = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
+
+function ons4(row: Row, when: 'before' | 'after'): Ons4Scores | null {
+  const values = {
+    lifeSatisfaction: numOrNull(row[`life_satisfaction_${when}`]),
+    worthwhile: numOrNull(row[`worthwhile_${when}`]),
+    happiness: numOrNull(row[`happiness_${when}`]),
+    anxiety: numOrNull(row[`anxiety_${when}`]),
+  };
+  return Object.values(values).every((value) => value === null) ? null : Object.assign(new Ons4Scores(), values);
+}
+
+export function toMonitoringReport(row: Row, today: string = new Date().toISOString().slice(0, 10)): MonitoringReport {
+  return Object.assign(new MonitoringReport(), {
+    id: toGlobalId('MonitoringReport', row.id as string),
+    reportId: row.id,
+    applicationId: row.application_id,
+    title: row.title,
+    dueDate: row.due_date,
+    submittedAt: row.submitted_at,
+    overdue: row.submitted_at === null && (row.due_date as string) < today,
+    participants: row.participants,
+    sessions: row.sessions,
+    volunteers: row.volunteers,
+    volunteerHours: numOrNull(row.volunteer_hours),
+    narrative: row.narrative,
+    wellbeingRespondents: row.wellbeing_respondents,
+    wellbeingBefore: ons4(row, 'before'),
+    wellbeingAfter: ons4(row, 'after'),
+  });
+}
