@@ -5,11 +5,13 @@ import { DirectoryModule } from '@cohesion/directory';
 import { ApplicationsResolver } from './applications/applications.resolver.js';
 import { ApplicationsService } from './applications/applications.service.js';
 import { AssessmentsByApplicationLoader } from './assessment/assessment.loaders.js';
+import { AssessmentResolver } from './assessment/assessment.resolver.js';
 import { AssessmentService } from './assessment/assessment.service.js';
 import { AuditTrailResolver } from './audit-trail/audit-trail.resolver.js';
 import { AuditTrailService } from './audit-trail/audit-trail.service.js';
 import { PaymentsByAwardLoader, ReportsByAwardLoader } from './awards/awards.loaders.js';
 import { FundsResolver } from './funds/funds.resolver.js';
+import { FundLedger } from './funds/fund-ledger.js';
 import { RoundsByFundLoader, StatusCountsByFundLoader } from './funds/funds.loaders.js';
 import { FundsService } from './funds/funds.service.js';
 import { AwardsResolver } from './awards/awards.resolver.js';
@@ -26,6 +28,8 @@ import { GrantsReportsModule } from './reports/reports.module.js';
     ApplicationsService,
     ApplicationsResolver,
     AssessmentService,
+    AssessmentResolver,
+    FundLedger,
     AwardsService,
     AwardsResolver,
     AuditTrailService,

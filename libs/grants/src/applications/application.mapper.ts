@@ -1,18 +1,18 @@
 import { toGlobalId } from '@cohesion/common';
+import type { ApplicationFacts } from '../grants.policy.js';
 import { GrantApplication } from './application.model.js';
+import type { ApplicationRow } from './application.queries.js';
 
-type Row = Record<string, unknown>;
+const numOrNull = (value: number | string | null | undefined): number | null =>
+  value === null || value === undefined ? null : Number(value);
 
-const num = (value: unknown): number => Number(value);
-const numOrNull = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
-
-export function toApplication(row: Row): GrantApplication {
+export function toApplication(row: ApplicationRow): GrantApplication {
   const awarded = numOrNull(row.amount_awarded_pence);
-  const paid = num(row.paid_pence);
+  const paid = Number(row.paid_pence);
   const actual = numOrNull(row.actual_spend_pence);
   const closed = row.closed_at !== null && awarded !== null && actual !== null;
   return Object.assign(new GrantApplication(), {
-    id: toGlobalId('GrantApplication', row.id as string),
+    id: toGlobalId('GrantApplication', row.id),
     applicationId: row.id,
     roundId: row.round_id,
     fundId: row.fund_id,
@@ -21,7 +21,7 @@ export function toApplication(row: Row): GrantApplication {
     status: row.status,
     projectTitle: row.project_title,
     summary: row.summary,
-    amountRequested: num(row.amount_requested_pence),
+    amountRequested: Number(row.amount_requested_pence),
     plannedStart: row.planned_start,
     plannedEnd: row.planned_end,
     expectedParticipants: row.expected_participants,
@@ -39,13 +39,20 @@ export function toApplication(row: Row): GrantApplication {
     repaymentDue: closed ? paid - actual : null,
     closedAt: row.closed_at,
     closureNote: row.closure_note,
-    beneficiaryAreas: row.beneficiary_areas as string[],
+    beneficiaryAreas: row.beneficiary_areas,
     updatedAt: row.updated_at,
   });
 }
 
+/** What the grants policies need to know about an application. */
+export function applicationFacts(
+  row: Pick<ApplicationRow, 'owner_organisation_id' | 'applicant_organisation_id'>,
+): ApplicationFacts {
+  return { councilId: row.owner_organisation_id, applicantId: row.applicant_organisation_id };
+}
+
 /** The application's snapshot for audit rows: the fields a change can touch. */
-export function applicationSnapshot(row: Row): object {
+export function applicationSnapshot(row: ApplicationRow): object {
   return {
     status: row.status,
     amountRequestedPence: numOrNull(row.amount_requested_pence),

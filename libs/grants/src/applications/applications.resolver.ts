@@ -1,15 +1,12 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { allows, fromGlobalId, notFound, viewerOf, type RequestContext } from '@cohesion/common';
+import { fromGlobalId, notFound, viewerOf, type RequestContext } from '@cohesion/common';
 import { Access } from '@cohesion/auth';
 import { Organisation, OrganisationByIdLoader, organisationFor } from '@cohesion/directory';
-import { AssessmentService } from '../assessment/assessment.service.js';
-import { DeclareConflictInput, ScoreApplicationInput } from '../assessment/dto/assessment.inputs.js';
-import { MonitoringReport } from '../monitoring/monitoring-report.model.js';
-import { GrantPayment } from '../awards/payment.model.js';
-import { AssessmentsByApplicationLoader } from '../assessment/assessment.loaders.js';
 import { PaymentsByAwardLoader, ReportsByAwardLoader } from '../awards/awards.loaders.js';
+import { GrantPayment } from '../awards/payment.model.js';
 import { GRANTS_POLICY } from '../grants.policy.js';
-import { Assessment, GrantApplication, RoundPanel } from './application.model.js';
+import { MonitoringReport } from '../monitoring/monitoring-report.model.js';
+import { GrantApplication } from './application.model.js';
 import { ApplicationsService } from './applications.service.js';
 import { DecideApplicationInput, SubmitApplicationInput, WithdrawApplicationInput } from './dto/application.inputs.js';
 
@@ -17,11 +14,9 @@ import { DecideApplicationInput, SubmitApplicationInput, WithdrawApplicationInpu
 export class ApplicationsResolver {
   constructor(
     private readonly applications: ApplicationsService,
-    private readonly assessment: AssessmentService,
     private readonly organisations: OrganisationByIdLoader,
     private readonly paymentsLoader: PaymentsByAwardLoader,
     private readonly reportsLoader: ReportsByAwardLoader,
-    private readonly assessmentsLoader: AssessmentsByApplicationLoader,
   ) {}
 
   @Mutation(() => GrantApplication, {
@@ -56,29 +51,6 @@ export class ApplicationsResolver {
     @Context() context: RequestContext,
   ): Promise<GrantApplication> {
     return this.applications.withdraw(viewerOf(context), input.applicationId, input.reason);
-  }
-
-  @Mutation(() => GrantApplication, {
-    description:
-      'Declare, before scoring, whether you have a conflict of interest. With one you may not score or decide it.',
-  })
-  @Access('member', GRANTS_POLICY.declareConflict)
-  declareConflictOfInterest(
-    @Args('input') input: DeclareConflictInput,
-    @Context() context: RequestContext,
-  ): Promise<GrantApplication> {
-    return this.assessment.declareConflict(viewerOf(context), input);
-  }
-
-  @Mutation(() => Assessment, {
-    description: 'Score an application in assessment against the round’s criteria, each with a justification.',
-  })
-  @Access('member', GRANTS_POLICY.scoreApplication)
-  scoreApplication(
-    @Args('input') input: ScoreApplicationInput,
-    @Context() context: RequestContext,
-  ): Promise<Assessment> {
-    return this.assessment.score(viewerOf(context), input);
   }
 
   @Mutation(() => GrantApplication, {
@@ -117,17 +89,6 @@ export class ApplicationsResolver {
     return application;
   }
 
-  @Query(() => RoundPanel, {
-    description: 'The panel view: a round’s applications in assessment ranked by weighted score, against the budget.',
-  })
-  @Access('member', GRANTS_POLICY.viewRoundPanel)
-  roundPanel(
-    @Args('roundId', { type: () => ID }) roundId: string,
-    @Context() context: RequestContext,
-  ): Promise<RoundPanel> {
-    return this.assessment.panel(viewerOf(context), fromGlobalId(roundId, 'GrantRound', 'roundId'));
-  }
-
   @ResolveField(() => Organisation, { nullable: true })
   applicant(@Parent() application: GrantApplication, @Context() context: RequestContext): Promise<Organisation | null> {
     return organisationFor(this.organisations, context, application.applicantOrganisationId);
@@ -144,18 +105,5 @@ export class ApplicationsResolver {
     @Context() context: RequestContext,
   ): Promise<MonitoringReport[]> {
     return context.loaders.get(this.reportsLoader).load(application.applicationId);
-  }
-
-  @ResolveField(() => [Assessment], {
-    description:
-      'Each assessor’s scores; shown to the council’s grants officers only (empty for the applicant, and for an officer who declared a conflict of interest on it).',
-  })
-  async assessments(
-    @Parent() application: GrantApplication,
-    @Context() context: RequestContext,
-  ): Promise<Assessment[]> {
-    const council = { councilId: application.ownerOrganisationId };
-    if (!allows(GRANTS_POLICY.viewAssessments, viewerOf(context), council)) return [];
-    return context.loaders.get(this.assessmentsLoader).load(application.applicationId);
   }
 }

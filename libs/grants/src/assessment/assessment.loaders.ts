@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type DataLoader from 'dataloader';
 import { listLoader, type LoaderFactory, type Viewer } from '@cohesion/common';
-import type { Assessment } from '../applications/application.model.js';
+import type { Assessment } from './assessment.model.js';
 import { AssessmentService } from './assessment.service.js';
 
 @Injectable()

@@ -1,11 +1,11 @@
 import { toGlobalId } from '@cohesion/common';
 import { MonitoringReport, Ons4Scores } from './monitoring-report.model.js';
+import type { MonitoringReportRow } from './monitoring-report.queries.js';
 
-type Row = Record<string, unknown>;
+const numOrNull = (value: string | number | null | undefined): number | null =>
+  value === null || value === undefined ? null : Number(value);
 
-const numOrNull = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
-
-function ons4(row: Row, when: 'before' | 'after'): Ons4Scores | null {
+function ons4(row: MonitoringReportRow, when: 'before' | 'after'): Ons4Scores | null {
   const values = {
     lifeSatisfaction: numOrNull(row[`life_satisfaction_${when}`]),
     worthwhile: numOrNull(row[`worthwhile_${when}`]),
@@ -15,15 +15,18 @@ function ons4(row: Row, when: 'before' | 'after'): Ons4Scores | null {
   return Object.values(values).every((value) => value === null) ? null : Object.assign(new Ons4Scores(), values);
 }
 
-export function toMonitoringReport(row: Row, today: string = new Date().toISOString().slice(0, 10)): MonitoringReport {
+export function toMonitoringReport(
+  row: MonitoringReportRow,
+  today: string = new Date().toISOString().slice(0, 10),
+): MonitoringReport {
   return Object.assign(new MonitoringReport(), {
-    id: toGlobalId('MonitoringReport', row.id as string),
+    id: toGlobalId('MonitoringReport', row.id),
     reportId: row.id,
     applicationId: row.application_id,
     title: row.title,
     dueDate: row.due_date,
     submittedAt: row.submitted_at,
-    overdue: row.submitted_at === null && (row.due_date as string) < today,
+    overdue: row.submitted_at === null && row.due_date < today,
     participants: row.participants,
     sessions: row.sessions,
     volunteers: row.volunteers,

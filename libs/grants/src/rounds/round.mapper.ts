@@ -1,22 +1,11 @@
 import { toGlobalId } from '@cohesion/common';
 import type { OrganisationKind } from '@cohesion/directory';
 import { GrantCriterion, GrantRound } from './round.model.js';
+import type { CriterionJson, RoundRow } from './round.queries.js';
 
-type Row = Record<string, unknown>;
-
-const num = (value: unknown): number => Number(value);
-const numOrNull = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
-
-export function toRound(row: Row): GrantRound {
+export function toRound(row: RoundRow): GrantRound {
   const criteria = (
-    (typeof row.criteria === 'string' ? JSON.parse(row.criteria) : row.criteria) as {
-      id: string;
-      position: number;
-      name: string;
-      guidance: string | null;
-      weight: number;
-      maxScore: number;
-    }[]
+    typeof row.criteria === 'string' ? (JSON.parse(row.criteria) as CriterionJson[]) : row.criteria
   ).map((criterion) =>
     Object.assign(new GrantCriterion(), {
       ...criterion,
@@ -26,18 +15,18 @@ export function toRound(row: Row): GrantRound {
   );
   const now = Date.now();
   return Object.assign(new GrantRound(), {
-    id: toGlobalId('GrantRound', row.id as string),
+    id: toGlobalId('GrantRound', row.id),
     roundId: row.id,
     fundId: row.fund_id,
     name: row.name,
     opensAt: row.opens_at,
     closesAt: row.closes_at,
-    minAward: num(row.min_award_pence),
-    maxAward: num(row.max_award_pence),
+    minAward: Number(row.min_award_pence),
+    maxAward: Number(row.max_award_pence),
     eligibleKinds: row.eligible_kinds as OrganisationKind[],
-    eligibleAreas: row.eligible_areas as string[],
-    maxAnnualIncome: numOrNull(row.max_annual_income_pence),
+    eligibleAreas: row.eligible_areas,
+    maxAnnualIncome: row.max_annual_income_pence === null ? null : Number(row.max_annual_income_pence),
     criteria,
-    isOpen: !row.imported && (row.opens_at as Date).getTime() <= now && now < (row.closes_at as Date).getTime(),
+    isOpen: !row.imported && row.opens_at.getTime() <= now && now < row.closes_at.getTime(),
   });
 }
