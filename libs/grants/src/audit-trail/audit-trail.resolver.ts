@@ -2,7 +2,8 @@ import { Args, Context, ID, Query, Resolver } from '@nestjs/graphql';
 import { badInput, decodeGlobalId, viewerOf, type RequestContext } from '@cohesion/common';
 import { Access } from '@cohesion/auth';
 import { AuditTrailEntry } from './audit-trail.model.js';
-import { AUDITED_GRANT_TYPES, AuditTrailService } from './audit-trail.service.js';
+import { AUDITED_GRANT_TYPES } from './audit-trail.queries.js';
+import { AuditTrailService } from './audit-trail.service.js';
 import { GRANTS_POLICY } from '../grants.policy.js';
 
 @Resolver()
