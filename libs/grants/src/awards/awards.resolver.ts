@@ -1,22 +1,14 @@
-import { Args, ArgsType, Context, Field, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { IsOptional } from 'class-validator';
-import { IsGlobalIdOf, viewerOf, type RequestContext } from '@cohesion/common';
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { viewerOf, type RequestContext } from '@cohesion/common';
 import { Access } from '@cohesion/auth';
 import { GrantApplication } from '../applications/application.model.js';
+import { GRANTS_POLICY } from '../grants.policy.js';
 import { CloseAwardInput, SubmitMonitoringReportInput } from '../monitoring/dto/monitoring.inputs.js';
 import { MonitoringReport, OverdueReport } from '../monitoring/monitoring-report.model.js';
+import { OverdueReportsArgs } from '../monitoring/overdue-reports.args.js';
 import { AwardsService } from './awards.service.js';
 import { MarkPaymentPaidInput, SchedulePaymentInput } from './dto/payment.inputs.js';
 import { GrantPayment } from './payment.model.js';
-import { GRANTS_POLICY } from '../grants.policy.js';
-
-@ArgsType()
-export class OverdueReportsArgs {
-  @Field(() => ID, { nullable: true, description: 'Only this fund’s awards.' })
-  @IsOptional()
-  @IsGlobalIdOf('GrantFund')
-  fundId?: string;
-}
 
 @Resolver()
 export class AwardsResolver {

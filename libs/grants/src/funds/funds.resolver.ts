@@ -1,23 +1,15 @@
-import { Args, ArgsType, Context, Field, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { IsOptional } from 'class-validator';
-import { fromGlobalId, IsGlobalIdOf, viewerOf, type RequestContext } from '@cohesion/common';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { fromGlobalId, viewerOf, type RequestContext } from '@cohesion/common';
 import { Access } from '@cohesion/auth';
 import { Organisation, OrganisationByIdLoader, organisationFor } from '@cohesion/directory';
+import { GRANTS_POLICY } from '../grants.policy.js';
 import { CreateRoundInput } from '../rounds/dto/round.inputs.js';
 import { GrantRound } from '../rounds/round.model.js';
 import { CreateFundInput } from './dto/fund.inputs.js';
 import { ApplicationStatusCount, GrantFund } from './fund.model.js';
 import { RoundsByFundLoader, StatusCountsByFundLoader } from './funds.loaders.js';
 import { FundsService } from './funds.service.js';
-import { GRANTS_POLICY } from '../grants.policy.js';
-
-@ArgsType()
-export class GrantFundsArgs {
-  @Field(() => ID, { nullable: true, description: 'Only this council’s funds.' })
-  @IsOptional()
-  @IsGlobalIdOf('Organisation')
-  councilId?: string;
-}
+import { GrantFundsArgs } from './grant-funds.args.js';
 
 @Resolver(() => GrantFund)
 export class FundsResolver {

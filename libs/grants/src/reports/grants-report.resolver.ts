@@ -1,7 +1,7 @@
 import { Args, Context, Query, Resolver } from '@nestjs/graphql';
 import { viewerOf, type RequestContext, HEAVY_QUERY_COST } from '@cohesion/common';
 import { Access } from '@cohesion/auth';
-import { GrantsReportArgs } from './grants-report.inputs.js';
+import { GrantsReportArgs } from './grants-report.args.js';
 import { GrantsReport } from './grants-report.model.js';
 import { GrantsReportService } from './grants-report.service.js';
 import { GRANTS_POLICY } from '../grants.policy.js';
