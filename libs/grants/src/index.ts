@@ -3,6 +3,7 @@ export * from './applications/application.state-machine.js';
 export * from './assessment/assessment.entity.js';
 export * from './funds/fund.entity.js';
 export * from './grants.module.js';
+export * from './grants.policy.js';
 export * from './monitoring/monitoring-report.entity.js';
 export * from './awards/payment.entity.js';
 export * from './publishing/data-quality.checks.js';

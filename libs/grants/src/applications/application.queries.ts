@@ -1,4 +1,4 @@
-import type { Db } from '../funds/fund.queries.js';
+import type { Db } from '@cohesion/common';
 import type { ApplicationStatus } from './application.entity.js';
 
 /** A `grant_applications` row with its fund's owner and the names of the areas it serves (`APPLICATION_SQL`). */

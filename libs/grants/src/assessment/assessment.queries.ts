@@ -1,5 +1,5 @@
+import type { Db } from '@cohesion/common';
 import { APPLICATION_SQL, type ApplicationRow } from '../applications/application.queries.js';
-import type { Db } from '../funds/fund.queries.js';
 import { GRANTS_POLICY } from '../grants.policy.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Db } from '../funds/fund.queries.js';
+import type { Db } from '@cohesion/common';
 import { GRANTS_POLICY } from '../grants.policy.js';
 
 /** The council that owns each kind of audited grants record, by the record's id. */

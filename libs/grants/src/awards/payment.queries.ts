@@ -1,5 +1,4 @@
-import { returningRows } from '@cohesion/common';
-import type { Db } from '../funds/fund.queries.js';
+import { returningRows, type Db } from '@cohesion/common';
 import type { PaymentStatus } from './payment.entity.js';
 
 /** A `grant_payments` row as `SELECT *` returns it. */

@@ -1,8 +1,4 @@
-import type { EntityManager } from 'typeorm';
-import { returningRows } from '@cohesion/common';
-
-/** Anything that runs SQL: the DataSource, or a transaction's EntityManager. */
-export type Db = Pick<EntityManager, 'query'>;
+import { returningRows, type Db } from '@cohesion/common';
 
 /** A `grant_funds` row as `SELECT *` returns it (amounts in whole pence). */
 export interface FundRow {

@@ -1,6 +1,5 @@
-import { returningRows } from '@cohesion/common';
+import { returningRows, type Db } from '@cohesion/common';
 import { APPLICATION_SQL, type ApplicationRow } from '../applications/application.queries.js';
-import type { Db } from '../funds/fund.queries.js';
 import type { SubmitMonitoringReportInput } from './dto/monitoring.inputs.js';
 
 /** A `grant_monitoring_reports` row as `SELECT *` returns it (numeric columns as strings). */

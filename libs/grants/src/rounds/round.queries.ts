@@ -1,4 +1,4 @@
-import type { Db } from '../funds/fund.queries.js';
+import type { Db } from '@cohesion/common';
 
 /** A criterion as `ROUND_SQL` aggregates it (JSON, camelCase keys). */
 export interface CriterionJson {
