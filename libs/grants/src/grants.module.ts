@@ -12,12 +12,15 @@ import { AuditTrailService } from './audit-trail/audit-trail.service.js';
 import { PaymentsByAwardLoader, ReportsByAwardLoader } from './awards/awards.loaders.js';
 import { FundsResolver } from './funds/funds.resolver.js';
 import { FundLedger } from './funds/fund-ledger.js';
-import { RoundsByFundLoader, StatusCountsByFundLoader } from './funds/funds.loaders.js';
+import { StatusCountsByFundLoader } from './funds/funds.loaders.js';
 import { FundsService } from './funds/funds.service.js';
 import { AwardsResolver } from './awards/awards.resolver.js';
 import { AwardsService } from './awards/awards.service.js';
 import { GrantsPublishingModule } from './publishing/publishing.module.js';
 import { GrantsReportsModule } from './reports/reports.module.js';
+import { RoundsByFundLoader } from './rounds/rounds.loaders.js';
+import { RoundsResolver } from './rounds/rounds.resolver.js';
+import { RoundsService } from './rounds/rounds.service.js';
 
 /** Funds, rounds, applications, assessment, awards, payments, monitoring, reports and 360Giving. */
 @Module({
@@ -25,6 +28,8 @@ import { GrantsReportsModule } from './reports/reports.module.js';
   providers: [
     FundsService,
     FundsResolver,
+    RoundsService,
+    RoundsResolver,
     ApplicationsService,
     ApplicationsResolver,
     AssessmentService,
@@ -46,6 +51,7 @@ export class GrantsModule implements OnModuleInit {
   constructor(
     private readonly nodes: NodeRegistry,
     private readonly funds: FundsService,
+    private readonly rounds: RoundsService,
     private readonly applications: ApplicationsService,
     private readonly awards: AwardsService,
   ) {}
@@ -55,7 +61,7 @@ export class GrantsModule implements OnModuleInit {
       const [fund] = await this.funds.fundsByIds(viewerOf(context), [id]);
       return fund ?? null;
     });
-    this.nodes.register('GrantRound', (id, context) => this.funds.visibleRound(viewerOf(context), id));
+    this.nodes.register('GrantRound', (id, context) => this.rounds.visibleRound(viewerOf(context), id));
     this.nodes.register('GrantApplication', async (id, context) => {
       const [application] = await this.applications.visibleByIds(viewerOf(context), [id]);
       return application ?? null;

@@ -3,11 +3,11 @@ import { fromGlobalId, viewerOf, type RequestContext } from '@cohesion/common';
 import { Access } from '@cohesion/auth';
 import { Organisation, OrganisationByIdLoader, organisationFor } from '@cohesion/directory';
 import { GRANTS_POLICY } from '../grants.policy.js';
-import { CreateRoundInput } from '../rounds/dto/round.inputs.js';
 import { GrantRound } from '../rounds/round.model.js';
 import { CreateFundInput } from './dto/fund.inputs.js';
 import { ApplicationStatusCount, GrantFund } from './fund.model.js';
-import { RoundsByFundLoader, StatusCountsByFundLoader } from './funds.loaders.js';
+import { RoundsByFundLoader } from '../rounds/rounds.loaders.js';
+import { StatusCountsByFundLoader } from './funds.loaders.js';
 import { FundsService } from './funds.service.js';
 import { GrantFundsArgs } from './grant-funds.args.js';
 
@@ -26,12 +26,6 @@ export class FundsResolver {
     return this.funds.createFund(viewerOf(context), input);
   }
 
-  @Mutation(() => GrantRound, { description: 'Open a round of applications in a fund, with its criteria and rules.' })
-  @Access('member', GRANTS_POLICY.runFund)
-  createRound(@Args('input') input: CreateRoundInput, @Context() context: RequestContext): Promise<GrantRound> {
-    return this.funds.createRound(viewerOf(context), input);
-  }
-
   @Query(() => GrantFund, { description: 'A fund: budget, committed, paid, remaining, counts by status, rounds.' })
   @Access('member', GRANTS_POLICY.viewFund)
   fund(@Args('id', { type: () => ID }) id: string, @Context() context: RequestContext): Promise<GrantFund> {
@@ -42,12 +36,6 @@ export class FundsResolver {
   @Access('member', GRANTS_POLICY.listFunds)
   grantFunds(@Args() args: GrantFundsArgs, @Context() context: RequestContext): Promise<GrantFund[]> {
     return this.funds.funds(viewerOf(context), args.councilId);
-  }
-
-  @Query(() => GrantRound, { description: 'A round: open ones to anyone signed in, any to the council’s officers.' })
-  @Access('member', GRANTS_POLICY.viewRound)
-  grantRound(@Args('id', { type: () => ID }) id: string, @Context() context: RequestContext): Promise<GrantRound> {
-    return this.funds.round(viewerOf(context), fromGlobalId(id, 'GrantRound', 'id'));
   }
 
   @ResolveField(() => Organisation, { nullable: true, description: 'The council that runs it.' })
