@@ -9,13 +9,16 @@ import { AssessmentResolver } from './assessment/assessment.resolver.js';
 import { AssessmentService } from './assessment/assessment.service.js';
 import { AuditTrailResolver } from './audit-trail/audit-trail.resolver.js';
 import { AuditTrailService } from './audit-trail/audit-trail.service.js';
-import { PaymentsByAwardLoader, ReportsByAwardLoader } from './awards/awards.loaders.js';
+import { PaymentsByAwardLoader } from './awards/awards.loaders.js';
 import { FundsResolver } from './funds/funds.resolver.js';
 import { FundLedger } from './funds/fund-ledger.js';
 import { StatusCountsByFundLoader } from './funds/funds.loaders.js';
 import { FundsService } from './funds/funds.service.js';
 import { AwardsResolver } from './awards/awards.resolver.js';
 import { AwardsService } from './awards/awards.service.js';
+import { ReportsByAwardLoader } from './monitoring/monitoring.loaders.js';
+import { MonitoringResolver } from './monitoring/monitoring.resolver.js';
+import { MonitoringService } from './monitoring/monitoring.service.js';
 import { GrantsPublishingModule } from './publishing/publishing.module.js';
 import { GrantsReportsModule } from './reports/reports.module.js';
 import { RoundsByFundLoader } from './rounds/rounds.loaders.js';
@@ -37,6 +40,8 @@ import { RoundsService } from './rounds/rounds.service.js';
     FundLedger,
     AwardsService,
     AwardsResolver,
+    MonitoringService,
+    MonitoringResolver,
     AuditTrailService,
     AuditTrailResolver,
     RoundsByFundLoader,
@@ -54,6 +59,7 @@ export class GrantsModule implements OnModuleInit {
     private readonly rounds: RoundsService,
     private readonly applications: ApplicationsService,
     private readonly awards: AwardsService,
+    private readonly monitoring: MonitoringService,
   ) {}
 
   onModuleInit(): void {
@@ -66,7 +72,7 @@ export class GrantsModule implements OnModuleInit {
       const [application] = await this.applications.visibleByIds(viewerOf(context), [id]);
       return application ?? null;
     });
-    this.nodes.register('GrantPayment', (id, context) => this.awards.visiblePart(viewerOf(context), 'payment', id));
-    this.nodes.register('MonitoringReport', (id, context) => this.awards.visiblePart(viewerOf(context), 'report', id));
+    this.nodes.register('GrantPayment', (id, context) => this.awards.visiblePayment(viewerOf(context), id));
+    this.nodes.register('MonitoringReport', (id, context) => this.monitoring.visibleReport(viewerOf(context), id));
   }
 }

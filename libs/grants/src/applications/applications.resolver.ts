@@ -2,10 +2,11 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import { fromGlobalId, notFound, viewerOf, type RequestContext } from '@cohesion/common';
 import { Access } from '@cohesion/auth';
 import { Organisation, OrganisationByIdLoader, organisationFor } from '@cohesion/directory';
-import { PaymentsByAwardLoader, ReportsByAwardLoader } from '../awards/awards.loaders.js';
+import { PaymentsByAwardLoader } from '../awards/awards.loaders.js';
 import { GrantPayment } from '../awards/payment.model.js';
 import { GRANTS_POLICY } from '../grants.policy.js';
 import { MonitoringReport } from '../monitoring/monitoring-report.model.js';
+import { ReportsByAwardLoader } from '../monitoring/monitoring.loaders.js';
 import { GrantApplication } from './application.model.js';
 import { ApplicationsService } from './applications.service.js';
 import { DecideApplicationInput, SubmitApplicationInput, WithdrawApplicationInput } from './dto/application.inputs.js';

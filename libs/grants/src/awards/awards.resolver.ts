@@ -1,11 +1,9 @@
-import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import { viewerOf, type RequestContext } from '@cohesion/common';
 import { Access } from '@cohesion/auth';
 import { GrantApplication } from '../applications/application.model.js';
 import { GRANTS_POLICY } from '../grants.policy.js';
-import { CloseAwardInput, SubmitMonitoringReportInput } from '../monitoring/dto/monitoring.inputs.js';
-import { MonitoringReport, OverdueReport } from '../monitoring/monitoring-report.model.js';
-import { OverdueReportsArgs } from '../monitoring/overdue-reports.args.js';
+import { CloseAwardInput } from '../monitoring/dto/monitoring.inputs.js';
 import { AwardsService } from './awards.service.js';
 import { MarkPaymentPaidInput, SchedulePaymentInput } from './dto/payment.inputs.js';
 import { GrantPayment } from './payment.model.js';
@@ -34,31 +32,11 @@ export class AwardsResolver {
     return this.awards.markPaid(viewerOf(context), input);
   }
 
-  @Mutation(() => MonitoringReport, {
-    description: 'Submit the next (or a named) monitoring report due on an ACTIVE award.',
-  })
-  @Access('member', GRANTS_POLICY.submitMonitoringReport)
-  submitMonitoringReport(
-    @Args('input') input: SubmitMonitoringReportInput,
-    @Context() context: RequestContext,
-  ): Promise<MonitoringReport> {
-    return this.awards.submitReport(viewerOf(context), input);
-  }
-
   @Mutation(() => GrantApplication, {
     description: 'Close an ACTIVE award with its actual spend; what was never paid out returns to the fund.',
   })
   @Access('member', GRANTS_POLICY.runAward)
   closeAward(@Args('input') input: CloseAwardInput, @Context() context: RequestContext): Promise<GrantApplication> {
     return this.awards.close(viewerOf(context), input);
-  }
-
-  @Query(() => [OverdueReport], { description: 'Monitoring reports past due on live awards, most overdue first.' })
-  @Access('member', GRANTS_POLICY.viewMonitoring)
-  overdueMonitoringReports(
-    @Args() args: OverdueReportsArgs,
-    @Context() context: RequestContext,
-  ): Promise<OverdueReport[]> {
-    return this.awards.overdue(viewerOf(context), args.fundId);
   }
 }

@@ -1,22 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditService, badInput, conflict, enforce, notFound, pounds, type Viewer } from '@cohesion/common';
-import { applicationFacts, toApplication } from '../applications/application.mapper.js';
+import { AuditService, badInput, conflict, notFound, pounds, type Viewer } from '@cohesion/common';
+import { toApplication } from '../applications/application.mapper.js';
 import type { GrantApplication } from '../applications/application.model.js';
 import { applicationById, cancelScheduledPayments, type ApplicationRow } from '../applications/application.queries.js';
 import { ApplicationsService } from '../applications/applications.service.js';
 import { FundLedger } from '../funds/fund-ledger.js';
 import { GRANTS_POLICY } from '../grants.policy.js';
-import type { CloseAwardInput, SubmitMonitoringReportInput } from '../monitoring/dto/monitoring.inputs.js';
-import { toMonitoringReport } from '../monitoring/monitoring-report.mapper.js';
-import { MonitoringReport, OverdueReport } from '../monitoring/monitoring-report.model.js';
-import {
-  overdueReports,
-  reportById,
-  reportDue,
-  reportsOfAwards,
-  submitReport,
-} from '../monitoring/monitoring-report.queries.js';
+import type { CloseAwardInput } from '../monitoring/dto/monitoring.inputs.js';
 import type { MarkPaymentPaidInput, SchedulePaymentInput } from './dto/payment.inputs.js';
 import { paymentSnapshot, toPayment } from './payment.mapper.js';
 import type { GrantPayment } from './payment.model.js';
@@ -31,8 +22,8 @@ import {
 
 /**
  * Life after the decision: payments in tranches (never more than the award, however
- * many requests race), monitoring reports, and closure, which returns what was never
- * paid out to the fund.
+ * many requests race) and closure, which returns what was never paid out to the fund.
+ * Monitoring reports are the monitoring service's.
  */
 @Injectable()
 export class AwardsService {
@@ -117,37 +108,12 @@ export class AwardsService {
     });
   }
 
-  async submitReport(viewer: Viewer, input: SubmitMonitoringReportInput): Promise<MonitoringReport> {
-    return this.dataSource.transaction(async (manager) => {
-      const award = await applicationById(manager, input.applicationId, true);
-      if (!award) throw notFound('That award');
-      enforce(GRANTS_POLICY.submitMonitoringReport, viewer, applicationFacts(award));
-      if (award.status !== 'ACTIVE') {
-        throw conflict(`Monitoring reports are for ACTIVE awards; this one is ${award.status.replace('_', ' ')}`);
-      }
-      const due = await reportDue(manager, input.applicationId, input.reportId ?? null);
-      if (!due) {
-        if (input.reportId) throw badInput('input.reportId', 'is not a report still due on this award');
-        throw conflict('No monitoring report is due on this award');
-      }
-      const row = await submitReport(manager, due.id, viewer.accountId, input);
-      await this.audit.record(manager, viewer, {
-        entityType: 'GrantApplication',
-        entityId: input.applicationId,
-        action: 'monitoring-report',
-        before: null,
-        after: {
-          reportId: due.id,
-          title: due.title,
-          participants: input.participants,
-          sessions: input.sessions,
-          volunteers: input.volunteers,
-          volunteerHours: input.volunteerHours,
-          wellbeing: input.wellbeing ?? null,
-        },
-      });
-      return toMonitoringReport(row);
-    });
+  /** A payment, for whoever may see the award it belongs to; else null. */
+  async visiblePayment(viewer: Viewer, id: string): Promise<GrantPayment | null> {
+    const row = await paymentById(this.dataSource, id);
+    if (!row) return null;
+    const [award] = await this.applications.visibleByIds(viewer, [row.application_id]);
+    return award ? toPayment(row) : null;
   }
 
   /**
@@ -186,49 +152,10 @@ export class AwardsService {
     });
   }
 
-  /** A payment or monitoring report, for whoever may see the application it belongs to; else null. */
-  async visiblePart(
-    viewer: Viewer,
-    part: 'payment' | 'report',
-    id: string,
-  ): Promise<GrantPayment | MonitoringReport | null> {
-    const row = part === 'payment' ? await paymentById(this.dataSource, id) : await reportById(this.dataSource, id);
-    if (!row) return null;
-    const [application] = await this.applications.visibleByIds(viewer, [row.application_id]);
-    if (!application) return null;
-    return 'amount_pence' in row ? toPayment(row) : toMonitoringReport(row);
-  }
-
   async paymentsOf(applicationIds: readonly string[]): Promise<Map<string, GrantPayment[]>> {
     const rows = await paymentsOfAwards(this.dataSource, applicationIds);
     const byAward = new Map<string, GrantPayment[]>(applicationIds.map((id) => [id, []]));
     for (const row of rows) byAward.get(row.application_id)?.push(toPayment(row));
     return byAward;
-  }
-
-  async reportsOf(applicationIds: readonly string[]): Promise<Map<string, MonitoringReport[]>> {
-    const rows = await reportsOfAwards(this.dataSource, applicationIds);
-    const byAward = new Map<string, MonitoringReport[]>(applicationIds.map((id) => [id, []]));
-    for (const row of rows) byAward.get(row.application_id)?.push(toMonitoringReport(row));
-    return byAward;
-  }
-
-  /** Reports past their due date and not in, on live awards of the funds the viewer runs; most overdue first. */
-  async overdue(viewer: Viewer, fundId?: string): Promise<OverdueReport[]> {
-    enforce(GRANTS_POLICY.viewMonitoring, viewer, undefined);
-    const today = new Date().toISOString().slice(0, 10);
-    const rows = await overdueReports(
-      this.dataSource,
-      today,
-      GRANTS_POLICY.viewMonitoring.councils(viewer),
-      fundId ?? null,
-    );
-    return rows.map((row) =>
-      Object.assign(new OverdueReport(), {
-        report: toMonitoringReport(row.report, today),
-        award: toApplication(row),
-        daysOverdue: Number(row.days_overdue),
-      }),
-    );
   }
 }
