@@ -22,6 +22,7 @@ export * from './loaders/loader-cache.js';
 export * from './logging/logger.js';
 export * from './logging/logger.token.js';
 export * from './logging/request-context.js';
+export * from './money.js';
 export * from './pagination/connection.js';
 export * from './pagination/keyset.js';
 export * from './policy/policy.js';

@@ -1,3 +1,5 @@
+import type { EntityManager } from 'typeorm';
+
 /**
  * Collects positional parameters while a query is assembled, so filters can be
  * added in any order without counting placeholders by hand. Values are always
@@ -39,3 +41,6 @@ export async function returningRows<T>(db: RunsQueries, sql: string, parameters:
   }
   return result as T[];
 }
+
+/** Anything that runs SQL with typed rows: the DataSource, or a transaction's EntityManager. */
+export type Db = Pick<EntityManager, 'query'>;

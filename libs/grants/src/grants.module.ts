@@ -4,22 +4,26 @@ import { NodeRegistry, viewerOf } from '@cohesion/common';
 import { DirectoryModule } from '@cohesion/directory';
 import { ApplicationsResolver } from './applications/applications.resolver.js';
 import { ApplicationsService } from './applications/applications.service.js';
+import { AssessmentsByApplicationLoader } from './assessment/assessment.loaders.js';
+import { AssessmentResolver } from './assessment/assessment.resolver.js';
 import { AssessmentService } from './assessment/assessment.service.js';
+import { AuditTrailResolver } from './audit-trail/audit-trail.resolver.js';
+import { AuditTrailService } from './audit-trail/audit-trail.service.js';
+import { PaymentsByAwardLoader } from './awards/awards.loaders.js';
 import { FundsResolver } from './funds/funds.resolver.js';
+import { FundLedger } from './funds/fund-ledger.js';
+import { StatusCountsByFundLoader } from './funds/funds.loaders.js';
 import { FundsService } from './funds/funds.service.js';
-import { AwardsResolver } from './payments/awards.resolver.js';
-import { AwardsService } from './payments/awards.service.js';
+import { AwardsResolver } from './awards/awards.resolver.js';
+import { AwardsService } from './awards/awards.service.js';
+import { ReportsByAwardLoader } from './monitoring/monitoring.loaders.js';
+import { MonitoringResolver } from './monitoring/monitoring.resolver.js';
+import { MonitoringService } from './monitoring/monitoring.service.js';
 import { GrantsPublishingModule } from './publishing/publishing.module.js';
 import { GrantsReportsModule } from './reports/reports.module.js';
-import { AuditTrailResolver } from './shared/audit-trail.resolver.js';
-import { AuditTrailService } from './shared/audit-trail.service.js';
-import {
-  AssessmentsByApplicationLoader,
-  PaymentsByAwardLoader,
-  ReportsByAwardLoader,
-  RoundsByFundLoader,
-  StatusCountsByFundLoader,
-} from './shared/grants.loaders.js';
+import { RoundsByFundLoader } from './rounds/rounds.loaders.js';
+import { RoundsResolver } from './rounds/rounds.resolver.js';
+import { RoundsService } from './rounds/rounds.service.js';
 
 /** Funds, rounds, applications, assessment, awards, payments, monitoring, reports and 360Giving. */
 @Module({
@@ -27,11 +31,17 @@ import {
   providers: [
     FundsService,
     FundsResolver,
+    RoundsService,
+    RoundsResolver,
     ApplicationsService,
     ApplicationsResolver,
     AssessmentService,
+    AssessmentResolver,
+    FundLedger,
     AwardsService,
     AwardsResolver,
+    MonitoringService,
+    MonitoringResolver,
     AuditTrailService,
     AuditTrailResolver,
     RoundsByFundLoader,
@@ -46,8 +56,10 @@ export class GrantsModule implements OnModuleInit {
   constructor(
     private readonly nodes: NodeRegistry,
     private readonly funds: FundsService,
+    private readonly rounds: RoundsService,
     private readonly applications: ApplicationsService,
     private readonly awards: AwardsService,
+    private readonly monitoring: MonitoringService,
   ) {}
 
   onModuleInit(): void {
@@ -55,12 +67,12 @@ export class GrantsModule implements OnModuleInit {
       const [fund] = await this.funds.fundsByIds(viewerOf(context), [id]);
       return fund ?? null;
     });
-    this.nodes.register('GrantRound', (id, context) => this.funds.visibleRound(viewerOf(context), id));
+    this.nodes.register('GrantRound', (id, context) => this.rounds.visibleRound(viewerOf(context), id));
     this.nodes.register('GrantApplication', async (id, context) => {
       const [application] = await this.applications.visibleByIds(viewerOf(context), [id]);
       return application ?? null;
     });
-    this.nodes.register('GrantPayment', (id, context) => this.awards.visiblePart(viewerOf(context), 'payment', id));
-    this.nodes.register('MonitoringReport', (id, context) => this.awards.visiblePart(viewerOf(context), 'report', id));
+    this.nodes.register('GrantPayment', (id, context) => this.awards.visiblePayment(viewerOf(context), id));
+    this.nodes.register('MonitoringReport', (id, context) => this.monitoring.visibleReport(viewerOf(context), id));
   }
 }

@@ -50,6 +50,14 @@ export function groupedInKeyOrder<K, V>(keys: readonly K[], rows: V[], keyOf: (r
 /** Options every batch loader shares: bounded batches so one `= ANY($1)` never carries an unbounded array. */
 export const BATCH_OPTIONS = { maxBatchSize: 1000 } as const;
 
+/** A loader of lists by parent id, from one batched fetch that returns them by parent (a parent left out has none). */
+export function listLoader<V>(fetch: (ids: readonly string[]) => Promise<Map<string, V[]>>): DataLoader<string, V[]> {
+  return new DataLoader(async (ids) => {
+    const byParent = await fetch(ids);
+    return ids.map((id) => byParent.get(id) ?? []);
+  }, BATCH_OPTIONS);
+}
+
 /** The values of a loadMany, without the keys that matched nothing; a failed batch is rethrown. */
 export function presentValues<V>(results: (V | null | Error)[]): V[] {
   const values: V[] = [];

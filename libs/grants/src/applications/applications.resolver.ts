@@ -2,17 +2,12 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import { fromGlobalId, notFound, viewerOf, type RequestContext } from '@cohesion/common';
 import { Access } from '@cohesion/auth';
 import { Organisation, OrganisationByIdLoader, organisationFor } from '@cohesion/directory';
-import { AssessmentService } from '../assessment/assessment.service.js';
-import { DeclareConflictInput, ScoreApplicationInput } from '../assessment/dto/assessment.inputs.js';
+import { PaymentsByAwardLoader } from '../awards/awards.loaders.js';
+import { GrantPayment } from '../awards/payment.model.js';
+import { GRANTS_POLICY } from '../grants.policy.js';
 import { MonitoringReport } from '../monitoring/monitoring-report.model.js';
-import { GrantPayment } from '../payments/payment.model.js';
-import {
-  AssessmentsByApplicationLoader,
-  PaymentsByAwardLoader,
-  ReportsByAwardLoader,
-} from '../shared/grants.loaders.js';
-import { canRunFundsOf } from '../shared/grants.policy.js';
-import { Assessment, GrantApplication, RoundPanel } from './application.model.js';
+import { ReportsByAwardLoader } from '../monitoring/monitoring.loaders.js';
+import { GrantApplication } from './application.model.js';
 import { ApplicationsService } from './applications.service.js';
 import { DecideApplicationInput, SubmitApplicationInput, WithdrawApplicationInput } from './dto/application.inputs.js';
 
@@ -20,11 +15,9 @@ import { DecideApplicationInput, SubmitApplicationInput, WithdrawApplicationInpu
 export class ApplicationsResolver {
   constructor(
     private readonly applications: ApplicationsService,
-    private readonly assessment: AssessmentService,
     private readonly organisations: OrganisationByIdLoader,
     private readonly paymentsLoader: PaymentsByAwardLoader,
     private readonly reportsLoader: ReportsByAwardLoader,
-    private readonly assessmentsLoader: AssessmentsByApplicationLoader,
   ) {}
 
   @Mutation(() => GrantApplication, {
@@ -32,10 +25,7 @@ export class ApplicationsResolver {
       'Apply to an open round (or save a DRAFT). Submitting checks the round’s rules at once: the application goes ' +
       'to IN_ASSESSMENT, or to INELIGIBLE with the failing rule in ineligibleReason.',
   })
-  @Access(
-    'member',
-    'an ORG_ADMIN of the applying organisation, or a GRANTS_OFFICER of the fund’s council recording it for them',
-  )
+  @Access('member', GRANTS_POLICY.submitApplication)
   submitApplication(
     @Args('input') input: SubmitApplicationInput,
     @Context() context: RequestContext,
@@ -44,7 +34,7 @@ export class ApplicationsResolver {
   }
 
   @Mutation(() => GrantApplication, { description: 'Submit a DRAFT application; the round’s rules are checked now.' })
-  @Access('member', 'the applicant’s ORG_ADMINs or the council’s GRANTS_OFFICERs; NOT_FOUND for anyone else')
+  @Access('member', GRANTS_POLICY.manageApplication)
   submitDraftApplication(
     @Args('id', { type: () => ID }) id: string,
     @Context() context: RequestContext,
@@ -56,7 +46,7 @@ export class ApplicationsResolver {
     description:
       'Withdraw an application (DRAFT, SUBMITTED, IN_ASSESSMENT, or AWARDED before it starts: the budget returns).',
   })
-  @Access('member', 'the applicant’s ORG_ADMINs or the council’s GRANTS_OFFICERs; NOT_FOUND for anyone else')
+  @Access('member', GRANTS_POLICY.manageApplication)
   withdrawApplication(
     @Args('input') input: WithdrawApplicationInput,
     @Context() context: RequestContext,
@@ -65,32 +55,9 @@ export class ApplicationsResolver {
   }
 
   @Mutation(() => GrantApplication, {
-    description:
-      'Declare, before scoring, whether you have a conflict of interest. With one you may not score or decide it.',
-  })
-  @Access('member', 'a GRANTS_OFFICER of the fund’s council (or ADMIN), for themselves')
-  declareConflictOfInterest(
-    @Args('input') input: DeclareConflictInput,
-    @Context() context: RequestContext,
-  ): Promise<GrantApplication> {
-    return this.assessment.declareConflict(viewerOf(context), input);
-  }
-
-  @Mutation(() => Assessment, {
-    description: 'Score an application in assessment against the round’s criteria, each with a justification.',
-  })
-  @Access('member', 'a GRANTS_OFFICER of the fund’s council (or ADMIN) who declared no conflict of interest')
-  scoreApplication(
-    @Args('input') input: ScoreApplicationInput,
-    @Context() context: RequestContext,
-  ): Promise<Assessment> {
-    return this.assessment.score(viewerOf(context), input);
-  }
-
-  @Mutation(() => GrantApplication, {
     description: 'Award (in full or in part) or decline. An award that would take the fund over budget is refused.',
   })
-  @Access('member', 'a GRANTS_OFFICER of the fund’s council (or ADMIN) without a declared conflict')
+  @Access('member', GRANTS_POLICY.decideApplication)
   decideApplication(
     @Args('input') input: DecideApplicationInput,
     @Context() context: RequestContext,
@@ -99,7 +66,7 @@ export class ApplicationsResolver {
   }
 
   @Mutation(() => GrantApplication, { description: 'The grant agreement is in place: the award becomes ACTIVE.' })
-  @Access('member', 'a GRANTS_OFFICER of the fund’s council (or ADMIN)')
+  @Access('member', GRANTS_POLICY.runAward)
   activateAward(
     @Args('applicationId', { type: () => ID }) applicationId: string,
     @Context() context: RequestContext,
@@ -111,7 +78,7 @@ export class ApplicationsResolver {
   }
 
   @Query(() => GrantApplication, { description: 'An application or award.' })
-  @Access('member', 'the applicant’s ORG_ADMINs and the council’s GRANTS_OFFICERs; NOT_FOUND for anyone else')
+  @Access('member', GRANTS_POLICY.viewApplication)
   async grantApplication(
     @Args('id', { type: () => ID }) id: string,
     @Context() context: RequestContext,
@@ -121,17 +88,6 @@ export class ApplicationsResolver {
     ]);
     if (!application) throw notFound('That application');
     return application;
-  }
-
-  @Query(() => RoundPanel, {
-    description: 'The panel view: a round’s applications in assessment ranked by weighted score, against the budget.',
-  })
-  @Access('member', 'a GRANTS_OFFICER of the fund’s council (or ADMIN); NOT_FOUND for anyone else')
-  roundPanel(
-    @Args('roundId', { type: () => ID }) roundId: string,
-    @Context() context: RequestContext,
-  ): Promise<RoundPanel> {
-    return this.assessment.panel(viewerOf(context), fromGlobalId(roundId, 'GrantRound', 'roundId'));
   }
 
   @ResolveField(() => Organisation, { nullable: true })
@@ -150,17 +106,5 @@ export class ApplicationsResolver {
     @Context() context: RequestContext,
   ): Promise<MonitoringReport[]> {
     return context.loaders.get(this.reportsLoader).load(application.applicationId);
-  }
-
-  @ResolveField(() => [Assessment], {
-    description:
-      'Each assessor’s scores; shown to the council’s grants officers only (empty for the applicant, and for an officer who declared a conflict of interest on it).',
-  })
-  async assessments(
-    @Parent() application: GrantApplication,
-    @Context() context: RequestContext,
-  ): Promise<Assessment[]> {
-    if (!canRunFundsOf(viewerOf(context), application.ownerOrganisationId)) return [];
-    return context.loaders.get(this.assessmentsLoader).load(application.applicationId);
   }
 }

@@ -1,24 +1,40 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService, badInput, conflict, forbidden, notFound, returningRows, type Viewer } from '@cohesion/common';
-import { canRunFundsOf } from '../shared/grants.policy.js';
 import {
-  APPLICATION_SQL,
-  applicationSnapshot,
-  fundSnapshot,
-  linkAll,
-  loadApplication,
-  lockFund,
+  allows,
+  AuditService,
+  badInput,
+  conflict,
+  enforce,
+  notFound,
   pounds,
-  toApplication,
-} from '../shared/grant-rows.js';
-import type { ApplicationStatus } from './application.entity.js';
+  type Policy,
+  type Viewer,
+} from '@cohesion/common';
+import { linkAll } from '../directory-links.queries.js';
+import { FundLedger } from '../funds/fund-ledger.js';
+import { GRANTS_POLICY, type ApplicationFacts } from '../grants.policy.js';
+import { applicationFacts, applicationSnapshot, toApplication } from './application.mapper.js';
+import {
+  applicationById,
+  applicationsByIds,
+  applicationsOfOrganisation,
+  cancelScheduledPayments,
+  conflictDeclaration,
+  eligibilityFacts,
+  insertDraft,
+  insertMonitoringReport,
+  organisationExists,
+  roundToApplyTo,
+  updateApplication,
+  type ApplicationChange,
+  type ApplicationRow,
+} from './application.queries.js';
 import { GrantApplication } from './application.model.js';
 import { nextApplicationStatus, type ApplicationEvent } from './application.state-machine.js';
 import { Decision, type DecideApplicationInput, type SubmitApplicationInput } from './dto/application.inputs.js';
 import { eligibilityProblem } from './eligibility.js';
 
-type Row = Record<string, unknown>;
 const DAY = 86_400_000;
 
 function addDays(date: string, days: number): string {
@@ -41,62 +57,47 @@ export function defaultReportSchedule(plannedStart: string, plannedEnd: string):
  * Applications through their life: submitted by the group (or recorded for it by an
  * officer), checked against the round's rules, decided within the fund's budget, made
  * active, withdrawn. Each move goes through the state machine, under a row lock, with
- * its audit row in the same transaction.
+ * its audit row in the same transaction; money moves through the fund's ledger.
  */
 @Injectable()
 export class ApplicationsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly ledger: FundLedger,
   ) {}
 
   async submit(viewer: Viewer, input: SubmitApplicationInput): Promise<GrantApplication> {
     if (input.plannedEnd < input.plannedStart) throw badInput('input.plannedEnd', 'must be on or after plannedStart');
     return this.dataSource.transaction(async (manager) => {
-      const [round] = await manager.query<Row[]>(
-        `SELECT r.*, f.owner_organisation_id FROM grant_rounds r JOIN grant_funds f ON f.id = r.fund_id
-          WHERE r.id = $1`,
-        [input.roundId],
-      );
+      const round = await roundToApplyTo(manager, input.roundId);
       if (!round) throw notFound('That round');
-      const officer = canRunFundsOf(viewer, round.owner_organisation_id as string);
-      if (!officer && !viewer.canManageOrganisation(input.applicantOrganisationId)) {
-        throw forbidden('Only an admin of the applying group, or a grants officer of the council, can apply');
+      const applying = { councilId: round.owner_organisation_id, applicantId: input.applicantOrganisationId };
+      enforce(GRANTS_POLICY.submitApplication, viewer, applying);
+      refuseUnlessOpen(round);
+      if (!(await organisationExists(manager, input.applicantOrganisationId))) {
+        throw badInput('input.applicantOrganisationId', 'is not an organisation in the directory');
       }
-      const now = Date.now();
-      if (round.imported || (round.opens_at as Date).getTime() > now || (round.closes_at as Date).getTime() <= now) {
-        throw conflict(`The round ${round.name as string} is not open for applications`);
-      }
-      const [organisation] = await manager.query<Row[]>('SELECT id FROM organisations WHERE id = $1', [
-        input.applicantOrganisationId,
-      ]);
-      if (!organisation) throw badInput('input.applicantOrganisationId', 'is not an organisation in the directory');
-      const [created] = await manager.query<{ id: string }[]>(
-        `INSERT INTO grant_applications (round_id, fund_id, applicant_organisation_id, status, project_title, summary,
-            amount_requested_pence, planned_start, planned_end, expected_participants, annual_income_pence,
-            recorded_by_officer, created_by)
-         VALUES ($1, $2, $3, 'DRAFT', $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-        [
-          input.roundId,
-          round.fund_id,
-          input.applicantOrganisationId,
-          input.projectTitle,
-          input.summary,
-          input.amountRequested,
-          input.plannedStart,
-          input.plannedEnd,
-          input.expectedParticipants ?? null,
-          input.annualIncome ?? null,
-          officer && !viewer.canManageOrganisation(input.applicantOrganisationId),
-          viewer.accountId,
-        ],
-      );
+      const id = await insertDraft(manager, {
+        roundId: input.roundId,
+        fundId: round.fund_id,
+        applicantOrganisationId: input.applicantOrganisationId,
+        projectTitle: input.projectTitle,
+        summary: input.summary,
+        amountRequested: input.amountRequested,
+        plannedStart: input.plannedStart,
+        plannedEnd: input.plannedEnd,
+        expectedParticipants: input.expectedParticipants ?? null,
+        annualIncome: input.annualIncome ?? null,
+        recordedByOfficer: GRANTS_POLICY.submitApplication.recordedByOfficer(viewer, applying),
+        createdBy: viewer.accountId,
+      });
       await linkAll(
         manager,
         'grant_application_areas',
         'application_id',
         'area_id',
-        created.id,
+        id,
         input.beneficiaryAreaIds,
         'input.beneficiaryAreaIds',
         'areas',
@@ -106,13 +107,13 @@ export class ApplicationsService {
         'grant_application_themes',
         'application_id',
         'term_id',
-        created.id,
+        id,
         input.themeIds,
         'input.themeIds',
         'taxonomy_terms',
       );
-      const draft = (await loadApplication(manager, created.id)) as Row;
-      await this.record(manager, viewer, created.id, 'create', null, draft);
+      const draft = (await applicationById(manager, id)) as ApplicationRow;
+      await this.record(manager, viewer, id, 'create', null, draft);
       return toApplication(input.draft ? draft : await this.submitRow(manager, viewer, draft));
     });
   }
@@ -120,38 +121,20 @@ export class ApplicationsService {
   /** Submits a saved draft: the eligibility check runs now. */
   async submitDraft(viewer: Viewer, id: string): Promise<GrantApplication> {
     return this.dataSource.transaction(async (manager) => {
-      const row = await this.visibleLocked(manager, viewer, id);
+      const row = await this.visible(manager, viewer, id, GRANTS_POLICY.manageApplication, true);
       return toApplication(await this.submitRow(manager, viewer, row));
     });
   }
 
   /** DRAFT -> SUBMITTED, then at once the round's rules: IN_ASSESSMENT, or INELIGIBLE naming the rule. */
-  private async submitRow(manager: EntityManager, viewer: Viewer, draft: Row): Promise<Row> {
-    const id = draft.id as string;
+  private async submitRow(manager: EntityManager, viewer: Viewer, draft: ApplicationRow): Promise<ApplicationRow> {
     const submitted = await this.move(manager, viewer, draft, 'SUBMIT', { submitted_at: new Date() });
-    const [facts] = await manager.query<Row[]>(
-      `SELECT o.kind, r.eligible_kinds, r.min_award_pence, r.max_award_pence, r.max_annual_income_pence,
-              r.opens_at, r.closes_at, r.imported, r.name,
-              COALESCE((SELECT array_agg(ar.name ORDER BY ar.name)
-                          FROM grant_application_areas x JOIN areas ar ON ar.id = x.area_id
-                         WHERE x.application_id = a.id
-                           AND EXISTS (SELECT 1 FROM grant_round_areas ra WHERE ra.round_id = r.id)
-                           AND NOT EXISTS (SELECT 1 FROM grant_round_areas ra
-                                            WHERE ra.round_id = r.id AND ra.area_id = ANY(ar.path_ids))), '{}')
-                AS areas_outside
-         FROM grant_applications a JOIN grant_rounds r ON r.id = a.round_id
-         JOIN organisations o ON o.id = a.applicant_organisation_id
-        WHERE a.id = $1`,
-      [id],
-    );
-    const now = Date.now();
-    if (facts.imported || (facts.opens_at as Date).getTime() > now || (facts.closes_at as Date).getTime() <= now) {
-      throw conflict(`The round ${facts.name as string} is not open for applications`);
-    }
+    const facts = await eligibilityFacts(manager, draft.id);
+    refuseUnlessOpen(facts);
     const problem = eligibilityProblem({
-      organisationKind: facts.kind as string,
-      eligibleKinds: facts.eligible_kinds as string[],
-      areasOutside: facts.areas_outside as string[],
+      organisationKind: facts.kind,
+      eligibleKinds: facts.eligible_kinds,
+      areasOutside: facts.areas_outside,
       amountRequested: Number(draft.amount_requested_pence),
       minAward: Number(facts.min_award_pence),
       maxAward: Number(facts.max_award_pence),
@@ -165,78 +148,53 @@ export class ApplicationsService {
 
   async withdraw(viewer: Viewer, id: string, reason: string | null | undefined): Promise<GrantApplication> {
     return this.dataSource.transaction(async (manager) => {
-      const peek = await this.visibleLocked(manager, viewer, id, false);
-      // An award holds budget: lock the fund first (funds before applications, always) to give it back.
-      const fund = peek.status === 'AWARDED' ? await lockFund(manager, peek.fund_id as string) : undefined;
-      const row = (await loadApplication(manager, id, true)) as Row;
+      const peek = await this.visible(manager, viewer, id, GRANTS_POLICY.manageApplication);
+      // An award holds budget: lock its fund (before the application, in the ledger's order) to give it back.
+      const fund = peek.status === 'AWARDED' ? await this.ledger.lock(manager, peek.fund_id) : null;
+      const row = (await applicationById(manager, id, true)) as ApplicationRow;
       const withdrawn = await this.move(manager, viewer, row, 'WITHDRAW', {
         decision_reason: reason ?? row.decision_reason ?? null,
       });
       if (row.status === 'AWARDED' && fund) {
-        await manager.query(
-          `UPDATE grant_payments SET status = 'CANCELLED' WHERE application_id = $1 AND status = 'SCHEDULED'`,
-          [id],
-        );
-        await this.changeFund(manager, viewer, fund, -Number(row.amount_awarded_pence), 0, 'release');
+        await cancelScheduledPayments(manager, id);
+        await this.ledger.release(manager, viewer, fund, Number(row.amount_awarded_pence), 'release');
       }
       return toApplication(withdrawn);
     });
   }
 
   /**
-   * Awards (in full or in part) or declines. The fund row is locked first, so concurrent
-   * awards queue on it: each sees the committed total the one before left, and an award
-   * that would pass the budget is refused (the CHECK constraint would refuse it too).
+   * Awards (in full or in part) or declines. An award locks the fund, then the
+   * application, and commits the amount through the ledger, which refuses an award the
+   * fund has not the money left for; then come the monitoring reports it is due.
    */
   async decide(viewer: Viewer, input: DecideApplicationInput): Promise<GrantApplication> {
     return this.dataSource.transaction(async (manager) => {
-      const peek = await this.officerView(manager, viewer, input.applicationId);
-      await this.refuseIfConflicted(manager, viewer, input.applicationId, 'decide on');
+      const peek = await this.visible(manager, viewer, input.applicationId, GRANTS_POLICY.viewApplication);
+      enforce(GRANTS_POLICY.decideApplication, viewer, {
+        ...applicationFacts(peek),
+        conflictDeclared: await this.conflictDeclared(manager, viewer, input.applicationId),
+      });
       if (input.decision === Decision.DECLINE) {
         if (!input.reason) throw badInput('input.reason', 'is required to decline an application');
-        const row = (await loadApplication(manager, input.applicationId, true)) as Row;
+        const row = (await applicationById(manager, input.applicationId, true)) as ApplicationRow;
         return toApplication(
           await this.move(manager, viewer, row, 'DECLINE', { decided_at: new Date(), decision_reason: input.reason }),
         );
       }
-      const requested = Number(peek.amount_requested_pence);
-      const amount = input.amount ?? requested;
-      if (amount > requested) {
-        throw badInput('input.amount', `must be at most the ${pounds(requested)} requested (a partial award is less)`);
-      }
-      for (const [index, date] of (input.reportDueDates ?? []).entries()) {
-        if (date < (peek.planned_start as string)) {
-          throw badInput(`input.reportDueDates[${index}]`, 'must be on or after the project’s planned start');
-        }
-      }
-      const fund = (await lockFund(manager, peek.fund_id as string)) as Row;
-      const row = (await loadApplication(manager, input.applicationId, true)) as Row;
-      nextApplicationStatus(row.status as ApplicationStatus, 'AWARD');
-      const remaining = Number(fund.budget_pence) - Number(fund.committed_pence);
-      if (amount > remaining) {
-        throw conflict(
-          `The fund has ${pounds(remaining)} left to award; this award of ${pounds(amount)} would overspend it`,
-        );
-      }
-      const today = new Date().toISOString().slice(0, 10);
+      const amount = awardAmount(input, peek);
+      const fund = await this.ledger.lock(manager, peek.fund_id);
+      const row = (await applicationById(manager, input.applicationId, true)) as ApplicationRow;
+      nextApplicationStatus(row.status, 'AWARD');
+      await this.ledger.commit(manager, viewer, fund, amount);
       const awarded = await this.move(manager, viewer, row, 'AWARD', {
         decided_at: new Date(),
         decision_reason: input.reason ?? null,
         amount_awarded_pence: amount,
-        awarded_at: today,
+        awarded_at: new Date().toISOString().slice(0, 10),
       });
-      await this.changeFund(manager, viewer, fund, amount, 0, 'commit');
-      const schedule = input.reportDueDates?.length
-        ? [...input.reportDueDates].sort().map((dueDate, index, all) => ({
-            dueDate,
-            title: index === all.length - 1 ? 'Final report' : `Report ${index + 1}`,
-          }))
-        : defaultReportSchedule(row.planned_start as string, row.planned_end as string);
-      for (const report of schedule) {
-        await manager.query(
-          'INSERT INTO grant_monitoring_reports (application_id, due_date, title) VALUES ($1, $2, $3)',
-          [input.applicationId, report.dueDate, report.title],
-        );
+      for (const report of reportSchedule(input.reportDueDates, row)) {
+        await insertMonitoringReport(manager, input.applicationId, report);
       }
       return toApplication(awarded);
     });
@@ -245,8 +203,8 @@ export class ApplicationsService {
   /** The grant agreement is in place: the award becomes ACTIVE and can be paid. */
   async activate(viewer: Viewer, id: string): Promise<GrantApplication> {
     return this.dataSource.transaction(async (manager) => {
-      await this.officerView(manager, viewer, id);
-      const row = (await loadApplication(manager, id, true)) as Row;
+      await this.officerView(manager, viewer, id, GRANTS_POLICY.runAward);
+      const row = (await applicationById(manager, id, true)) as ApplicationRow;
       return toApplication(await this.move(manager, viewer, row, 'ACTIVATE', {}));
     });
   }
@@ -254,61 +212,32 @@ export class ApplicationsService {
   /** Applications by id that the viewer may see: the applicant's admins, and the council's officers. */
   async visibleByIds(viewer: Viewer, ids: readonly string[]): Promise<GrantApplication[]> {
     if (ids.length === 0 || !viewer.isAuthenticated) return [];
-    const rows = await this.dataSource.query<Row[]>(`${APPLICATION_SQL} WHERE a.id = ANY($1::uuid[])`, [ids]);
-    return rows.filter((row) => mayView(viewer, row)).map(toApplication);
+    const rows = await applicationsByIds(this.dataSource, ids);
+    return rows
+      .filter((row) => allows(GRANTS_POLICY.viewApplication, viewer, applicationFacts(row)))
+      .map(toApplication);
   }
 
   /** The applications an organisation has made, for its admins (and the officers of the councils it applied to). */
   async ofOrganisation(viewer: Viewer, organisationId: string): Promise<GrantApplication[]> {
-    const rows = await this.dataSource.query<Row[]>(
-      `${APPLICATION_SQL} WHERE a.applicant_organisation_id = $1 ORDER BY a.created_at DESC LIMIT 200`,
-      [organisationId],
-    );
-    return rows.filter((row) => mayView(viewer, row)).map(toApplication);
+    const rows = await applicationsOfOrganisation(this.dataSource, organisationId);
+    return rows
+      .filter((row) => allows(GRANTS_POLICY.viewApplication, viewer, applicationFacts(row)))
+      .map(toApplication);
   }
 
   /** Moves an application one step (or refuses with CONFLICT), writes the change and its audit row; returns it as it now is. */
   async move(
     manager: EntityManager,
     viewer: Viewer | null,
-    row: Row,
+    row: ApplicationRow,
     event: ApplicationEvent,
-    columns: Row,
-  ): Promise<Row> {
-    const status = nextApplicationStatus(row.status as ApplicationStatus, event);
-    const sets = Object.keys(columns).map((column, index) => `${column} = $${index + 3}`);
-    await manager.query(
-      `UPDATE grant_applications SET status = $2, ${[...sets, 'updated_at = now()', 'version = version + 1'].join(', ')}
-        WHERE id = $1`,
-      [row.id, status, ...Object.values(columns)],
-    );
-    const after = (await loadApplication(manager, row.id as string)) as Row;
-    await this.record(manager, viewer, row.id as string, event.toLowerCase().replace('_', '-'), row, after);
+    change: ApplicationChange,
+  ): Promise<ApplicationRow> {
+    await updateApplication(manager, row.id, nextApplicationStatus(row.status, event), change);
+    const after = (await applicationById(manager, row.id)) as ApplicationRow;
+    await this.record(manager, viewer, row.id, event.toLowerCase().replace('_', '-'), row, after);
     return after;
-  }
-
-  /** Moves the fund's committed and paid totals, with an audit row on the fund. */
-  async changeFund(
-    manager: EntityManager,
-    viewer: Viewer | null,
-    fund: Row,
-    committed: number,
-    paid: number,
-    action: string,
-  ): Promise<void> {
-    const [after] = await returningRows<Row>(
-      manager,
-      `UPDATE grant_funds SET committed_pence = committed_pence + $2, paid_pence = paid_pence + $3, updated_at = now()
-        WHERE id = $1 RETURNING *`,
-      [fund.id, committed, paid],
-    );
-    await this.audit.record(manager, viewer, {
-      entityType: 'GrantFund',
-      entityId: fund.id as string,
-      action,
-      before: fundSnapshot(fund),
-      after: fundSnapshot(after),
-    });
   }
 
   private async record(
@@ -316,8 +245,8 @@ export class ApplicationsService {
     viewer: Viewer | null,
     id: string,
     action: string,
-    before: Row | null,
-    after: Row,
+    before: ApplicationRow | null,
+    after: ApplicationRow,
   ): Promise<void> {
     await this.audit.record(manager, viewer, {
       entityType: 'GrantApplication',
@@ -328,42 +257,72 @@ export class ApplicationsService {
     });
   }
 
-  /** The application, for its council's officers only (NOT_FOUND for anyone else). */
-  async officerView(manager: EntityManager, viewer: Viewer, id: string): Promise<Row> {
-    const row = await loadApplication(manager, id);
-    if (!row) throw notFound('That application');
-    if (!canRunFundsOf(viewer, row.owner_organisation_id as string)) {
-      if (viewer.canManageOrganisation(row.applicant_organisation_id as string)) {
-        throw forbidden('Only the council’s grants officers can do this');
-      }
-      throw notFound('That application');
-    }
+  /**
+   * The application, for those `policy` allows (after `viewApplication`): the applicant's
+   * admins are refused, anyone else is told it does not exist.
+   */
+  async officerView(
+    manager: EntityManager,
+    viewer: Viewer,
+    id: string,
+    policy: Policy<ApplicationFacts>,
+  ): Promise<ApplicationRow> {
+    const row = await this.visible(manager, viewer, id, GRANTS_POLICY.viewApplication);
+    enforce(policy, viewer, applicationFacts(row));
     return row;
   }
 
-  /** An assessor who declared a conflict may neither score nor decide the application; true if they declared either way. */
-  async refuseIfConflicted(manager: EntityManager, viewer: Viewer, id: string, doing: string): Promise<boolean> {
-    const [declaration] = await manager.query<{ has_conflict: boolean }[]>(
-      'SELECT has_conflict FROM grant_conflict_declarations WHERE application_id = $1 AND assessor_account_id = $2',
-      [id, viewer.accountId],
-    );
-    if (declaration?.has_conflict) {
-      throw forbidden(`You declared a conflict of interest on this application, so you cannot ${doing} it`);
-    }
-    return declaration !== undefined;
+  /** What the viewer declared on the application: a conflict (true), none (false), or nothing yet (null). */
+  async conflictDeclared(manager: EntityManager, viewer: Viewer, id: string): Promise<boolean | null> {
+    const declaration = await conflictDeclaration(manager, id, viewer.accountId);
+    return declaration ? declaration.has_conflict : null;
   }
 
-  /** The application locked, for the applicant's admins or the council's officers. */
-  private async visibleLocked(manager: EntityManager, viewer: Viewer, id: string, lock = true): Promise<Row> {
-    const row = await loadApplication(manager, id, lock);
-    if (!row || !mayView(viewer, row)) throw notFound('That application');
+  /** The application (locked when asked) if `policy` lets the viewer see it; NOT_FOUND otherwise. */
+  private async visible(
+    manager: EntityManager,
+    viewer: Viewer,
+    id: string,
+    policy: Policy<ApplicationFacts>,
+    lock = false,
+  ): Promise<ApplicationRow> {
+    const row = await applicationById(manager, id, lock);
+    if (!row) throw notFound('That application');
+    enforce(policy, viewer, applicationFacts(row));
     return row;
   }
 }
 
-function mayView(viewer: Viewer, row: Row): boolean {
-  return (
-    canRunFundsOf(viewer, row.owner_organisation_id as string) ||
-    viewer.canManageOrganisation(row.applicant_organisation_id as string)
-  );
+function refuseUnlessOpen(round: { name: string; opens_at: Date; closes_at: Date; imported: boolean }): void {
+  const now = Date.now();
+  if (round.imported || round.opens_at.getTime() > now || round.closes_at.getTime() <= now) {
+    throw conflict(`The round ${round.name} is not open for applications`);
+  }
+}
+
+/** The amount to award: what was asked for, or less (a partial award); report dates checked on the way. */
+function awardAmount(input: DecideApplicationInput, application: ApplicationRow): number {
+  const requested = Number(application.amount_requested_pence);
+  const amount = input.amount ?? requested;
+  if (amount > requested) {
+    throw badInput('input.amount', `must be at most the ${pounds(requested)} requested (a partial award is less)`);
+  }
+  for (const [index, date] of (input.reportDueDates ?? []).entries()) {
+    if (date < application.planned_start) {
+      throw badInput(`input.reportDueDates[${index}]`, 'must be on or after the project’s planned start');
+    }
+  }
+  return amount;
+}
+
+/** The reports an award is due: on the officer's dates (the last one final), or the default schedule. */
+function reportSchedule(
+  dates: string[] | null | undefined,
+  application: ApplicationRow,
+): { title: string; dueDate: string }[] {
+  if (!dates?.length) return defaultReportSchedule(application.planned_start, application.planned_end);
+  return [...dates].sort().map((dueDate, index, all) => ({
+    dueDate,
+    title: index === all.length - 1 ? 'Final report' : `Report ${index + 1}`,
+  }));
 }

@@ -1,4 +1,4 @@
-import { pounds } from '../shared/grant-rows.js';
+import { pounds } from '@cohesion/common';
 
 export interface EligibilityFacts {
   organisationKind: string;

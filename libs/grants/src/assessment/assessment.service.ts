@@ -1,30 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditService, badInput, conflict, forbidden, notFound, type Viewer } from '@cohesion/common';
+import { AuditService, badInput, conflict, enforce, notFound, type Viewer } from '@cohesion/common';
+import { applicationFacts, toApplication } from '../applications/application.mapper.js';
+import type { GrantApplication } from '../applications/application.model.js';
+import { applicationById, type ApplicationRow } from '../applications/application.queries.js';
 import { ApplicationsService } from '../applications/applications.service.js';
-import { Assessment, PanelEntry, RoundPanel, type GrantApplication } from '../applications/application.model.js';
-import { assessmentsVisibleSql, canRunFundsOf } from '../shared/grants.policy.js';
-import { APPLICATION_SQL, loadApplication, toApplication } from '../shared/grant-rows.js';
+import { GRANTS_POLICY } from '../grants.policy.js';
+import { toAssessment } from './assessment.mapper.js';
+import { Assessment, PanelEntry, RoundPanel } from './assessment.model.js';
+import {
+  assessmentsOfApplications,
+  criteriaOfRound,
+  declarationForUpdate,
+  deleteScores,
+  panelApplications,
+  panelRound,
+  scoresOf,
+  statusForUpdate,
+  upsertDeclaration,
+  upsertScore,
+} from './assessment.queries.js';
 import type { DeclareConflictInput, ScoreApplicationInput } from './dto/assessment.inputs.js';
-
-type Row = Record<string, unknown>;
 
 /** Applications that can be assessed: a declaration and scores only make sense before the decision. */
 const ASSESSABLE = ['SUBMITTED', 'IN_ASSESSMENT'];
-
-/**
- * Per assessor and application: the weighted total out of 100 once every criterion of
- * the round is scored (sum of score/max x weight, over the sum of weights).
- */
-const WEIGHTED_SQL = `
-  SELECT s.application_id, s.assessor_account_id,
-         CASE WHEN count(*) = (SELECT count(*) FROM grant_criteria c2 WHERE c2.round_id = a.round_id)
-              THEN round(100.0 * sum(s.score::numeric / c.max_score * c.weight)
-                         / (SELECT sum(c3.weight) FROM grant_criteria c3 WHERE c3.round_id = a.round_id), 2)
-         END AS weighted_total
-    FROM grant_scores s
-    JOIN grant_criteria c ON c.id = s.criterion_id
-    JOIN grant_applications a ON a.id = s.application_id`;
 
 /**
  * Conflict-of-interest declarations, scores against the round's weighted criteria,
@@ -43,33 +42,26 @@ export class AssessmentService {
       throw badInput('input.details', 'say what the conflict of interest is');
     }
     return this.dataSource.transaction(async (manager) => {
-      const row = await this.applications.officerView(manager, viewer, input.applicationId);
-      if (!ASSESSABLE.includes(row.status as string)) {
-        throw conflict(
-          `An application that is ${(row.status as string).replace('_', ' ')} is no longer being assessed`,
-        );
-      }
-      const [earlier] = await manager.query<{ has_conflict: boolean; details: string | null }[]>(
-        `SELECT has_conflict, details FROM grant_conflict_declarations
-          WHERE application_id = $1 AND assessor_account_id = $2 FOR UPDATE`,
-        [input.applicationId, viewer.accountId],
+      const row = await this.applications.officerView(
+        manager,
+        viewer,
+        input.applicationId,
+        GRANTS_POLICY.declareConflict,
       );
+      if (!ASSESSABLE.includes(row.status)) {
+        throw conflict(`An application that is ${row.status.replace('_', ' ')} is no longer being assessed`);
+      }
+      const earlier = await declarationForUpdate(manager, input.applicationId, viewer.accountId);
       if (earlier?.has_conflict && !input.hasConflict) {
         throw conflict('A declared conflict of interest stands; ask another assessor to score this application');
       }
-      await manager.query(
-        `INSERT INTO grant_conflict_declarations (application_id, assessor_account_id, has_conflict, details)
-         VALUES ($1, $2, $3, $4)
-         ON CONFLICT (application_id, assessor_account_id)
-         DO UPDATE SET has_conflict = EXCLUDED.has_conflict, details = EXCLUDED.details, declared_at = now()`,
-        [input.applicationId, viewer.accountId, input.hasConflict, input.details ?? null],
-      );
+      await upsertDeclaration(manager, input.applicationId, viewer.accountId, {
+        hasConflict: input.hasConflict,
+        details: input.details ?? null,
+      });
       if (input.hasConflict) {
         // Scores given before the conflict came to light no longer count.
-        await manager.query('DELETE FROM grant_scores WHERE application_id = $1 AND assessor_account_id = $2', [
-          input.applicationId,
-          viewer.accountId,
-        ]);
+        await deleteScores(manager, input.applicationId, viewer.accountId);
       }
       await this.audit.record(manager, viewer, {
         entityType: 'GrantApplication',
@@ -78,27 +70,28 @@ export class AssessmentService {
         before: earlier ? { hasConflict: earlier.has_conflict, details: earlier.details } : null,
         after: { hasConflict: input.hasConflict, details: input.details ?? null },
       });
-      return toApplication((await loadApplication(manager, input.applicationId)) as Row);
+      return toApplication((await applicationById(manager, input.applicationId)) as ApplicationRow);
     });
   }
 
   async score(viewer: Viewer, input: ScoreApplicationInput): Promise<Assessment> {
     return this.dataSource.transaction(async (manager) => {
-      const row = await this.applications.officerView(manager, viewer, input.applicationId);
-      if (!(await this.applications.refuseIfConflicted(manager, viewer, input.applicationId, 'score'))) {
-        throw forbidden('Declare whether you have a conflict of interest (declareConflictOfInterest) before scoring');
-      }
-      const [current] = await manager.query<{ status: string }[]>(
-        'SELECT status FROM grant_applications WHERE id = $1 FOR UPDATE',
-        [input.applicationId],
+      // Only an officer who may declare a conflict may score, and only once they declared none.
+      const row = await this.applications.officerView(
+        manager,
+        viewer,
+        input.applicationId,
+        GRANTS_POLICY.declareConflict,
       );
-      if (current.status !== 'IN_ASSESSMENT') {
-        throw conflict(`An application that is ${current.status.replace('_', ' ')} cannot be scored`);
+      enforce(GRANTS_POLICY.scoreApplication, viewer, {
+        ...applicationFacts(row),
+        conflictDeclared: await this.applications.conflictDeclared(manager, viewer, input.applicationId),
+      });
+      const status = await statusForUpdate(manager, input.applicationId);
+      if (status !== 'IN_ASSESSMENT') {
+        throw conflict(`An application that is ${status.replace('_', ' ')} cannot be scored`);
       }
-      const criteria = await manager.query<{ id: string; name: string; max_score: number }[]>(
-        'SELECT id, name, max_score FROM grant_criteria WHERE round_id = $1',
-        [row.round_id],
-      );
+      const criteria = await criteriaOfRound(manager, row.round_id);
       const byId = new Map(criteria.map((criterion) => [criterion.id, criterion]));
       const seen = new Set<string>();
       for (const [index, given] of input.scores.entries()) {
@@ -113,18 +106,9 @@ export class AssessmentService {
           );
         }
       }
-      const before = await manager.query<Row[]>(
-        'SELECT criterion_id, score FROM grant_scores WHERE application_id = $1 AND assessor_account_id = $2',
-        [input.applicationId, viewer.accountId],
-      );
+      const before = await scoresOf(manager, input.applicationId, viewer.accountId);
       for (const given of input.scores) {
-        await manager.query(
-          `INSERT INTO grant_scores (application_id, assessor_account_id, criterion_id, score, justification)
-           VALUES ($1, $2, $3, $4, $5)
-           ON CONFLICT (application_id, assessor_account_id, criterion_id)
-           DO UPDATE SET score = EXCLUDED.score, justification = EXCLUDED.justification, scored_at = now()`,
-          [input.applicationId, viewer.accountId, given.criterionId, given.score, given.justification],
-        );
+        await upsertScore(manager, input.applicationId, viewer.accountId, given);
       }
       await this.audit.record(manager, viewer, {
         entityType: 'GrantApplication',
@@ -154,34 +138,9 @@ export class AssessmentService {
     { seenBy, onlyAssessor }: { seenBy: string | null; onlyAssessor?: string | null },
     db: Pick<DataSource, 'query'> = this.dataSource,
   ): Promise<Map<string, Assessment[]>> {
-    const rows = await db.query<Row[]>(
-      `WITH totals AS (${WEIGHTED_SQL} WHERE s.application_id = ANY($1::uuid[]) GROUP BY s.application_id, s.assessor_account_id, a.round_id)
-       SELECT s.application_id, s.assessor_account_id, COALESCE(p.full_name, ac.email) AS assessor,
-              json_agg(json_build_object('criterionId', c.id, 'criterion', c.name, 'score', s.score,
-                                         'maxScore', c.max_score, 'justification', s.justification)
-                       ORDER BY c.position) AS scores,
-              t.weighted_total
-         FROM grant_scores s
-         JOIN grant_criteria c ON c.id = s.criterion_id
-         JOIN accounts ac ON ac.id = s.assessor_account_id
-         LEFT JOIN practitioners p ON p.id = ac.id
-         JOIN totals t ON t.application_id = s.application_id AND t.assessor_account_id = s.assessor_account_id
-        WHERE s.application_id = ANY($1::uuid[]) AND ($2::uuid IS NULL OR s.assessor_account_id = $2)
-          AND ${assessmentsVisibleSql('s.application_id', '$3::uuid')}
-        GROUP BY s.application_id, s.assessor_account_id, p.full_name, ac.email, t.weighted_total
-        ORDER BY assessor`,
-      [applicationIds, onlyAssessor ?? null, seenBy],
-    );
+    const rows = await assessmentsOfApplications(db, applicationIds, onlyAssessor ?? null, seenBy);
     const byApplication = new Map<string, Assessment[]>(applicationIds.map((id) => [id, []]));
-    for (const row of rows) {
-      byApplication.get(row.application_id as string)?.push(
-        Object.assign(new Assessment(), {
-          assessor: row.assessor,
-          scores: typeof row.scores === 'string' ? JSON.parse(row.scores) : row.scores,
-          weightedTotal: row.weighted_total === null ? null : Number(row.weighted_total),
-        }),
-      );
-    }
+    for (const row of rows) byApplication.get(row.application_id)?.push(toAssessment(row));
     return byApplication;
   }
 
@@ -190,25 +149,10 @@ export class AssessmentService {
    * ones last, oldest first), with what they ask for against the fund's remaining budget.
    */
   async panel(viewer: Viewer, roundId: string): Promise<RoundPanel> {
-    const [round] = await this.dataSource.query<Row[]>(
-      `SELECT r.id, f.owner_organisation_id, f.budget_pence - f.committed_pence AS remaining
-         FROM grant_rounds r JOIN grant_funds f ON f.id = r.fund_id WHERE r.id = $1`,
-      [roundId],
-    );
-    if (!round || !canRunFundsOf(viewer, round.owner_organisation_id as string)) throw notFound('That round');
-    const rows = await this.dataSource.query<Row[]>(
-      `WITH totals AS (${WEIGHTED_SQL} WHERE a.round_id = $1 AND a.status = 'IN_ASSESSMENT'
-                       GROUP BY s.application_id, s.assessor_account_id, a.round_id)
-       SELECT x.*, (SELECT round(avg(t.weighted_total), 2) FROM totals t
-                     WHERE t.application_id = x.id AND t.weighted_total IS NOT NULL) AS weighted_score,
-              (SELECT count(*)::int FROM totals t WHERE t.application_id = x.id AND t.weighted_total IS NOT NULL) AS assessors,
-              (SELECT count(*)::int FROM grant_conflict_declarations d
-                WHERE d.application_id = x.id AND d.has_conflict) AS conflicts,
-              ${assessmentsVisibleSql('x.id', '$2::uuid')} AS scores_visible
-         FROM (${APPLICATION_SQL} WHERE a.round_id = $1 AND a.status = 'IN_ASSESSMENT') x
-        ORDER BY weighted_score DESC NULLS LAST, x.submitted_at, x.id`,
-      [roundId, viewer.accountId],
-    );
+    const round = await panelRound(this.dataSource, roundId);
+    if (!round) throw notFound('That round');
+    enforce(GRANTS_POLICY.viewRoundPanel, viewer, { councilId: round.owner_organisation_id });
+    const rows = await panelApplications(this.dataSource, roundId, viewer.accountId);
     const remaining = Number(round.remaining);
     let cumulative = 0;
     const entries = rows.map((row, index) => {

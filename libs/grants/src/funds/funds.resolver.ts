@@ -1,22 +1,15 @@
-import { Args, ArgsType, Context, Field, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { IsOptional } from 'class-validator';
-import { fromGlobalId, IsGlobalIdOf, viewerOf, type RequestContext } from '@cohesion/common';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { fromGlobalId, viewerOf, type RequestContext } from '@cohesion/common';
 import { Access } from '@cohesion/auth';
 import { Organisation, OrganisationByIdLoader, organisationFor } from '@cohesion/directory';
-import { RoundsByFundLoader, StatusCountsByFundLoader } from '../shared/grants.loaders.js';
-import { CreateRoundInput } from '../rounds/dto/round.inputs.js';
+import { GRANTS_POLICY } from '../grants.policy.js';
 import { GrantRound } from '../rounds/round.model.js';
 import { CreateFundInput } from './dto/fund.inputs.js';
 import { ApplicationStatusCount, GrantFund } from './fund.model.js';
+import { RoundsByFundLoader } from '../rounds/rounds.loaders.js';
+import { StatusCountsByFundLoader } from './funds.loaders.js';
 import { FundsService } from './funds.service.js';
-
-@ArgsType()
-export class GrantFundsArgs {
-  @Field(() => ID, { nullable: true, description: 'Only this council’s funds.' })
-  @IsOptional()
-  @IsGlobalIdOf('Organisation')
-  councilId?: string;
-}
+import { GrantFundsArgs } from './grant-funds.args.js';
 
 @Resolver(() => GrantFund)
 export class FundsResolver {
@@ -28,33 +21,21 @@ export class FundsResolver {
   ) {}
 
   @Mutation(() => GrantFund, { description: 'Create a council’s grants fund for a financial year.' })
-  @Access('member', 'a GRANTS_OFFICER of the owning council (or ADMIN)')
+  @Access('member', GRANTS_POLICY.createFund)
   createFund(@Args('input') input: CreateFundInput, @Context() context: RequestContext): Promise<GrantFund> {
     return this.funds.createFund(viewerOf(context), input);
   }
 
-  @Mutation(() => GrantRound, { description: 'Open a round of applications in a fund, with its criteria and rules.' })
-  @Access('member', 'a GRANTS_OFFICER of the fund’s council (or ADMIN); NOT_FOUND for anyone else')
-  createRound(@Args('input') input: CreateRoundInput, @Context() context: RequestContext): Promise<GrantRound> {
-    return this.funds.createRound(viewerOf(context), input);
-  }
-
   @Query(() => GrantFund, { description: 'A fund: budget, committed, paid, remaining, counts by status, rounds.' })
-  @Access('member', 'a GRANTS_OFFICER of the fund’s council (or ADMIN); NOT_FOUND for anyone else')
+  @Access('member', GRANTS_POLICY.viewFund)
   fund(@Args('id', { type: () => ID }) id: string, @Context() context: RequestContext): Promise<GrantFund> {
     return this.funds.fund(viewerOf(context), fromGlobalId(id, 'GrantFund', 'id'));
   }
 
   @Query(() => [GrantFund], { description: 'The funds you run, newest financial year first.' })
-  @Access('member', 'GRANTS_OFFICERs see their councils’ funds, ADMIN all; FORBIDDEN for anyone else')
+  @Access('member', GRANTS_POLICY.listFunds)
   grantFunds(@Args() args: GrantFundsArgs, @Context() context: RequestContext): Promise<GrantFund[]> {
     return this.funds.funds(viewerOf(context), args.councilId);
-  }
-
-  @Query(() => GrantRound, { description: 'A round: open ones to anyone signed in, any to the council’s officers.' })
-  @Access('member', 'open rounds for any member (so groups can apply); others for the council’s GRANTS_OFFICERs')
-  grantRound(@Args('id', { type: () => ID }) id: string, @Context() context: RequestContext): Promise<GrantRound> {
-    return this.funds.round(viewerOf(context), fromGlobalId(id, 'GrantRound', 'id'));
   }
 
   @ResolveField(() => Organisation, { nullable: true, description: 'The council that runs it.' })

@@ -12,6 +12,7 @@ import { Access } from '@cohesion/auth';
 import { grantsReportCsv } from './grants-report.csv.js';
 import { GrantsReportFilter } from './grants-report.inputs.js';
 import { GrantsReportService } from './grants-report.service.js';
+import { GRANTS_POLICY } from '../grants.policy.js';
 
 /** Query parameters of the CSV and the filter field each feeds; the single ones may be given once. */
 const PARAMETERS = {
@@ -48,7 +49,7 @@ export class GrantsReportController {
   constructor(private readonly reports: GrantsReportService) {}
 
   @Get('report.csv')
-  @Access('member', 'a GRANTS_OFFICER sees their councils’ funds; ADMIN sees all')
+  @Access('member', GRANTS_POLICY.viewReports)
   async csv(@Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response): Promise<string> {
     const given = new Map<Parameter, number>();
     const filter = await this.filterFrom(request.query, given);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { grantsReportCsv, pounds, REPORT_CSV_COLUMNS } from './grants-report.csv.js';
+import { decimalPounds as pounds } from '@cohesion/common';
+import { grantsReportCsv, REPORT_CSV_COLUMNS } from './grants-report.csv.js';
 import type { GrantsReport } from './grants-report.model.js';
 
 describe('the grants report CSV', () => {

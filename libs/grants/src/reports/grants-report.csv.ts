@@ -1,4 +1,4 @@
-import { csvLine, type CsvCell } from '@cohesion/common';
+import { csvLine, decimalPounds, type CsvCell } from '@cohesion/common';
 import type { GrantsReport, GrantsReportRow, GrantsReportTotals } from './grants-report.model.js';
 
 export const REPORT_CSV_COLUMNS = [
@@ -28,20 +28,13 @@ type Line = Partial<Record<Column, CsvCell>>;
 /** The report is opened in spreadsheets: text that would run as a formula is defused. */
 const FOR_SPREADSHEETS = { guardFormulas: true };
 
-/** Whole pence as pounds with two decimals, exactly (no floating point): 123456 -> "1234.56". */
-export function pounds(pence: number): string {
-  const sign = pence < 0 ? '-' : '';
-  const whole = Math.abs(pence);
-  return `${sign}${Math.floor(whole / 100)}.${String(whole % 100).padStart(2, '0')}`;
-}
-
 function money(figures: Pick<GrantsReportTotals, 'requested' | 'awarded' | 'paid'>): Line {
   return {
-    requested_pounds: pounds(figures.requested),
+    requested_pounds: decimalPounds(figures.requested),
     requested_pence: figures.requested,
-    awarded_pounds: pounds(figures.awarded),
+    awarded_pounds: decimalPounds(figures.awarded),
     awarded_pence: figures.awarded,
-    paid_pounds: pounds(figures.paid),
+    paid_pounds: decimalPounds(figures.paid),
     paid_pence: figures.paid,
   };
 }
@@ -86,7 +79,7 @@ export function grantsReportCsv(report: GrantsReport): string {
       key: 'unregistered',
       label: 'Awarded to unregistered groups (share of all awarded)',
       awards: report.unregisteredShare.awards,
-      awarded_pounds: pounds(report.unregisteredShare.awarded),
+      awarded_pounds: decimalPounds(report.unregisteredShare.awarded),
       awarded_pence: report.unregisteredShare.awarded,
       share: decimals(report.unregisteredShare.share, 4),
     },

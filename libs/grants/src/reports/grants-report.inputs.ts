@@ -1,6 +1,5 @@
-import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEnum, IsOptional, ValidateBy, ValidateNested } from 'class-validator';
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { ArrayMaxSize, IsArray, IsEnum, IsOptional, ValidateBy } from 'class-validator';
 import type { ValidationOptions } from 'class-validator';
 import { IsGlobalIdOf } from '@cohesion/common';
 import { OrganisationKind } from '@cohesion/directory';
@@ -86,13 +85,4 @@ export class GrantsReportFilter {
   @ArrayMaxSize(Object.keys(ApplicationStatusEnum).length)
   @IsEnum(ApplicationStatusEnum, { each: true })
   statuses?: ApplicationStatus[];
-}
-
-@ArgsType()
-export class GrantsReportArgs {
-  @Field(() => GrantsReportFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => GrantsReportFilter)
-  filter?: GrantsReportFilter;
 }

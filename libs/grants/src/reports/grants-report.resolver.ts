@@ -1,9 +1,10 @@
 import { Args, Context, Query, Resolver } from '@nestjs/graphql';
 import { viewerOf, type RequestContext, HEAVY_QUERY_COST } from '@cohesion/common';
 import { Access } from '@cohesion/auth';
-import { GrantsReportArgs } from './grants-report.inputs.js';
+import { GrantsReportArgs } from './grants-report.args.js';
 import { GrantsReport } from './grants-report.model.js';
 import { GrantsReportService } from './grants-report.service.js';
+import { GRANTS_POLICY } from '../grants.policy.js';
 
 @Resolver(() => GrantsReport)
 export class GrantsReportResolver {
@@ -15,7 +16,7 @@ export class GrantsReportResolver {
       'Applications, awards, payments, reach and wellbeing change across the funds you run, with breakdowns. ' +
       'The same figures download as CSV from GET /grants/report.csv.',
   })
-  @Access('member', 'a GRANTS_OFFICER sees their councils’ funds; ADMIN sees all')
+  @Access('member', GRANTS_POLICY.viewReports)
   grantsReport(@Args() args: GrantsReportArgs, @Context() context: RequestContext): Promise<GrantsReport> {
     return this.reports.report(viewerOf(context), args.filter);
   }

@@ -1,70 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { allOf, badInput, forbidden, SqlParams, toGlobalId, type Viewer } from '@cohesion/common';
-import { OrganisationKind } from '@cohesion/directory';
-import { APPLICATION_STATUSES, type ApplicationStatus } from '../applications/application.entity.js';
-import { APPLICATION_STATUS_LABELS } from '../applications/application-status.model.js';
-import { ONS4_ITEMS, type Ons4Item } from '../monitoring/monitoring-report.entity.js';
-import { councilsRunBy } from '../shared/grants.policy.js';
+import { badInput, enforce, type Viewer } from '@cohesion/common';
+import { GRANTS_POLICY } from '../grants.policy.js';
 import type { GrantsReportFilter } from './grants-report.inputs.js';
-import { GrantsReport, GrantsReportRow, GrantsReportTotals, Ons4Change } from './grants-report.model.js';
-
-export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, string> = {
-  LOCAL_AUTHORITY: 'Local authority',
-  POLICE: 'Police',
-  FIRE: 'Fire and rescue',
-  NHS: 'NHS',
-  SCHOOL: 'School',
-  UNIVERSITY: 'University',
-  VCS: 'Voluntary or community group',
-  FAITH_GROUP: 'Faith group',
-  BUSINESS: 'Business',
-  NETWORK: 'Network or partnership',
-};
-
-export const ONS4_QUESTIONS: Record<Ons4Item, string> = {
-  lifeSatisfaction: 'Overall, how satisfied are you with your life nowadays?',
-  worthwhile: 'Overall, to what extent do you feel that the things you do in your life are worthwhile?',
-  happiness: 'Overall, how happy did you feel yesterday?',
-  anxiety: 'Overall, how anxious did you feel yesterday?',
-};
-
-const ONS4_COLUMNS: Record<Ons4Item, string> = {
-  lifeSatisfaction: 'life_satisfaction',
-  worthwhile: 'worthwhile',
-  happiness: 'happiness',
-  anxiety: 'anxiety',
-};
-
-/** The sections of the one aggregate statement, in the order they are returned. */
-type Section = 'totals' | 'fund' | 'financialYear' | 'area' | 'theme' | 'organisationKind' | 'status' | 'unregistered';
-
-interface SectionRow extends GrantsReportTotals {
-  section: Section;
-  key: string | null;
-  label: string | null;
-}
-
-type MonitoringRow = { participants: number } & Record<
-  `${string}_${'reports' | 'before' | 'after' | 'change'}`,
-  number | null
->;
-
-interface FilterCheck {
-  funds: { id: string; owner: string }[];
-  councils: string[];
-  area: boolean;
-  theme: boolean;
-}
-
-/** An award's worth: as awarded while live, at actual spend once closed (as awarded when none was recorded). */
-const AWARDED_VALUE = `CASE WHEN a.status IN ('AWARDED', 'ACTIVE') THEN a.amount_awarded_pence
-            WHEN a.status IN ('COMPLETED', 'CLOSED_EARLY') THEN COALESCE(a.actual_spend_pence, a.amount_awarded_pence)
-       END`;
-
-const MEASURES = `count(*)::int AS applications, count(x.awarded)::int AS awards,
-       COALESCE(sum(x.requested), 0)::bigint AS requested, COALESCE(sum(x.awarded), 0)::bigint AS awarded,
-       COALESCE(sum(x.paid), 0)::bigint AS paid`;
+import { toGrantsReport } from './grants-report.mapper.js';
+import type { GrantsReport } from './grants-report.model.js';
+import { namedRecords, reportRows } from './grants-report.queries.js';
 
 /**
  * grantsReport and its CSV: totals and breakdowns of the applications in the funds
@@ -81,125 +22,27 @@ export class GrantsReportService {
   constructor(private readonly dataSource: DataSource) {}
 
   async report(viewer: Viewer, filter: GrantsReportFilter = {}): Promise<GrantsReport> {
-    const councils = councilsRunBy(viewer);
-    if (councils !== null && councils.length === 0) {
-      throw forbidden('Grants reports are for the grants officers of a council and platform admins');
-    }
-    if (councils !== null && (filter.councilIds ?? []).some((id) => !councils.includes(id))) {
-      throw forbidden('The filter names a council you are not a grants officer of');
-    }
-    await this.checkNamedRecords(councils, filter);
+    enforce(GRANTS_POLICY.viewReports, viewer, { councilIds: filter.councilIds });
+    const councils = GRANTS_POLICY.viewReports.councils(viewer);
+    await this.checkNamedRecords(viewer, filter);
 
-    const params = new SqlParams();
-    const has = <T>(list: T[] | undefined): list is T[] => list !== undefined && list.length > 0;
-    const where = allOf([
-      councils !== null && `f.owner_organisation_id = ANY(${params.add(councils)}::uuid[])`,
-      has(filter.councilIds) && `f.owner_organisation_id = ANY(${params.add(filter.councilIds)}::uuid[])`,
-      has(filter.fundIds) && `a.fund_id = ANY(${params.add(filter.fundIds)}::uuid[])`,
-      has(filter.financialYears) && `f.financial_year = ANY(${params.add(filter.financialYears)}::text[])`,
-      has(filter.organisationKinds) && `o.kind = ANY(${params.add(filter.organisationKinds)}::text[])`,
-      has(filter.statuses) ? `a.status = ANY(${params.add(filter.statuses)}::text[])` : `a.status <> 'DRAFT'`,
-      filter.areaId &&
-        `EXISTS (SELECT 1 FROM grant_application_areas ga JOIN areas ar ON ar.id = ga.area_id
-                  WHERE ga.application_id = a.id AND ar.path_ids @> ARRAY[${params.add(filter.areaId)}::uuid])`,
-      filter.themeId &&
-        `EXISTS (SELECT 1 FROM grant_application_themes gt JOIN taxonomy_terms tt ON tt.id = gt.term_id
-                  WHERE gt.application_id = a.id AND tt.path_ids @> ARRAY[${params.add(filter.themeId)}::uuid])`,
-    ]);
-    const kinds = params.add(Object.values(OrganisationKind));
-    const statuses = params.add([...APPLICATION_STATUSES]);
-
-    const [result] = await this.dataSource.query<{ rows: SectionRow[]; monitoring: MonitoringRow }[]>(
-      `WITH filtered AS MATERIALIZED (
-         SELECT a.id, a.fund_id, f.financial_year, a.status, o.kind AS organisation_kind,
-                a.applicant_organisation_id AS organisation_id, a.amount_requested_pence AS requested,
-                ${AWARDED_VALUE} AS awarded, a.paid_pence AS paid
-           FROM grant_applications a
-           JOIN grant_funds f ON f.id = a.fund_id
-           JOIN organisations o ON o.id = a.applicant_organisation_id
-          WHERE ${where}),
-       by_area AS MATERIALIZED (
-         SELECT x.id, x.requested, x.awarded, x.paid, ar.id AS key, ar.name
-           FROM filtered x
-           JOIN grant_application_areas ga ON ga.application_id = x.id
-           JOIN areas ar ON ar.id = ga.area_id AND ar.kind <> 'REGION'),
-       by_theme AS MATERIALIZED (
-         SELECT x.id, x.requested, x.awarded, x.paid, tt.id AS key, tt.name
-           FROM filtered x
-           JOIN grant_application_themes gt ON gt.application_id = x.id
-           JOIN taxonomy_terms tt ON tt.id = gt.term_id),
-       sections AS (
-         SELECT 1 AS position, 'totals' AS section, NULL::text AS key, NULL::text AS label, NULL::text AS sort, ${MEASURES}
-           FROM filtered x
-         UNION ALL
-         SELECT 2, 'fund', x.fund_id::text, f.name, f.financial_year || ' ' || f.name, ${MEASURES}
-           FROM filtered x JOIN grant_funds f ON f.id = x.fund_id
-          GROUP BY x.fund_id, f.name, f.financial_year
-         UNION ALL
-         SELECT 3, 'financialYear', x.financial_year, x.financial_year, x.financial_year, ${MEASURES}
-           FROM filtered x GROUP BY x.financial_year
-         UNION ALL
-         SELECT 4, 'area', x.key::text, x.name, x.name, ${MEASURES}
-           FROM by_area x GROUP BY x.key, x.name
-         UNION ALL
-         SELECT 4, 'area', NULL, NULL, NULL, ${MEASURES}
-           FROM filtered x WHERE x.id NOT IN (SELECT id FROM by_area)
-         HAVING count(*) > 0
-         UNION ALL
-         SELECT 5, 'theme', x.key::text, x.name, x.name, ${MEASURES}
-           FROM by_theme x GROUP BY x.key, x.name
-         UNION ALL
-         SELECT 5, 'theme', NULL, NULL, NULL, ${MEASURES}
-           FROM filtered x WHERE x.id NOT IN (SELECT id FROM by_theme)
-         HAVING count(*) > 0
-         UNION ALL
-         SELECT 6, 'organisationKind', x.organisation_kind, NULL,
-                lpad(array_position(${kinds}::text[], x.organisation_kind::text)::text, 3, '0'), ${MEASURES}
-           FROM filtered x GROUP BY x.organisation_kind
-         UNION ALL
-         SELECT 7, 'status', x.status, NULL, lpad(array_position(${statuses}::text[], x.status::text)::text, 3, '0'),
-                ${MEASURES}
-           FROM filtered x GROUP BY x.status
-         UNION ALL
-         SELECT 8, 'unregistered', NULL, NULL, NULL, ${MEASURES}
-           FROM filtered x
-          WHERE x.awarded IS NOT NULL
-            AND NOT EXISTS (SELECT 1 FROM organisation_identifiers oi
-                             WHERE oi.organisation_id = x.organisation_id AND oi.scheme <> '360G')),
-       monitoring AS (
-         SELECT COALESCE(sum(r.participants), 0)::bigint AS participants,
-                ${ONS4_ITEMS.map((item) => ons4Aggregates(ONS4_COLUMNS[item])).join(',\n                ')}
-           FROM grant_monitoring_reports r JOIN filtered x ON x.id = r.application_id
-          WHERE r.submitted_at IS NOT NULL)
-       SELECT (SELECT json_agg(s ORDER BY s.position, s.key IS NULL, s.sort, s.key) FROM sections s) AS rows,
-              (SELECT row_to_json(m) FROM monitoring m) AS monitoring`,
-      params.values,
-    );
-    return this.assemble(result.rows, result.monitoring);
+    const result = await reportRows(this.dataSource, filter, councils);
+    return toGrantsReport(result.rows, result.monitoring);
   }
 
   /**
    * Checks, in one statement, that the funds, councils, area and theme a filter names
    * exist, and that an officer runs the funds named (FORBIDDEN, not an empty report).
    */
-  private async checkNamedRecords(councils: string[] | null, filter: GrantsReportFilter): Promise<void> {
+  private async checkNamedRecords(viewer: Viewer, filter: GrantsReportFilter): Promise<void> {
     const fundIds = filter.fundIds ?? [];
     const councilIds = filter.councilIds ?? [];
     if (!fundIds.length && !councilIds.length && !filter.areaId && !filter.themeId) return;
-    const [found] = await this.dataSource.query<FilterCheck[]>(
-      `SELECT (SELECT COALESCE(json_agg(json_build_object('id', id, 'owner', owner_organisation_id)), '[]'::json)
-                 FROM grant_funds WHERE id = ANY($1::uuid[])) AS funds,
-              (SELECT COALESCE(json_agg(id), '[]'::json) FROM organisations WHERE id = ANY($2::uuid[])) AS councils,
-              EXISTS (SELECT 1 FROM areas WHERE id = $3::uuid) AS area,
-              EXISTS (SELECT 1 FROM taxonomy_terms WHERE id = $4::uuid) AS theme`,
-      [fundIds, councilIds, filter.areaId ?? null, filter.themeId ?? null],
-    );
+    const found = await namedRecords(this.dataSource, fundIds, councilIds, filter);
     fundIds.forEach((id, index) => {
       const fund = found.funds.find((candidate) => candidate.id === id);
       if (!fund) throw badInput(`filter.fundIds[${index}]`, 'is not a grant fund');
-      if (councils !== null && !councils.includes(fund.owner)) {
-        throw forbidden('The filter names a fund of a council you are not a grants officer of');
-      }
+      enforce(GRANTS_POLICY.viewReports, viewer, { councilIds: [fund.owner] });
     });
     councilIds.forEach((id, index) => {
       if (!found.councils.includes(id)) throw badInput(`filter.councilIds[${index}]`, 'is not an organisation');
@@ -207,74 +50,4 @@ export class GrantsReportService {
     if (filter.areaId && !found.area) throw badInput('filter.areaId', 'is not an area');
     if (filter.themeId && !found.theme) throw badInput('filter.themeId', 'is not a taxonomy term');
   }
-
-  private assemble(rows: SectionRow[] | null, monitoring: MonitoringRow): GrantsReport {
-    const of = (section: Section) => (rows ?? []).filter((row) => row.section === section);
-    const row = (source: SectionRow, key: string | null, label: string): GrantsReportRow => ({
-      key,
-      label,
-      ...measures(source),
-    });
-    const totals = measures(of('totals')[0]);
-    const unregistered = measures(of('unregistered')[0]);
-    return {
-      totals,
-      byFund: of('fund').map((r) => row(r, toGlobalId('GrantFund', r.key as string), r.label as string)),
-      byFinancialYear: of('financialYear').map((r) => row(r, r.key, r.key as string)),
-      byArea: of('area').map((r) =>
-        r.key === null ? row(r, null, 'No local area') : row(r, toGlobalId('Area', r.key), r.label as string),
-      ),
-      byTheme: of('theme').map((r) =>
-        r.key === null ? row(r, null, 'No theme') : row(r, toGlobalId('TaxonomyTerm', r.key), r.label as string),
-      ),
-      byOrganisationKind: of('organisationKind').map((r) =>
-        row(r, r.key, ORGANISATION_KIND_LABELS[r.key as OrganisationKind] ?? (r.key as string)),
-      ),
-      byStatus: of('status').map((r) => row(r, r.key, APPLICATION_STATUS_LABELS[r.key as ApplicationStatus])),
-      unregisteredShare: {
-        awarded: unregistered.awarded,
-        totalAwarded: totals.awarded,
-        share: totals.awarded > 0 ? Math.round((unregistered.awarded / totals.awarded) * 10_000) / 10_000 : 0,
-        awards: unregistered.awards,
-      },
-      participantsReached: Number(monitoring.participants),
-      ons4: ONS4_ITEMS.map((item): Ons4Change => {
-        const column = ONS4_COLUMNS[item];
-        const reports = Number(monitoring[`${column}_reports`] ?? 0);
-        const change = reports > 0 ? Number(monitoring[`${column}_change`]) : null;
-        const lowerIsBetter = item === 'anxiety';
-        return {
-          item,
-          question: ONS4_QUESTIONS[item],
-          lowerIsBetter,
-          reports,
-          meanBefore: reports > 0 ? Number(monitoring[`${column}_before`]) : null,
-          meanAfter: reports > 0 ? Number(monitoring[`${column}_after`]) : null,
-          change,
-          improved: change === null ? null : lowerIsBetter ? change < 0 : change > 0,
-        };
-      }),
-    };
-  }
-}
-
-/** Reports giving both scores for an item, the means of each, and the mean change, to two decimals. */
-function ons4Aggregates(column: string): string {
-  const both = `FILTER (WHERE r.${column}_before IS NOT NULL AND r.${column}_after IS NOT NULL)`;
-  return [
-    `(count(*) ${both})::int AS ${column}_reports`,
-    `round(avg(r.${column}_before) ${both}, 2) AS ${column}_before`,
-    `round(avg(r.${column}_after) ${both}, 2) AS ${column}_after`,
-    `round(avg(r.${column}_after - r.${column}_before) ${both}, 2) AS ${column}_change`,
-  ].join(', ');
-}
-
-function measures(source: GrantsReportTotals | undefined): GrantsReportTotals {
-  return {
-    applications: Number(source?.applications ?? 0),
-    awards: Number(source?.awards ?? 0),
-    requested: Number(source?.requested ?? 0),
-    awarded: Number(source?.awarded ?? 0),
-    paid: Number(source?.paid ?? 0),
-  };
 }

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '@cohesion/config';
 import { DomainError, isUuid, notFound, SqlParams } from '@cohesion/common';
 import { AWARD_STATUSES } from '../../applications/application.state-machine.js';
-import { recipientLocatedSql, recipientNamedSql } from '../../shared/grants.policy.js';
+import { recipientLocatedSql, recipientNamedSql } from '../../grants.policy.js';
 import { DataQualityTally } from '../data-quality/data-quality.checks.js';
 import { publishedAreaLateral } from './beneficiary-locations.sql.js';
 import { ONS_CODE_SQL } from './geo-code-types.js';

@@ -5,9 +5,8 @@ import type { Response } from 'express';
 import type { Logger } from 'pino';
 import { Public } from '@cohesion/auth';
 import { LOGGER, loggableError } from '@cohesion/common';
+import { GRANTS_POLICY } from '../../grants.policy.js';
 import { PublishingService, type Publication } from './publishing.service.js';
-
-const POLICY = 'anyone: published grants are open data (awards only, organisations only, nothing about people)';
 
 /**
  * Published grants in the 360Giving Data Standard, open to all: a fund's awards or a
@@ -22,28 +21,28 @@ export class ThreeSixtyGivingController {
   ) {}
 
   @Get('funds/:fundId.json')
-  @Public(POLICY)
+  @Public(GRANTS_POLICY.publishGrants)
   async fundJson(@Param('fundId') fundId: string, @Res() response: Response): Promise<void> {
     const publication = await this.publishing.forFund(fundId);
     await this.send(response, publication, 'json');
   }
 
   @Get('funds/:fundId.csv')
-  @Public(POLICY)
+  @Public(GRANTS_POLICY.publishGrants)
   async fundCsv(@Param('fundId') fundId: string, @Res() response: Response): Promise<void> {
     const publication = await this.publishing.forFund(fundId);
     await this.send(response, publication, 'csv');
   }
 
   @Get('councils/:organisationId.json')
-  @Public(POLICY)
+  @Public(GRANTS_POLICY.publishGrants)
   async councilJson(@Param('organisationId') organisationId: string, @Res() response: Response): Promise<void> {
     const publication = await this.publishing.forCouncil(organisationId);
     await this.send(response, publication, 'json');
   }
 
   @Get('councils/:organisationId.csv')
-  @Public(POLICY)
+  @Public(GRANTS_POLICY.publishGrants)
   async councilCsv(@Param('organisationId') organisationId: string, @Res() response: Response): Promise<void> {
     const publication = await this.publishing.forCouncil(organisationId);
     await this.send(response, publication, 'csv');

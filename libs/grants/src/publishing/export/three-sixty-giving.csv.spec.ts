@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { threeSixtyGivingSchemaDir, threeSixtyGivingValidators } from '../../shared/three-sixty-giving-schema.js';
+import { threeSixtyGivingSchemaDir, threeSixtyGivingValidators } from '../three-sixty-giving-schema.js';
 import { csvLine } from '@cohesion/common';
 import { ThreeSixtyGivingCsv } from './three-sixty-giving.csv.js';
 import type { ThreeSixtyGivingGrant } from './three-sixty-giving.types.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { describeSchemaErrors, threeSixtyGivingValidators } from '../../shared/three-sixty-giving-schema.js';
+import { describeSchemaErrors, threeSixtyGivingValidators } from '../three-sixty-giving-schema.js';
 import { dateOf, endAfterMonths, readGrant } from './import-grant-reader.js';
 
 const TODAY = '2026-01-15';

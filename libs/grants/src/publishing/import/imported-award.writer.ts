@@ -1,10 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import { RecordRefused, type AuditService, type Viewer, type WrittenOutcome } from '@cohesion/common';
+import { pounds, RecordRefused, type AuditService, type Viewer, type WrittenOutcome } from '@cohesion/common';
 import type { DirectoryWriter } from '@cohesion/directory';
 import { GrantApplicationEntity } from '../../applications/application.entity.js';
 import { AWARD_STATUSES } from '../../applications/application.state-machine.js';
 import { GrantRoundEntity } from '../../rounds/round.entity.js';
-import { pounds } from '../../shared/grant-rows.js';
 import {
   committedBy,
   IMPORTED_PAYMENT_REFERENCE,

@@ -16,7 +16,7 @@ import {
   type Viewer,
 } from '@cohesion/common';
 import { DirectoryWriter, TaxonomyService } from '@cohesion/directory';
-import { canRunFundsOf } from '../../shared/grants.policy.js';
+import { canRunFundsOf } from '../../grants.policy.js';
 import type { AwardFromGrant } from './import-grant-reader.js';
 import type { Links } from './imported-award.js';
 import { ImportedAwardWriter, type Outcome, type RoundSpan } from './imported-award.writer.js';

@@ -1,5 +1,5 @@
 import { badInput, invalidFields, type FieldProblem } from '@cohesion/common';
-import { describeSchemaErrors, threeSixtyGivingValidators } from '../../shared/three-sixty-giving-schema.js';
+import { describeSchemaErrors, threeSixtyGivingValidators } from '../three-sixty-giving-schema.js';
 import { readGrant, type GrantReading } from './import-grant-reader.js';
 
 /** A grant of a package as read: where it is, what the import would make of it, and why it cannot. */

@@ -2,7 +2,9 @@ import { Args, Context, ID, Query, Resolver } from '@nestjs/graphql';
 import { badInput, decodeGlobalId, viewerOf, type RequestContext } from '@cohesion/common';
 import { Access } from '@cohesion/auth';
 import { AuditTrailEntry } from './audit-trail.model.js';
-import { AUDITED_GRANT_TYPES, AuditTrailService } from './audit-trail.service.js';
+import { AUDITED_GRANT_TYPES } from './audit-trail.queries.js';
+import { AuditTrailService } from './audit-trail.service.js';
+import { GRANTS_POLICY } from '../grants.policy.js';
 
 @Resolver()
 export class AuditTrailResolver {
@@ -11,7 +13,7 @@ export class AuditTrailResolver {
   @Query(() => [AuditTrailEntry], {
     description: 'Every change to a fund, round, application (with its payments) or payment, oldest first.',
   })
-  @Access('member', 'a GRANTS_OFFICER of the council concerned (or ADMIN); NOT_FOUND for anyone else')
+  @Access('member', GRANTS_POLICY.viewAuditTrail)
   auditTrail(
     @Args('id', { type: () => ID }) id: string,
     @Context() context: RequestContext,

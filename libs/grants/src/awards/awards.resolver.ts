@@ -1,0 +1,42 @@
+import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
+import { viewerOf, type RequestContext } from '@cohesion/common';
+import { Access } from '@cohesion/auth';
+import { GrantApplication } from '../applications/application.model.js';
+import { GRANTS_POLICY } from '../grants.policy.js';
+import { CloseAwardInput } from '../monitoring/dto/monitoring.inputs.js';
+import { AwardsService } from './awards.service.js';
+import { MarkPaymentPaidInput, SchedulePaymentInput } from './dto/payment.inputs.js';
+import { GrantPayment } from './payment.model.js';
+
+@Resolver()
+export class AwardsResolver {
+  constructor(private readonly awards: AwardsService) {}
+
+  @Mutation(() => [GrantPayment], {
+    description: 'Schedule payment tranches on an award; with earlier ones they may never exceed the award.',
+  })
+  @Access('member', GRANTS_POLICY.runAward)
+  schedulePayment(
+    @Args('input') input: SchedulePaymentInput,
+    @Context() context: RequestContext,
+  ): Promise<GrantPayment[]> {
+    return this.awards.schedule(viewerOf(context), input);
+  }
+
+  @Mutation(() => GrantPayment, { description: 'Record a scheduled tranche of an ACTIVE award as paid.' })
+  @Access('member', GRANTS_POLICY.runAward)
+  markPaymentPaid(
+    @Args('input') input: MarkPaymentPaidInput,
+    @Context() context: RequestContext,
+  ): Promise<GrantPayment> {
+    return this.awards.markPaid(viewerOf(context), input);
+  }
+
+  @Mutation(() => GrantApplication, {
+    description: 'Close an ACTIVE award with its actual spend; what was never paid out returns to the fund.',
+  })
+  @Access('member', GRANTS_POLICY.runAward)
+  closeAward(@Args('input') input: CloseAwardInput, @Context() context: RequestContext): Promise<GrantApplication> {
+    return this.awards.close(viewerOf(context), input);
+  }
+}
