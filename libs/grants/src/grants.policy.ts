@@ -267,13 +267,3 @@ export const GRANTS_POLICY = definePolicies('grants', {
     sql: (organisation: string): string => `(${locatedSql(organisation)} OR ${organisation}.named_in_grants_data)`,
   },
 });
-
-/**
- * The same rules under the names the 360Giving publishing and import code calls them by:
- * `importAwards` and the recipient predicates, unchanged.
- */
-export const recipientNamedSql = GRANTS_POLICY.recipientNamed.sql;
-export const recipientLocatedSql = GRANTS_POLICY.recipientLocated.sql;
-export function canRunFundsOf(viewer: Viewer, councilId: string): boolean {
-  return GRANTS_POLICY.importAwards.allows(viewer, { councilId });
-}

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '@cohesion/config';
 import { DomainError, isUuid, notFound, SqlParams } from '@cohesion/common';
 import { AWARD_STATUSES } from '../../applications/application.state-machine.js';
-import { recipientLocatedSql, recipientNamedSql } from '../../grants.policy.js';
+import { GRANTS_POLICY } from '../../grants.policy.js';
 import { DataQualityTally } from '../data-quality/data-quality.checks.js';
 import { publishedAreaLateral } from './beneficiary-locations.sql.js';
 import { ONS_CODE_SQL } from './geo-code-types.js';
@@ -256,6 +256,8 @@ export class PublishingService {
     const fund = params.add(fundId);
     const from = params.add(after);
     const count = params.add(limit);
+    const named = GRANTS_POLICY.recipientNamed.sql('o');
+    const located = GRANTS_POLICY.recipientLocated.sql('o');
     const onsCode = params.add(ONS_CODE_SQL);
     const ranges = AWARD_STATUSES.map(
       (status) => `(SELECT a.id FROM grant_applications a
@@ -290,15 +292,15 @@ export class PublishingService {
               a.planned_start, a.planned_end, a.planned_dates_given, a.updated_at, r.imported, a.from_open_call,
               CASE WHEN a.status = 'CLOSED_EARLY' AND a.closed_at IS NOT NULL
                    THEN (a.closed_at AT TIME ZONE 'Europe/London')::date END AS closed_early_on,
-              CASE WHEN ${recipientNamedSql('o')} THEN o.id::text
+              CASE WHEN ${named} THEN o.id::text
                    ELSE left(encode(sha256(convert_to(f.withheld_recipient_key::text || ':' || o.id::text, 'UTF8')),
                                     'hex'), 32) END AS recipient_token,
-              CASE WHEN ${recipientNamedSql('o')} THEN o.name END AS recipient_name,
-              CASE WHEN ${recipientLocatedSql('o')} THEN o.town END AS recipient_town,
-              CASE WHEN ${recipientLocatedSql('o')} THEN o.postcode END AS recipient_postcode,
-              CASE WHEN ${recipientNamedSql('o')} THEN ids.identifier END AS recipient_identifier,
-              CASE WHEN ${recipientNamedSql('o')} THEN ids.charity_number END AS charity_number,
-              CASE WHEN ${recipientNamedSql('o')} THEN ids.company_number END AS company_number,
+              CASE WHEN ${named} THEN o.name END AS recipient_name,
+              CASE WHEN ${located} THEN o.town END AS recipient_town,
+              CASE WHEN ${located} THEN o.postcode END AS recipient_postcode,
+              CASE WHEN ${named} THEN ids.identifier END AS recipient_identifier,
+              CASE WHEN ${named} THEN ids.charity_number END AS charity_number,
+              CASE WHEN ${named} THEN ids.company_number END AS company_number,
               COALESCE(l.list, '[]') AS locations,
               COALESCE(th.list, '[]') AS themes
          FROM page

@@ -41,7 +41,7 @@ export interface AwardRow {
    * directory, to the recipient's named past, or across funds).
    */
   recipient_token: string;
-  /** Null (with the identifiers below) for a recipient not to be named (see `recipientNamedSql`). */
+  /** Null (with the identifiers below) for a recipient not to be named (see `GRANTS_POLICY.recipientNamed`). */
   recipient_name: string | null;
   /** Only for organisations the public directory lists; null otherwise. */
   recipient_town: string | null;

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import {
   asText,
   AuditService,
-  forbidden,
+  enforce,
   isUniqueViolation,
   isUuid,
   notFound,
@@ -16,7 +16,7 @@ import {
   type Viewer,
 } from '@cohesion/common';
 import { DirectoryWriter, TaxonomyService } from '@cohesion/directory';
-import { canRunFundsOf } from '../../grants.policy.js';
+import { GRANTS_POLICY } from '../../grants.policy.js';
 import type { AwardFromGrant } from './import-grant-reader.js';
 import type { Links } from './imported-award.js';
 import { ImportedAwardWriter, type Outcome, type RoundSpan } from './imported-award.writer.js';
@@ -118,9 +118,7 @@ export class ThreeSixtyGivingImportService {
       [fundId],
     );
     if (!fund) throw notFound('That fund');
-    if (viewer && !canRunFundsOf(viewer, fund.ownerOrganisationId)) {
-      throw forbidden('Only a grants officer of the fund’s council can import awards into it');
-    }
+    if (viewer) enforce(GRANTS_POLICY.importAwards, viewer, { councilId: fund.ownerOrganisationId });
     const today = new Date().toISOString().slice(0, 10);
     const entries = readPackage(pkg, today);
 
