@@ -49,7 +49,11 @@ export class Viewer {
     );
   }
 
-  /** Organisation admins manage their organisation's listing and services; platform admins manage all. */
+  /**
+   * Organisation admins manage their organisation's listing and services; platform admins manage all.
+   * @deprecated The rule is the directory's: `DIRECTORY_POLICY.manageOrganisation` in
+   * libs/directory/src/directory.policy.ts. Kept only until grants asks that policy.
+   */
   canManageOrganisation(organisationId: string): boolean {
     return this.isAdmin || this.hasRole('ORG_ADMIN', organisationId);
   }

@@ -6,13 +6,12 @@ export { Geocoder, type GeocodedPoint, type Placement } from './geo/geocoder.js'
 export * from './organisations/org-id.js';
 export * from './organisations/organisation.entity.js';
 export * from './organisations/organisation.model.js';
-export * from './organisations/organisation.policy.js';
+export * from './directory.policy.js';
 export * from './organisations/organisations.loaders.js';
 export * from './organisations/organisations.service.js';
 export * from './practitioners/practitioner.entity.js';
 export * from './practitioners/practitioner.mapper.js';
 export * from './practitioners/practitioner.model.js';
-export * from './practitioners/practitioner.policy.js';
 export * from './practitioners/practitioners.loaders.js';
 export * from './practitioners/practitioners.service.js';
 export * from './practitioners/relationships.js';

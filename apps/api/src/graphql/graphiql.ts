@@ -5,6 +5,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { Controller, Get, Param, Res, UseFilters } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { Public } from '@cohesion/auth';
+import { API_POLICY } from '../api.policy.js';
 import { notFound, RestErrorFilter } from '@cohesion/common';
 
 /** Where the in-browser IDE's code is served from: this server, never a CDN. */
@@ -129,7 +130,7 @@ export function graphiqlPolicy(req: Request, res: Response, next: NextFunction):
 @UseFilters(RestErrorFilter)
 export class GraphiqlAssetsController {
   @Get(':name')
-  @Public('anyone: the in-browser IDE’s own code, outside production')
+  @Public(API_POLICY.graphiql)
   asset(@Param('name') name: string, @Res() response: Response): void {
     const asset = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
     if (!asset) throw notFound('That file');

@@ -5,7 +5,6 @@ import {
   AuditService,
   badInput,
   conflict,
-  forbidden,
   invalidFields,
   isUniqueViolation,
   keysetPage,
@@ -18,8 +17,9 @@ import {
   type GrantedRole,
   type KeysetSort,
   type Viewer,
+  enforce,
 } from '@cohesion/common';
-import { RoleGrantsService } from '@cohesion/auth';
+import { AUTH_POLICY, RoleGrantsService } from '@cohesion/auth';
 import { queryPrepared } from '@cohesion/database';
 import type { AreaEntity } from '../areas/area.entity.js';
 import { AreasService, escapeLike, linkedAreasSql } from '../areas/areas.service.js';
@@ -44,7 +44,7 @@ import {
 } from './organisation.entity.js';
 import { toOrganisation } from './organisation.mapper.js';
 import type { Organisation } from './organisation.model.js';
-import { changeNeedsVerification, organisationVerifiedSql, organisationVisibleSql } from './organisation.policy.js';
+import { changeNeedsVerification, DIRECTORY_POLICY, organisationVerifiedSql } from '../directory.policy.js';
 
 /** An organisation row with its identifiers already in org-id form. */
 export interface OrganisationRecord extends OrganisationEntity {
@@ -131,7 +131,7 @@ export class OrganisationsService {
   ): Promise<ConnectionShape<Organisation>> {
     const params = new SqlParams();
     const where = allOf([
-      organisationVisibleSql(viewer, 'o'),
+      DIRECTORY_POLICY.seeOrganisation.sql(viewer, 'o'),
       filter?.kinds?.length && `o.kind = ANY(${params.add(filter.kinds)}::varchar[])`,
       filter?.faithTraditions?.length && `o.faith_tradition = ANY(${params.add(filter.faithTraditions)}::varchar[])`,
       filter?.languages?.length && `o.languages && ${params.add(filter.languages)}::varchar[]`,
@@ -158,7 +158,7 @@ export class OrganisationsService {
     return queryPrepared(
       this.dataSource,
       `SELECT ${ORGANISATION_COLUMNS} FROM organisations o
-        WHERE o.id = ANY($1::uuid[]) AND ${organisationVisibleSql(viewer, 'o')}`,
+        WHERE o.id = ANY($1::uuid[]) AND ${DIRECTORY_POLICY.seeOrganisation.sql(viewer, 'o')}`,
       [ids],
     );
   }
@@ -219,7 +219,7 @@ export class OrganisationsService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!current) throw notFound('That organisation');
-      if (!viewer.canManageOrganisation(current.id)) throw forbidden('Only the organisation’s admins can change it');
+      enforce(DIRECTORY_POLICY.manageOrganisation, viewer, { organisationId: current.id });
       if (current.version !== input.version) throw staleVersion('This organisation', current.version);
       await this.assertReferences(manager, input.areaIds, input.themeIds);
       const before = await this.snapshot(manager, current.id);
@@ -282,8 +282,7 @@ export class OrganisationsService {
     const organisationId = input.organisationId ?? null;
     if (role === 'ADMIN' && organisationId) throw badInput('input.organisationId', 'must be left out for ADMIN');
     if (role !== 'ADMIN' && !organisationId) throw badInput('input.organisationId', `is required for ${role}`);
-    const allowed = viewer.isAdmin || (role === 'ORG_ADMIN' && viewer.hasRole('ORG_ADMIN', organisationId as string));
-    if (!allowed) throw forbidden('You cannot change this role');
+    enforce(action === 'grant' ? AUTH_POLICY.grantRole : AUTH_POLICY.revokeRole, viewer, { role, organisationId });
     return this.dataSource.transaction(async (manager) => {
       if (organisationId) {
         const organisation = await manager.findOne(OrganisationEntity, {

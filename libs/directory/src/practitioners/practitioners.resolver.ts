@@ -19,7 +19,7 @@ import { TaxonomyTerm, toTaxonomyTerm } from '../taxonomy/taxonomy.model.js';
 import { PractitionersArgs, UpdateMyProfileInput } from './dto/practitioner.inputs.js';
 import { toMembership, toPractitioner } from './practitioner.mapper.js';
 import { Membership, Practitioner } from './practitioner.model.js';
-import { relationshipOf } from './practitioner.policy.js';
+import { DIRECTORY_POLICY, relationshipOf } from '../directory.policy.js';
 import {
   OrganisationPractitionersLoader,
   PractitionerAreasLoader,
@@ -47,13 +47,13 @@ export class PractitionersResolver {
   ) {}
 
   @Query(() => PractitionerConnection, { description: 'Practitioners who can be found, filtered; sorted by name.' })
-  @Access('member', 'discoverable profiles only, plus your own')
+  @Access('member', DIRECTORY_POLICY.seePractitioner)
   practitioners(@Args() args: PractitionersArgs, @Context() context: RequestContext): Promise<PractitionerConnection> {
     return this.service.list(viewerOf(context), args.filter, args);
   }
 
   @Query(() => Practitioner)
-  @Access('member', 'NOT_FOUND for a profile that is not discoverable (unless it is yours)')
+  @Access('member', DIRECTORY_POLICY.seePractitioner)
   async practitioner(
     @Args('id', { type: () => ID }) id: string,
     @Context() context: RequestContext,
@@ -64,7 +64,7 @@ export class PractitionersResolver {
   }
 
   @Mutation(() => Practitioner, { description: 'Change your own profile.' })
-  @Access('member', 'your own profile only')
+  @Access('member', DIRECTORY_POLICY.updateMyProfile)
   updateMyProfile(
     @Args('input') input: UpdateMyProfileInput,
     @Context() context: RequestContext,

@@ -4,7 +4,6 @@ import {
   allOf,
   badInput,
   connectionsByParent,
-  forbidden,
   keysetCursor,
   keysetPage,
   pageLimit,
@@ -14,6 +13,7 @@ import {
   type ConnectionShape,
   type KeysetSort,
   type Viewer,
+  enforce,
 } from '@cohesion/common';
 import type { AccountProfiles, NewProfile } from '@cohesion/auth';
 import type { AreaEntity } from '../areas/area.entity.js';
@@ -31,7 +31,7 @@ import {
 } from './practitioner.entity.js';
 import { toPractitioner } from './practitioner.mapper.js';
 import type { Practitioner } from './practitioner.model.js';
-import { practitionerVisibleSql, relationshipOf } from './practitioner.policy.js';
+import { DIRECTORY_POLICY, relationshipOf } from '../directory.policy.js';
 import { PRACTITIONER_RELATIONSHIPS, type PractitionerRelationships } from './relationships.js';
 
 export interface PractitionerRecord extends PractitionerEntity {
@@ -108,8 +108,8 @@ export class PractitionersService implements AccountProfiles {
     const me = viewer.accountId ? params.add(viewer.accountId) : undefined;
     return {
       visible: me
-        ? `${practitionerVisibleSql('p', me)} AND NOT ${this.relationships.blockedSql(me, 'p.id')}`
-        : practitionerVisibleSql('p', me),
+        ? `${DIRECTORY_POLICY.seePractitioner.sql('p', me)} AND NOT ${this.relationships.blockedSql(me, 'p.id')}`
+        : DIRECTORY_POLICY.seePractitioner.sql('p', me),
       connected: me ? this.relationships.connectedSql(me, 'p.id') : 'FALSE',
     };
   }
@@ -239,8 +239,8 @@ export class PractitionersService implements AccountProfiles {
   }
 
   async updateMyProfile(viewer: Viewer, input: UpdateMyProfileInput): Promise<Practitioner> {
-    if (!viewer.practitionerId) throw forbidden('Only a signed-in practitioner has a profile');
-    const id = viewer.practitionerId;
+    enforce(DIRECTORY_POLICY.updateMyProfile, viewer, undefined);
+    const id = viewer.practitionerId as string;
     return this.dataSource.transaction(async (manager) => {
       const current = await manager.findOne(PractitionerEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!current) throw notFound('Your profile');

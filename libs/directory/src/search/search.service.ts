@@ -16,14 +16,13 @@ import {
 import { NAME_SIMILARITY } from '@cohesion/database';
 import { GeocodePrecisionKind } from '../geo/geocode-precision.model.js';
 import { Geocoder } from '../geo/geocoder.js';
-import { organisationVerifiedSql, organisationVisibleSql } from '../organisations/organisation.policy.js';
+import { DIRECTORY_POLICY, organisationVerifiedSql } from '../directory.policy.js';
 import {
   CURRENT_MEMBERSHIP,
   practitionerPlacedAreasSql,
   practitionerPlacedInSql,
 } from '../practitioners/practitioners.service.js';
 import { PRACTITIONER_RELATIONSHIPS, type PractitionerRelationships } from '../practitioners/relationships.js';
-import { serviceVisibleSql } from '../services/service.policy.js';
 import { COHESION_THEMES } from '../taxonomy/taxonomy.model.js';
 import { SearchKind, SearchSort, type SearchArgs, type SearchFilter } from './search.inputs.js';
 import {
@@ -457,7 +456,7 @@ function organisationConditions(context: KindContext, alias: string): (string | 
 function organisationHits(context: KindContext): string {
   const { viewer, params, text, origin, filter } = context;
   const where = allOf([
-    organisationVisibleSql(viewer, 'o'),
+    DIRECTORY_POLICY.seeOrganisation.sql(viewer, 'o'),
     ...organisationConditions(context, 'o'),
     filter.themeIds?.length && `o.term_path_ids && ${params.add(filter.themeIds)}::uuid[]`,
     filter.areaIds?.length && `o.area_path_ids && ${params.add(filter.areaIds)}::uuid[]`,
@@ -479,7 +478,7 @@ function practitionerHits(context: KindContext): string {
   const organisationFilter = allOf(organisationConditions(context, 'o'));
   const where = allOf([
     // Search never shows a profile its owner made undiscoverable, nor anyone either side blocked.
-    'p.discoverable',
+    DIRECTORY_POLICY.seePractitioner.discoverableSql('p'),
     context.blocked && `NOT ${context.blocked}`,
     organisationFilter !== 'TRUE' &&
       `EXISTS (SELECT 1 FROM practitioner_memberships m JOIN organisations o ON o.id = m.organisation_id
@@ -504,7 +503,7 @@ function serviceHits(context: KindContext): string {
   const { viewer, params, text, origin, filter } = context;
   const day = filter.dayOfWeek ? params.add(`(^|,)(-?[1-5])?${filter.dayOfWeek}(,|$)`) : undefined;
   const where = allOf([
-    serviceVisibleSql(viewer, 's', 'o'),
+    DIRECTORY_POLICY.seeService.sql(viewer, 's', 'o'),
     ...organisationConditions(context, 'o'),
     filter.themeIds?.length && `s.term_path_ids && ${params.add(filter.themeIds)}::uuid[]`,
     filter.serviceTypeIds?.length && `s.term_path_ids && ${params.add(filter.serviceTypeIds)}::uuid[]`,

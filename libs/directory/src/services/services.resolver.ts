@@ -32,6 +32,7 @@ import {
   ServiceTermsLoader,
 } from './services.loaders.js';
 import { ServicesService } from './services.service.js';
+import { DIRECTORY_POLICY } from '../directory.policy.js';
 
 @ObjectType()
 export class ServiceConnection extends Connection(Service, 'Service') {}
@@ -67,7 +68,7 @@ export class ServicesResolver {
   }
 
   @Query(() => ServiceConnection, { description: 'Services, filtered; sorted by name.' })
-  @Public('anonymous callers see public services of verified, publicly listed organisations only')
+  @Public(DIRECTORY_POLICY.seeService)
   async services(
     @Args() args: ServicesArgs,
     @Context() context: RequestContext,
@@ -79,7 +80,7 @@ export class ServicesResolver {
   }
 
   @Query(() => Service, { name: 'service' })
-  @Public('NOT_FOUND for a service the caller may not see')
+  @Public(DIRECTORY_POLICY.seeService)
   async serviceById(
     @Args('id', { type: () => ID }) id: string,
     @Context() context: RequestContext,
@@ -93,13 +94,13 @@ export class ServicesResolver {
   }
 
   @Mutation(() => Service)
-  @Access('member', 'ORG_ADMIN of the delivering organisation, or ADMIN')
+  @Access('member', DIRECTORY_POLICY.manageService)
   createService(@Args('input') input: CreateServiceInput, @Context() context: RequestContext): Promise<Service> {
     return this.service.create(viewerOf(context), input);
   }
 
   @Mutation(() => Service)
-  @Access('member', 'ORG_ADMIN of the delivering organisation, or ADMIN')
+  @Access('member', DIRECTORY_POLICY.manageService)
   updateService(@Args('input') input: UpdateServiceInput, @Context() context: RequestContext): Promise<Service> {
     return this.service.update(viewerOf(context), input);
   }

@@ -5,6 +5,7 @@ import { CreateTaxonomyTermInput, TaxonomyTermsArgs, UpdateTaxonomyTermInput } f
 import { TaxonomyByIdLoader, TermByIdLoader, TermChildrenLoader } from './taxonomy.loaders.js';
 import { Taxonomy, TaxonomyTerm, toTaxonomy, toTaxonomyTerm } from './taxonomy.model.js';
 import { TaxonomyService } from './taxonomy.service.js';
+import { DIRECTORY_POLICY } from '../directory.policy.js';
 
 @ObjectType()
 export class TaxonomyTermConnection extends Connection(TaxonomyTerm, 'TaxonomyTerm') {}
@@ -19,19 +20,19 @@ export class TaxonomyTermsResolver {
   ) {}
 
   @Query(() => TaxonomyTermConnection, { description: 'Terms of the cohesion-themes and service-types vocabularies.' })
-  @Public('taxonomies are public reference data')
+  @Public(DIRECTORY_POLICY.seeTaxonomies)
   taxonomyTerms(@Args() args: TaxonomyTermsArgs): Promise<TaxonomyTermConnection> {
     return this.service.listTerms(args.filter, args);
   }
 
   @Query(() => [Taxonomy], { description: 'The vocabularies.' })
-  @Public('taxonomies are public reference data')
+  @Public(DIRECTORY_POLICY.seeTaxonomies)
   async taxonomies(): Promise<Taxonomy[]> {
     return (await this.service.taxonomies()).map(toTaxonomy);
   }
 
   @Mutation(() => TaxonomyTerm)
-  @Access('admin')
+  @Access('admin', DIRECTORY_POLICY.manageReferenceData)
   createTaxonomyTerm(
     @Args('input') input: CreateTaxonomyTermInput,
     @Context() context: RequestContext,
@@ -40,7 +41,7 @@ export class TaxonomyTermsResolver {
   }
 
   @Mutation(() => TaxonomyTerm)
-  @Access('admin')
+  @Access('admin', DIRECTORY_POLICY.manageReferenceData)
   updateTaxonomyTerm(
     @Args('input') input: UpdateTaxonomyTermInput,
     @Context() context: RequestContext,

@@ -13,7 +13,7 @@ import { CURRENT_MEMBERSHIP, escapeLike, practitionerPlacedInSql } from '@cohesi
 import type { ConnectionOrigin } from '../introductions/introduction.model.js';
 import { ConnectedPeer } from './connected-peer.model.js';
 import type { MyConnectionsFilter } from './dto/connection.inputs.js';
-import { peerVisibleSql } from '../network.policy.js';
+import { NETWORK_POLICY } from '../network.policy.js';
 
 interface ConnectedRow {
   practitionerId: string;
@@ -49,7 +49,7 @@ export class ConnectionsService {
     const params = new SqlParams();
     const me = params.add(viewer.practitionerId);
     const where = allOf([
-      peerVisibleSql('p', `${me}::uuid`),
+      NETWORK_POLICY.seePeer.sql('p', `${me}::uuid`),
       filter?.organisationId &&
         `EXISTS (SELECT 1 FROM practitioner_memberships m
                   WHERE m.practitioner_id = p.id AND m.organisation_id = ${params.add(filter.organisationId)}

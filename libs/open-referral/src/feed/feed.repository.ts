@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { allOf, SqlParams } from '@cohesion/common';
+import { OPEN_REFERRAL_POLICY } from '../open-referral.policy.js';
 import type { FeedQuery } from './feed.params.js';
 
 /**
- * What the feed publishes: active, public services of verified organisations listed
- * publicly. Partial indexes hold exactly these rows (idx_services_published,
+ * What the feed publishes (see `OPEN_REFERRAL_POLICY.readFeed`): active, public services
+ * of verified organisations listed publicly. Partial indexes hold exactly these rows (idx_services_published,
  * idx_services_published_sort, idx_organisations_published): change one, change them.
  */
-export const PUBLISHED_ORGANISATION = `o.verified AND o.visibility = 'PUBLIC'`;
-export const PUBLISHED_SERVICE = `s.status = 'active' AND s.visibility = 'PUBLIC' AND ${PUBLISHED_ORGANISATION}`;
+export const PUBLISHED_ORGANISATION = OPEN_REFERRAL_POLICY.readFeed.organisationSql();
+export const PUBLISHED_SERVICE = OPEN_REFERRAL_POLICY.readFeed.serviceSql();
 
 /**
  * When a service last changed as the feed shows it: the latest of its own and its
