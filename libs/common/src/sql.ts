@@ -39,3 +39,13 @@ export async function returningRows<T>(db: RunsQueries, sql: string, parameters:
   }
   return result as T[];
 }
+
+/** Escapes LIKE's wildcards (and its escape character) so the text matches only itself. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+/** Whether `column` contains `text` (a value, added to `params`), ignoring case: a name filter. */
+export function containsTextSql(column: string, text: string, params: SqlParams): string {
+  return `${column} ILIKE ${params.add(`%${escapeLike(text)}%`)}`;
+}

@@ -13,6 +13,7 @@ export * from './practitioners/practitioner.entity.js';
 export * from './practitioners/practitioner.mapper.js';
 export * from './practitioners/practitioner.model.js';
 export * from './practitioners/practitioners.loaders.js';
+export * from './practitioners/practitioner.queries.js';
 export * from './practitioners/practitioners.service.js';
 export * from './practitioners/relationships.js';
 export * from './services/service.entity.js';

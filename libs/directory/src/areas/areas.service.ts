@@ -12,6 +12,7 @@ import {
   type ConnectionShape,
   type KeysetSort,
   type Viewer,
+  containsTextSql,
 } from '@cohesion/common';
 import { AreaEntity, type AreaKindValue } from './area.entity.js';
 import { toArea } from './area.mapper.js';
@@ -60,7 +61,7 @@ export class AreasService {
       filter?.parentId && `a.parent_id = ${params.add(filter.parentId)}`,
       filter?.within && `a.path_ids && ARRAY[${params.add(filter.within)}]::uuid[]`,
       filter?.rootsOnly && 'a.parent_id IS NULL',
-      filter?.nameContains && `a.name ILIKE ${params.add(`%${escapeLike(filter.nameContains)}%`)}`,
+      filter?.nameContains && containsTextSql('a.name', filter.nameContains, params),
       filter?.codes?.length && `a.code = ANY(${params.add(filter.codes)}::varchar[])`,
     ]);
     return keysetPage(this.dataSource, {
@@ -185,8 +186,4 @@ export function linkedAreasSql(link: string, ownerColumn: string, ownerIds: stri
          FROM ${link} x JOIN areas a ON a.id = x.area_id
         WHERE x.${ownerColumn} = ANY(${ownerIds})
         ORDER BY a.name`;
-}
-
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }

@@ -11,7 +11,8 @@ import {
 } from '@cohesion/common';
 import { toArea } from '../areas/area.mapper.js';
 import type { AreaEntity } from '../areas/area.entity.js';
-import { PractitionersService, type RankedPractitioner } from '../practitioners/practitioners.service.js';
+import type { RankedPractitioner } from '../practitioners/practitioner.queries.js';
+import { PractitionersService } from '../practitioners/practitioners.service.js';
 import type { LocationEntity } from '../services/service.entity.js';
 import { toServiceLocation } from '../services/service.mapper.js';
 import {

@@ -18,11 +18,12 @@ import {
   type KeysetSort,
   type Viewer,
   enforce,
+  containsTextSql,
 } from '@cohesion/common';
 import { AUTH_POLICY, RoleGrantsService } from '@cohesion/auth';
 import { queryPrepared } from '@cohesion/database';
 import type { AreaEntity } from '../areas/area.entity.js';
-import { AreasService, escapeLike, linkedAreasSql } from '../areas/areas.service.js';
+import { AreasService, linkedAreasSql } from '../areas/areas.service.js';
 import type { TaxonomyTermEntity } from '../taxonomy/taxonomy.entity.js';
 import { COHESION_THEMES } from '../taxonomy/taxonomy.model.js';
 import { linkedTermsSql, TaxonomyService } from '../taxonomy/taxonomy.service.js';
@@ -136,7 +137,7 @@ export class OrganisationsService {
       filter?.faithTraditions?.length && `o.faith_tradition = ANY(${params.add(filter.faithTraditions)}::varchar[])`,
       filter?.languages?.length && `o.languages && ${params.add(filter.languages)}::varchar[]`,
       filter?.verifiedOnly && organisationVerifiedSql('o'),
-      filter?.nameContains && `o.name ILIKE ${params.add(`%${escapeLike(filter.nameContains)}%`)}`,
+      filter?.nameContains && containsTextSql('o.name', filter.nameContains, params),
       // The areas and themes linked, with everything above them, kept on the row (GIN-indexed).
       filter?.areaIds?.length && `o.area_path_ids && ${params.add(filter.areaIds)}::uuid[]`,
       filter?.themeIds?.length && `o.term_path_ids && ${params.add(filter.themeIds)}::uuid[]`,

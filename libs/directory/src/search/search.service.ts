@@ -21,7 +21,7 @@ import {
   CURRENT_MEMBERSHIP,
   practitionerPlacedAreasSql,
   practitionerPlacedInSql,
-} from '../practitioners/practitioners.service.js';
+} from '../practitioners/practitioner.queries.js';
 import { PRACTITIONER_RELATIONSHIPS, type PractitionerRelationships } from '../practitioners/relationships.js';
 import { COHESION_THEMES } from '../taxonomy/taxonomy.model.js';
 import { SearchKind, SearchSort, type SearchArgs, type SearchFilter } from './search.inputs.js';

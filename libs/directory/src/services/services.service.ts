@@ -17,10 +17,11 @@ import {
   type KeysetSort,
   type Viewer,
   enforce,
+  containsTextSql,
 } from '@cohesion/common';
 import type { AreaEntity } from '../areas/area.entity.js';
 import { Geocoder, type Placement } from '../geo/geocoder.js';
-import { AreasService, escapeLike, linkedAreasSql } from '../areas/areas.service.js';
+import { AreasService, linkedAreasSql } from '../areas/areas.service.js';
 import type { TaxonomyTermEntity } from '../taxonomy/taxonomy.entity.js';
 import { replaceLinks } from '../shared/links.js';
 import { linkedTermsSql, TaxonomyService } from '../taxonomy/taxonomy.service.js';
@@ -151,7 +152,7 @@ export class ServicesService {
       DIRECTORY_POLICY.seeService.sql(viewer, 's', 'o'),
       filter?.organisationId && `s.organisation_id = ${params.add(filter.organisationId)}`,
       filter?.statuses?.length && `s.status = ANY(${params.add(filter.statuses)}::varchar[])`,
-      filter?.nameContains && `s.name ILIKE ${params.add(`%${escapeLike(filter.nameContains)}%`)}`,
+      filter?.nameContains && containsTextSql('s.name', filter.nameContains, params),
       // Terms and areas (service areas and the areas of its venues), with everything above them,
       // kept on the row (GIN-indexed).
       filter?.taxonomyTermIds?.length && `s.term_path_ids && ${params.add(filter.taxonomyTermIds)}::uuid[]`,

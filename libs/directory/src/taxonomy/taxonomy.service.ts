@@ -12,8 +12,8 @@ import {
   type ConnectionShape,
   type KeysetSort,
   type Viewer,
+  containsTextSql,
 } from '@cohesion/common';
-import { escapeLike } from '../areas/areas.service.js';
 import type { CreateTaxonomyTermInput, TaxonomyTermsFilter, UpdateTaxonomyTermInput } from './dto/taxonomy.inputs.js';
 import { TaxonomyEntity, TaxonomyTermEntity } from './taxonomy.entity.js';
 import { toTaxonomyTerm, type TaxonomyTerm } from './taxonomy.model.js';
@@ -105,7 +105,7 @@ export class TaxonomyService {
       filter?.taxonomy && `t.taxonomy_id = (SELECT id FROM taxonomies WHERE code = ${params.add(filter.taxonomy)})`,
       filter?.parentId && `t.parent_id = ${params.add(filter.parentId)}`,
       filter?.topOnly && 't.parent_id IS NULL',
-      filter?.nameContains && `t.name ILIKE ${params.add(`%${escapeLike(filter.nameContains)}%`)}`,
+      filter?.nameContains && containsTextSql('t.name', filter.nameContains, params),
     ]);
     return keysetPage(this.dataSource, {
       select:

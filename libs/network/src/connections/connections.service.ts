@@ -8,8 +8,9 @@ import {
   type ConnectionShape,
   type KeysetSort,
   type Viewer,
+  containsTextSql,
 } from '@cohesion/common';
-import { CURRENT_MEMBERSHIP, escapeLike, practitionerPlacedInSql } from '@cohesion/directory';
+import { CURRENT_MEMBERSHIP, practitionerPlacedInSql } from '@cohesion/directory';
 import type { ConnectionOrigin } from '../introductions/introduction.model.js';
 import { ConnectedPeer } from './connected-peer.model.js';
 import type { MyConnectionsFilter } from './dto/connection.inputs.js';
@@ -56,7 +57,7 @@ export class ConnectionsService {
                     AND ${CURRENT_MEMBERSHIP})`,
       filter?.areaIds?.length && practitionerPlacedInSql('p', `${params.add(filter.areaIds)}::uuid[]`),
       filter?.themeIds?.length && `p.term_path_ids && ${params.add(filter.themeIds)}::uuid[]`,
-      filter?.nameContains && `p.full_name ILIKE ${params.add(`%${escapeLike(filter.nameContains)}%`)}`,
+      filter?.nameContains && containsTextSql('p.full_name', filter.nameContains, params),
     ]);
     return keysetPage(this.dataSource, {
       select: `p.id AS "practitionerId", c.origin, c.created_at AS since, lower(p.full_name) AS "sortName"`,
