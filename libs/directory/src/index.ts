@@ -3,6 +3,7 @@ export * from './areas/areas.service.js';
 export * from './directory.module.js';
 export { GeoModule } from './geo/geo.module.js';
 export { Geocoder, type GeocodedPoint, type Placement } from './geo/geocoder.js';
+export * from './geo/geo.sql.js';
 export * from './organisations/org-id.js';
 export * from './organisations/organisation.entity.js';
 export * from './organisations/organisation.model.js';

@@ -16,6 +16,7 @@ import {
 import { NAME_SIMILARITY } from '@cohesion/database';
 import { GeocodePrecisionKind } from '../geo/geocode-precision.model.js';
 import { Geocoder } from '../geo/geocoder.js';
+import { circleSql, distanceSql, withinSql, type CircleSql } from '../geo/geo.sql.js';
 import { DIRECTORY_POLICY, organisationVerifiedSql } from '../directory.policy.js';
 import {
   CURRENT_MEMBERSHIP,
@@ -312,7 +313,7 @@ export class SearchService {
     const parts: string[] = [];
     const ctes: string[] = [];
     const text = plan.text ? params.add(plan.text) : undefined;
-    const origin = plan.origin ? originSql(plan.origin, plan.radius as number, params) : undefined;
+    const origin = plan.origin ? circleSql(plan.origin, plan.radius as number, params) : undefined;
     const me = viewer.accountId && plan.kinds.has(SearchKind.PRACTITIONER) ? params.add(viewer.accountId) : undefined;
     const blocked = me ? this.relationships.blockedSql(me, 'p.id') : undefined;
     const context: KindContext = { viewer, params, text, origin, filter: plan.filter, withPaths, blocked };
@@ -337,7 +338,7 @@ interface KindContext {
   params: SqlParams;
   /** Placeholder of the search text, when there is one. */
   text: string | undefined;
-  origin: OriginSql | undefined;
+  origin: CircleSql | undefined;
   filter: SearchFilter;
   /** True when the viewer and the practitioner `p` have blocked each other (either way); undefined when anonymous. */
   blocked: string | undefined;
@@ -379,61 +380,19 @@ function score(alias: string, text: string | undefined, freshAt: string): string
             + ${freshness})::float8`;
 }
 
-interface OriginSql {
-  latitude: string;
-  longitude: string;
-  radius: string;
-  south: string;
-  north: string;
-  west: string;
-  east: string;
-}
-
-const METRES_PER_DEGREE = 111_320;
-
-/**
- * The origin and a latitude/longitude box around the circle: the box is what an index
- * (and the planner's statistics) can use; the great-circle distance then keeps the circle exactly.
- */
-function originSql(origin: { latitude: number; longitude: number }, radius: number, params: SqlParams): OriginSql {
-  const margin = 1.01;
-  const dLat = (radius / METRES_PER_DEGREE) * margin;
-  const dLng = (radius / (METRES_PER_DEGREE * Math.cos((origin.latitude * Math.PI) / 180))) * margin;
-  return {
-    latitude: `${params.add(origin.latitude)}::float8`,
-    longitude: `${params.add(origin.longitude)}::float8`,
-    radius: `${params.add(radius)}::float8`,
-    south: `${params.add(origin.latitude - dLat)}::float8`,
-    north: `${params.add(origin.latitude + dLat)}::float8`,
-    west: `${params.add(origin.longitude - dLng)}::float8`,
-    east: `${params.add(origin.longitude + dLng)}::float8`,
-  };
-}
-
-function within(origin: OriginSql, latitude: string, longitude: string): string {
-  return `${latitude} BETWEEN ${origin.south} AND ${origin.north}
-          AND ${longitude} BETWEEN ${origin.west} AND ${origin.east}
-          AND ${distanceSql(origin, latitude, longitude)} <= ${origin.radius}`;
-}
-
-/** Great-circle metres from the origin (distance_metres: haversine, inlined by the planner). */
-function distanceSql(origin: OriginSql, latitude: string, longitude: string): string {
-  return `distance_metres(${origin.latitude}, ${origin.longitude}, ${latitude}, ${longitude})`;
-}
-
 /** People within the radius, placed where the organisations they work at now are; the nearest counts. */
-function nearPractitionersSql(origin: OriginSql): string {
+function nearPractitionersSql(origin: CircleSql): string {
   return `SELECT m.practitioner_id AS id, min(${distanceSql(origin, 'o.latitude', 'o.longitude')}) AS distance
             FROM organisations o JOIN practitioner_memberships m ON m.organisation_id = o.id
-           WHERE ${CURRENT_MEMBERSHIP} AND ${within(origin, 'o.latitude', 'o.longitude')}
+           WHERE ${CURRENT_MEMBERSHIP} AND ${withinSql(origin, 'o.latitude', 'o.longitude')}
            GROUP BY m.practitioner_id`;
 }
 
 /** Services with a venue within the radius; the nearest venue counts. */
-function nearServicesSql(origin: OriginSql): string {
+function nearServicesSql(origin: CircleSql): string {
   return `SELECT sl.service_id AS id, min(${distanceSql(origin, 'l.latitude', 'l.longitude')}) AS distance
             FROM locations l JOIN service_locations sl ON sl.location_id = l.id
-           WHERE ${within(origin, 'l.latitude', 'l.longitude')}
+           WHERE ${withinSql(origin, 'l.latitude', 'l.longitude')}
            GROUP BY sl.service_id`;
 }
 
@@ -461,7 +420,7 @@ function organisationHits(context: KindContext): string {
     filter.themeIds?.length && `o.term_path_ids && ${params.add(filter.themeIds)}::uuid[]`,
     filter.areaIds?.length && `o.area_path_ids && ${params.add(filter.areaIds)}::uuid[]`,
     filter.languages?.length && `o.languages && ${params.add(filter.languages)}::varchar[]`,
-    origin && within(origin, 'o.latitude', 'o.longitude'),
+    origin && withinSql(origin, 'o.latitude', 'o.longitude'),
   ]);
   const distance = origin ? distanceSql(origin, 'o.latitude', 'o.longitude') : 'NULL::float8';
   return branches(
