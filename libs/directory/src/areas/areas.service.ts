@@ -19,6 +19,7 @@ import { toArea } from './area.mapper.js';
 import type { Area } from './area.model.js';
 import { assertAreaCode, assertParentKind } from './area.rules.js';
 import type { AreasFilter, CreateAreaInput, UpdateAreaInput } from './dto/area.inputs.js';
+import { assertNotBelow, childrenOf, parentAfter } from '../shared/tree.js';
 
 interface AreaRow {
   id: string;
@@ -84,13 +85,8 @@ export class AreasService {
       .getMany();
   }
 
-  async childrenOf(parentIds: readonly string[]): Promise<AreaEntity[]> {
-    return this.dataSource
-      .getRepository(AreaEntity)
-      .createQueryBuilder('a')
-      .where('a.parent_id = ANY(:ids)', { ids: parentIds })
-      .orderBy('a.name')
-      .getMany();
+  childrenOf(parentIds: readonly string[]): Promise<AreaEntity[]> {
+    return childrenOf(this.dataSource, AreaEntity, 'a', parentIds);
   }
 
   /** Fails with BAD_USER_INPUT naming `field` unless every id is a known area. */
@@ -133,11 +129,9 @@ export class AreasService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!current) throw notFound('That area');
-      const parentId = input.parentId === undefined ? current.parentId : input.parentId;
+      const parentId = parentAfter(current, input.parentId);
       const parent = parentId ? await this.parentOf(manager, parentId) : null;
-      if (parent && parent.pathIds.includes(current.id)) {
-        throw badInput('input.parentId', 'cannot be the area itself or one of its descendants');
-      }
+      if (parent) assertNotBelow(current, parent, 'area');
       assertParentKind(current.kind, parent?.kind ?? null, 'input.parentId');
       const code = input.code === undefined ? current.code : input.code || null;
       assertAreaCode(current.kind, code, 'input.code');

@@ -17,6 +17,7 @@ import {
 import type { CreateTaxonomyTermInput, TaxonomyTermsFilter, UpdateTaxonomyTermInput } from './dto/taxonomy.inputs.js';
 import { TaxonomyEntity, TaxonomyTermEntity } from './taxonomy.entity.js';
 import { toTaxonomyTerm, type TaxonomyTerm } from './taxonomy.model.js';
+import { assertNotBelow, childrenOf, parentAfter } from '../shared/tree.js';
 
 interface TermRow {
   id: string;
@@ -128,12 +129,7 @@ export class TaxonomyService {
   }
 
   childrenOf(parentIds: readonly string[]): Promise<TaxonomyTermEntity[]> {
-    return this.dataSource
-      .getRepository(TaxonomyTermEntity)
-      .createQueryBuilder('t')
-      .where('t.parent_id = ANY(:ids)', { ids: parentIds })
-      .orderBy('t.name')
-      .getMany();
+    return childrenOf(this.dataSource, TaxonomyTermEntity, 't', parentIds);
   }
 
   /**
@@ -192,15 +188,13 @@ export class TaxonomyService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!current) throw notFound('That taxonomy term');
-      const parentId = input.parentId === undefined ? current.parentId : input.parentId;
+      const parentId = parentAfter(current, input.parentId);
       if (parentId) {
         const parent = await manager.findOneBy(TaxonomyTermEntity, { id: parentId });
         if (!parent || parent.taxonomyId !== current.taxonomyId) {
           throw badInput('input.parentId', 'must be a term of the same taxonomy');
         }
-        if (parent.pathIds.includes(current.id)) {
-          throw badInput('input.parentId', 'cannot be the term itself or one of its descendants');
-        }
+        assertNotBelow(current, parent, 'term');
       }
       await manager.update(
         TaxonomyTermEntity,
