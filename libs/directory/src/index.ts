@@ -20,6 +20,7 @@ export * from './practitioners/relationships.js';
 export * from './services/service.entity.js';
 export * from './services/services.service.js';
 export * from './taxonomy/taxonomy.entity.js';
+export * from './taxonomy/taxonomy.mapper.js';
 export * from './taxonomy/taxonomy.model.js';
 export { TaxonomyService } from './taxonomy/taxonomy.service.js';
 

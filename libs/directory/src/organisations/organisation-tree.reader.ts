@@ -23,7 +23,7 @@ import {
   type RankedService,
 } from '../services/services.service.js';
 import type { TaxonomyTermEntity } from '../taxonomy/taxonomy.entity.js';
-import { toTaxonomyTerm } from '../taxonomy/taxonomy.model.js';
+import { toTaxonomyTerm } from '../taxonomy/taxonomy.mapper.js';
 import type { Organisation } from './organisation.model.js';
 import { organisationAreasSql, organisationThemesSql } from './organisations.service.js';
 

@@ -12,7 +12,8 @@ import {
 import { Access, AUTH_POLICY, Public, RoleGrantModel } from '@cohesion/auth';
 import { toArea } from '../areas/area.mapper.js';
 import { Area } from '../areas/area.model.js';
-import { TaxonomyTerm, toTaxonomyTerm } from '../taxonomy/taxonomy.model.js';
+import { TaxonomyTerm } from '../taxonomy/taxonomy.model.js';
+import { toTaxonomyTerm } from '../taxonomy/taxonomy.mapper.js';
 import {
   CreateOrganisationInput,
   OrganisationsArgs,

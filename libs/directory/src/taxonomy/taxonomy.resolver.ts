@@ -3,7 +3,8 @@ import { Connection, presentValues, viewerOf, type RequestContext } from '@cohes
 import { Access, Public } from '@cohesion/auth';
 import { CreateTaxonomyTermInput, TaxonomyTermsArgs, UpdateTaxonomyTermInput } from './dto/taxonomy.inputs.js';
 import { TaxonomyByIdLoader, TermByIdLoader, TermChildrenLoader } from './taxonomy.loaders.js';
-import { Taxonomy, TaxonomyTerm, toTaxonomy, toTaxonomyTerm } from './taxonomy.model.js';
+import { Taxonomy, TaxonomyTerm } from './taxonomy.model.js';
+import { toTaxonomy, toTaxonomyTerm } from './taxonomy.mapper.js';
 import { TaxonomyService } from './taxonomy.service.js';
 import { DIRECTORY_POLICY } from '../directory.policy.js';
 

@@ -16,7 +16,8 @@ import {
 } from '@cohesion/common';
 import type { CreateTaxonomyTermInput, TaxonomyTermsFilter, UpdateTaxonomyTermInput } from './dto/taxonomy.inputs.js';
 import { TaxonomyEntity, TaxonomyTermEntity } from './taxonomy.entity.js';
-import { toTaxonomyTerm, type TaxonomyTerm } from './taxonomy.model.js';
+import { type TaxonomyTerm } from './taxonomy.model.js';
+import { toTaxonomyTerm } from './taxonomy.mapper.js';
 import { assertNotBelow, childrenOf, parentAfter } from '../shared/tree.js';
 
 interface TermRow {

@@ -4,7 +4,7 @@ import { Access } from '@cohesion/auth';
 import { Organisation, OrganisationByIdLoader, organisationFor } from '@cohesion/directory';
 import { ProposePartnershipInput } from './dto/partnership.inputs.js';
 import { Partnership } from './partnership.model.js';
-import { PartnershipsByOrganisationLoader } from './partnerships.loader.js';
+import { PartnershipsByOrganisationLoader } from './partnerships.loaders.js';
 import { PartnershipsService } from './partnerships.service.js';
 import { NETWORK_POLICY } from '../network.policy.js';
 
