@@ -12,7 +12,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { ConnectionArgs, IsGlobalIdOf, IsLanguageCode, OptionalText } from '@cohesion/common';
+import { ConnectionArgs, OptionalText, OptionalIdsOf, OptionalLanguageCodes } from '@cohesion/common';
 import { GeoPointInput } from '../shared/shared.inputs.js';
 import { FaithTradition, OrganisationKind } from '../organisations/organisation.model.js';
 
@@ -87,15 +87,11 @@ export class SearchFilter {
   organisationKinds?: OrganisationKind[];
 
   @Field(() => [ID], { nullable: true, description: 'Cohesion themes (a theme includes its narrower themes).' })
-  @IsOptional()
-  @ArrayMaxSize(30)
-  @IsGlobalIdOf('TaxonomyTerm', { each: true })
+  @OptionalIdsOf('TaxonomyTerm', 30)
   themeIds?: string[];
 
   @Field(() => [ID], { nullable: true, description: 'Service types (a type includes its narrower types).' })
-  @IsOptional()
-  @ArrayMaxSize(30)
-  @IsGlobalIdOf('TaxonomyTerm', { each: true })
+  @OptionalIdsOf('TaxonomyTerm', 30)
   serviceTypeIds?: string[];
 
   @Field(() => [ID], {
@@ -103,15 +99,11 @@ export class SearchFilter {
     description:
       'Places (a place includes everything inside it): areas a person covers, an organisation serves, a service is for or is held in.',
   })
-  @IsOptional()
-  @ArrayMaxSize(50)
-  @IsGlobalIdOf('Area', { each: true })
+  @OptionalIdsOf('Area', 50)
   areaIds?: string[];
 
   @Field(() => [String], { nullable: true, description: 'ISO 639 codes; any of them.' })
-  @IsOptional()
-  @ArrayMaxSize(20)
-  @IsLanguageCode({ each: true })
+  @OptionalLanguageCodes()
   languages?: string[];
 
   @Field(() => [FaithTradition], { nullable: true })

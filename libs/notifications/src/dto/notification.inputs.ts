@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsBoolean, IsOptional } from 'class-validator';
-import { ConnectionArgs, IsGlobalIdOf } from '@cohesion/common';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { ConnectionArgs, OptionalIdsOf } from '@cohesion/common';
 
 @ArgsType()
 export class MyNotificationsArgs extends ConnectionArgs {
@@ -13,9 +13,7 @@ export class MyNotificationsArgs extends ConnectionArgs {
 @InputType()
 export class MarkNotificationsReadInput {
   @Field(() => [ID], { nullable: true, description: 'These notifications.' })
-  @IsOptional()
-  @ArrayMaxSize(100)
-  @IsGlobalIdOf('Notification', { each: true })
+  @OptionalIdsOf('Notification', 100)
   ids?: string[];
 
   @Field({ nullable: true, description: 'Every notification you have.' })

@@ -14,13 +14,14 @@ import {
 import {
   ConnectionArgs,
   IsGlobalIdOf,
-  IsLanguageCode,
   OptionalEmail,
   OptionalPhone,
   OptionalText,
   OptionalWebsite,
   Trim,
   UpdateInputType,
+  OptionalIdsOf,
+  OptionalLanguageCodes,
 } from '@cohesion/common';
 import { Role } from '@cohesion/auth';
 import { ListingVisibility } from '../../shared/shared.models.js';
@@ -83,21 +84,15 @@ export class CreateOrganisationInput {
   faithTradition?: FaithTradition | null;
 
   @Field(() => [String], { nullable: true, description: 'ISO 639 language codes, e.g. ["en", "pa", "ur"].' })
-  @IsOptional()
-  @ArrayMaxSize(20)
-  @IsLanguageCode({ each: true })
+  @OptionalLanguageCodes()
   languages?: string[];
 
   @Field(() => [ID], { nullable: true, description: 'Areas the organisation serves.' })
-  @IsOptional()
-  @ArrayMaxSize(50)
-  @IsGlobalIdOf('Area', { each: true })
+  @OptionalIdsOf('Area', 50)
   areaIds?: string[];
 
   @Field(() => [ID], { nullable: true, description: 'Cohesion themes it works on.' })
-  @IsOptional()
-  @ArrayMaxSize(30)
-  @IsGlobalIdOf('TaxonomyTerm', { each: true })
+  @OptionalIdsOf('TaxonomyTerm', 30)
   themeIds?: string[];
 
   @Field(() => ListingVisibility, { nullable: true, defaultValue: ListingVisibility.PUBLIC })
@@ -136,15 +131,11 @@ export class OrganisationsFilter {
   kinds?: OrganisationKind[];
 
   @Field(() => [ID], { nullable: true, description: 'Serving any of these areas or an area inside them.' })
-  @IsOptional()
-  @ArrayMaxSize(50)
-  @IsGlobalIdOf('Area', { each: true })
+  @OptionalIdsOf('Area', 50)
   areaIds?: string[];
 
   @Field(() => [ID], { nullable: true, description: 'Working on any of these themes or a narrower one.' })
-  @IsOptional()
-  @ArrayMaxSize(30)
-  @IsGlobalIdOf('TaxonomyTerm', { each: true })
+  @OptionalIdsOf('TaxonomyTerm', 30)
   themeIds?: string[];
 
   @Field(() => [FaithTradition], { nullable: true })
@@ -154,9 +145,7 @@ export class OrganisationsFilter {
   faithTraditions?: FaithTradition[];
 
   @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(20)
-  @IsLanguageCode({ each: true })
+  @OptionalLanguageCodes()
   languages?: string[];
 
   @Field({ nullable: true })

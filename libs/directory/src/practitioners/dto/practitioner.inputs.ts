@@ -15,7 +15,6 @@ import {
 import {
   ConnectionArgs,
   IsGlobalIdOf,
-  IsLanguageCode,
   IsLocalDate,
   LocalDateScalar,
   OptionalEmail,
@@ -23,6 +22,8 @@ import {
   OptionalText,
   OptionalWebsite,
   Trim,
+  OptionalIdsOf,
+  OptionalLanguageCodes,
 } from '@cohesion/common';
 import { ContactVisibility } from '../practitioner.model.js';
 
@@ -126,9 +127,7 @@ export class UpdateMyProfileInput {
   lookingFor?: string | null;
 
   @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(20)
-  @IsLanguageCode({ each: true })
+  @OptionalLanguageCodes()
   languages?: string[];
 
   @Field({ nullable: true, description: 'Off hides your profile from everyone else, including search.' })
@@ -164,15 +163,11 @@ export class UpdateMyProfileInput {
   contactVisibility?: ContactVisibilityInput;
 
   @Field(() => [ID], { nullable: true, description: 'Areas you cover (replaces the list).' })
-  @IsOptional()
-  @ArrayMaxSize(50)
-  @IsGlobalIdOf('Area', { each: true })
+  @OptionalIdsOf('Area', 50)
   areaIds?: string[];
 
   @Field(() => [ID], { nullable: true, description: 'Cohesion themes you have expertise in (replaces the list).' })
-  @IsOptional()
-  @ArrayMaxSize(30)
-  @IsGlobalIdOf('TaxonomyTerm', { each: true })
+  @OptionalIdsOf('TaxonomyTerm', 30)
   expertiseIds?: string[];
 
   @Field(() => [MembershipInput], { nullable: true, description: 'Where you work (replaces the list).' })
@@ -195,21 +190,15 @@ export class PractitionersFilter {
     description:
       'Placed in any of these areas or an area inside them: covering it, or working now at an organisation that serves it.',
   })
-  @IsOptional()
-  @ArrayMaxSize(50)
-  @IsGlobalIdOf('Area', { each: true })
+  @OptionalIdsOf('Area', 50)
   areaIds?: string[];
 
   @Field(() => [ID], { nullable: true, description: 'With expertise in any of these themes or a narrower one.' })
-  @IsOptional()
-  @ArrayMaxSize(30)
-  @IsGlobalIdOf('TaxonomyTerm', { each: true })
+  @OptionalIdsOf('TaxonomyTerm', 30)
   themeIds?: string[];
 
   @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(20)
-  @IsLanguageCode({ each: true })
+  @OptionalLanguageCodes()
   languages?: string[];
 
   @Field({ nullable: true })

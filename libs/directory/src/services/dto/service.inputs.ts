@@ -15,7 +15,6 @@ import {
 import {
   ConnectionArgs,
   IsGlobalIdOf,
-  IsLanguageCode,
   IsLocalDate,
   LocalDateScalar,
   LocalTimeScalar,
@@ -25,6 +24,8 @@ import {
   OptionalWebsite,
   Trim,
   UpdateInputType,
+  OptionalIdsOf,
+  OptionalLanguageCodes,
 } from '@cohesion/common';
 import { ListingVisibility } from '../../shared/shared.models.js';
 import { GeoPointInput, PostalAddressInput } from '../../shared/shared.inputs.js';
@@ -212,9 +213,7 @@ export class CreateServiceInput {
   maximumAge?: number | null;
 
   @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(20)
-  @IsLanguageCode({ each: true })
+  @OptionalLanguageCodes()
   languages?: string[];
 
   @Field(() => LocalDateScalar, { nullable: true })
@@ -256,15 +255,11 @@ export class CreateServiceInput {
   contacts?: ServiceContactInput[];
 
   @Field(() => [ID], { nullable: true, description: 'Service types and cohesion themes.' })
-  @IsOptional()
-  @ArrayMaxSize(30)
-  @IsGlobalIdOf('TaxonomyTerm', { each: true })
+  @OptionalIdsOf('TaxonomyTerm', 30)
   taxonomyTermIds?: string[];
 
   @Field(() => [ID], { nullable: true, description: 'Areas the service is for.' })
-  @IsOptional()
-  @ArrayMaxSize(50)
-  @IsGlobalIdOf('Area', { each: true })
+  @OptionalIdsOf('Area', 50)
   serviceAreaIds?: string[];
 }
 
@@ -291,15 +286,11 @@ export class ServicesFilter {
     nullable: true,
     description: 'For any of these areas or an area inside them (service areas or locations).',
   })
-  @IsOptional()
-  @ArrayMaxSize(50)
-  @IsGlobalIdOf('Area', { each: true })
+  @OptionalIdsOf('Area', 50)
   areaIds?: string[];
 
   @Field(() => [ID], { nullable: true, description: 'Tagged with any of these terms or a narrower one.' })
-  @IsOptional()
-  @ArrayMaxSize(30)
-  @IsGlobalIdOf('TaxonomyTerm', { each: true })
+  @OptionalIdsOf('TaxonomyTerm', 30)
   taxonomyTermIds?: string[];
 
   @Field(() => [ServiceStatus], { nullable: true })
