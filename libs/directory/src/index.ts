@@ -77,6 +77,7 @@ export const DIRECTORY_ENTITIES = [
   ServiceTaxonomyTermEntity,
   ServiceAreaEntity,
 ];
+export * from './search/search.args.js';
 export * from './search/search.inputs.js';
 export * from './search/search.service.js';
 export type { SearchPlan, SearchRequest } from './search/search.plan.js';

@@ -1,7 +1,8 @@
 import { Args, Context, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { viewerOf, type RequestContext } from '@cohesion/common';
 import { Access } from '@cohesion/auth';
-import { MarkNotificationsReadInput, MyNotificationsArgs } from './dto/notification.inputs.js';
+import { MarkNotificationsReadInput } from './dto/notification.inputs.js';
+import { MyNotificationsArgs } from './dto/notification.args.js';
 import { Notification, NotificationConnection } from './notification.model.js';
 import { NOTIFICATIONS_POLICY } from './notifications.policy.js';
 import { NotificationsService } from './notifications.service.js';

@@ -5,7 +5,8 @@ import { toArea } from './area.mapper.js';
 import { Area } from './area.model.js';
 import { AreaByIdLoader, AreaChildrenLoader } from './areas.loaders.js';
 import { AreasService } from './areas.service.js';
-import { AreasArgs, CreateAreaInput, UpdateAreaInput } from './dto/area.inputs.js';
+import { CreateAreaInput, UpdateAreaInput } from './dto/area.inputs.js';
+import { AreasArgs } from './dto/area.args.js';
 import { DIRECTORY_POLICY } from '../directory.policy.js';
 
 @ObjectType()

@@ -16,11 +16,11 @@ import { TaxonomyTerm } from '../taxonomy/taxonomy.model.js';
 import { toTaxonomyTerm } from '../taxonomy/taxonomy.mapper.js';
 import {
   CreateOrganisationInput,
-  OrganisationsArgs,
   RoleGrantInput,
   UpdateOrganisationInput,
   VerifyOrganisationInput,
 } from './dto/organisation.inputs.js';
+import { OrganisationsArgs } from './dto/organisation.args.js';
 import { Organisation } from './organisation.model.js';
 import { OrganisationAreasLoader, OrganisationByIdLoader, OrganisationThemesLoader } from './organisations.loaders.js';
 import { OrganisationsService, recordToOrganisation } from './organisations.service.js';

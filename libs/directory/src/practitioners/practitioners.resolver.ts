@@ -17,7 +17,8 @@ import { OrganisationByIdLoader } from '../organisations/organisations.loaders.j
 import { recordToOrganisation } from '../organisations/organisations.service.js';
 import { TaxonomyTerm } from '../taxonomy/taxonomy.model.js';
 import { toTaxonomyTerm } from '../taxonomy/taxonomy.mapper.js';
-import { PractitionersArgs, UpdateMyProfileInput } from './dto/practitioner.inputs.js';
+import { UpdateMyProfileInput } from './dto/practitioner.inputs.js';
+import { PractitionersArgs } from './dto/practitioner.args.js';
 import { toMembership, toPractitioner } from './practitioner.mapper.js';
 import { Membership, Practitioner } from './practitioner.model.js';
 import { DIRECTORY_POLICY, relationshipOf } from '../directory.policy.js';

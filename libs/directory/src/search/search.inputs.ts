@@ -1,18 +1,7 @@
-import { ArgsType, Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsBoolean,
-  IsEnum,
-  IsInt,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import { ConnectionArgs, OptionalText, OptionalIdsOf, OptionalLanguageCodes } from '@cohesion/common';
+import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { OptionalText, OptionalIdsOf, OptionalLanguageCodes } from '@cohesion/common';
 import { GeoPointInput } from '../shared/shared.inputs.js';
 import { FaithTradition, OrganisationKind } from '../organisations/organisation.model.js';
 
@@ -149,27 +138,4 @@ export class SearchFilter {
   @ValidateNested()
   @Type(() => NearInput)
   near?: NearInput;
-}
-
-@ArgsType()
-export class SearchArgs extends ConnectionArgs {
-  @Field(() => String, {
-    nullable: true,
-    description: 'Words to look for. Quotes keep a phrase, "or" allows either, a leading "-" excludes a word.',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  query?: string | null;
-
-  @Field(() => SearchFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => SearchFilter)
-  filter?: SearchFilter;
-
-  @Field(() => SearchSort, { nullable: true, defaultValue: SearchSort.RELEVANCE })
-  @IsOptional()
-  @IsEnum(SearchSort)
-  sort?: SearchSort;
 }

@@ -1,7 +1,8 @@
 import { badInput, isOutwardCode, isUkPostcode, type Viewer } from '@cohesion/common';
 import { GeocodePrecisionKind } from '../geo/geocode-precision.model.js';
 import type { Geocoder } from '../geo/geocoder.js';
-import { SearchKind, SearchSort, type SearchArgs, type SearchFilter } from './search.inputs.js';
+import { SearchKind, SearchSort, type SearchFilter } from './search.inputs.js';
+import { type SearchArgs } from './search.args.js';
 import type { SearchOrigin } from './search.model.js';
 
 export interface SearchRequest extends Omit<SearchArgs, 'sort'> {

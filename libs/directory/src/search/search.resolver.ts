@@ -9,7 +9,8 @@ import { DIRECTORY_POLICY, relationshipOf } from '../directory.policy.js';
 import { PractitionerByIdLoader } from '../practitioners/practitioners.loaders.js';
 import { toService } from '../services/service.mapper.js';
 import { ServiceByIdLoader } from '../services/services.loaders.js';
-import { SearchArgs, SearchKind } from './search.inputs.js';
+import { SearchKind } from './search.inputs.js';
+import { SearchArgs } from './search.args.js';
 import { SearchConnection, SearchEdge, SearchHit } from './search.model.js';
 import { SearchService } from './search.service.js';
 

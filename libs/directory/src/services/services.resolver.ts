@@ -19,7 +19,8 @@ import { OrganisationByIdLoader } from '../organisations/organisations.loaders.j
 import { recordToOrganisation } from '../organisations/organisations.service.js';
 import { TaxonomyTerm } from '../taxonomy/taxonomy.model.js';
 import { toTaxonomyTerm } from '../taxonomy/taxonomy.mapper.js';
-import { CreateServiceInput, ServicesArgs, UpdateServiceInput } from './dto/service.inputs.js';
+import { CreateServiceInput, UpdateServiceInput } from './dto/service.inputs.js';
+import { ServicesArgs } from './dto/service.args.js';
 import { toCostOption, toSchedule, toService, toServiceContact, toServiceLocation } from './service.mapper.js';
 import { CostOption, Schedule, Service, ServiceContact, ServiceLocation } from './service.model.js';
 import {

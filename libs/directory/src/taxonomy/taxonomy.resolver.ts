@@ -1,7 +1,8 @@
 import { Args, Context, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Connection, presentValues, viewerOf, type RequestContext } from '@cohesion/common';
 import { Access, Public } from '@cohesion/auth';
-import { CreateTaxonomyTermInput, TaxonomyTermsArgs, UpdateTaxonomyTermInput } from './dto/taxonomy.inputs.js';
+import { CreateTaxonomyTermInput, UpdateTaxonomyTermInput } from './dto/taxonomy.inputs.js';
+import { TaxonomyTermsArgs } from './dto/taxonomy.args.js';
 import { TaxonomyByIdLoader, TermByIdLoader, TermChildrenLoader } from './taxonomy.loaders.js';
 import { Taxonomy, TaxonomyTerm } from './taxonomy.model.js';
 import { toTaxonomy, toTaxonomyTerm } from './taxonomy.mapper.js';

@@ -6,7 +6,7 @@ import { practitionerOf } from '../shared/practitioner-of.js';
 import { practitionerFor } from '../shared/practitioner-field.js';
 import { ConnectedPeer, ConnectedPeerConnection } from './connected-peer.model.js';
 import { ConnectionsService } from './connections.service.js';
-import { MyConnectionsArgs } from './dto/connection.inputs.js';
+import { MyConnectionsArgs } from './dto/connection.args.js';
 import { NETWORK_POLICY } from '../network.policy.js';
 
 @Resolver(() => ConnectedPeer)

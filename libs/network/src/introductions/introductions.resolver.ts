@@ -3,11 +3,8 @@ import { fromGlobalId, viewerOf, type RequestContext } from '@cohesion/common';
 import { Access } from '@cohesion/auth';
 import { Practitioner, PractitionerByIdLoader } from '@cohesion/directory';
 import { practitionerFor } from '../shared/practitioner-field.js';
-import {
-  MyIntroductionsArgs,
-  RequestIntroductionInput,
-  RespondToIntroductionInput,
-} from './dto/introduction.inputs.js';
+import { RequestIntroductionInput, RespondToIntroductionInput } from './dto/introduction.inputs.js';
+import { MyIntroductionsArgs } from './dto/introduction.args.js';
 import { Introduction, IntroductionConnection } from './introduction.model.js';
 import { IntroductionsService } from './introductions.service.js';
 import { NETWORK_POLICY } from '../network.policy.js';

@@ -20,11 +20,8 @@ import { connectedSql } from '../connections/relationship-sql.js';
 import { NETWORK_POLICY } from '../network.policy.js';
 import { INTRODUCTION_RULES } from '../network.rules.js';
 import { practitionerOf } from '../shared/practitioner-of.js';
-import type {
-  MyIntroductionsArgs,
-  RequestIntroductionInput,
-  RespondToIntroductionInput,
-} from './dto/introduction.inputs.js';
+import type { RequestIntroductionInput, RespondToIntroductionInput } from './dto/introduction.inputs.js';
+import type { MyIntroductionsArgs } from './dto/introduction.args.js';
 import type { IntroductionStatus } from './introduction.entity.js';
 import { roleOf, toIntroduction, type IntroductionRow } from './introduction.mapper.js';
 import { ConnectionOrigin, IntroductionRole, type Introduction } from './introduction.model.js';

@@ -1,14 +1,6 @@
-import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsBoolean, IsOptional } from 'class-validator';
-import { ConnectionArgs, OptionalIdsOf } from '@cohesion/common';
-
-@ArgsType()
-export class MyNotificationsArgs extends ConnectionArgs {
-  @Field({ nullable: true, defaultValue: false, description: 'Only those not yet read.' })
-  @IsOptional()
-  @IsBoolean()
-  unreadOnly: boolean = false;
-}
+import { OptionalIdsOf } from '@cohesion/common';
 
 @InputType()
 export class MarkNotificationsReadInput {

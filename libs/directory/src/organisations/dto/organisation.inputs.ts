@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -12,7 +12,6 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
-  ConnectionArgs,
   IsGlobalIdOf,
   OptionalEmail,
   OptionalPhone,
@@ -156,15 +155,6 @@ export class OrganisationsFilter {
   @Field({ nullable: true })
   @OptionalText(200)
   nameContains?: string;
-}
-
-@ArgsType()
-export class OrganisationsArgs extends ConnectionArgs {
-  @Field(() => OrganisationsFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => OrganisationsFilter)
-  filter?: OrganisationsFilter;
 }
 
 @InputType()

@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -13,7 +13,6 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
-  ConnectionArgs,
   IsGlobalIdOf,
   IsLocalDate,
   LocalDateScalar,
@@ -209,13 +208,4 @@ export class PractitionersFilter {
   @Field({ nullable: true })
   @OptionalText(120)
   nameContains?: string;
-}
-
-@ArgsType()
-export class PractitionersArgs extends ConnectionArgs {
-  @Field(() => PractitionersFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => PractitionersFilter)
-  filter?: PractitionersFilter;
 }

@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType, Int, OmitType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, OmitType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -13,7 +13,6 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
-  ConnectionArgs,
   IsGlobalIdOf,
   IsLocalDate,
   LocalDateScalar,
@@ -302,13 +301,4 @@ export class ServicesFilter {
   @Field({ nullable: true })
   @OptionalText(200)
   nameContains?: string;
-}
-
-@ArgsType()
-export class ServicesArgs extends ConnectionArgs {
-  @Field(() => ServicesFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ServicesFilter)
-  filter?: ServicesFilter;
 }

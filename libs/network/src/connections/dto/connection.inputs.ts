@@ -1,7 +1,6 @@
-import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { IsOptional, ValidateNested } from 'class-validator';
-import { Type } from 'class-transformer';
-import { ConnectionArgs, IsGlobalIdOf, OptionalText, OptionalIdsOf } from '@cohesion/common';
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsOptional } from 'class-validator';
+import { IsGlobalIdOf, OptionalText, OptionalIdsOf } from '@cohesion/common';
 
 @InputType()
 export class MyConnectionsFilter {
@@ -25,13 +24,4 @@ export class MyConnectionsFilter {
   @Field({ nullable: true })
   @OptionalText(120)
   nameContains?: string;
-}
-
-@ArgsType()
-export class MyConnectionsArgs extends ConnectionArgs {
-  @Field(() => MyConnectionsFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => MyConnectionsFilter)
-  filter?: MyConnectionsFilter;
 }
