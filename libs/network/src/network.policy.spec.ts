@@ -32,6 +32,8 @@ describe('NETWORK_POLICY', () => {
     expect(sql).toContain(policy.blockedSql('$1', 'p.id'));
     expect(policy.blockedSql('$1', '$2')).toMatch(/b.blocker_id = \$1 AND b.blocked_id = \$2/);
     expect(policy.blockedSql('$1', '$2')).toMatch(/b.blocker_id = \$2 AND b.blocked_id = \$1/);
+    expect(policy.blockedPeopleSql('$1')).toMatch(/blocked_id FROM practitioner_blocks WHERE blocker_id = \$1/);
+    expect(policy.blockedPeopleSql('$1')).toMatch(/blocker_id FROM practitioner_blocks WHERE blocked_id = \$1/);
   });
 
   it('block: anyone you may see, or someone you already blocked', () => {

@@ -77,6 +77,10 @@ export const NETWORK_POLICY = definePolicies('network', {
     sql: peerSql,
     /** The blocking half on its own: whether either of `one` and `other` (SQL expressions) has blocked the other. */
     blockedSql,
+    /** Everyone the viewer (an SQL expression) has blocked or been blocked by, as rows: for walks that skip them. */
+    blockedPeopleSql: (viewer: string): string =>
+      `SELECT blocked_id FROM practitioner_blocks WHERE blocker_id = ${viewer}
+       UNION SELECT blocker_id FROM practitioner_blocks WHERE blocked_id = ${viewer}`,
   },
   suggestPeers: {
     sentence: 'practitioners only; never anyone undiscoverable or blocked either way',

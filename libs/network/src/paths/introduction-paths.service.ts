@@ -40,8 +40,7 @@ export class IntroductionPathsService {
     if (target === me) throw badInput('to', 'is you');
     const [start] = await this.dataSource.query<{ discoverable: boolean | null; hidden: string[] }[]>(
       `SELECT (SELECT ${discoverable('p')} FROM practitioners p WHERE p.id = $2) AS discoverable,
-              ARRAY(SELECT blocked_id FROM practitioner_blocks WHERE blocker_id = $1
-                    UNION SELECT blocker_id FROM practitioner_blocks WHERE blocked_id = $1) AS hidden`,
+              ARRAY(${NETWORK_POLICY.seePeer.blockedPeopleSql('$1')}) AS hidden`,
       [me, target],
     );
     // Everyone blocked by or blocking the viewer: never part of their paths.
