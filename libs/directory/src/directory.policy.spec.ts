@@ -109,6 +109,8 @@ describe('DIRECTORY_POLICY', () => {
     expect(allows(DIRECTORY_POLICY.seeAreas, ANONYMOUS, undefined)).toBe(true);
     expect(allows(DIRECTORY_POLICY.seeTaxonomies, ANONYMOUS, undefined)).toBe(true);
     expect(allows(DIRECTORY_POLICY.search, ANONYMOUS, undefined)).toBe(true);
+    expect(allows(DIRECTORY_POLICY.findPeople, MEMBER, undefined)).toBe(true);
+    expect(allows(DIRECTORY_POLICY.findPeople, ANONYMOUS, undefined)).toBe(false);
   });
 
   it('a change of what verification vouched for sends an organisation back, unless a platform admin made it', () => {

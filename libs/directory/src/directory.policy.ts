@@ -89,6 +89,11 @@ export const DIRECTORY_POLICY = definePolicies('directory', {
      */
     discoverableSql,
   },
+  /** People (in search, and working at an organisation) are listed to signed-in members only. */
+  findPeople: {
+    sentence: 'signed-in members only',
+    allows: (viewer) => viewer.isAuthenticated,
+  },
   /** Which contact details a viewer sees of a profile they may see, by each detail's visibility. */
   seeContactDetail: {
     sentence:

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { queryPrepared } from '@cohesion/database';
 import {
+  allows,
   attachPrefetched,
   Prefetcher,
   SqlParams,
@@ -9,6 +10,7 @@ import {
   type FieldRequest,
   type RequestContext,
 } from '@cohesion/common';
+import { DIRECTORY_POLICY } from '../directory.policy.js';
 import { toArea } from '../areas/area.mapper.js';
 import type { AreaEntity } from '../areas/area.entity.js';
 import type { RankedPractitioner } from '../practitioners/practitioner.queries.js';
@@ -89,7 +91,7 @@ export class OrganisationTreeReader {
       } else if (request.field === 'services') {
         parts.push(await this.services(request, viewer, here, column));
       } else if (request.field === 'practitioners') {
-        if (!viewer.isAuthenticated) {
+        if (!allows(DIRECTORY_POLICY.findPeople, viewer, undefined)) {
           // Members only, as the field's resolver says.
           for (const organisation of organisations) attachPrefetched(organisation, request.key, null);
           continue;

@@ -1,5 +1,6 @@
 import { Args, Context, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import {
+  allows,
   Connection,
   fromGlobalId,
   NestedConnectionArgs,
@@ -131,7 +132,7 @@ export class OrganisationPractitionersResolver {
     @Args() args: NestedConnectionArgs,
     @Context() context: RequestContext,
   ): Promise<PractitionerConnection | null> {
-    if (!viewerOf(context).isAuthenticated) return null;
+    if (!allows(DIRECTORY_POLICY.findPeople, viewerOf(context), undefined)) return null;
     return context.loaders.get(this.loader).load(pageKey(organisation.organisationId, args.first));
   }
 }

@@ -1,4 +1,5 @@
-import { badInput, isOutwardCode, isUkPostcode, type Viewer } from '@cohesion/common';
+import { allows, badInput, isOutwardCode, isUkPostcode, type Viewer } from '@cohesion/common';
+import { DIRECTORY_POLICY } from '../directory.policy.js';
 import { GeocodePrecisionKind } from '../geo/geocode-precision.model.js';
 import type { Geocoder } from '../geo/geocoder.js';
 import { SearchKind, SearchSort, type SearchFilter } from './search.inputs.js';
@@ -42,7 +43,7 @@ export async function planSearch(viewer: Viewer, request: SearchRequest, geocode
   const kinds = new Set<SearchKind>();
   if (requested.has(SearchKind.ORGANISATION) && !serviceOnly && !practitionerOnly) kinds.add(SearchKind.ORGANISATION);
   // People are for signed-in members only.
-  if (requested.has(SearchKind.PRACTITIONER) && !serviceOnly && viewer.isAuthenticated)
+  if (requested.has(SearchKind.PRACTITIONER) && !serviceOnly && allows(DIRECTORY_POLICY.findPeople, viewer, undefined))
     kinds.add(SearchKind.PRACTITIONER);
   if (requested.has(SearchKind.SERVICE) && !practitionerOnly) kinds.add(SearchKind.SERVICE);
   return { text, filter, origin, radius: filter.near?.withinMetres ?? null, kinds, sort };
