@@ -1,4 +1,5 @@
 export * from './areas/area.entity.js';
+export * from './areas/area.queries.js';
 export * from './areas/areas.service.js';
 export * from './directory.module.js';
 export { GeoModule } from './geo/geo.module.js';

@@ -23,10 +23,12 @@ import {
 import { AUTH_POLICY, RoleGrantsService } from '@cohesion/auth';
 import { queryPrepared } from '@cohesion/database';
 import type { AreaEntity } from '../areas/area.entity.js';
-import { AreasService, linkedAreasSql } from '../areas/areas.service.js';
+import { linkedAreasSql } from '../areas/area.queries.js';
+import { AreasService } from '../areas/areas.service.js';
 import type { TaxonomyTermEntity } from '../taxonomy/taxonomy.entity.js';
 import { COHESION_THEMES } from '../taxonomy/taxonomy.model.js';
-import { linkedTermsSql, TaxonomyService } from '../taxonomy/taxonomy.service.js';
+import { linkedTermsSql } from '../taxonomy/taxonomy.queries.js';
+import { TaxonomyService } from '../taxonomy/taxonomy.service.js';
 import type {
   CreateOrganisationInput,
   OrganisationsFilter,

@@ -17,8 +17,10 @@ import {
 } from '@cohesion/common';
 import type { AccountProfiles, NewProfile } from '@cohesion/auth';
 import type { AreaEntity } from '../areas/area.entity.js';
-import { AreasService, linkedAreasSql } from '../areas/areas.service.js';
-import { linkedTermsSql, TaxonomyService } from '../taxonomy/taxonomy.service.js';
+import { linkedAreasSql } from '../areas/area.queries.js';
+import { AreasService } from '../areas/areas.service.js';
+import { linkedTermsSql } from '../taxonomy/taxonomy.queries.js';
+import { TaxonomyService } from '../taxonomy/taxonomy.service.js';
 import type { TaxonomyTermEntity } from '../taxonomy/taxonomy.entity.js';
 import { replaceLinks } from '../shared/links.js';
 import { COHESION_THEMES } from '../taxonomy/taxonomy.model.js';

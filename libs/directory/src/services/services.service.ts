@@ -21,10 +21,12 @@ import {
 } from '@cohesion/common';
 import type { AreaEntity } from '../areas/area.entity.js';
 import { Geocoder, type Placement } from '../geo/geocoder.js';
-import { AreasService, linkedAreasSql } from '../areas/areas.service.js';
+import { linkedAreasSql } from '../areas/area.queries.js';
+import { AreasService } from '../areas/areas.service.js';
 import type { TaxonomyTermEntity } from '../taxonomy/taxonomy.entity.js';
 import { replaceLinks } from '../shared/links.js';
-import { linkedTermsSql, TaxonomyService } from '../taxonomy/taxonomy.service.js';
+import { linkedTermsSql } from '../taxonomy/taxonomy.queries.js';
+import { TaxonomyService } from '../taxonomy/taxonomy.service.js';
 import type {
   CreateServiceInput,
   ServiceLocationInput,

@@ -1,5 +1,6 @@
 import { toGlobalId } from '@cohesion/common';
-import type { TaxonomyEntity, TaxonomyTermEntity } from './taxonomy.entity.js';
+import { TaxonomyTermEntity, type TaxonomyEntity } from './taxonomy.entity.js';
+import type { TermRow } from './taxonomy.queries.js';
 import { Taxonomy, TAXONOMY_TERM_TYPE, TAXONOMY_TYPE, TaxonomyTerm } from './taxonomy.model.js';
 
 export function toTaxonomy(entity: TaxonomyEntity): Taxonomy {
@@ -22,5 +23,18 @@ export function toTaxonomyTerm(entity: TaxonomyTermEntity): TaxonomyTerm {
     code: entity.code,
     name: entity.name,
     description: entity.description,
+  });
+}
+
+export function termRowToEntity(row: TermRow): TaxonomyTermEntity {
+  return Object.assign(new TaxonomyTermEntity(), {
+    id: row.id,
+    taxonomyId: row.taxonomy_id,
+    parentId: row.parent_id,
+    code: row.code,
+    name: row.name,
+    description: row.description,
+    termUri: row.term_uri,
+    pathIds: row.path_ids,
   });
 }

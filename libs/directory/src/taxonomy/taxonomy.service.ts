@@ -10,62 +10,15 @@ import {
   notFound,
   SqlParams,
   type ConnectionShape,
-  type KeysetSort,
   type Viewer,
   containsTextSql,
 } from '@cohesion/common';
 import type { CreateTaxonomyTermInput, TaxonomyTermsFilter, UpdateTaxonomyTermInput } from './dto/taxonomy.inputs.js';
 import { TaxonomyEntity, TaxonomyTermEntity } from './taxonomy.entity.js';
 import { type TaxonomyTerm } from './taxonomy.model.js';
-import { toTaxonomyTerm } from './taxonomy.mapper.js';
+import { termRowToEntity, toTaxonomyTerm } from './taxonomy.mapper.js';
+import { TERM_SORT, type TermRow } from './taxonomy.queries.js';
 import { assertNotBelow, childrenOf, parentAfter } from '../shared/tree.js';
-
-interface TermRow {
-  id: string;
-  taxonomy_id: string;
-  parent_id: string | null;
-  code: string;
-  name: string;
-  description: string | null;
-  term_uri: string | null;
-  path_ids: string[];
-  sort_name: string;
-}
-
-/** Term columns camel-cased (alias `t`), for joins that return whole terms. */
-export const TERM_COLUMNS = `t.id, t.taxonomy_id AS "taxonomyId", t.parent_id AS "parentId", t.code, t.name,
-  t.description, t.term_uri AS "termUri", t.path_ids AS "pathIds"`;
-
-/**
- * The terms linked to each owner of the uuid[] SQL expression `ownerIds` through the
- * link table `link` (owner column `ownerColumn`, term column term_id), by name, each
- * row with its "ownerId".
- */
-export function linkedTermsSql(link: string, ownerColumn: string, ownerIds: string): string {
-  return `SELECT x.${ownerColumn} AS "ownerId", ${TERM_COLUMNS}
-         FROM ${link} x JOIN taxonomy_terms t ON t.id = x.term_id
-        WHERE x.${ownerColumn} = ANY(${ownerIds})
-        ORDER BY t.name`;
-}
-
-const SORT: KeysetSort<TermRow> = {
-  expressions: ['lower(t.name)', 't.id'],
-  parts: ['text', 'uuid'],
-  valuesOf: (row) => [row.sort_name, row.id],
-};
-
-function rowToEntity(row: TermRow): TaxonomyTermEntity {
-  return Object.assign(new TaxonomyTermEntity(), {
-    id: row.id,
-    taxonomyId: row.taxonomy_id,
-    parentId: row.parent_id,
-    code: row.code,
-    name: row.name,
-    description: row.description,
-    termUri: row.term_uri,
-    pathIds: row.path_ids,
-  });
-}
 
 @Injectable()
 export class TaxonomyService {
@@ -115,9 +68,9 @@ export class TaxonomyService {
       from: 'taxonomy_terms t',
       where,
       params,
-      sort: SORT,
+      sort: TERM_SORT,
       page,
-      toNode: (row: TermRow) => toTaxonomyTerm(rowToEntity(row)),
+      toNode: (row: TermRow) => toTaxonomyTerm(termRowToEntity(row)),
     });
   }
 
