@@ -4,6 +4,7 @@ import { notFound, Viewer, viewerOf, type RequestContext } from '@cohesion/commo
 import { Access, Public } from './access/access.decorator.js';
 import { toAccountModel } from './accounts/account.mapper.js';
 import { AccountModel, AuthPayloadModel } from './accounts/account.model.js';
+import { AUTH_POLICY } from './auth.policy.js';
 import { AuthService, type Session } from './auth.service.js';
 import { LoginInput, LogoutInput, RefreshTokenInput, RegisterInput } from './dto/auth.inputs.js';
 import { AuthThrottleInterceptor, ThrottleAuth } from './throttling/auth-throttle.interceptor.js';
@@ -13,7 +14,7 @@ export class AuthResolver {
   constructor(private readonly auth: AuthService) {}
 
   @Mutation(() => AuthPayloadModel, { description: 'Create an account and practitioner profile, and sign in.' })
-  @Public('anyone; attempts throttled per IP')
+  @Public(AUTH_POLICY.register)
   @UseInterceptors(AuthThrottleInterceptor)
   @ThrottleAuth({ count: 'attempts' })
   async register(@Args('input') input: RegisterInput, @Context() context: RequestContext): Promise<AuthPayloadModel> {
@@ -21,7 +22,7 @@ export class AuthResolver {
   }
 
   @Mutation(() => AuthPayloadModel, { description: 'Sign in with email and password.' })
-  @Public('anyone; failures throttled per IP, per email from each IP, and per email')
+  @Public(AUTH_POLICY.login)
   @UseInterceptors(AuthThrottleInterceptor)
   @ThrottleAuth({ perEmail: true })
   async login(@Args('input') input: LoginInput, @Context() context: RequestContext): Promise<AuthPayloadModel> {
@@ -31,7 +32,7 @@ export class AuthResolver {
   @Mutation(() => AuthPayloadModel, {
     description: 'Exchange a refresh token for a new access and refresh token. Each refresh token works once.',
   })
-  @Public('holder of a live refresh token; failures throttled per IP')
+  @Public(AUTH_POLICY.refreshToken)
   @UseInterceptors(AuthThrottleInterceptor)
   @ThrottleAuth()
   async refreshToken(
@@ -42,7 +43,7 @@ export class AuthResolver {
   }
 
   @Mutation(() => Boolean, { description: 'End this session (by its refresh token) or every session.' })
-  @Public('holder of the refresh token; `everywhere` needs sign-in')
+  @Public(AUTH_POLICY.logout)
   async logout(
     @Args('input', { type: () => LogoutInput, nullable: true }) input: LogoutInput | null,
     @Context() context: RequestContext,
@@ -52,7 +53,7 @@ export class AuthResolver {
   }
 
   @Query(() => AccountModel, { description: 'The signed-in account.' })
-  @Access('member')
+  @Access('member', AUTH_POLICY.me)
   async me(@Context() context: RequestContext): Promise<AccountModel> {
     const viewer = viewerOf(context);
     const account = await this.auth.account(viewer.accountId as string);

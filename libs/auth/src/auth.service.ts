@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
-import { badInput, isUniqueViolation, unauthenticated, type Viewer } from '@cohesion/common';
+import { badInput, enforce, isUniqueViolation, unauthenticated, type Viewer } from '@cohesion/common';
+import { AUTH_POLICY } from './auth.policy.js';
 import { ACCOUNT_PROFILES, type AccountProfiles } from './accounts/account-profiles.js';
 import { AccountEntity } from './accounts/account.entity.js';
 import { RoleGrantEntity } from './accounts/role-grant.entity.js';
@@ -100,7 +101,7 @@ export class AuthService {
 
   /** Ends the session of `refreshToken`, or every session of the viewer. Idempotent. */
   async logout(viewer: Viewer, refreshToken: string | undefined, everywhere: boolean): Promise<void> {
-    if (everywhere && !viewer.accountId) throw unauthenticated('Sign in to end every session');
+    enforce(AUTH_POLICY.logout, viewer, { everywhere });
     await this.dataSource.transaction(async (manager) => {
       if (refreshToken) {
         const token = await manager

@@ -6,6 +6,7 @@ export * from './accounts/account.model.js';
 export * from './accounts/role-grant.entity.js';
 export * from './accounts/role-grants.service.js';
 export * from './auth.module.js';
+export * from './auth.policy.js';
 export { AuthService, normaliseEmail } from './auth.service.js';
 export * from './passwords/password-hasher.js';
 export * from './passwords/password-policy.js';

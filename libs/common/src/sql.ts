@@ -44,3 +44,13 @@ export async function returningRows<T>(db: RunsQueries, sql: string, parameters:
 
 /** Anything that runs SQL with typed rows: the DataSource, or a transaction's EntityManager. */
 export type Db = Pick<EntityManager, 'query'>;
+
+/** Escapes LIKE's wildcards (and its escape character) so the text matches only itself. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+/** Whether `column` contains `text` (a value, added to `params`), ignoring case: a name filter. */
+export function containsTextSql(column: string, text: string, params: SqlParams): string {
+  return `${column} ILIKE ${params.add(`%${escapeLike(text)}%`)}`;
+}

@@ -49,11 +49,6 @@ export class Viewer {
     );
   }
 
-  /** Organisation admins manage their organisation's listing and services; platform admins manage all. */
-  canManageOrganisation(organisationId: string): boolean {
-    return this.isAdmin || this.hasRole('ORG_ADMIN', organisationId);
-  }
-
   isPractitioner(practitionerId: string): boolean {
     return this.practitionerId !== null && this.practitionerId === practitionerId;
   }

@@ -1,24 +1,27 @@
 export * from './areas/area.entity.js';
+export * from './areas/area.queries.js';
 export * from './areas/areas.service.js';
 export * from './directory.module.js';
 export { GeoModule } from './geo/geo.module.js';
 export { Geocoder, type GeocodedPoint, type Placement } from './geo/geocoder.js';
+export * from './geo/geo.sql.js';
 export * from './organisations/org-id.js';
 export * from './organisations/organisation.entity.js';
 export * from './organisations/organisation.model.js';
-export * from './organisations/organisation.policy.js';
+export * from './directory.policy.js';
 export * from './organisations/organisations.loaders.js';
 export * from './organisations/organisations.service.js';
 export * from './practitioners/practitioner.entity.js';
 export * from './practitioners/practitioner.mapper.js';
 export * from './practitioners/practitioner.model.js';
-export * from './practitioners/practitioner.policy.js';
 export * from './practitioners/practitioners.loaders.js';
+export * from './practitioners/practitioner.queries.js';
 export * from './practitioners/practitioners.service.js';
 export * from './practitioners/relationships.js';
 export * from './services/service.entity.js';
 export * from './services/services.service.js';
 export * from './taxonomy/taxonomy.entity.js';
+export * from './taxonomy/taxonomy.mapper.js';
 export * from './taxonomy/taxonomy.model.js';
 export { TaxonomyService } from './taxonomy/taxonomy.service.js';
 export * from './writer/index.js';
@@ -76,5 +79,7 @@ export const DIRECTORY_ENTITIES = [
   ServiceTaxonomyTermEntity,
   ServiceAreaEntity,
 ];
+export * from './search/search.args.js';
 export * from './search/search.inputs.js';
 export * from './search/search.service.js';
+export type { SearchPlan, SearchRequest } from './search/search.plan.js';

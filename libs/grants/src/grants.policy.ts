@@ -1,4 +1,5 @@
 import { definePolicies, forbidden, type Viewer } from '@cohesion/common';
+import { DIRECTORY_POLICY } from '@cohesion/directory';
 
 /**
  * Who may see and do what in grants, by name. Resolvers declare the policy an operation
@@ -37,8 +38,9 @@ function runsFundsOf(viewer: Viewer, councilId: string): boolean {
   return viewer.isAdmin || viewer.hasRole('GRANTS_OFFICER', councilId);
 }
 
+/** Those who run the applying organisation act for it: the directory's rule. */
 function actsForApplicant(viewer: Viewer, applicantId: string): boolean {
-  return viewer.isAdmin || viewer.hasRole('ORG_ADMIN', applicantId);
+  return DIRECTORY_POLICY.manageOrganisation.allows(viewer, { organisationId: applicantId });
 }
 
 /** The councils whose funds the viewer runs; null means every council (a platform admin). */

@@ -14,7 +14,7 @@ import { IntroductionsResolver } from './introductions/introductions.resolver.js
 import { IntroductionsService } from './introductions/introductions.service.js';
 import { NetworkGraphResolver } from './graph/network-graph.resolver.js';
 import { NetworkGraphService } from './graph/network-graph.service.js';
-import { PartnershipsByOrganisationLoader } from './partnerships/partnerships.loader.js';
+import { PartnershipsByOrganisationLoader } from './partnerships/partnerships.loaders.js';
 import { OrganisationPartnershipsResolver, PartnershipsResolver } from './partnerships/partnerships.resolver.js';
 import { PartnershipsService } from './partnerships/partnerships.service.js';
 import { IntroductionPathsResolver } from './paths/introduction-paths.resolver.js';

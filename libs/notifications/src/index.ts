@@ -5,6 +5,7 @@ export * from './notice-blocks.js';
 export * from './notification.entity.js';
 export * from './notification.model.js';
 export * from './notifications.module.js';
+export * from './notifications.policy.js';
 export * from './notifications.service.js';
 
 import { NotificationDeliveryEntity, NotificationEntity } from './notification.entity.js';

@@ -1,8 +1,10 @@
 import { Args, Context, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { viewerOf, type RequestContext } from '@cohesion/common';
 import { Access } from '@cohesion/auth';
-import { MarkNotificationsReadInput, MyNotificationsArgs } from './dto/notification.inputs.js';
+import { MarkNotificationsReadInput } from './dto/notification.inputs.js';
+import { MyNotificationsArgs } from './dto/notification.args.js';
 import { Notification, NotificationConnection } from './notification.model.js';
+import { NOTIFICATIONS_POLICY } from './notifications.policy.js';
 import { NotificationsService } from './notifications.service.js';
 
 @Resolver(() => Notification)
@@ -10,7 +12,7 @@ export class NotificationsResolver {
   constructor(private readonly notifications: NotificationsService) {}
 
   @Query(() => NotificationConnection, { description: 'Your notifications, newest first.' })
-  @Access('member', 'your own notifications only')
+  @Access('member', NOTIFICATIONS_POLICY.seeNotifications)
   myNotifications(
     @Args() args: MyNotificationsArgs,
     @Context() context: RequestContext,
@@ -19,13 +21,13 @@ export class NotificationsResolver {
   }
 
   @Query(() => Int, { description: 'How many of your notifications are unread.' })
-  @Access('member', 'your own notifications only')
+  @Access('member', NOTIFICATIONS_POLICY.seeNotifications)
   unreadNotificationCount(@Context() context: RequestContext): Promise<number> {
     return this.notifications.unreadCount(viewerOf(context));
   }
 
   @Mutation(() => Int, { description: 'Marks notifications read (the given ones, or all); returns how many changed.' })
-  @Access('member', 'your own notifications only; ids of anyone else’s are ignored')
+  @Access('member', NOTIFICATIONS_POLICY.markNotificationsRead)
   markNotificationsRead(
     @Args('input') input: MarkNotificationsReadInput,
     @Context() context: RequestContext,

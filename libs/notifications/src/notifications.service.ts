@@ -11,6 +11,7 @@ import {
 } from '@cohesion/common';
 import { AppConfig } from '@cohesion/config';
 import { NoticeBlocks, noticeBlockedSql } from './notice-blocks.js';
+import { NOTIFICATIONS_POLICY } from './notifications.policy.js';
 import { toNotification, type NotificationRow } from './notification.mapper.js';
 import type { Notification } from './notification.model.js';
 
@@ -63,9 +64,9 @@ export class NotificationsService {
     private readonly config: AppConfig,
   ) {}
 
-  /** Whether notification alias `n` may be shown to its recipient now: no longer held, and no block between its people. */
-  private shownSql(): string {
-    return `n.deliver_at <= now() AND NOT ${noticeBlockedSql(this.blocks, 'n.recipient_id', 'n.about_ids')}`;
+  /** Notification alias `n` belongs to `recipient` (an SQL expression) and may be shown to them now. */
+  private shownTo(recipient: string): string {
+    return NOTIFICATIONS_POLICY.seeNotifications.sql(this.blocks, recipient);
   }
 
   /**
@@ -125,7 +126,7 @@ export class NotificationsService {
     return keysetPage(this.dataSource, {
       select: COLUMNS,
       from: 'notifications n',
-      where: `n.recipient_id = ${recipient} AND ${this.shownSql()}${unreadOnly ? ' AND n.read_at IS NULL' : ''}`,
+      where: `${this.shownTo(recipient)}${unreadOnly ? ' AND n.read_at IS NULL' : ''}`,
       params,
       sort: SORT,
       page,
@@ -135,7 +136,7 @@ export class NotificationsService {
 
   async byIds(viewer: Viewer, ids: readonly string[]): Promise<NotificationRow[]> {
     return this.dataSource.query(
-      `SELECT ${COLUMNS} FROM notifications n WHERE n.id = ANY($1::uuid[]) AND n.recipient_id = $2 AND ${this.shownSql()}`,
+      `SELECT ${COLUMNS} FROM notifications n WHERE n.id = ANY($1::uuid[]) AND ${this.shownTo('$2')}`,
       [ids, viewer.accountId],
     );
   }
@@ -143,7 +144,7 @@ export class NotificationsService {
   async unreadCount(viewer: Viewer): Promise<number> {
     const [row] = await this.dataSource.query<{ count: number }[]>(
       `SELECT count(*)::int AS count FROM notifications n
-        WHERE n.recipient_id = $1 AND n.read_at IS NULL AND ${this.shownSql()}`,
+        WHERE ${this.shownTo('$1')} AND n.read_at IS NULL`,
       [viewer.accountId],
     );
     return row.count;
@@ -156,7 +157,7 @@ export class NotificationsService {
     const rows = await returningRows<{ id: string }>(
       this.dataSource,
       `UPDATE notifications n SET read_at = now()
-        WHERE n.recipient_id = $1 AND n.read_at IS NULL AND ${this.shownSql()}
+        WHERE ${this.shownTo('$1')} AND n.read_at IS NULL
               ${hasIds ? 'AND n.id = ANY($2::uuid[])' : ''}
         RETURNING n.id`,
       hasIds ? [viewer.accountId, selection.ids] : [viewer.accountId],

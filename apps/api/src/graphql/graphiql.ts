@@ -6,6 +6,7 @@ import { Controller, Get, Param, Res } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { Public } from '@cohesion/auth';
 import { notFound } from '@cohesion/common';
+import { API_POLICY } from '../api.policy.js';
 
 /** Where the in-browser IDE's code is served from: this server, never a CDN. */
 export const GRAPHIQL_ASSETS_PATH = '/graphiql';
@@ -128,7 +129,7 @@ export function graphiqlPolicy(req: Request, res: Response, next: NextFunction):
 @Controller(GRAPHIQL_ASSETS_PATH.slice(1))
 export class GraphiqlAssetsController {
   @Get(':name')
-  @Public('anyone: the in-browser IDE’s own code, outside production')
+  @Public(API_POLICY.graphiql)
   asset(@Param('name') name: string, @Res() response: Response): void {
     const asset = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
     if (!asset) throw notFound('That file');

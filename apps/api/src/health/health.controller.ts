@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Injectable } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
 import { Public } from '@cohesion/auth';
+import { API_POLICY } from '../api.policy.js';
 import type { Logger } from 'pino';
 import { LOGGER, loggableError } from '@cohesion/common';
 
@@ -49,14 +50,14 @@ export class HealthController {
   ) {}
 
   @Get()
-  @Public('liveness probe')
+  @Public(API_POLICY.liveness)
   @HealthCheck()
   live() {
     return this.health.check([]);
   }
 
   @Get('ready')
-  @Public('readiness probe')
+  @Public(API_POLICY.readiness)
   @HealthCheck()
   ready() {
     return this.health.check([() => this.database.check('database')]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { DomainError } from '../errors/domain-error.js';
 import { Viewer } from '../viewer.js';
-import { allows, definePolicies, enforce } from './policy.js';
+import { allows, definePolicies, enforce, refusalOf } from './policy.js';
 
 const OFFICER = Viewer.member('a1', 'p1', [{ role: 'GRANTS_OFFICER', organisationId: 'walsall' }]);
 const MEMBER = Viewer.member('a2', 'p2', []);
@@ -46,5 +46,12 @@ describe('policies', () => {
     expect(refused?.code).toBe('FORBIDDEN');
     expect(refused?.message).toBe('Only a GRANTS_OFFICER of the fund’s council (or ADMIN) may do this');
     expect(() => enforce(EXAMPLE.viewFund, MEMBER, { councilId: 'walsall' })).toThrow('Fund was not found');
+  });
+});
+
+describe('refusalOf', () => {
+  it('gives the refusal a caller would get, or null when the policy allows', () => {
+    expect(refusalOf(EXAMPLE.runFund, OFFICER, { councilId: 'walsall' })).toBeNull();
+    expect(refusalOf(EXAMPLE.viewFund, MEMBER, { councilId: 'walsall' })?.code).toBe('NOT_FOUND');
   });
 });

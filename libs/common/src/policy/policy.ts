@@ -87,3 +87,8 @@ export function enforce<Facts>(policy: Policy<Facts>, viewer: Viewer, facts: Fac
 export function allows<Facts>(policy: Policy<Facts>, viewer: Viewer, facts: Facts): boolean {
   return policy.allows(viewer, facts);
 }
+
+/** The error the policy would give on these facts, or null when it allows: for pages that say why not. */
+export function refusalOf<Facts>(policy: Policy<Facts>, viewer: Viewer, facts: Facts): DomainError | null {
+  return policy.allows(viewer, facts) ? null : policy.refusal(facts);
+}

@@ -1,6 +1,15 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsOptional, IsUrl, Matches, MaxLength, ValidateBy, type ValidationOptions } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsEmail,
+  IsOptional,
+  IsUrl,
+  Matches,
+  MaxLength,
+  ValidateBy,
+  type ValidationOptions,
+} from 'class-validator';
 import { decodeGlobalId } from '../global-id.js';
 import { isLocalDate } from '../graphql/scalars.js';
 import { isUkPostcode } from '../uk/postcode.js';
@@ -96,6 +105,19 @@ export const PHONE = /^\+?[0-9][0-9 ()-]{5,19}$/;
 /** An optional free-text input: trimmed, at most `max` characters; null clears it. */
 export function OptionalText(max: number): PropertyDecorator {
   return applyDecorators(Trim(), IsOptional(), MaxLength(max));
+}
+
+/**
+ * An optional list of at most `max` global ids of `type` nodes (areas, terms...), each
+ * replaced by its uuid. Applied in the order the decorators it stands for were stacked.
+ */
+export function OptionalIdsOf(type: string, max: number): PropertyDecorator {
+  return applyDecorators(IsGlobalIdOf(type, { each: true }), ArrayMaxSize(max), IsOptional());
+}
+
+/** An optional list of at most 20 ISO 639 language codes. */
+export function OptionalLanguageCodes(): PropertyDecorator {
+  return applyDecorators(IsLanguageCode({ each: true }), ArrayMaxSize(20), IsOptional());
 }
 
 /** An optional email address; null clears it. */

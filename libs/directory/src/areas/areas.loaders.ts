@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { BATCH_OPTIONS, groupedInKeyOrder, inKeyOrder, type LoaderFactory } from '@cohesion/common';
+import { BATCH_OPTIONS, inKeyOrder, type LoaderFactory } from '@cohesion/common';
+import { childrenLoader } from '../shared/tree.js';
 import type { AreaEntity } from './area.entity.js';
 import { AreasService } from './areas.service.js';
 
@@ -22,10 +23,6 @@ export class AreaChildrenLoader implements LoaderFactory<string, AreaEntity[]> {
   constructor(private readonly areas: AreasService) {}
 
   create(): DataLoader<string, AreaEntity[]> {
-    return new DataLoader(
-      async (parentIds) =>
-        groupedInKeyOrder(parentIds, await this.areas.childrenOf(parentIds), (area) => area.parentId as string),
-      BATCH_OPTIONS,
-    );
+    return childrenLoader((parentIds) => this.areas.childrenOf(parentIds));
   }
 }

@@ -5,7 +5,9 @@ import { toArea } from './area.mapper.js';
 import { Area } from './area.model.js';
 import { AreaByIdLoader, AreaChildrenLoader } from './areas.loaders.js';
 import { AreasService } from './areas.service.js';
-import { AreasArgs, CreateAreaInput, UpdateAreaInput } from './dto/area.inputs.js';
+import { CreateAreaInput, UpdateAreaInput } from './dto/area.inputs.js';
+import { AreasArgs } from './dto/area.args.js';
+import { DIRECTORY_POLICY } from '../directory.policy.js';
 
 @ObjectType()
 export class AreaConnection extends Connection(Area, 'Area') {}
@@ -19,19 +21,19 @@ export class AreasResolver {
   ) {}
 
   @Query(() => AreaConnection, { description: 'Areas: regions, local authorities, localities and wards.' })
-  @Public('areas are public reference data')
+  @Public(DIRECTORY_POLICY.seeAreas)
   areas(@Args() args: AreasArgs): Promise<AreaConnection> {
     return this.service.list(args.filter, args);
   }
 
   @Mutation(() => Area)
-  @Access('admin')
+  @Access('admin', DIRECTORY_POLICY.manageReferenceData)
   createArea(@Args('input') input: CreateAreaInput, @Context() context: RequestContext): Promise<Area> {
     return this.service.create(viewerOf(context), input);
   }
 
   @Mutation(() => Area)
-  @Access('admin')
+  @Access('admin', DIRECTORY_POLICY.manageReferenceData)
   updateArea(@Args('input') input: UpdateAreaInput, @Context() context: RequestContext): Promise<Area> {
     return this.service.update(viewerOf(context), input);
   }

@@ -12,12 +12,14 @@ import {
   type ConnectionShape,
   type KeysetSort,
   type Viewer,
+  containsTextSql,
 } from '@cohesion/common';
 import { AreaEntity, type AreaKindValue } from './area.entity.js';
 import { toArea } from './area.mapper.js';
 import type { Area } from './area.model.js';
 import { assertAreaCode, assertParentKind } from './area.rules.js';
 import type { AreasFilter, CreateAreaInput, UpdateAreaInput } from './dto/area.inputs.js';
+import { assertNotBelow, childrenOf, parentAfter } from '../shared/tree.js';
 
 interface AreaRow {
   id: string;
@@ -60,7 +62,7 @@ export class AreasService {
       filter?.parentId && `a.parent_id = ${params.add(filter.parentId)}`,
       filter?.within && `a.path_ids && ARRAY[${params.add(filter.within)}]::uuid[]`,
       filter?.rootsOnly && 'a.parent_id IS NULL',
-      filter?.nameContains && `a.name ILIKE ${params.add(`%${escapeLike(filter.nameContains)}%`)}`,
+      filter?.nameContains && containsTextSql('a.name', filter.nameContains, params),
       filter?.codes?.length && `a.code = ANY(${params.add(filter.codes)}::varchar[])`,
     ]);
     return keysetPage(this.dataSource, {
@@ -83,13 +85,8 @@ export class AreasService {
       .getMany();
   }
 
-  async childrenOf(parentIds: readonly string[]): Promise<AreaEntity[]> {
-    return this.dataSource
-      .getRepository(AreaEntity)
-      .createQueryBuilder('a')
-      .where('a.parent_id = ANY(:ids)', { ids: parentIds })
-      .orderBy('a.name')
-      .getMany();
+  childrenOf(parentIds: readonly string[]): Promise<AreaEntity[]> {
+    return childrenOf(this.dataSource, AreaEntity, 'a', parentIds);
   }
 
   /** Fails with BAD_USER_INPUT naming `field` unless every id is a known area. */
@@ -132,11 +129,9 @@ export class AreasService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!current) throw notFound('That area');
-      const parentId = input.parentId === undefined ? current.parentId : input.parentId;
+      const parentId = parentAfter(current, input.parentId);
       const parent = parentId ? await this.parentOf(manager, parentId) : null;
-      if (parent && parent.pathIds.includes(current.id)) {
-        throw badInput('input.parentId', 'cannot be the area itself or one of its descendants');
-      }
+      if (parent) assertNotBelow(current, parent, 'area');
       assertParentKind(current.kind, parent?.kind ?? null, 'input.parentId');
       const code = input.code === undefined ? current.code : input.code || null;
       assertAreaCode(current.kind, code, 'input.code');
@@ -172,21 +167,4 @@ export class AreasService {
 
 function snapshot(area: AreaEntity): object {
   return { name: area.name, kind: area.kind, code: area.code, parentId: area.parentId };
-}
-
-/**
- * The areas linked to each owner of the uuid[] SQL expression `ownerIds` through the
- * link table `link` (owner column `ownerColumn`, area column area_id), by name, each row
- * with its "ownerId".
- */
-export function linkedAreasSql(link: string, ownerColumn: string, ownerIds: string): string {
-  return `SELECT x.${ownerColumn} AS "ownerId", a.id, a.parent_id AS "parentId", a.kind, a.name, a.code,
-              a.path_ids AS "pathIds"
-         FROM ${link} x JOIN areas a ON a.id = x.area_id
-        WHERE x.${ownerColumn} = ANY(${ownerIds})
-        ORDER BY a.name`;
-}
-
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }

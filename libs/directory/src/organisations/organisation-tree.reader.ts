@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { queryPrepared } from '@cohesion/database';
 import {
+  allows,
   attachPrefetched,
   Prefetcher,
   SqlParams,
@@ -9,9 +10,11 @@ import {
   type FieldRequest,
   type RequestContext,
 } from '@cohesion/common';
+import { DIRECTORY_POLICY } from '../directory.policy.js';
 import { toArea } from '../areas/area.mapper.js';
 import type { AreaEntity } from '../areas/area.entity.js';
-import { PractitionersService, type RankedPractitioner } from '../practitioners/practitioners.service.js';
+import type { RankedPractitioner } from '../practitioners/practitioner.queries.js';
+import { PractitionersService } from '../practitioners/practitioners.service.js';
 import type { LocationEntity } from '../services/service.entity.js';
 import { toServiceLocation } from '../services/service.mapper.js';
 import {
@@ -22,7 +25,7 @@ import {
   type RankedService,
 } from '../services/services.service.js';
 import type { TaxonomyTermEntity } from '../taxonomy/taxonomy.entity.js';
-import { toTaxonomyTerm } from '../taxonomy/taxonomy.model.js';
+import { toTaxonomyTerm } from '../taxonomy/taxonomy.mapper.js';
 import type { Organisation } from './organisation.model.js';
 import { organisationAreasSql, organisationThemesSql } from './organisations.service.js';
 
@@ -88,7 +91,7 @@ export class OrganisationTreeReader {
       } else if (request.field === 'services') {
         parts.push(await this.services(request, viewer, here, column));
       } else if (request.field === 'practitioners') {
-        if (!viewer.isAuthenticated) {
+        if (!allows(DIRECTORY_POLICY.findPeople, viewer, undefined)) {
           // Members only, as the field's resolver says.
           for (const organisation of organisations) attachPrefetched(organisation, request.key, null);
           continue;

@@ -1,7 +1,7 @@
 import { toGlobalId } from '@cohesion/common';
 import { geoPoint, type ListingVisibility } from '../shared/shared.models.js';
 import type { OrganisationEntity } from './organisation.entity.js';
-import { isOrganisationVerified } from './organisation.policy.js';
+import { isOrganisationVerified } from '../directory.policy.js';
 import { Organisation, type FaithTradition, type OrganisationKind } from './organisation.model.js';
 
 export const ORGANISATION_TYPE = 'Organisation';

@@ -1,20 +1,30 @@
 import { Args, Context, ID, Info, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { Connection, fromGlobalId, notFound, Prefetcher, viewerOf, type RequestContext } from '@cohesion/common';
-import { Access, Public, RoleGrantModel } from '@cohesion/auth';
+import {
+  allows,
+  Connection,
+  fromGlobalId,
+  notFound,
+  Prefetcher,
+  viewerOf,
+  type RequestContext,
+} from '@cohesion/common';
+import { Access, AUTH_POLICY, Public, RoleGrantModel } from '@cohesion/auth';
 import { toArea } from '../areas/area.mapper.js';
 import { Area } from '../areas/area.model.js';
-import { TaxonomyTerm, toTaxonomyTerm } from '../taxonomy/taxonomy.model.js';
+import { TaxonomyTerm } from '../taxonomy/taxonomy.model.js';
+import { toTaxonomyTerm } from '../taxonomy/taxonomy.mapper.js';
 import {
   CreateOrganisationInput,
-  OrganisationsArgs,
   RoleGrantInput,
   UpdateOrganisationInput,
   VerifyOrganisationInput,
 } from './dto/organisation.inputs.js';
+import { OrganisationsArgs } from './dto/organisation.args.js';
 import { Organisation } from './organisation.model.js';
 import { OrganisationAreasLoader, OrganisationByIdLoader, OrganisationThemesLoader } from './organisations.loaders.js';
 import { OrganisationsService, recordToOrganisation } from './organisations.service.js';
+import { DIRECTORY_POLICY } from '../directory.policy.js';
 
 @ObjectType()
 export class OrganisationConnection extends Connection(Organisation, 'Organisation') {}
@@ -35,7 +45,7 @@ export class OrganisationsResolver {
   }
 
   @Query(() => OrganisationConnection, { description: 'Organisations, filtered; sorted by name.' })
-  @Public('anonymous callers see verified, publicly listed organisations only')
+  @Public(DIRECTORY_POLICY.seeOrganisation)
   async organisations(
     @Args() args: OrganisationsArgs,
     @Context() context: RequestContext,
@@ -47,7 +57,7 @@ export class OrganisationsResolver {
   }
 
   @Query(() => Organisation)
-  @Public('NOT_FOUND for an organisation the caller may not see')
+  @Public(DIRECTORY_POLICY.seeOrganisation)
   async organisation(
     @Args('id', { type: () => ID }) id: string,
     @Context() context: RequestContext,
@@ -63,7 +73,7 @@ export class OrganisationsResolver {
   @Mutation(() => Organisation, {
     description: 'List a new organisation; you become its admin. It is unverified until checked.',
   })
-  @Access('member', 'any member; the creator becomes its ORG_ADMIN')
+  @Access('member', DIRECTORY_POLICY.createOrganisation)
   async createOrganisation(
     @Args('input') input: CreateOrganisationInput,
     @Context() context: RequestContext,
@@ -76,7 +86,7 @@ export class OrganisationsResolver {
   }
 
   @Mutation(() => Organisation)
-  @Access('member', 'ORG_ADMIN of the organisation, or ADMIN')
+  @Access('member', DIRECTORY_POLICY.manageOrganisation)
   updateOrganisation(
     @Args('input') input: UpdateOrganisationInput,
     @Context() context: RequestContext,
@@ -85,7 +95,7 @@ export class OrganisationsResolver {
   }
 
   @Mutation(() => Organisation, { description: 'Mark an organisation as checked (or not).' })
-  @Access('admin')
+  @Access('admin', DIRECTORY_POLICY.verifyOrganisation)
   verifyOrganisation(
     @Args('input') input: VerifyOrganisationInput,
     @Context() context: RequestContext,
@@ -94,13 +104,13 @@ export class OrganisationsResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Give a practitioner a role.' })
-  @Access('member', 'ADMIN for any role; ORG_ADMIN may add admins of their own organisation')
+  @Access('member', AUTH_POLICY.grantRole)
   grantRole(@Args('input') input: RoleGrantInput, @Context() context: RequestContext): Promise<boolean> {
     return this.service.changeRole(viewerOf(context), input, 'grant');
   }
 
   @Mutation(() => Boolean, { description: 'Take a role away; false if it was not held.' })
-  @Access('member', 'ADMIN for any role; ORG_ADMIN may remove admins of their own organisation but not the last')
+  @Access('member', AUTH_POLICY.revokeRole)
   revokeRole(@Args('input') input: RoleGrantInput, @Context() context: RequestContext): Promise<boolean> {
     return this.service.changeRole(viewerOf(context), input, 'revoke');
   }
@@ -117,7 +127,7 @@ export class OrganisationsResolver {
 
   @ResolveField(() => Boolean, { description: 'Whether you may edit this organisation and its services.' })
   viewerCanManage(@Parent() organisation: Organisation, @Context() context: RequestContext): boolean {
-    return viewerOf(context).canManageOrganisation(organisation.organisationId);
+    return allows(DIRECTORY_POLICY.manageOrganisation, viewerOf(context), organisation);
   }
 }
 

@@ -5,7 +5,6 @@ import {
   AuditService,
   badInput,
   conflict,
-  forbidden,
   invalidFields,
   isUniqueViolation,
   keysetPage,
@@ -18,14 +17,18 @@ import {
   type GrantedRole,
   type KeysetSort,
   type Viewer,
+  enforce,
+  containsTextSql,
 } from '@cohesion/common';
-import { RoleGrantsService } from '@cohesion/auth';
+import { AUTH_POLICY, RoleGrantsService } from '@cohesion/auth';
 import { queryPrepared } from '@cohesion/database';
 import type { AreaEntity } from '../areas/area.entity.js';
-import { AreasService, escapeLike, linkedAreasSql } from '../areas/areas.service.js';
+import { linkedAreasSql } from '../areas/area.queries.js';
+import { AreasService } from '../areas/areas.service.js';
 import type { TaxonomyTermEntity } from '../taxonomy/taxonomy.entity.js';
 import { COHESION_THEMES } from '../taxonomy/taxonomy.model.js';
-import { linkedTermsSql, TaxonomyService } from '../taxonomy/taxonomy.service.js';
+import { linkedTermsSql } from '../taxonomy/taxonomy.queries.js';
+import { TaxonomyService } from '../taxonomy/taxonomy.service.js';
 import type {
   CreateOrganisationInput,
   OrganisationsFilter,
@@ -40,11 +43,10 @@ import {
   OrganisationEntity,
   OrganisationIdentifierEntity,
   OrganisationThemeEntity,
-  type OrganisationKindValue,
 } from './organisation.entity.js';
 import { toOrganisation } from './organisation.mapper.js';
 import type { Organisation } from './organisation.model.js';
-import { changeNeedsVerification, organisationVerifiedSql, organisationVisibleSql } from './organisation.policy.js';
+import { changeNeedsVerification, DIRECTORY_POLICY, organisationVerifiedSql } from '../directory.policy.js';
 
 /** An organisation row with its identifiers already in org-id form. */
 export interface OrganisationRecord extends OrganisationEntity {
@@ -131,12 +133,12 @@ export class OrganisationsService {
   ): Promise<ConnectionShape<Organisation>> {
     const params = new SqlParams();
     const where = allOf([
-      organisationVisibleSql(viewer, 'o'),
+      DIRECTORY_POLICY.seeOrganisation.sql(viewer, 'o'),
       filter?.kinds?.length && `o.kind = ANY(${params.add(filter.kinds)}::varchar[])`,
       filter?.faithTraditions?.length && `o.faith_tradition = ANY(${params.add(filter.faithTraditions)}::varchar[])`,
       filter?.languages?.length && `o.languages && ${params.add(filter.languages)}::varchar[]`,
       filter?.verifiedOnly && organisationVerifiedSql('o'),
-      filter?.nameContains && `o.name ILIKE ${params.add(`%${escapeLike(filter.nameContains)}%`)}`,
+      filter?.nameContains && containsTextSql('o.name', filter.nameContains, params),
       // The areas and themes linked, with everything above them, kept on the row (GIN-indexed).
       filter?.areaIds?.length && `o.area_path_ids && ${params.add(filter.areaIds)}::uuid[]`,
       filter?.themeIds?.length && `o.term_path_ids && ${params.add(filter.themeIds)}::uuid[]`,
@@ -158,7 +160,7 @@ export class OrganisationsService {
     return queryPrepared(
       this.dataSource,
       `SELECT ${ORGANISATION_COLUMNS} FROM organisations o
-        WHERE o.id = ANY($1::uuid[]) AND ${organisationVisibleSql(viewer, 'o')}`,
+        WHERE o.id = ANY($1::uuid[]) AND ${DIRECTORY_POLICY.seeOrganisation.sql(viewer, 'o')}`,
       [ids],
     );
   }
@@ -219,7 +221,7 @@ export class OrganisationsService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!current) throw notFound('That organisation');
-      if (!viewer.canManageOrganisation(current.id)) throw forbidden('Only the organisation’s admins can change it');
+      enforce(DIRECTORY_POLICY.manageOrganisation, viewer, { organisationId: current.id });
       if (current.version !== input.version) throw staleVersion('This organisation', current.version);
       await this.assertReferences(manager, input.areaIds, input.themeIds);
       const before = await this.snapshot(manager, current.id);
@@ -282,8 +284,7 @@ export class OrganisationsService {
     const organisationId = input.organisationId ?? null;
     if (role === 'ADMIN' && organisationId) throw badInput('input.organisationId', 'must be left out for ADMIN');
     if (role !== 'ADMIN' && !organisationId) throw badInput('input.organisationId', `is required for ${role}`);
-    const allowed = viewer.isAdmin || (role === 'ORG_ADMIN' && viewer.hasRole('ORG_ADMIN', organisationId as string));
-    if (!allowed) throw forbidden('You cannot change this role');
+    enforce(action === 'grant' ? AUTH_POLICY.grantRole : AUTH_POLICY.revokeRole, viewer, { role, organisationId });
     return this.dataSource.transaction(async (manager) => {
       if (organisationId) {
         const organisation = await manager.findOne(OrganisationEntity, {
@@ -309,45 +310,6 @@ export class OrganisationsService {
       }
       return this.roleGrants.revoke(manager, viewer, grant);
     });
-  }
-
-  /**
-   * The organisation listed with this identifier or, when there is none, a new unverified
-   * listing carrying it, for records that arrive from elsewhere (the recipients of
-   * imported grants). Nobody becomes its admin; `actor` (null for the system) is audited
-   * as having imported it. Runs in the caller's transaction.
-   */
-  async findOrListByIdentifier(
-    manager: EntityManager,
-    actor: Viewer | null,
-    identifier: OrgId,
-    listing: { name: string; kind: OrganisationKindValue; town?: string | null; postcode?: string | null },
-  ): Promise<{ id: string; created: boolean }> {
-    const [found] = await manager.query<{ id: string }[]>(
-      'SELECT organisation_id AS id FROM organisation_identifiers WHERE scheme = $1 AND identifier = $2',
-      [identifier.scheme, identifier.identifier],
-    );
-    if (found) return { id: found.id, created: false };
-    const entity = manager.create(OrganisationEntity, {
-      name: listing.name,
-      kind: listing.kind,
-      town: listing.town ?? null,
-      postcode: listing.postcode ? (normalisePostcode(listing.postcode) ?? null) : null,
-      verified: false,
-      // Its name reached us in a funder's published grants data.
-      namedInGrantsData: true,
-      createdBy: actor?.accountId ?? null,
-    });
-    await manager.insert(OrganisationEntity, entity);
-    await manager.insert(OrganisationIdentifierEntity, { organisationId: entity.id, ...identifier });
-    await this.audit.record(manager, actor, {
-      entityType: 'Organisation',
-      entityId: entity.id,
-      action: 'import',
-      before: null,
-      after: await this.snapshot(manager, entity.id),
-    });
-    return { id: entity.id, created: true };
   }
 
   private async load(manager: EntityManager, id: string): Promise<Organisation> {

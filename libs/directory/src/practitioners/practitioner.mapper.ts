@@ -1,7 +1,7 @@
 import { toGlobalId } from '@cohesion/common';
 import type { PractitionerEntity, PractitionerMembershipEntity } from './practitioner.entity.js';
 import { Membership, Practitioner, type ContactVisibility } from './practitioner.model.js';
-import { visibleValue, type Relationship } from './practitioner.policy.js';
+import { visibleValue, type Relationship } from '../directory.policy.js';
 
 export const PRACTITIONER_TYPE = 'Practitioner';
 

@@ -13,7 +13,8 @@ import type { AreaEntity } from '../areas/area.entity.js';
 import type { TaxonomyTermEntity } from '../taxonomy/taxonomy.entity.js';
 import type { PractitionerMembershipEntity } from './practitioner.entity.js';
 import type { Practitioner } from './practitioner.model.js';
-import { PractitionersService, type PractitionerRecord } from './practitioners.service.js';
+import type { PractitionerRecord } from './practitioner.queries.js';
+import { PractitionersService } from './practitioners.service.js';
 
 @Injectable()
 export class PractitionerByIdLoader implements LoaderFactory<string, PractitionerRecord | null> {

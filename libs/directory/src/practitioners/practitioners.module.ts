@@ -3,7 +3,7 @@ import { NodeRegistry, viewerOf } from '@cohesion/common';
 import { ACCOUNT_PROFILES } from '@cohesion/auth';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { PRACTITIONER_TYPE, toPractitioner } from './practitioner.mapper.js';
-import { relationshipOf } from './practitioner.policy.js';
+import { relationshipOf } from '../directory.policy.js';
 import {
   OrganisationPractitionersLoader,
   PractitionerAreasLoader,

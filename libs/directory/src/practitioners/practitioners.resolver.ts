@@ -1,5 +1,6 @@
 import { Args, Context, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import {
+  allows,
   Connection,
   fromGlobalId,
   NestedConnectionArgs,
@@ -15,11 +16,13 @@ import { Area } from '../areas/area.model.js';
 import { Organisation } from '../organisations/organisation.model.js';
 import { OrganisationByIdLoader } from '../organisations/organisations.loaders.js';
 import { recordToOrganisation } from '../organisations/organisations.service.js';
-import { TaxonomyTerm, toTaxonomyTerm } from '../taxonomy/taxonomy.model.js';
-import { PractitionersArgs, UpdateMyProfileInput } from './dto/practitioner.inputs.js';
+import { TaxonomyTerm } from '../taxonomy/taxonomy.model.js';
+import { toTaxonomyTerm } from '../taxonomy/taxonomy.mapper.js';
+import { UpdateMyProfileInput } from './dto/practitioner.inputs.js';
+import { PractitionersArgs } from './dto/practitioner.args.js';
 import { toMembership, toPractitioner } from './practitioner.mapper.js';
 import { Membership, Practitioner } from './practitioner.model.js';
-import { relationshipOf } from './practitioner.policy.js';
+import { DIRECTORY_POLICY, relationshipOf } from '../directory.policy.js';
 import {
   OrganisationPractitionersLoader,
   PractitionerAreasLoader,
@@ -47,13 +50,13 @@ export class PractitionersResolver {
   ) {}
 
   @Query(() => PractitionerConnection, { description: 'Practitioners who can be found, filtered; sorted by name.' })
-  @Access('member', 'discoverable profiles only, plus your own')
+  @Access('member', DIRECTORY_POLICY.seePractitioner)
   practitioners(@Args() args: PractitionersArgs, @Context() context: RequestContext): Promise<PractitionerConnection> {
     return this.service.list(viewerOf(context), args.filter, args);
   }
 
   @Query(() => Practitioner)
-  @Access('member', 'NOT_FOUND for a profile that is not discoverable (unless it is yours)')
+  @Access('member', DIRECTORY_POLICY.seePractitioner)
   async practitioner(
     @Args('id', { type: () => ID }) id: string,
     @Context() context: RequestContext,
@@ -64,7 +67,7 @@ export class PractitionersResolver {
   }
 
   @Mutation(() => Practitioner, { description: 'Change your own profile.' })
-  @Access('member', 'your own profile only')
+  @Access('member', DIRECTORY_POLICY.updateMyProfile)
   updateMyProfile(
     @Args('input') input: UpdateMyProfileInput,
     @Context() context: RequestContext,
@@ -129,7 +132,7 @@ export class OrganisationPractitionersResolver {
     @Args() args: NestedConnectionArgs,
     @Context() context: RequestContext,
   ): Promise<PractitionerConnection | null> {
-    if (!viewerOf(context).isAuthenticated) return null;
+    if (!allows(DIRECTORY_POLICY.findPeople, viewerOf(context), undefined)) return null;
     return context.loaders.get(this.loader).load(pageKey(organisation.organisationId, args.first));
   }
 }

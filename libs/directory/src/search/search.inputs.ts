@@ -1,18 +1,7 @@
-import { ArgsType, Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsBoolean,
-  IsEnum,
-  IsInt,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import { ConnectionArgs, IsGlobalIdOf, IsLanguageCode, OptionalText } from '@cohesion/common';
+import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { OptionalText, OptionalIdsOf, OptionalLanguageCodes } from '@cohesion/common';
 import { GeoPointInput } from '../shared/shared.inputs.js';
 import { FaithTradition, OrganisationKind } from '../organisations/organisation.model.js';
 
@@ -87,15 +76,11 @@ export class SearchFilter {
   organisationKinds?: OrganisationKind[];
 
   @Field(() => [ID], { nullable: true, description: 'Cohesion themes (a theme includes its narrower themes).' })
-  @IsOptional()
-  @ArrayMaxSize(30)
-  @IsGlobalIdOf('TaxonomyTerm', { each: true })
+  @OptionalIdsOf('TaxonomyTerm', 30)
   themeIds?: string[];
 
   @Field(() => [ID], { nullable: true, description: 'Service types (a type includes its narrower types).' })
-  @IsOptional()
-  @ArrayMaxSize(30)
-  @IsGlobalIdOf('TaxonomyTerm', { each: true })
+  @OptionalIdsOf('TaxonomyTerm', 30)
   serviceTypeIds?: string[];
 
   @Field(() => [ID], {
@@ -103,15 +88,11 @@ export class SearchFilter {
     description:
       'Places (a place includes everything inside it): areas a person covers, an organisation serves, a service is for or is held in.',
   })
-  @IsOptional()
-  @ArrayMaxSize(50)
-  @IsGlobalIdOf('Area', { each: true })
+  @OptionalIdsOf('Area', 50)
   areaIds?: string[];
 
   @Field(() => [String], { nullable: true, description: 'ISO 639 codes; any of them.' })
-  @IsOptional()
-  @ArrayMaxSize(20)
-  @IsLanguageCode({ each: true })
+  @OptionalLanguageCodes()
   languages?: string[];
 
   @Field(() => [FaithTradition], { nullable: true })
@@ -157,27 +138,4 @@ export class SearchFilter {
   @ValidateNested()
   @Type(() => NearInput)
   near?: NearInput;
-}
-
-@ArgsType()
-export class SearchArgs extends ConnectionArgs {
-  @Field(() => String, {
-    nullable: true,
-    description: 'Words to look for. Quotes keep a phrase, "or" allows either, a leading "-" excludes a word.',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  query?: string | null;
-
-  @Field(() => SearchFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => SearchFilter)
-  filter?: SearchFilter;
-
-  @Field(() => SearchSort, { nullable: true, defaultValue: SearchSort.RELEVANCE })
-  @IsOptional()
-  @IsEnum(SearchSort)
-  sort?: SearchSort;
 }

@@ -5,11 +5,12 @@ import { Public } from '@cohesion/auth';
 import { OrganisationByIdLoader } from '../organisations/organisations.loaders.js';
 import { recordToOrganisation } from '../organisations/organisations.service.js';
 import { toPractitioner } from '../practitioners/practitioner.mapper.js';
-import { relationshipOf } from '../practitioners/practitioner.policy.js';
+import { DIRECTORY_POLICY, relationshipOf } from '../directory.policy.js';
 import { PractitionerByIdLoader } from '../practitioners/practitioners.loaders.js';
 import { toService } from '../services/service.mapper.js';
 import { ServiceByIdLoader } from '../services/services.loaders.js';
-import { SearchArgs, SearchKind } from './search.inputs.js';
+import { SearchKind } from './search.inputs.js';
+import { SearchArgs } from './search.args.js';
 import { SearchConnection, SearchEdge, SearchHit } from './search.model.js';
 import { SearchService } from './search.service.js';
 
@@ -27,7 +28,7 @@ export class SearchResolver {
     name: 'search',
     description: 'Find people, organisations and services by words, themes, places and distance.',
   })
-  @Public('anonymous callers find public organisations and services only; people need sign-in')
+  @Public(DIRECTORY_POLICY.search)
   find(
     @Args() args: SearchArgs,
     @Context() context: RequestContext,

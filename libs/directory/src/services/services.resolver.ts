@@ -17,8 +17,10 @@ import { AreaByIdLoader } from '../areas/areas.loaders.js';
 import { Organisation } from '../organisations/organisation.model.js';
 import { OrganisationByIdLoader } from '../organisations/organisations.loaders.js';
 import { recordToOrganisation } from '../organisations/organisations.service.js';
-import { TaxonomyTerm, toTaxonomyTerm } from '../taxonomy/taxonomy.model.js';
-import { CreateServiceInput, ServicesArgs, UpdateServiceInput } from './dto/service.inputs.js';
+import { TaxonomyTerm } from '../taxonomy/taxonomy.model.js';
+import { toTaxonomyTerm } from '../taxonomy/taxonomy.mapper.js';
+import { CreateServiceInput, UpdateServiceInput } from './dto/service.inputs.js';
+import { ServicesArgs } from './dto/service.args.js';
 import { toCostOption, toSchedule, toService, toServiceContact, toServiceLocation } from './service.mapper.js';
 import { CostOption, Schedule, Service, ServiceContact, ServiceLocation } from './service.model.js';
 import {
@@ -32,6 +34,7 @@ import {
   ServiceTermsLoader,
 } from './services.loaders.js';
 import { ServicesService } from './services.service.js';
+import { DIRECTORY_POLICY } from '../directory.policy.js';
 
 @ObjectType()
 export class ServiceConnection extends Connection(Service, 'Service') {}
@@ -67,7 +70,7 @@ export class ServicesResolver {
   }
 
   @Query(() => ServiceConnection, { description: 'Services, filtered; sorted by name.' })
-  @Public('anonymous callers see public services of verified, publicly listed organisations only')
+  @Public(DIRECTORY_POLICY.seeService)
   async services(
     @Args() args: ServicesArgs,
     @Context() context: RequestContext,
@@ -79,7 +82,7 @@ export class ServicesResolver {
   }
 
   @Query(() => Service, { name: 'service' })
-  @Public('NOT_FOUND for a service the caller may not see')
+  @Public(DIRECTORY_POLICY.seeService)
   async serviceById(
     @Args('id', { type: () => ID }) id: string,
     @Context() context: RequestContext,
@@ -93,13 +96,13 @@ export class ServicesResolver {
   }
 
   @Mutation(() => Service)
-  @Access('member', 'ORG_ADMIN of the delivering organisation, or ADMIN')
+  @Access('member', DIRECTORY_POLICY.manageService)
   createService(@Args('input') input: CreateServiceInput, @Context() context: RequestContext): Promise<Service> {
     return this.service.create(viewerOf(context), input);
   }
 
   @Mutation(() => Service)
-  @Access('member', 'ORG_ADMIN of the delivering organisation, or ADMIN')
+  @Access('member', DIRECTORY_POLICY.manageService)
   updateService(@Args('input') input: UpdateServiceInput, @Context() context: RequestContext): Promise<Service> {
     return this.service.update(viewerOf(context), input);
   }

@@ -5,7 +5,6 @@ import {
   AuditService,
   badInput,
   connectionsByParent,
-  forbidden,
   keysetCursor,
   keysetPage,
   pageLimit,
@@ -17,13 +16,17 @@ import {
   type ConnectionShape,
   type KeysetSort,
   type Viewer,
+  enforce,
+  containsTextSql,
 } from '@cohesion/common';
 import type { AreaEntity } from '../areas/area.entity.js';
 import { Geocoder, type Placement } from '../geo/geocoder.js';
-import { AreasService, escapeLike, linkedAreasSql } from '../areas/areas.service.js';
+import { linkedAreasSql } from '../areas/area.queries.js';
+import { AreasService } from '../areas/areas.service.js';
 import type { TaxonomyTermEntity } from '../taxonomy/taxonomy.entity.js';
 import { replaceLinks } from '../shared/links.js';
-import { linkedTermsSql, TaxonomyService } from '../taxonomy/taxonomy.service.js';
+import { linkedTermsSql } from '../taxonomy/taxonomy.queries.js';
+import { TaxonomyService } from '../taxonomy/taxonomy.service.js';
 import type {
   CreateServiceInput,
   ServiceLocationInput,
@@ -42,7 +45,7 @@ import {
 } from './service.entity.js';
 import { toService } from './service.mapper.js';
 import { ScheduleFrequency, type Service } from './service.model.js';
-import { serviceVisibleSql } from './service.policy.js';
+import { DIRECTORY_POLICY } from '../directory.policy.js';
 
 export interface ServiceRecord extends ServiceEntity {
   sortName: string;
@@ -75,7 +78,7 @@ export function organisationServicesSql(viewer: Viewer, organisationIds: string,
                 row_number() OVER (PARTITION BY s.organisation_id ORDER BY lower(s.name), s.id) AS rn,
                 count(*) OVER (PARTITION BY s.organisation_id)::int AS total
            FROM services s JOIN organisations o ON o.id = s.organisation_id
-          WHERE s.organisation_id = ANY(${organisationIds}) AND ${serviceVisibleSql(viewer, 's', 'o')}) ranked
+          WHERE s.organisation_id = ANY(${organisationIds}) AND ${DIRECTORY_POLICY.seeService.sql(viewer, 's', 'o')}) ranked
         WHERE rn <= ${pageLimit(first)}
         ORDER BY rn`;
 }
@@ -148,10 +151,10 @@ export class ServicesService {
   ): Promise<ConnectionShape<Service>> {
     const params = new SqlParams();
     const where = allOf([
-      serviceVisibleSql(viewer, 's', 'o'),
+      DIRECTORY_POLICY.seeService.sql(viewer, 's', 'o'),
       filter?.organisationId && `s.organisation_id = ${params.add(filter.organisationId)}`,
       filter?.statuses?.length && `s.status = ANY(${params.add(filter.statuses)}::varchar[])`,
-      filter?.nameContains && `s.name ILIKE ${params.add(`%${escapeLike(filter.nameContains)}%`)}`,
+      filter?.nameContains && containsTextSql('s.name', filter.nameContains, params),
       // Terms and areas (service areas and the areas of its venues), with everything above them,
       // kept on the row (GIN-indexed).
       filter?.taxonomyTermIds?.length && `s.term_path_ids && ${params.add(filter.taxonomyTermIds)}::uuid[]`,
@@ -172,7 +175,7 @@ export class ServicesService {
     if (ids.length === 0) return [];
     return this.dataSource.query(
       `SELECT ${SERVICE_COLUMNS} FROM services s JOIN organisations o ON o.id = s.organisation_id
-        WHERE s.id = ANY($1::uuid[]) AND ${serviceVisibleSql(viewer, 's', 'o')}`,
+        WHERE s.id = ANY($1::uuid[]) AND ${DIRECTORY_POLICY.seeService.sql(viewer, 's', 'o')}`,
       [ids],
     );
   }
@@ -222,9 +225,7 @@ export class ServicesService {
         [input.organisationId],
       );
       if (organisation.length === 0) throw badInput('input.organisationId', 'is not a known organisation');
-      if (!viewer.canManageOrganisation(input.organisationId)) {
-        throw forbidden('Only the organisation’s admins can add its services');
-      }
+      enforce(DIRECTORY_POLICY.manageService, viewer, { organisationId: input.organisationId, adding: true });
       await this.assertReferences(manager, input);
       const entity = manager.create(ServiceEntity, {
         ...columnsFrom(input),
@@ -252,9 +253,7 @@ export class ServicesService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!current) throw notFound('That service');
-      if (!viewer.canManageOrganisation(current.organisationId)) {
-        throw forbidden('Only the organisation’s admins can change its services');
-      }
+      enforce(DIRECTORY_POLICY.manageService, viewer, { organisationId: current.organisationId, adding: false });
       if (current.version !== input.version) throw staleVersion('This service', current.version);
       assertConsistent({
         ...input,

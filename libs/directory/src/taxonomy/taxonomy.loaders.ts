@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { BATCH_OPTIONS, groupedInKeyOrder, inKeyOrder, type LoaderFactory } from '@cohesion/common';
+import { BATCH_OPTIONS, inKeyOrder, type LoaderFactory } from '@cohesion/common';
+import { childrenLoader } from '../shared/tree.js';
 import type { TaxonomyEntity, TaxonomyTermEntity } from './taxonomy.entity.js';
 import { TaxonomyService } from './taxonomy.service.js';
 
@@ -21,10 +22,7 @@ export class TermChildrenLoader implements LoaderFactory<string, TaxonomyTermEnt
   constructor(private readonly taxonomy: TaxonomyService) {}
 
   create(): DataLoader<string, TaxonomyTermEntity[]> {
-    return new DataLoader(
-      async (ids) => groupedInKeyOrder(ids, await this.taxonomy.childrenOf(ids), (term) => term.parentId as string),
-      BATCH_OPTIONS,
-    );
+    return childrenLoader((parentIds) => this.taxonomy.childrenOf(parentIds));
   }
 }
 

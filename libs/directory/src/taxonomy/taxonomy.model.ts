@@ -1,6 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Node, toGlobalId, UuidField } from '@cohesion/common';
-import type { TaxonomyEntity, TaxonomyTermEntity } from './taxonomy.entity.js';
+import { Node, UuidField } from '@cohesion/common';
 
 export const TAXONOMY_TYPE = 'Taxonomy';
 export const TAXONOMY_TERM_TYPE = 'TaxonomyTerm';
@@ -50,27 +49,4 @@ export class TaxonomyTerm implements Node {
   taxonomyId: string;
   parentId: string | null;
   pathIds: string[];
-}
-
-export function toTaxonomy(entity: TaxonomyEntity): Taxonomy {
-  return Object.assign(new Taxonomy(), {
-    id: toGlobalId(TAXONOMY_TYPE, entity.id),
-    taxonomyId: entity.id,
-    code: entity.code,
-    name: entity.name,
-    description: entity.description,
-  });
-}
-
-export function toTaxonomyTerm(entity: TaxonomyTermEntity): TaxonomyTerm {
-  return Object.assign(new TaxonomyTerm(), {
-    id: toGlobalId(TAXONOMY_TERM_TYPE, entity.id),
-    termId: entity.id,
-    taxonomyId: entity.taxonomyId,
-    parentId: entity.parentId,
-    pathIds: entity.pathIds,
-    code: entity.code,
-    name: entity.name,
-    description: entity.description,
-  });
 }

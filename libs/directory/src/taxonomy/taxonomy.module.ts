@@ -1,7 +1,8 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { NodeRegistry } from '@cohesion/common';
 import { TaxonomyByIdLoader, TermByIdLoader, TermChildrenLoader } from './taxonomy.loaders.js';
-import { TAXONOMY_TERM_TYPE, TAXONOMY_TYPE, toTaxonomy, toTaxonomyTerm } from './taxonomy.model.js';
+import { TAXONOMY_TERM_TYPE, TAXONOMY_TYPE } from './taxonomy.model.js';
+import { toTaxonomy, toTaxonomyTerm } from './taxonomy.mapper.js';
 import { TaxonomyTermsResolver } from './taxonomy.resolver.js';
 import { TaxonomyService } from './taxonomy.service.js';
 

@@ -1,10 +1,13 @@
 import { Args, Context, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Connection, presentValues, viewerOf, type RequestContext } from '@cohesion/common';
 import { Access, Public } from '@cohesion/auth';
-import { CreateTaxonomyTermInput, TaxonomyTermsArgs, UpdateTaxonomyTermInput } from './dto/taxonomy.inputs.js';
+import { CreateTaxonomyTermInput, UpdateTaxonomyTermInput } from './dto/taxonomy.inputs.js';
+import { TaxonomyTermsArgs } from './dto/taxonomy.args.js';
 import { TaxonomyByIdLoader, TermByIdLoader, TermChildrenLoader } from './taxonomy.loaders.js';
-import { Taxonomy, TaxonomyTerm, toTaxonomy, toTaxonomyTerm } from './taxonomy.model.js';
+import { Taxonomy, TaxonomyTerm } from './taxonomy.model.js';
+import { toTaxonomy, toTaxonomyTerm } from './taxonomy.mapper.js';
 import { TaxonomyService } from './taxonomy.service.js';
+import { DIRECTORY_POLICY } from '../directory.policy.js';
 
 @ObjectType()
 export class TaxonomyTermConnection extends Connection(TaxonomyTerm, 'TaxonomyTerm') {}
@@ -19,19 +22,19 @@ export class TaxonomyTermsResolver {
   ) {}
 
   @Query(() => TaxonomyTermConnection, { description: 'Terms of the cohesion-themes and service-types vocabularies.' })
-  @Public('taxonomies are public reference data')
+  @Public(DIRECTORY_POLICY.seeTaxonomies)
   taxonomyTerms(@Args() args: TaxonomyTermsArgs): Promise<TaxonomyTermConnection> {
     return this.service.listTerms(args.filter, args);
   }
 
   @Query(() => [Taxonomy], { description: 'The vocabularies.' })
-  @Public('taxonomies are public reference data')
+  @Public(DIRECTORY_POLICY.seeTaxonomies)
   async taxonomies(): Promise<Taxonomy[]> {
     return (await this.service.taxonomies()).map(toTaxonomy);
   }
 
   @Mutation(() => TaxonomyTerm)
-  @Access('admin')
+  @Access('admin', DIRECTORY_POLICY.manageReferenceData)
   createTaxonomyTerm(
     @Args('input') input: CreateTaxonomyTermInput,
     @Context() context: RequestContext,
@@ -40,7 +43,7 @@ export class TaxonomyTermsResolver {
   }
 
   @Mutation(() => TaxonomyTerm)
-  @Access('admin')
+  @Access('admin', DIRECTORY_POLICY.manageReferenceData)
   updateTaxonomyTerm(
     @Args('input') input: UpdateTaxonomyTermInput,
     @Context() context: RequestContext,

@@ -10,60 +10,15 @@ import {
   notFound,
   SqlParams,
   type ConnectionShape,
-  type KeysetSort,
   type Viewer,
+  containsTextSql,
 } from '@cohesion/common';
-import { escapeLike } from '../areas/areas.service.js';
 import type { CreateTaxonomyTermInput, TaxonomyTermsFilter, UpdateTaxonomyTermInput } from './dto/taxonomy.inputs.js';
 import { TaxonomyEntity, TaxonomyTermEntity } from './taxonomy.entity.js';
-import { toTaxonomyTerm, type TaxonomyTerm } from './taxonomy.model.js';
-
-interface TermRow {
-  id: string;
-  taxonomy_id: string;
-  parent_id: string | null;
-  code: string;
-  name: string;
-  description: string | null;
-  term_uri: string | null;
-  path_ids: string[];
-  sort_name: string;
-}
-
-/** Term columns camel-cased (alias `t`), for joins that return whole terms. */
-export const TERM_COLUMNS = `t.id, t.taxonomy_id AS "taxonomyId", t.parent_id AS "parentId", t.code, t.name,
-  t.description, t.term_uri AS "termUri", t.path_ids AS "pathIds"`;
-
-/**
- * The terms linked to each owner of the uuid[] SQL expression `ownerIds` through the
- * link table `link` (owner column `ownerColumn`, term column term_id), by name, each
- * row with its "ownerId".
- */
-export function linkedTermsSql(link: string, ownerColumn: string, ownerIds: string): string {
-  return `SELECT x.${ownerColumn} AS "ownerId", ${TERM_COLUMNS}
-         FROM ${link} x JOIN taxonomy_terms t ON t.id = x.term_id
-        WHERE x.${ownerColumn} = ANY(${ownerIds})
-        ORDER BY t.name`;
-}
-
-const SORT: KeysetSort<TermRow> = {
-  expressions: ['lower(t.name)', 't.id'],
-  parts: ['text', 'uuid'],
-  valuesOf: (row) => [row.sort_name, row.id],
-};
-
-function rowToEntity(row: TermRow): TaxonomyTermEntity {
-  return Object.assign(new TaxonomyTermEntity(), {
-    id: row.id,
-    taxonomyId: row.taxonomy_id,
-    parentId: row.parent_id,
-    code: row.code,
-    name: row.name,
-    description: row.description,
-    termUri: row.term_uri,
-    pathIds: row.path_ids,
-  });
-}
+import { type TaxonomyTerm } from './taxonomy.model.js';
+import { termRowToEntity, toTaxonomyTerm } from './taxonomy.mapper.js';
+import { TERM_SORT, type TermRow } from './taxonomy.queries.js';
+import { assertNotBelow, childrenOf, parentAfter } from '../shared/tree.js';
 
 @Injectable()
 export class TaxonomyService {
@@ -105,7 +60,7 @@ export class TaxonomyService {
       filter?.taxonomy && `t.taxonomy_id = (SELECT id FROM taxonomies WHERE code = ${params.add(filter.taxonomy)})`,
       filter?.parentId && `t.parent_id = ${params.add(filter.parentId)}`,
       filter?.topOnly && 't.parent_id IS NULL',
-      filter?.nameContains && `t.name ILIKE ${params.add(`%${escapeLike(filter.nameContains)}%`)}`,
+      filter?.nameContains && containsTextSql('t.name', filter.nameContains, params),
     ]);
     return keysetPage(this.dataSource, {
       select:
@@ -113,9 +68,9 @@ export class TaxonomyService {
       from: 'taxonomy_terms t',
       where,
       params,
-      sort: SORT,
+      sort: TERM_SORT,
       page,
-      toNode: (row: TermRow) => toTaxonomyTerm(rowToEntity(row)),
+      toNode: (row: TermRow) => toTaxonomyTerm(termRowToEntity(row)),
     });
   }
 
@@ -128,12 +83,7 @@ export class TaxonomyService {
   }
 
   childrenOf(parentIds: readonly string[]): Promise<TaxonomyTermEntity[]> {
-    return this.dataSource
-      .getRepository(TaxonomyTermEntity)
-      .createQueryBuilder('t')
-      .where('t.parent_id = ANY(:ids)', { ids: parentIds })
-      .orderBy('t.name')
-      .getMany();
+    return childrenOf(this.dataSource, TaxonomyTermEntity, 't', parentIds);
   }
 
   /**
@@ -192,15 +142,13 @@ export class TaxonomyService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!current) throw notFound('That taxonomy term');
-      const parentId = input.parentId === undefined ? current.parentId : input.parentId;
+      const parentId = parentAfter(current, input.parentId);
       if (parentId) {
         const parent = await manager.findOneBy(TaxonomyTermEntity, { id: parentId });
         if (!parent || parent.taxonomyId !== current.taxonomyId) {
           throw badInput('input.parentId', 'must be a term of the same taxonomy');
         }
-        if (parent.pathIds.includes(current.id)) {
-          throw badInput('input.parentId', 'cannot be the term itself or one of its descendants');
-        }
+        assertNotBelow(current, parent, 'term');
       }
       await manager.update(
         TaxonomyTermEntity,

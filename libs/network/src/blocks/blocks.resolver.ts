@@ -3,6 +3,7 @@ import { fromGlobalId, viewerOf, type RequestContext } from '@cohesion/common';
 import { Access } from '@cohesion/auth';
 import { BlockedPractitioner } from './blocked-practitioner.model.js';
 import { BlocksService } from './blocks.service.js';
+import { NETWORK_POLICY } from '../network.policy.js';
 
 @Resolver()
 export class BlocksResolver {
@@ -13,7 +14,7 @@ export class BlocksResolver {
       'Block someone: neither of you sees the other in search, suggestions, paths or the network, your connection ' +
       'ends and open requests between you close. They are not told.',
   })
-  @Access('member', 'you block for yourself')
+  @Access('member', NETWORK_POLICY.block)
   blockPractitioner(
     @Args('practitionerId', { type: () => ID }) practitionerId: string,
     @Context() context: RequestContext,
@@ -22,7 +23,7 @@ export class BlocksResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Lift a block you placed. False if there was none.' })
-  @Access('member', 'only blocks you placed')
+  @Access('member', NETWORK_POLICY.unblock)
   unblockPractitioner(
     @Args('practitionerId', { type: () => ID }) practitionerId: string,
     @Context() context: RequestContext,
@@ -31,7 +32,7 @@ export class BlocksResolver {
   }
 
   @Query(() => [BlockedPractitioner], { description: 'The people you blocked, most recent first.' })
-  @Access('member', 'your own blocks only')
+  @Access('member', NETWORK_POLICY.seeBlocks)
   myBlockedPractitioners(@Context() context: RequestContext): Promise<BlockedPractitioner[]> {
     return this.blocks.blockedBy(viewerOf(context));
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { badInput, notFound, returningRows, toGlobalId, type Viewer } from '@cohesion/common';
-import { blockableSql } from '../network.policy.js';
+import { badInput, enforce, returningRows, toGlobalId, type Viewer } from '@cohesion/common';
+import { NETWORK_POLICY } from '../network.policy.js';
 import { practitionerOf } from '../shared/practitioner-of.js';
 import { IntroductionsService } from '../introductions/introductions.service.js';
 import type { BlockedPractitioner } from './blocked-practitioner.model.js';
@@ -24,10 +24,10 @@ export class BlocksService {
     return this.dataSource.transaction(async (manager) => {
       // Someone you may not see answers exactly as an id that does not exist.
       const [blockable] = await manager.query(
-        `SELECT 1 FROM practitioners p WHERE p.id = $1 AND ${blockableSql('p', '$2::uuid')}`,
+        `SELECT 1 FROM practitioners p WHERE p.id = $1 AND ${NETWORK_POLICY.block.sql('p', '$2::uuid')}`,
         [practitionerId, me],
       );
-      if (!blockable) throw notFound('That practitioner');
+      enforce(NETWORK_POLICY.block, viewer, { blockable: Boolean(blockable) });
       await manager.query(
         `INSERT INTO practitioner_blocks (blocker_id, blocked_id) VALUES ($1, $2)
          ON CONFLICT (blocker_id, blocked_id) DO NOTHING`,

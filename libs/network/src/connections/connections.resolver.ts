@@ -6,7 +6,8 @@ import { practitionerOf } from '../shared/practitioner-of.js';
 import { practitionerFor } from '../shared/practitioner-field.js';
 import { ConnectedPeer, ConnectedPeerConnection } from './connected-peer.model.js';
 import { ConnectionsService } from './connections.service.js';
-import { MyConnectionsArgs } from './dto/connection.inputs.js';
+import { MyConnectionsArgs } from './dto/connection.args.js';
+import { NETWORK_POLICY } from '../network.policy.js';
 
 @Resolver(() => ConnectedPeer)
 export class ConnectionsResolver {
@@ -16,7 +17,7 @@ export class ConnectionsResolver {
   ) {}
 
   @Query(() => ConnectedPeerConnection, { description: 'The people you are connected with, by name.' })
-  @Access('member', 'your own connections only')
+  @Access('member', NETWORK_POLICY.seeConnections)
   myConnections(@Args() args: MyConnectionsArgs, @Context() context: RequestContext): Promise<ConnectedPeerConnection> {
     const viewer = viewerOf(context);
     practitionerOf(viewer);
@@ -26,7 +27,7 @@ export class ConnectionsResolver {
   @Mutation(() => Boolean, {
     description: 'End your connection with someone; they are not told. False if you were not connected.',
   })
-  @Access('member', 'either side of the connection')
+  @Access('member', NETWORK_POLICY.removeConnection)
   removeConnection(
     @Args('practitionerId', { type: () => ID }) practitionerId: string,
     @Context() context: RequestContext,

@@ -8,12 +8,13 @@ import {
   type ConnectionShape,
   type KeysetSort,
   type Viewer,
+  containsTextSql,
 } from '@cohesion/common';
-import { CURRENT_MEMBERSHIP, escapeLike, practitionerPlacedInSql } from '@cohesion/directory';
+import { CURRENT_MEMBERSHIP, practitionerPlacedInSql } from '@cohesion/directory';
 import type { ConnectionOrigin } from '../introductions/introduction.model.js';
 import { ConnectedPeer } from './connected-peer.model.js';
 import type { MyConnectionsFilter } from './dto/connection.inputs.js';
-import { peerVisibleSql } from '../network.policy.js';
+import { NETWORK_POLICY } from '../network.policy.js';
 
 interface ConnectedRow {
   practitionerId: string;
@@ -49,14 +50,14 @@ export class ConnectionsService {
     const params = new SqlParams();
     const me = params.add(viewer.practitionerId);
     const where = allOf([
-      peerVisibleSql('p', `${me}::uuid`),
+      NETWORK_POLICY.seePeer.sql('p', `${me}::uuid`),
       filter?.organisationId &&
         `EXISTS (SELECT 1 FROM practitioner_memberships m
                   WHERE m.practitioner_id = p.id AND m.organisation_id = ${params.add(filter.organisationId)}
                     AND ${CURRENT_MEMBERSHIP})`,
       filter?.areaIds?.length && practitionerPlacedInSql('p', `${params.add(filter.areaIds)}::uuid[]`),
       filter?.themeIds?.length && `p.term_path_ids && ${params.add(filter.themeIds)}::uuid[]`,
-      filter?.nameContains && `p.full_name ILIKE ${params.add(`%${escapeLike(filter.nameContains)}%`)}`,
+      filter?.nameContains && containsTextSql('p.full_name', filter.nameContains, params),
     ]);
     return keysetPage(this.dataSource, {
       select: `p.id AS "practitionerId", c.origin, c.created_at AS since, lower(p.full_name) AS "sortName"`,

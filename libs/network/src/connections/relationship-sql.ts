@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { PractitionerRelationships } from '@cohesion/directory';
 import type { NoticeBlocks } from '@cohesion/notifications';
-import { blockedSql } from '../network.policy.js';
+import { NETWORK_POLICY } from '../network.policy.js';
+
+const { blockedSql } = NETWORK_POLICY.seePeer;
 
 /**
  * How the directory asks about the viewer and a practitioner, as SQL predicates served

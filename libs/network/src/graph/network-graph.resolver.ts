@@ -12,6 +12,7 @@ import { NetworkArgs } from '../network.args.js';
 import { practitionerFor } from '../shared/practitioner-field.js';
 import { NetworkGraph, NetworkNode, NetworkNodeKind } from './network-graph.model.js';
 import { NetworkGraphService } from './network-graph.service.js';
+import { NETWORK_POLICY } from '../network.policy.js';
 
 @Resolver(() => NetworkNode)
 export class NetworkGraphResolver {
@@ -27,7 +28,7 @@ export class NetworkGraphResolver {
       'Practitioners and organisations around a practitioner or organisation, with the links between them, ' +
       'for drawing.',
   })
-  @Access('member', 'practitioners only; people appear only if you may see them in the directory')
+  @Access('member', NETWORK_POLICY.seeNetwork)
   network(@Args() args: NetworkArgs, @Context() context: RequestContext): Promise<NetworkGraph> {
     return this.graph.around(viewerOf(context), args.around, args.depth, args.maxNodes);
   }

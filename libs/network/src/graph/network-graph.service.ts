@@ -4,7 +4,7 @@ import { badInput, decodeGlobalId, notFound, toGlobalId, type Viewer } from '@co
 import { CURRENT_MEMBERSHIP } from '@cohesion/directory';
 import { practitionerOf } from '../shared/practitioner-of.js';
 import { neighboursSql } from '../connections/relationship-sql.js';
-import { peerVisibleSql } from '../network.policy.js';
+import { NETWORK_POLICY } from '../network.policy.js';
 import { NetworkEdge, NetworkEdgeKind, NetworkGraph, NetworkNode, NetworkNodeKind } from './network-graph.model.js';
 
 interface Found {
@@ -70,7 +70,7 @@ export class NetworkGraphService {
       kind === NetworkNodeKind.PRACTITIONER
         ? await this.dataSource.query<{ label: string }[]>(
             `SELECT p.full_name AS label FROM practitioners p
-              WHERE p.id = $1 AND (p.id = $2 OR ${peerVisibleSql('p', '$2::uuid')})`,
+              WHERE p.id = $1 AND (p.id = $2 OR ${NETWORK_POLICY.seePeer.sql('p', '$2::uuid')})`,
             [id, me],
           )
         : await this.dataSource.query<{ label: string }[]>('SELECT name AS label FROM organisations WHERE id = $1', [
@@ -92,7 +92,7 @@ export class NetworkGraphService {
            FROM unnest($1::uuid[]) AS f(id)
            CROSS JOIN LATERAL (${neighboursSql('f.id')}) n
            JOIN practitioners p ON p.id = n.id
-          WHERE p.id = $3 OR ${peerVisibleSql('p', '$3::uuid')}
+          WHERE p.id = $3 OR ${NETWORK_POLICY.seePeer.sql('p', '$3::uuid')}
          UNION ALL
          SELECT 'ORGANISATION', o.id, o.name
            FROM practitioner_memberships m JOIN organisations o ON o.id = m.organisation_id
@@ -101,7 +101,7 @@ export class NetworkGraphService {
          SELECT 'PRACTITIONER', p.id, p.full_name
            FROM practitioner_memberships m JOIN practitioners p ON p.id = m.practitioner_id
           WHERE m.organisation_id = ANY ($2::uuid[]) AND ${CURRENT_MEMBERSHIP}
-            AND (p.id = $3 OR ${peerVisibleSql('p', '$3::uuid')})
+            AND (p.id = $3 OR ${NETWORK_POLICY.seePeer.sql('p', '$3::uuid')})
          UNION ALL
          SELECT 'ORGANISATION', o.id, o.name
            FROM organisation_partnerships x

@@ -17,8 +17,9 @@ const PENDING: IntroductionStatus[] = ['PENDING_BROKER', 'PENDING_TARGET'];
 /**
  * Every legal move. The broker passes a request on (ACCEPT) or declines it; then the
  * target accepts or declines. The requester may withdraw while it is pending; the
- * system expires it after 14 days, and declines it on the blocked person's behalf when
- * the target or broker blocks them. Anything else is illegal.
+ * system expires it once unanswered for `INTRODUCTION_RULES.expiresAfterDays`
+ * (network.rules.ts), and declines it on the blocked person's behalf when the target or
+ * broker blocks them. Anything else is illegal.
  */
 const MOVES: Move[] = [
   { from: 'PENDING_BROKER', event: 'ACCEPT', by: ['BROKER'], to: 'PENDING_TARGET' },

@@ -3,13 +3,11 @@ import { fromGlobalId, viewerOf, type RequestContext } from '@cohesion/common';
 import { Access } from '@cohesion/auth';
 import { Practitioner, PractitionerByIdLoader } from '@cohesion/directory';
 import { practitionerFor } from '../shared/practitioner-field.js';
-import {
-  MyIntroductionsArgs,
-  RequestIntroductionInput,
-  RespondToIntroductionInput,
-} from './dto/introduction.inputs.js';
+import { RequestIntroductionInput, RespondToIntroductionInput } from './dto/introduction.inputs.js';
+import { MyIntroductionsArgs } from './dto/introduction.args.js';
 import { Introduction, IntroductionConnection } from './introduction.model.js';
 import { IntroductionsService } from './introductions.service.js';
+import { NETWORK_POLICY } from '../network.policy.js';
 
 @Resolver(() => Introduction)
 export class IntroductionsResolver {
@@ -23,10 +21,7 @@ export class IntroductionsResolver {
       'Ask to connect with a practitioner, directly or through a mutual connection (`via`) who sees it first. ' +
       'Both must agree before anything is shared.',
   })
-  @Access(
-    'member',
-    'you ask for yourself; the person asked must be discoverable, open to introductions and under their cap',
-  )
+  @Access('member', NETWORK_POLICY.requestIntroduction)
   requestIntroduction(
     @Args('input') input: RequestIntroductionInput,
     @Context() context: RequestContext,
@@ -37,7 +32,7 @@ export class IntroductionsResolver {
   @Mutation(() => Introduction, {
     description: 'As the broker: pass a request on or decline it. As the person asked: accept or decline.',
   })
-  @Access('member', 'the broker, then the person asked, each in turn; NOT_FOUND for anyone else')
+  @Access('member', NETWORK_POLICY.respondToIntroduction)
   respondToIntroduction(
     @Args('input') input: RespondToIntroductionInput,
     @Context() context: RequestContext,
@@ -50,7 +45,7 @@ export class IntroductionsResolver {
       'Withdraw a request you made that is still open. Withdrawn within a few minutes, the person asked never ' +
       'hears of it; either way you may not ask them again for 30 days.',
   })
-  @Access('member', 'the person who asked; NOT_FOUND for anyone not part of it')
+  @Access('member', NETWORK_POLICY.withdrawIntroduction)
   withdrawIntroduction(
     @Args('id', { type: () => ID }) id: string,
     @Context() context: RequestContext,
@@ -59,7 +54,7 @@ export class IntroductionsResolver {
   }
 
   @Query(() => IntroductionConnection, { description: 'Introductions you are part of, newest first.' })
-  @Access('member', 'your own introductions only; a request reaches the person asked only once passed on')
+  @Access('member', NETWORK_POLICY.seeIntroductions)
   myIntroductions(
     @Args() args: MyIntroductionsArgs,
     @Context() context: RequestContext,

@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   allOf,
+  allows,
+  enforce,
+  type Policy,
   badInput,
   conflict,
-  forbidden,
   isUniqueViolation,
   keysetPage,
-  notFound,
   returningRows,
   SqlParams,
   type ConnectionShape,
@@ -16,14 +17,11 @@ import {
 } from '@cohesion/common';
 import { NotificationsService, type Notice } from '@cohesion/notifications';
 import { connectedSql } from '../connections/relationship-sql.js';
-import { blockedSql } from '../network.policy.js';
+import { NETWORK_POLICY } from '../network.policy.js';
 import { INTRODUCTION_RULES } from '../network.rules.js';
 import { practitionerOf } from '../shared/practitioner-of.js';
-import type {
-  MyIntroductionsArgs,
-  RequestIntroductionInput,
-  RespondToIntroductionInput,
-} from './dto/introduction.inputs.js';
+import type { RequestIntroductionInput, RespondToIntroductionInput } from './dto/introduction.inputs.js';
+import type { MyIntroductionsArgs } from './dto/introduction.args.js';
 import type { IntroductionStatus } from './introduction.entity.js';
 import { roleOf, toIntroduction, type IntroductionRow } from './introduction.mapper.js';
 import { ConnectionOrigin, IntroductionRole, type Introduction } from './introduction.model.js';
@@ -57,15 +55,8 @@ interface Person {
   monthlyCap: number;
 }
 
-/** Which introductions a practitioner (SQL expression) is part of and may see; a target only once it reached them. */
-function partOfSql(me: string, role?: IntroductionRole): string {
-  const as = {
-    [IntroductionRole.REQUESTER]: `i.requester_id = ${me}`,
-    [IntroductionRole.BROKER]: `i.broker_id = ${me}`,
-    [IntroductionRole.TARGET]: `(i.target_id = ${me} AND i.reached_target_at IS NOT NULL)`,
-  };
-  return role ? as[role] : `(${Object.values(as).join(' OR ')})`;
-}
+/** Which introductions a practitioner (SQL expression) is part of and may see. */
+const partOfSql = NETWORK_POLICY.seeIntroductions.sql;
 
 /**
  * Introductions: double opt-in requests to connect, directly or brokered through a
@@ -93,17 +84,23 @@ export class IntroductionsService {
     return this.dataSource.transaction(async (manager) => {
       const people = await lockPeople(manager, [me, input.to, input.via]);
       const requester = people.get(me) as Person;
-      if (!requester.discoverable) throw forbidden('Make your profile discoverable to ask for introductions');
-      const target = people.get(input.to);
+      const found = people.get(input.to);
       const broker = input.via ? people.get(input.via) : undefined;
       const facts = await this.facts(manager, me, input.to, input.via);
       // Someone you may not see is indistinguishable from someone who does not exist.
-      if (!target || !target.discoverable || facts.blocked) throw notFound('That practitioner');
+      const asked = found && { discoverable: found.discoverable, blocked: facts.blocked };
+      enforce(NETWORK_POLICY.requestIntroduction, viewer, {
+        requester: { ...requester, blocked: false },
+        target: asked,
+      });
+      const target = found as Person;
       if (facts.connected) throw conflict(`You are already connected with ${target.name}`);
-      if (input.via && (!broker || !broker.discoverable || !facts.viaConnectsBoth)) {
+      // The broker must be someone both may see: discoverable here, blocks are part of viaConnectsBoth.
+      const brokerFacts = broker && { discoverable: broker.discoverable, blocked: false };
+      if (input.via && (!allows(NETWORK_POLICY.seePeer, viewer, brokerFacts) || !facts.viaConnectsBoth)) {
         throw badInput('input.via', 'is not connected to both of you');
       }
-      if (!target.openToIntroductions) throw forbidden(`${target.name} is not taking introductions`);
+      enforce(NETWORK_POLICY.askPerson, viewer, target);
       if (facts.openBetween) throw conflict(`There is already an open request between you and ${target.name}`);
       if (facts.cooldownUntil) {
         throw conflict(`You can ask ${target.name} again from ${facts.cooldownUntil.toISOString().slice(0, 10)}`);
@@ -162,9 +159,14 @@ export class IntroductionsService {
   }
 
   async respond(viewer: Viewer, input: RespondToIntroductionInput): Promise<Introduction> {
-    const me = practitionerOf(viewer);
+    practitionerOf(viewer);
     return this.dataSource.transaction(async (manager) => {
-      const { row, role } = await this.lockIntroduction(manager, input.id, me);
+      const { row, role } = await this.lockIntroduction(
+        manager,
+        viewer,
+        input.id,
+        NETWORK_POLICY.respondToIntroduction,
+      );
       const next = nextStatus(row.status, input.accept ? 'ACCEPT' : 'DECLINE', role);
       const note = input.note || null;
       const people = await lockPeople(manager, [row.requesterId, row.targetId, row.brokerId ?? undefined]);
@@ -176,7 +178,7 @@ export class IntroductionsService {
       const notices: Notice[] = [];
       let updated: IntroductionRow;
       if (next === 'PENDING_TARGET') {
-        await this.assertCanReachTarget(manager, row, people.get(row.targetId) as Person);
+        await this.assertCanReachTarget(manager, viewer, row, people.get(row.targetId) as Person);
         updated = await update(manager, row.id, next, {
           broker_note: note,
           broker_responded_at: 'now()',
@@ -211,9 +213,14 @@ export class IntroductionsService {
   }
 
   async withdraw(viewer: Viewer, introductionId: string): Promise<Introduction> {
-    const me = practitionerOf(viewer);
+    practitionerOf(viewer);
     return this.dataSource.transaction(async (manager) => {
-      const { row, role } = await this.lockIntroduction(manager, introductionId, me);
+      const { row, role } = await this.lockIntroduction(
+        manager,
+        viewer,
+        introductionId,
+        NETWORK_POLICY.withdrawIntroduction,
+      );
       const next = nextStatus(row.status, 'WITHDRAW', role);
       const updated = await update(manager, row.id, next, { closed_at: 'now()' });
       // Withdrawn within the window: the person asked (or the broker) never hears of it.
@@ -303,21 +310,32 @@ export class IntroductionsService {
   /** The introduction, locked, with the viewer's part in it; NOT_FOUND when they have none (or it has not reached them). */
   private async lockIntroduction(
     manager: EntityManager,
+    viewer: Viewer,
     id: string,
-    me: string,
+    policy: Policy<{ role: string | null }>,
   ): Promise<{ row: IntroductionRow; role: IntroductionRole }> {
+    const me = practitionerOf(viewer);
     const [row] = await manager.query<IntroductionRow[]>(
       `SELECT ${COLUMNS} FROM introductions i WHERE i.id = $1 AND ${partOfSql('$2::uuid')} FOR UPDATE`,
       [id, me],
     );
-    if (!row) throw notFound('That introduction');
-    return { row, role: roleOf(row, me) as IntroductionRole };
+    const role = row ? roleOf(row, me) : null;
+    enforce(policy, viewer, { role });
+    return { row, role: role as IntroductionRole };
   }
 
   /** Before a broker passes a request on: the person asked must still be there for the requester and the broker, and under their cap. */
-  private async assertCanReachTarget(manager: EntityManager, row: IntroductionRow, target: Person): Promise<void> {
+  private async assertCanReachTarget(
+    manager: EntityManager,
+    viewer: Viewer,
+    row: IntroductionRow,
+    target: Person,
+  ): Promise<void> {
     const facts = await this.facts(manager, row.requesterId, row.targetId, row.brokerId ?? undefined);
-    if (!target.discoverable || facts.blocked || !target.openToIntroductions || !facts.viaConnectsBoth) {
+    const stillThere =
+      allows(NETWORK_POLICY.seePeer, viewer, { discoverable: target.discoverable, blocked: facts.blocked }) &&
+      allows(NETWORK_POLICY.askPerson, viewer, target);
+    if (!stillThere || !facts.viaConnectsBoth) {
       throw conflict(`${target.name} cannot be asked now`);
     }
     if (facts.connected) throw conflict('They are already connected');
@@ -340,11 +358,11 @@ export class IntroductionsService {
         reachedTarget: number;
       }[]
     >(
-      `SELECT ${blockedSql('$1::uuid', '$2::uuid')} AS blocked,
+      `SELECT ${NETWORK_POLICY.seePeer.blockedSql('$1::uuid', '$2::uuid')} AS blocked,
               ${connectedSql('$1::uuid', '$2::uuid')} AS connected,
               ($3::uuid IS NOT NULL
                 AND ${connectedSql('$1::uuid', '$3::uuid')} AND ${connectedSql('$3::uuid', '$2::uuid')}
-                AND NOT ${blockedSql('$1::uuid', '$3::uuid')} AND NOT ${blockedSql('$3::uuid', '$2::uuid')}) AS "viaConnectsBoth",
+                AND NOT ${NETWORK_POLICY.seePeer.blockedSql('$1::uuid', '$3::uuid')} AND NOT ${NETWORK_POLICY.seePeer.blockedSql('$3::uuid', '$2::uuid')}) AS "viaConnectsBoth",
               EXISTS (SELECT 1 FROM introductions
                        WHERE LEAST(requester_id, target_id) = LEAST($1::uuid, $2::uuid)
                          AND GREATEST(requester_id, target_id) = GREATEST($1::uuid, $2::uuid)

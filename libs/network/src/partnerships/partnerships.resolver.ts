@@ -1,11 +1,12 @@
 import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { fromGlobalId, viewerOf, type RequestContext } from '@cohesion/common';
+import { allows, fromGlobalId, viewerOf, type RequestContext } from '@cohesion/common';
 import { Access } from '@cohesion/auth';
 import { Organisation, OrganisationByIdLoader, organisationFor } from '@cohesion/directory';
 import { ProposePartnershipInput } from './dto/partnership.inputs.js';
 import { Partnership } from './partnership.model.js';
-import { PartnershipsByOrganisationLoader } from './partnerships.loader.js';
+import { PartnershipsByOrganisationLoader } from './partnerships.loaders.js';
 import { PartnershipsService } from './partnerships.service.js';
+import { NETWORK_POLICY } from '../network.policy.js';
 
 @Resolver(() => Partnership)
 export class PartnershipsResolver {
@@ -17,7 +18,7 @@ export class PartnershipsResolver {
   @Mutation(() => Partnership, {
     description: 'Propose that your organisation partners with, or is a member of, another; their admins confirm.',
   })
-  @Access('member', 'an ORG_ADMIN of the proposing organisation (or ADMIN); the partner’s admins are told')
+  @Access('member', NETWORK_POLICY.proposePartnership)
   proposePartnership(
     @Args('input') input: ProposePartnershipInput,
     @Context() context: RequestContext,
@@ -26,7 +27,7 @@ export class PartnershipsResolver {
   }
 
   @Mutation(() => Partnership, { description: 'Confirm a partnership the other organisation proposed.' })
-  @Access('member', 'an ORG_ADMIN of the organisation that did not propose it (or ADMIN)')
+  @Access('member', NETWORK_POLICY.confirmPartnership)
   confirmPartnership(
     @Args('id', { type: () => ID }) id: string,
     @Context() context: RequestContext,
@@ -35,7 +36,7 @@ export class PartnershipsResolver {
   }
 
   @Mutation(() => Boolean, { description: 'End a partnership, or turn down or withdraw a proposal.' })
-  @Access('member', 'an ORG_ADMIN of either organisation (or ADMIN); NOT_FOUND for anyone else')
+  @Access('member', NETWORK_POLICY.managePartnership)
   endPartnership(@Args('id', { type: () => ID }) id: string, @Context() context: RequestContext): Promise<boolean> {
     return this.partnerships.end(viewerOf(context), fromGlobalId(id, 'Partnership', 'id'));
   }
@@ -64,7 +65,7 @@ export class PartnershipsResolver {
       partnership.proposedByOrganisationId === partnership.organisationId
         ? partnership.partnerId
         : partnership.organisationId;
-    return !partnership.confirmed && viewerOf(context).canManageOrganisation(otherSide);
+    return !partnership.confirmed && allows(NETWORK_POLICY.confirmPartnership, viewerOf(context), { otherSide });
   }
 }
 

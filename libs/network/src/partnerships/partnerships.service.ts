@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
+  allows,
   AuditService,
   badInput,
   conflict,
-  forbidden,
+  enforce,
   isUniqueViolation,
   notFound,
   toGlobalId,
@@ -17,6 +18,7 @@ import { PARTNERSHIP_RULES } from '../network.rules.js';
 import { PartnershipProposalEntity } from './partnership-proposal.entity.js';
 import { PartnershipEntity } from './partnership.entity.js';
 import { Partnership, PartnershipKind } from './partnership.model.js';
+import { NETWORK_POLICY } from '../network.policy.js';
 
 const ENTITY_TYPE = 'OrganisationPartnership';
 
@@ -58,9 +60,7 @@ export class PartnershipsService {
   ) {}
 
   async propose(viewer: Viewer, input: ProposePartnershipInput): Promise<Partnership> {
-    if (!viewer.canManageOrganisation(input.organisationId)) {
-      throw forbidden('Only an admin of the organisation can propose its partnerships');
-    }
+    enforce(NETWORK_POLICY.proposePartnership, viewer, input);
     if (input.organisationId === input.partnerId) throw badInput('input.partnerId', 'must be another organisation');
     const proposer = viewer.accountId as string;
     return this.dataSource.transaction(async (manager) => {
@@ -119,9 +119,7 @@ export class PartnershipsService {
       const entity = await this.lock(manager, viewer, id);
       const otherSide =
         entity.proposedByOrganisationId === entity.organisationId ? entity.partnerId : entity.organisationId;
-      if (!viewer.canManageOrganisation(otherSide)) {
-        throw forbidden('An admin of the other organisation confirms a partnership');
-      }
+      enforce(NETWORK_POLICY.confirmPartnership, viewer, { otherSide });
       if (entity.confirmedAt) throw conflict('This partnership is already confirmed');
       const before = snapshot(entity);
       await manager.update(PartnershipEntity, { id }, { confirmedAt: new Date(), confirmedBy: viewer.accountId });
@@ -189,22 +187,13 @@ export class PartnershipsService {
   /** The partnership, locked, if the viewer runs either side (NOT_FOUND otherwise: it may be unconfirmed). */
   private async lock(manager: EntityManager, viewer: Viewer, id: string): Promise<PartnershipEntity> {
     const entity = await manager.findOne(PartnershipEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (
-      !entity ||
-      !(viewer.canManageOrganisation(entity.organisationId) || viewer.canManageOrganisation(entity.partnerId))
-    ) {
-      throw notFound('That partnership');
-    }
-    return entity;
+    enforce(NETWORK_POLICY.managePartnership, viewer, entity);
+    return entity as PartnershipEntity;
   }
 }
 
 function mayBeSeen(viewer: Viewer, row: PartnershipEntity): boolean {
-  return (
-    row.confirmedAt !== null ||
-    viewer.canManageOrganisation(row.organisationId) ||
-    viewer.canManageOrganisation(row.partnerId)
-  );
+  return allows(NETWORK_POLICY.seePartnership, viewer, { ...row, confirmed: row.confirmedAt !== null });
 }
 
 async function namesOf(manager: EntityManager, ids: string[]): Promise<Map<string, string>> {

@@ -6,6 +6,7 @@ import { IntroductionPathArgs } from '../network.args.js';
 import { practitionerFor } from '../shared/practitioner-field.js';
 import { IntroductionPath } from './introduction-path.model.js';
 import { IntroductionPathsService } from './introduction-paths.service.js';
+import { NETWORK_POLICY } from '../network.policy.js';
 
 @Resolver(() => IntroductionPath)
 export class IntroductionPathsResolver {
@@ -21,7 +22,7 @@ export class IntroductionPathsResolver {
       'The shortest chain of connections from you to someone, so you can ask the first person along it to ' +
       'introduce you; null when there is none within `maxHops`.',
   })
-  @Access('member', 'practitioners only; steps only through people you may see, never anyone blocked either way')
+  @Access('member', NETWORK_POLICY.findIntroductionPath)
   introductionPath(
     @Args() args: IntroductionPathArgs,
     @Context() context: RequestContext,

@@ -1,9 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { badInput, notFound, type Viewer } from '@cohesion/common';
+import { DIRECTORY_POLICY } from '@cohesion/directory';
+import { badInput, enforce, type Viewer } from '@cohesion/common';
+import { NETWORK_POLICY } from '../network.policy.js';
 import { practitionerOf } from '../shared/practitioner-of.js';
 import { IntroductionPath } from './introduction-path.model.js';
 import { neighboursSql } from '../connections/relationship-sql.js';
+
+/** Whether practitioner alias `alias` can be found: people who cannot are never stepped through. */
+const discoverable = DIRECTORY_POLICY.seePractitioner.discoverableSql;
 
 type Parents = Map<string, string | null>;
 interface Side {
@@ -33,15 +38,18 @@ export class IntroductionPathsService {
   async shortest(viewer: Viewer, target: string, maxHops: number): Promise<IntroductionPath | null> {
     const me = practitionerOf(viewer);
     if (target === me) throw badInput('to', 'is you');
-    const [start] = await this.dataSource.query<{ visible: boolean | null; hidden: string[] }[]>(
-      `SELECT (SELECT discoverable FROM practitioners WHERE id = $2) AS visible,
-              ARRAY(SELECT blocked_id FROM practitioner_blocks WHERE blocker_id = $1
-                    UNION SELECT blocker_id FROM practitioner_blocks WHERE blocked_id = $1) AS hidden`,
+    const [start] = await this.dataSource.query<{ discoverable: boolean | null; hidden: string[] }[]>(
+      `SELECT (SELECT ${discoverable('p')} FROM practitioners p WHERE p.id = $2) AS discoverable,
+              ARRAY(${NETWORK_POLICY.seePeer.blockedPeopleSql('$1')}) AS hidden`,
       [me, target],
     );
     // Everyone blocked by or blocking the viewer: never part of their paths.
     const hidden = new Set(start.hidden);
-    if (!start.visible || hidden.has(target)) throw notFound('That practitioner');
+    enforce(
+      NETWORK_POLICY.seePeer,
+      viewer,
+      start.discoverable === null ? undefined : { discoverable: start.discoverable, blocked: hidden.has(target) },
+    );
 
     const sides: Side[] = [
       { parents: new Map([[me, null]]), frontier: [me], depth: 0 },
@@ -100,7 +108,7 @@ export class IntroductionPathsService {
        SELECT 1 AS steps, o.via AS "from", o.id AS meet, NULL::uuid AS theirs FROM ours o WHERE o.id = ANY ($2::uuid[])
        UNION ALL
        SELECT 2, o.via, o.id, t.via FROM ours o JOIN theirs t ON t.id = o.id
-        WHERE NOT EXISTS (SELECT 1 FROM practitioners u WHERE u.id = o.id AND NOT u.discoverable)
+        WHERE NOT EXISTS (SELECT 1 FROM practitioners u WHERE u.id = o.id AND NOT ${discoverable('u')})
        ORDER BY 1, 2, 3, 4
        LIMIT 1`,
       [side.frontier, other.frontier, hidden, steps],
@@ -118,7 +126,7 @@ export class IntroductionPathsService {
       `SELECT f.id AS "from", n.id AS "to"
          FROM unnest($1::uuid[]) AS f(id)
          CROSS JOIN LATERAL (${NEIGHBOURS_OF_F}) n
-        WHERE NOT EXISTS (SELECT 1 FROM practitioners u WHERE u.id = n.id AND NOT u.discoverable)`,
+        WHERE NOT EXISTS (SELECT 1 FROM practitioners u WHERE u.id = n.id AND NOT ${discoverable('u')})`,
       [ids],
     );
   }

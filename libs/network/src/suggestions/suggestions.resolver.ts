@@ -6,6 +6,7 @@ import { SuggestedPeersArgs } from '../network.args.js';
 import { practitionerFor } from '../shared/practitioner-field.js';
 import { SuggestedPeer } from './suggested-peer.model.js';
 import { SuggestionsService } from './suggestions.service.js';
+import { NETWORK_POLICY } from '../network.policy.js';
 
 @Resolver(() => SuggestedPeer)
 export class SuggestionsResolver {
@@ -20,7 +21,7 @@ export class SuggestionsResolver {
       'People you are not connected with whom you might want to know: shared themes, shared places and ' +
       'mutual connections, best first, each with its reasons.',
   })
-  @Access('member', 'practitioners only; never anyone undiscoverable or blocked either way')
+  @Access('member', NETWORK_POLICY.suggestPeers)
   suggestedPeers(@Args() args: SuggestedPeersArgs, @Context() context: RequestContext): Promise<SuggestedPeer[]> {
     return this.suggestions.suggest(viewerOf(context), args.first);
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Viewer } from '@cohesion/common';
 import { neighboursSql } from '../connections/relationship-sql.js';
-import { peerVisibleSql } from '../network.policy.js';
+import { NETWORK_POLICY } from '../network.policy.js';
 import { practitionerOf } from '../shared/practitioner-of.js';
 import { SuggestedPeer } from './suggested-peer.model.js';
 
@@ -45,7 +45,7 @@ export const SUGGESTIONS_SQL = `WITH me AS MATERIALIZED (
        FROM mine JOIN practitioners v ON v.id = mine.peer
        LEFT JOIN connection_counts cc ON cc.practitioner_id = mine.peer
       -- Only connections the viewer may see count as mutual (myConnections lists the same people).
-      WHERE ${peerVisibleSql('v', '$1')}),
+      WHERE ${NETWORK_POLICY.seePeer.sql('v', '$1')}),
    peers AS MATERIALIZED (
      SELECT peer, degree, sum(degree) OVER (ORDER BY degree, peer) - degree AS read_before FROM degrees),
    near AS MATERIALIZED (
@@ -73,7 +73,7 @@ export const SUGGESTIONS_SQL = `WITH me AS MATERIALIZED (
        JOIN practitioners p ON p.id = c.candidate
        CROSS JOIN me
        LEFT JOIN near n ON n.candidate = c.candidate
-      WHERE ${peerVisibleSql('p', '$1')}
+      WHERE ${NETWORK_POLICY.seePeer.sql('p', '$1')}
       ORDER BY score DESC, p.id
       LIMIT $2)
    SELECT s.id, s.mutual, s.score,

@@ -1,21 +1,11 @@
-import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsBoolean, IsOptional } from 'class-validator';
-import { ConnectionArgs, IsGlobalIdOf } from '@cohesion/common';
-
-@ArgsType()
-export class MyNotificationsArgs extends ConnectionArgs {
-  @Field({ nullable: true, defaultValue: false, description: 'Only those not yet read.' })
-  @IsOptional()
-  @IsBoolean()
-  unreadOnly: boolean = false;
-}
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { OptionalIdsOf } from '@cohesion/common';
 
 @InputType()
 export class MarkNotificationsReadInput {
   @Field(() => [ID], { nullable: true, description: 'These notifications.' })
-  @IsOptional()
-  @ArrayMaxSize(100)
-  @IsGlobalIdOf('Notification', { each: true })
+  @OptionalIdsOf('Notification', 100)
   ids?: string[];
 
   @Field({ nullable: true, description: 'Every notification you have.' })

@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { allOf, SqlParams } from '@cohesion/common';
+import { allOf, escapeLike, SqlParams } from '@cohesion/common';
+import { circleSql, distanceSql, pointSql, withinSql } from '@cohesion/directory';
+import { OPEN_REFERRAL_POLICY } from '../open-referral.policy.js';
 import type { FeedQuery } from './feed.params.js';
 
 /**
- * What the feed publishes: active, public services of verified organisations listed
- * publicly. Partial indexes hold exactly these rows (idx_services_published,
+ * What the feed publishes (see `OPEN_REFERRAL_POLICY.readFeed`): active, public services
+ * of verified organisations listed publicly. Partial indexes hold exactly these rows (idx_services_published,
  * idx_services_published_sort, idx_organisations_published): change one, change them.
  */
-export const PUBLISHED_ORGANISATION = `o.verified AND o.visibility = 'PUBLIC'`;
-export const PUBLISHED_SERVICE = `s.status = 'active' AND s.visibility = 'PUBLIC' AND ${PUBLISHED_ORGANISATION}`;
+export const PUBLISHED_ORGANISATION = OPEN_REFERRAL_POLICY.readFeed.organisationSql();
+export const PUBLISHED_SERVICE = OPEN_REFERRAL_POLICY.readFeed.serviceSql();
 
 /**
  * When a service last changed as the feed shows it: the latest of its own and its
@@ -193,11 +195,9 @@ const LOCATION_COLUMNS = `l.id, l.location_type, l.name, l.description,
 
 const TERM_COLUMNS = `t.id, t.name, t.description, t.parent_id, t.code, t.term_uri, t.taxonomy_id, x.name AS taxonomy_name`;
 
-const METRES_PER_DEGREE = 111_320;
-
 /** `%` and `_` match themselves in a LIKE pattern built from what a caller typed. */
 function containing(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+  return `%${escapeLike(text)}%`;
 }
 
 /**
@@ -468,19 +468,14 @@ export class FeedRepository {
     let near: string | false = false;
     let order: string | ((params: SqlParams) => string) = 'lower(s.name), s.id, sl.id';
     if (origin) {
-      const distance = (params: SqlParams) =>
-        `distance_metres(${params.add(origin.latitude)}::float8, ${params.add(origin.longitude)}::float8, l.latitude, l.longitude)`;
       if (origin.radius !== undefined) {
-        const dLat = (origin.radius / METRES_PER_DEGREE) * 1.01;
-        const dLng = (origin.radius / (METRES_PER_DEGREE * Math.cos((origin.latitude * Math.PI) / 180))) * 1.01;
-        const within = distance(params);
-        near = `l.latitude BETWEEN ${params.add(origin.latitude - dLat)} AND ${params.add(origin.latitude + dLat)}
-                AND l.longitude BETWEEN ${params.add(origin.longitude - dLng)} AND ${params.add(origin.longitude + dLng)}
-                AND ${within} <= ${params.add(origin.radius)}::float8`;
-        order = `${within} ASC, sl.id`;
+        const circle = circleSql(origin, origin.radius, params);
+        near = withinSql(circle, 'l.latitude', 'l.longitude');
+        order = `${distanceSql(circle, 'l.latitude', 'l.longitude')} ASC, sl.id`;
       } else {
         // Only the page query orders by distance: its parameters are not the count's.
-        order = (pageParams) => `${distance(pageParams)} ASC NULLS LAST, sl.id`;
+        order = (pageParams) =>
+          `${distanceSql(pointSql(origin, pageParams), 'l.latitude', 'l.longitude')} ASC NULLS LAST, sl.id`;
       }
     }
     const from = `service_locations sl JOIN services s ON s.id = sl.service_id

@@ -8,13 +8,14 @@ import type { Request, Response } from 'express';
 import { Public, RateLimiter } from '@cohesion/auth';
 import { AppConfig } from '@cohesion/config';
 import { LOGGER, loggableError, tooManyRequests } from '@cohesion/common';
+import { OPEN_REFERRAL_POLICY } from '../open-referral.policy.js';
 import { orukStandardDir } from '../standard/oruk-schemas.js';
 import type { FeedPage, Json } from './feed.mapper.js';
 import { parseFeedQuery, pathId, type FeedParameter } from './feed.params.js';
 import { FeedService } from './feed.service.js';
 
 export const OPEN_REFERRAL_BASE = 'openreferral/v3';
-const POLICY = 'anyone: the public service directory is open data (active public services of listed organisations)';
+const POLICY = OPEN_REFERRAL_POLICY.readFeed;
 const PROFILE = 'https://github.com/OpenReferralUK/uk-profile/blob/main/docs/index.md';
 
 const PAGING: FeedParameter[] = ['page', 'per_page', 'format'];

@@ -2,6 +2,7 @@ import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import { AppConfig } from '@cohesion/config';
 import { viewerOf, type RequestContext } from '@cohesion/common';
 import { Access } from '@cohesion/auth';
+import { OPEN_REFERRAL_POLICY } from '../open-referral.policy.js';
 import { ImportOpenReferralFeedArgs } from './oruk-import.args.js';
 import { OpenReferralImportReport } from './oruk-import.model.js';
 import { OpenReferralImportService } from './oruk-import.service.js';
@@ -21,7 +22,7 @@ export class OpenReferralImportResolver {
       'changed at the source. Imported organisations are listed publicly as verified. Big feeds: ' +
       '`npm run import:oruk`.',
   })
-  @Access('admin')
+  @Access('admin', OPEN_REFERRAL_POLICY.importFeed)
   importOpenReferralFeed(
     @Args() args: ImportOpenReferralFeedArgs,
     @Context() context: RequestContext,

@@ -1,7 +1,6 @@
-import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsEnum, IsNotEmpty, IsOptional, MaxLength, ValidateNested } from 'class-validator';
-import { ConnectionArgs, IsGlobalIdOf, OptionalText, Trim } from '@cohesion/common';
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { ArrayMaxSize, IsEnum, IsNotEmpty, IsOptional, MaxLength } from 'class-validator';
+import { IsGlobalIdOf, OptionalText, Trim } from '@cohesion/common';
 import { AreaKind } from '../area.model.js';
 
 @InputType()
@@ -35,15 +34,6 @@ export class AreasFilter {
   @ArrayMaxSize(100)
   @MaxLength(20, { each: true })
   codes?: string[];
-}
-
-@ArgsType()
-export class AreasArgs extends ConnectionArgs {
-  @Field(() => AreasFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => AreasFilter)
-  filter?: AreasFilter;
 }
 
 @InputType()

@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -12,15 +12,15 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
-  ConnectionArgs,
   IsGlobalIdOf,
-  IsLanguageCode,
   OptionalEmail,
   OptionalPhone,
   OptionalText,
   OptionalWebsite,
   Trim,
   UpdateInputType,
+  OptionalIdsOf,
+  OptionalLanguageCodes,
 } from '@cohesion/common';
 import { Role } from '@cohesion/auth';
 import { ListingVisibility } from '../../shared/shared.models.js';
@@ -83,21 +83,15 @@ export class CreateOrganisationInput {
   faithTradition?: FaithTradition | null;
 
   @Field(() => [String], { nullable: true, description: 'ISO 639 language codes, e.g. ["en", "pa", "ur"].' })
-  @IsOptional()
-  @ArrayMaxSize(20)
-  @IsLanguageCode({ each: true })
+  @OptionalLanguageCodes()
   languages?: string[];
 
   @Field(() => [ID], { nullable: true, description: 'Areas the organisation serves.' })
-  @IsOptional()
-  @ArrayMaxSize(50)
-  @IsGlobalIdOf('Area', { each: true })
+  @OptionalIdsOf('Area', 50)
   areaIds?: string[];
 
   @Field(() => [ID], { nullable: true, description: 'Cohesion themes it works on.' })
-  @IsOptional()
-  @ArrayMaxSize(30)
-  @IsGlobalIdOf('TaxonomyTerm', { each: true })
+  @OptionalIdsOf('TaxonomyTerm', 30)
   themeIds?: string[];
 
   @Field(() => ListingVisibility, { nullable: true, defaultValue: ListingVisibility.PUBLIC })
@@ -136,15 +130,11 @@ export class OrganisationsFilter {
   kinds?: OrganisationKind[];
 
   @Field(() => [ID], { nullable: true, description: 'Serving any of these areas or an area inside them.' })
-  @IsOptional()
-  @ArrayMaxSize(50)
-  @IsGlobalIdOf('Area', { each: true })
+  @OptionalIdsOf('Area', 50)
   areaIds?: string[];
 
   @Field(() => [ID], { nullable: true, description: 'Working on any of these themes or a narrower one.' })
-  @IsOptional()
-  @ArrayMaxSize(30)
-  @IsGlobalIdOf('TaxonomyTerm', { each: true })
+  @OptionalIdsOf('TaxonomyTerm', 30)
   themeIds?: string[];
 
   @Field(() => [FaithTradition], { nullable: true })
@@ -154,9 +144,7 @@ export class OrganisationsFilter {
   faithTraditions?: FaithTradition[];
 
   @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(20)
-  @IsLanguageCode({ each: true })
+  @OptionalLanguageCodes()
   languages?: string[];
 
   @Field({ nullable: true })
@@ -167,15 +155,6 @@ export class OrganisationsFilter {
   @Field({ nullable: true })
   @OptionalText(200)
   nameContains?: string;
-}
-
-@ArgsType()
-export class OrganisationsArgs extends ConnectionArgs {
-  @Field(() => OrganisationsFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => OrganisationsFilter)
-  filter?: OrganisationsFilter;
 }
 
 @InputType()

@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -13,9 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
-  ConnectionArgs,
   IsGlobalIdOf,
-  IsLanguageCode,
   IsLocalDate,
   LocalDateScalar,
   OptionalEmail,
@@ -23,6 +21,8 @@ import {
   OptionalText,
   OptionalWebsite,
   Trim,
+  OptionalIdsOf,
+  OptionalLanguageCodes,
 } from '@cohesion/common';
 import { ContactVisibility } from '../practitioner.model.js';
 
@@ -126,9 +126,7 @@ export class UpdateMyProfileInput {
   lookingFor?: string | null;
 
   @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(20)
-  @IsLanguageCode({ each: true })
+  @OptionalLanguageCodes()
   languages?: string[];
 
   @Field({ nullable: true, description: 'Off hides your profile from everyone else, including search.' })
@@ -164,15 +162,11 @@ export class UpdateMyProfileInput {
   contactVisibility?: ContactVisibilityInput;
 
   @Field(() => [ID], { nullable: true, description: 'Areas you cover (replaces the list).' })
-  @IsOptional()
-  @ArrayMaxSize(50)
-  @IsGlobalIdOf('Area', { each: true })
+  @OptionalIdsOf('Area', 50)
   areaIds?: string[];
 
   @Field(() => [ID], { nullable: true, description: 'Cohesion themes you have expertise in (replaces the list).' })
-  @IsOptional()
-  @ArrayMaxSize(30)
-  @IsGlobalIdOf('TaxonomyTerm', { each: true })
+  @OptionalIdsOf('TaxonomyTerm', 30)
   expertiseIds?: string[];
 
   @Field(() => [MembershipInput], { nullable: true, description: 'Where you work (replaces the list).' })
@@ -195,21 +189,15 @@ export class PractitionersFilter {
     description:
       'Placed in any of these areas or an area inside them: covering it, or working now at an organisation that serves it.',
   })
-  @IsOptional()
-  @ArrayMaxSize(50)
-  @IsGlobalIdOf('Area', { each: true })
+  @OptionalIdsOf('Area', 50)
   areaIds?: string[];
 
   @Field(() => [ID], { nullable: true, description: 'With expertise in any of these themes or a narrower one.' })
-  @IsOptional()
-  @ArrayMaxSize(30)
-  @IsGlobalIdOf('TaxonomyTerm', { each: true })
+  @OptionalIdsOf('TaxonomyTerm', 30)
   themeIds?: string[];
 
   @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(20)
-  @IsLanguageCode({ each: true })
+  @OptionalLanguageCodes()
   languages?: string[];
 
   @Field({ nullable: true })
@@ -220,13 +208,4 @@ export class PractitionersFilter {
   @Field({ nullable: true })
   @OptionalText(120)
   nameContains?: string;
-}
-
-@ArgsType()
-export class PractitionersArgs extends ConnectionArgs {
-  @Field(() => PractitionersFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => PractitionersFilter)
-  filter?: PractitionersFilter;
 }

@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType, Int, OmitType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, OmitType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -13,9 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
-  ConnectionArgs,
   IsGlobalIdOf,
-  IsLanguageCode,
   IsLocalDate,
   LocalDateScalar,
   LocalTimeScalar,
@@ -25,6 +23,8 @@ import {
   OptionalWebsite,
   Trim,
   UpdateInputType,
+  OptionalIdsOf,
+  OptionalLanguageCodes,
 } from '@cohesion/common';
 import { ListingVisibility } from '../../shared/shared.models.js';
 import { GeoPointInput, PostalAddressInput } from '../../shared/shared.inputs.js';
@@ -212,9 +212,7 @@ export class CreateServiceInput {
   maximumAge?: number | null;
 
   @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(20)
-  @IsLanguageCode({ each: true })
+  @OptionalLanguageCodes()
   languages?: string[];
 
   @Field(() => LocalDateScalar, { nullable: true })
@@ -256,15 +254,11 @@ export class CreateServiceInput {
   contacts?: ServiceContactInput[];
 
   @Field(() => [ID], { nullable: true, description: 'Service types and cohesion themes.' })
-  @IsOptional()
-  @ArrayMaxSize(30)
-  @IsGlobalIdOf('TaxonomyTerm', { each: true })
+  @OptionalIdsOf('TaxonomyTerm', 30)
   taxonomyTermIds?: string[];
 
   @Field(() => [ID], { nullable: true, description: 'Areas the service is for.' })
-  @IsOptional()
-  @ArrayMaxSize(50)
-  @IsGlobalIdOf('Area', { each: true })
+  @OptionalIdsOf('Area', 50)
   serviceAreaIds?: string[];
 }
 
@@ -291,15 +285,11 @@ export class ServicesFilter {
     nullable: true,
     description: 'For any of these areas or an area inside them (service areas or locations).',
   })
-  @IsOptional()
-  @ArrayMaxSize(50)
-  @IsGlobalIdOf('Area', { each: true })
+  @OptionalIdsOf('Area', 50)
   areaIds?: string[];
 
   @Field(() => [ID], { nullable: true, description: 'Tagged with any of these terms or a narrower one.' })
-  @IsOptional()
-  @ArrayMaxSize(30)
-  @IsGlobalIdOf('TaxonomyTerm', { each: true })
+  @OptionalIdsOf('TaxonomyTerm', 30)
   taxonomyTermIds?: string[];
 
   @Field(() => [ServiceStatus], { nullable: true })
@@ -311,13 +301,4 @@ export class ServicesFilter {
   @Field({ nullable: true })
   @OptionalText(200)
   nameContains?: string;
-}
-
-@ArgsType()
-export class ServicesArgs extends ConnectionArgs {
-  @Field(() => ServicesFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ServicesFilter)
-  filter?: ServicesFilter;
 }

@@ -1,7 +1,6 @@
-import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
-import { IsNotEmpty, IsOptional, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { ConnectionArgs, IsGlobalIdOf, OptionalText, Trim } from '@cohesion/common';
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsNotEmpty, IsOptional, Matches, MaxLength } from 'class-validator';
+import { IsGlobalIdOf, OptionalText, Trim } from '@cohesion/common';
 
 const CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const CODE_MESSAGE = 'must be lower-case words joined by hyphens, e.g. hate-crime';
@@ -25,15 +24,6 @@ export class TaxonomyTermsFilter {
   @Field({ nullable: true })
   @OptionalText(120)
   nameContains?: string;
-}
-
-@ArgsType()
-export class TaxonomyTermsArgs extends ConnectionArgs {
-  @Field(() => TaxonomyTermsFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => TaxonomyTermsFilter)
-  filter?: TaxonomyTermsFilter;
 }
 
 @InputType()

@@ -1,7 +1,6 @@
-import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsOptional, ValidateNested } from 'class-validator';
-import { Type } from 'class-transformer';
-import { ConnectionArgs, IsGlobalIdOf, OptionalText } from '@cohesion/common';
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsOptional } from 'class-validator';
+import { IsGlobalIdOf, OptionalText, OptionalIdsOf } from '@cohesion/common';
 
 @InputType()
 export class MyConnectionsFilter {
@@ -15,27 +14,14 @@ export class MyConnectionsFilter {
     description:
       'People placed in these areas (or places inside them): covering them, or working now at an organisation that serves them.',
   })
-  @IsOptional()
-  @ArrayMaxSize(50)
-  @IsGlobalIdOf('Area', { each: true })
+  @OptionalIdsOf('Area', 50)
   areaIds?: string[];
 
   @Field(() => [ID], { nullable: true, description: 'People with expertise in these themes (or narrower ones).' })
-  @IsOptional()
-  @ArrayMaxSize(50)
-  @IsGlobalIdOf('TaxonomyTerm', { each: true })
+  @OptionalIdsOf('TaxonomyTerm', 50)
   themeIds?: string[];
 
   @Field({ nullable: true })
   @OptionalText(120)
   nameContains?: string;
-}
-
-@ArgsType()
-export class MyConnectionsArgs extends ConnectionArgs {
-  @Field(() => MyConnectionsFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => MyConnectionsFilter)
-  filter?: MyConnectionsFilter;
 }

@@ -1,8 +1,8 @@
-import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsBoolean, IsEnum, IsOptional, IsString, Length, MaxLength } from 'class-validator';
-import { ConnectionArgs, IsGlobalIdOf, Trim } from '@cohesion/common';
+import { IsGlobalIdOf, Trim } from '@cohesion/common';
 import { INTRODUCTION_RULES } from '../../network.rules.js';
-import { ConnectionOrigin, IntroductionRole, IntroductionStatusView } from '../introduction.model.js';
+import { ConnectionOrigin } from '../introduction.model.js';
 
 const { messageMinLength, messageMaxLength, noteMaxLength } = INTRODUCTION_RULES;
 
@@ -59,17 +59,4 @@ export class RespondToIntroductionInput {
   @IsString()
   @MaxLength(noteMaxLength)
   note?: string | null;
-}
-
-@ArgsType()
-export class MyIntroductionsArgs extends ConnectionArgs {
-  @Field(() => IntroductionRole, { nullable: true, description: 'Only those where you have this part.' })
-  @IsOptional()
-  @IsEnum(IntroductionRole)
-  role?: IntroductionRole;
-
-  @Field(() => IntroductionStatusView, { nullable: true, description: 'Only those in this state (as you see it).' })
-  @IsOptional()
-  @IsEnum(IntroductionStatusView)
-  status?: IntroductionStatusView;
 }

@@ -1,0 +1,57 @@
+import { definePolicies, unauthenticated, type GrantedRole, type Viewer } from '@cohesion/common';
+
+/** A role to grant or revoke, and where it applies. */
+export interface RoleChange {
+  role: GrantedRole;
+  organisationId: string | null;
+}
+
+/** Platform admins grant any role; an organisation's admins may add or remove fellow admins of that organisation. */
+function mayChangeRole(viewer: Viewer, change: RoleChange): boolean {
+  return (
+    viewer.isAdmin ||
+    (change.role === 'ORG_ADMIN' &&
+      change.organisationId !== null &&
+      viewer.hasRole('ORG_ADMIN', change.organisationId))
+  );
+}
+
+/**
+ * Who may sign up, sign in and out, and hand out roles. Signing in is open to anyone by
+ * design; what keeps it safe is throttling (see `AuthThrottleInterceptor`), named here so
+ * the permissions review reads it beside the rule.
+ */
+export const AUTH_POLICY = definePolicies('auth', {
+  register: {
+    sentence: 'anyone; attempts throttled per IP',
+    allows: () => true,
+  },
+  login: {
+    sentence: 'anyone; failures throttled per IP, per email from each IP, and per email',
+    allows: () => true,
+  },
+  refreshToken: {
+    sentence: 'holder of a live refresh token; failures throttled per IP',
+    allows: () => true,
+  },
+  logout: {
+    sentence: 'holder of the refresh token; `everywhere` needs sign-in',
+    allows: (viewer, request: { everywhere: boolean }) => !request.everywhere || viewer.isAuthenticated,
+    refuse: () => unauthenticated('Sign in to end every session'),
+  },
+  me: {
+    sentence: 'your own account only',
+    allows: (viewer) => viewer.isAuthenticated,
+    refuse: () => unauthenticated(),
+  },
+  grantRole: {
+    sentence: 'ADMIN for any role; ORG_ADMIN may add admins of their own organisation',
+    allows: mayChangeRole,
+    refuse: { forbidden: 'You cannot change this role' },
+  },
+  revokeRole: {
+    sentence: 'ADMIN for any role; ORG_ADMIN may remove admins of their own organisation but not the last',
+    allows: mayChangeRole,
+    refuse: { forbidden: 'You cannot change this role' },
+  },
+});
