@@ -85,7 +85,9 @@ const EXPECTED = [
 
 /** Every REST route and who may call it, reviewed the same way. */
 const EXPECTED_REST = [
+  'GET /grants/360giving/councils/:organisationId.csv: public (grants.publishGrants: anyone: published grants are open data (awards only, organisations only, nothing about people))',
   'GET /grants/360giving/councils/:organisationId.json: public (grants.publishGrants: anyone: published grants are open data (awards only, organisations only, nothing about people))',
+  'GET /grants/360giving/funds/:fundId.csv: public (grants.publishGrants: anyone: published grants are open data (awards only, organisations only, nothing about people))',
   'GET /grants/360giving/funds/:fundId.json: public (grants.publishGrants: anyone: published grants are open data (awards only, organisations only, nothing about people))',
   'GET /grants/report.csv: member (grants.viewReports: a GRANTS_OFFICER sees their councils’ funds; ADMIN sees all)',
   'GET /graphiql/:name: public (api.graphiql: anyone: the in-browser IDE’s own code, outside production)',
