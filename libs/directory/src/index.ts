@@ -78,3 +78,4 @@ export const DIRECTORY_ENTITIES = [
 ];
 export * from './search/search.inputs.js';
 export * from './search/search.service.js';
+export * from './read-models/index.js';
