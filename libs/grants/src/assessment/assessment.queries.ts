@@ -1,3 +1,4 @@
+import { accountsSql } from '@cohesion/auth';
 import type { Db } from '@cohesion/common';
 import { practitionersSql } from '@cohesion/directory';
 import { APPLICATION_SQL, type ApplicationRow } from '../applications/application.queries.js';
@@ -140,7 +141,7 @@ export function assessmentsOfApplications(
             t.weighted_total
        FROM grant_scores s
        JOIN grant_criteria c ON c.id = s.criterion_id
-       JOIN accounts ac ON ac.id = s.assessor_account_id
+       JOIN ${accountsSql('ac')} ON ac.id = s.assessor_account_id
        LEFT JOIN ${practitionersSql('p')} ON p.id = ac.id
        JOIN totals t ON t.application_id = s.application_id AND t.assessor_account_id = s.assessor_account_id
       WHERE s.application_id = ANY($1::uuid[]) AND ($2::uuid IS NULL OR s.assessor_account_id = $2)

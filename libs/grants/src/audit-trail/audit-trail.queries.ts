@@ -1,3 +1,4 @@
+import { accountsSql } from '@cohesion/auth';
 import type { Db } from '@cohesion/common';
 import { practitionersSql } from '@cohesion/directory';
 import { GRANTS_POLICY } from '../grants.policy.js';
@@ -52,7 +53,7 @@ export function auditTrail(
      SELECT e.at, e.entity_type, e.action, CASE WHEN e.shown THEN e.before END AS before,
             CASE WHEN e.shown THEN e.after END AS after, COALESCE(p.full_name, ac.email) AS actor
        FROM shown e
-       LEFT JOIN accounts ac ON ac.id = e.actor_account_id
+       LEFT JOIN ${accountsSql('ac')} ON ac.id = e.actor_account_id
        LEFT JOIN ${practitionersSql('p')} ON p.id = e.actor_account_id
       ORDER BY e.id LIMIT 1000`,
     [id, withPayments, viewerAccountId],
