@@ -1,6 +1,7 @@
 export * from './access/access.decorator.js';
 export { AccessGuard } from './access/access.guard.js';
 export * from './accounts/account-profiles.js';
+export * from './accounts/account-read-models.js';
 export * from './accounts/account.entity.js';
 export * from './accounts/account.model.js';
 export * from './accounts/role-grant.entity.js';

@@ -83,3 +83,4 @@ export * from './search/search.args.js';
 export * from './search/search.inputs.js';
 export * from './search/search.service.js';
 export type { SearchPlan, SearchRequest } from './search/search.plan.js';
+export * from './read-models/index.js';

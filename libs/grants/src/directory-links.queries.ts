@@ -1,4 +1,5 @@
 import { badInput } from '@cohesion/common';
+import { existingDirectoryIds, type DirectoryRecordKind } from '@cohesion/directory';
 import type { EntityManager } from 'typeorm';
 
 /** Links a record to areas or terms, naming the input field when one does not exist. */
@@ -10,13 +11,13 @@ export async function linkAll(
   ownerId: string,
   ids: string[] | undefined | null,
   field: string,
-  target: 'areas' | 'taxonomy_terms',
+  target: DirectoryRecordKind,
 ): Promise<void> {
   if (!ids?.length) return;
   const unique = [...new Set(ids)];
-  const found = await manager.query<{ id: string }[]>(`SELECT id FROM ${target} WHERE id = ANY($1::uuid[])`, [unique]);
+  const found = await existingDirectoryIds(manager, target, unique);
   if (found.length !== unique.length)
-    throw badInput(field, `names ${target === 'areas' ? 'an area' : 'a theme'} that does not exist`);
+    throw badInput(field, `names ${target === 'area' ? 'an area' : 'a theme'} that does not exist`);
   await manager.query(`INSERT INTO ${table} (${ownerColumn}, ${column}) SELECT $1, unnest($2::uuid[])`, [
     ownerId,
     unique,

@@ -9,7 +9,7 @@ export * from './awards/payment.entity.js';
 export * from './publishing/data-quality/data-quality.checks.js';
 export * from './publishing/data-quality/data-quality.service.js';
 export * from './publishing/export/geo-code-types.js';
-export * from './publishing/export/org-identifiers.sql.js';
+export * from './publishing/export/minted-org-id.js';
 export * from './publishing/export/publishing.service.js';
 export * from './publishing/import/three-sixty-giving-import.service.js';
 export * from './publishing/three-sixty-giving-schema.js';

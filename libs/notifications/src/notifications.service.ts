@@ -9,6 +9,7 @@ import {
   type KeysetSort,
   type Viewer,
 } from '@cohesion/common';
+import { accountsSql } from '@cohesion/auth';
 import { AppConfig } from '@cohesion/config';
 import { NoticeBlocks, noticeBlockedSql } from './notice-blocks.js';
 import { NOTIFICATIONS_POLICY } from './notifications.policy.js';
@@ -87,7 +88,7 @@ export class NotificationsService {
           WHERE NOT ${noticeBlockedSql(this.blocks, 'input.recipient_id', 'input.about_ids')}
          RETURNING id, recipient_id, deliver_at)
        INSERT INTO notification_deliveries (notification_id, recipient_address, next_attempt_at)
-       SELECT created.id, a.email, created.deliver_at FROM created JOIN accounts a ON a.id = created.recipient_id`,
+       SELECT created.id, a.email, created.deliver_at FROM created JOIN ${accountsSql('a')} ON a.id = created.recipient_id`,
       [
         notices.map((notice) => notice.recipientId),
         notices.map((notice) => notice.kind),

@@ -1,4 +1,5 @@
 import type { Db } from '@cohesion/common';
+import { areaNamesSql, areasSql, organisationsSql } from '@cohesion/directory';
 import type { ApplicationStatus } from './application.entity.js';
 
 /** A `grant_applications` row with its fund's owner and the names of the areas it serves (`APPLICATION_SQL`). */
@@ -34,8 +35,7 @@ export interface ApplicationRow {
 /** Selects `ApplicationRow`s (alias `a`, its fund `f`); callers add WHERE and ORDER BY. */
 export const APPLICATION_SQL = `
   SELECT a.*, f.owner_organisation_id,
-         COALESCE((SELECT array_agg(ar.name ORDER BY ar.name) FROM grant_application_areas x
-                     JOIN areas ar ON ar.id = x.area_id WHERE x.application_id = a.id), '{}') AS beneficiary_areas
+         ${areaNamesSql('grant_application_areas', 'application_id', 'a.id')} AS beneficiary_areas
     FROM grant_applications a JOIN grant_funds f ON f.id = a.fund_id`;
 
 /** An application with its fund's owner, locked (FOR UPDATE) when asked: after its fund, in the ledger's order. */
@@ -80,7 +80,9 @@ export async function roundToApplyTo(db: Db, roundId: string): Promise<RoundToAp
 }
 
 export async function organisationExists(db: Db, organisationId: string): Promise<boolean> {
-  const rows = await db.query<{ id: string }[]>('SELECT id FROM organisations WHERE id = $1', [organisationId]);
+  const rows = await db.query<{ id: string }[]>(`SELECT o.id FROM ${organisationsSql('o')} WHERE o.id = $1`, [
+    organisationId,
+  ]);
   return rows.length > 0;
 }
 
@@ -144,14 +146,14 @@ export async function eligibilityFacts(db: Db, applicationId: string): Promise<E
     `SELECT o.kind, r.eligible_kinds, r.min_award_pence, r.max_award_pence, r.max_annual_income_pence,
             r.opens_at, r.closes_at, r.imported, r.name,
             COALESCE((SELECT array_agg(ar.name ORDER BY ar.name)
-                        FROM grant_application_areas x JOIN areas ar ON ar.id = x.area_id
+                        FROM grant_application_areas x JOIN ${areasSql('ar')} ON ar.id = x.area_id
                        WHERE x.application_id = a.id
                          AND EXISTS (SELECT 1 FROM grant_round_areas ra WHERE ra.round_id = r.id)
                          AND NOT EXISTS (SELECT 1 FROM grant_round_areas ra
                                           WHERE ra.round_id = r.id AND ra.area_id = ANY(ar.path_ids))), '{}')
               AS areas_outside
        FROM grant_applications a JOIN grant_rounds r ON r.id = a.round_id
-       JOIN organisations o ON o.id = a.applicant_organisation_id
+       JOIN ${organisationsSql('o')} ON o.id = a.applicant_organisation_id
       WHERE a.id = $1`,
     [applicationId],
   );

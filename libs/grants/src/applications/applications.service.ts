@@ -100,7 +100,7 @@ export class ApplicationsService {
         id,
         input.beneficiaryAreaIds,
         'input.beneficiaryAreaIds',
-        'areas',
+        'area',
       );
       await linkAll(
         manager,
@@ -110,7 +110,7 @@ export class ApplicationsService {
         id,
         input.themeIds,
         'input.themeIds',
-        'taxonomy_terms',
+        'term',
       );
       const draft = (await applicationById(manager, id)) as ApplicationRow;
       await this.record(manager, viewer, id, 'create', null, draft);

@@ -1,4 +1,6 @@
+import { accountsSql } from '@cohesion/auth';
 import type { Db } from '@cohesion/common';
+import { practitionersSql } from '@cohesion/directory';
 import { APPLICATION_SQL, type ApplicationRow } from '../applications/application.queries.js';
 import { GRANTS_POLICY } from '../grants.policy.js';
 
@@ -139,8 +141,8 @@ export function assessmentsOfApplications(
             t.weighted_total
        FROM grant_scores s
        JOIN grant_criteria c ON c.id = s.criterion_id
-       JOIN accounts ac ON ac.id = s.assessor_account_id
-       LEFT JOIN practitioners p ON p.id = ac.id
+       JOIN ${accountsSql('ac')} ON ac.id = s.assessor_account_id
+       LEFT JOIN ${practitionersSql('p')} ON p.id = ac.id
        JOIN totals t ON t.application_id = s.application_id AND t.assessor_account_id = s.assessor_account_id
       WHERE s.application_id = ANY($1::uuid[]) AND ($2::uuid IS NULL OR s.assessor_account_id = $2)
         AND ${GRANTS_POLICY.viewAssessments.sql('s.application_id', '$3::uuid')}

@@ -1,4 +1,6 @@
+import { accountsSql } from '@cohesion/auth';
 import type { Db } from '@cohesion/common';
+import { practitionersSql } from '@cohesion/directory';
 import { GRANTS_POLICY } from '../grants.policy.js';
 
 /** The council that owns each kind of audited grants record, by the record's id. */
@@ -51,8 +53,8 @@ export function auditTrail(
      SELECT e.at, e.entity_type, e.action, CASE WHEN e.shown THEN e.before END AS before,
             CASE WHEN e.shown THEN e.after END AS after, COALESCE(p.full_name, ac.email) AS actor
        FROM shown e
-       LEFT JOIN accounts ac ON ac.id = e.actor_account_id
-       LEFT JOIN practitioners p ON p.id = e.actor_account_id
+       LEFT JOIN ${accountsSql('ac')} ON ac.id = e.actor_account_id
+       LEFT JOIN ${practitionersSql('p')} ON p.id = e.actor_account_id
       ORDER BY e.id LIMIT 1000`,
     [id, withPayments, viewerAccountId],
   );

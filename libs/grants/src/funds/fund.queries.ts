@@ -1,4 +1,5 @@
 import { returningRows, type Db } from '@cohesion/common';
+import { organisationsSql } from '@cohesion/directory';
 
 /** A `grant_funds` row as `SELECT *` returns it (amounts in whole pence). */
 export interface FundRow {
@@ -107,6 +108,8 @@ export interface CouncilKindRow {
 
 /** The kind of the organisation that would own a fund (a fund's owner must be a council). */
 export async function ownerKind(db: Db, organisationId: string): Promise<CouncilKindRow | undefined> {
-  const [row] = await db.query<CouncilKindRow[]>('SELECT kind FROM organisations WHERE id = $1', [organisationId]);
+  const [row] = await db.query<CouncilKindRow[]>(`SELECT o.kind FROM ${organisationsSql('o')} WHERE o.id = $1`, [
+    organisationId,
+  ]);
   return row;
 }

@@ -44,7 +44,7 @@ export class FundsService {
         grantIdPrefix: input.grantIdPrefix ?? DEFAULT_GRANT_ID_PREFIX,
         createdBy: viewer.accountId,
       });
-      await linkAll(manager, 'grant_fund_areas', 'fund_id', 'area_id', row.id, input.areaIds, 'input.areaIds', 'areas');
+      await linkAll(manager, 'grant_fund_areas', 'fund_id', 'area_id', row.id, input.areaIds, 'input.areaIds', 'area');
       await linkAll(
         manager,
         'grant_fund_themes',
@@ -53,7 +53,7 @@ export class FundsService {
         row.id,
         input.themeIds,
         'input.themeIds',
-        'taxonomy_terms',
+        'term',
       );
       await this.audit.record(manager, viewer, {
         entityType: 'GrantFund',

@@ -1,5 +1,12 @@
 import { allOf, SqlParams, type Db } from '@cohesion/common';
-import { OrganisationKind } from '@cohesion/directory';
+import {
+  areasSql,
+  hasRegisteredIdentifierSql,
+  OrganisationKind,
+  organisationsSql,
+  taxonomyTermsSql,
+  underSql,
+} from '@cohesion/directory';
 import { APPLICATION_STATUSES } from '../applications/application.entity.js';
 import { ONS4_ITEMS, type Ons4Item } from '../monitoring/monitoring-report.entity.js';
 import type { GrantsReportFilter } from './grants-report.inputs.js';
@@ -64,11 +71,11 @@ export async function reportRows(
     has(filter.organisationKinds) && `o.kind = ANY(${params.add(filter.organisationKinds)}::text[])`,
     has(filter.statuses) ? `a.status = ANY(${params.add(filter.statuses)}::text[])` : `a.status <> 'DRAFT'`,
     filter.areaId &&
-      `EXISTS (SELECT 1 FROM grant_application_areas ga JOIN areas ar ON ar.id = ga.area_id
-                WHERE ga.application_id = a.id AND ar.path_ids @> ARRAY[${params.add(filter.areaId)}::uuid])`,
+      `EXISTS (SELECT 1 FROM grant_application_areas ga JOIN ${areasSql('ar')} ON ar.id = ga.area_id
+                WHERE ga.application_id = a.id AND ${underSql('ar', params.add(filter.areaId))})`,
     filter.themeId &&
-      `EXISTS (SELECT 1 FROM grant_application_themes gt JOIN taxonomy_terms tt ON tt.id = gt.term_id
-                WHERE gt.application_id = a.id AND tt.path_ids @> ARRAY[${params.add(filter.themeId)}::uuid])`,
+      `EXISTS (SELECT 1 FROM grant_application_themes gt JOIN ${taxonomyTermsSql('tt')} ON tt.id = gt.term_id
+                WHERE gt.application_id = a.id AND ${underSql('tt', params.add(filter.themeId))})`,
   ]);
   const kinds = params.add(Object.values(OrganisationKind));
   const statuses = params.add([...APPLICATION_STATUSES]);
@@ -80,18 +87,18 @@ export async function reportRows(
               ${AWARDED_VALUE} AS awarded, a.paid_pence AS paid
          FROM grant_applications a
          JOIN grant_funds f ON f.id = a.fund_id
-         JOIN organisations o ON o.id = a.applicant_organisation_id
+         JOIN ${organisationsSql('o')} ON o.id = a.applicant_organisation_id
         WHERE ${where}),
      by_area AS MATERIALIZED (
        SELECT x.id, x.requested, x.awarded, x.paid, ar.id AS key, ar.name
          FROM filtered x
          JOIN grant_application_areas ga ON ga.application_id = x.id
-         JOIN areas ar ON ar.id = ga.area_id AND ar.kind <> 'REGION'),
+         JOIN ${areasSql('ar')} ON ar.id = ga.area_id AND ar.kind <> 'REGION'),
      by_theme AS MATERIALIZED (
        SELECT x.id, x.requested, x.awarded, x.paid, tt.id AS key, tt.name
          FROM filtered x
          JOIN grant_application_themes gt ON gt.application_id = x.id
-         JOIN taxonomy_terms tt ON tt.id = gt.term_id),
+         JOIN ${taxonomyTermsSql('tt')} ON tt.id = gt.term_id),
      sections AS (
        SELECT 1 AS position, 'totals' AS section, NULL::text AS key, NULL::text AS label, NULL::text AS sort, ${MEASURES}
          FROM filtered x
@@ -128,8 +135,7 @@ export async function reportRows(
        SELECT 8, 'unregistered', NULL, NULL, NULL, ${MEASURES}
          FROM filtered x
         WHERE x.awarded IS NOT NULL
-          AND NOT EXISTS (SELECT 1 FROM organisation_identifiers oi
-                           WHERE oi.organisation_id = x.organisation_id AND oi.scheme <> '360G')),
+          AND NOT ${hasRegisteredIdentifierSql('x.organisation_id')}),
      monitoring AS (
        SELECT COALESCE(sum(r.participants), 0)::bigint AS participants,
               ${ONS4_ITEMS.map((item) => ons4Aggregates(ONS4_COLUMNS[item])).join(',\n                ')}
@@ -151,9 +157,9 @@ export async function namedRecords(
   const [found] = await db.query<FilterCheckRow[]>(
     `SELECT (SELECT COALESCE(json_agg(json_build_object('id', id, 'owner', owner_organisation_id)), '[]'::json)
                FROM grant_funds WHERE id = ANY($1::uuid[])) AS funds,
-            (SELECT COALESCE(json_agg(id), '[]'::json) FROM organisations WHERE id = ANY($2::uuid[])) AS councils,
-            EXISTS (SELECT 1 FROM areas WHERE id = $3::uuid) AS area,
-            EXISTS (SELECT 1 FROM taxonomy_terms WHERE id = $4::uuid) AS theme`,
+            (SELECT COALESCE(json_agg(o.id), '[]'::json) FROM ${organisationsSql('o')} WHERE o.id = ANY($2::uuid[])) AS councils,
+            EXISTS (SELECT 1 FROM ${areasSql('ar')} WHERE ar.id = $3::uuid) AS area,
+            EXISTS (SELECT 1 FROM ${taxonomyTermsSql('tt')} WHERE tt.id = $4::uuid) AS theme`,
     [fundIds, councilIds, filter.areaId ?? null, filter.themeId ?? null],
   );
   return found;

@@ -1,4 +1,5 @@
 import type { Db } from '@cohesion/common';
+import { areaNamesSql } from '@cohesion/directory';
 
 /** A criterion as `ROUND_SQL` aggregates it (JSON, camelCase keys). */
 export interface CriterionJson {
@@ -31,8 +32,7 @@ export interface RoundRow {
 /** Selects `RoundRow`s (alias `r`); callers add WHERE and ORDER BY. */
 export const ROUND_SQL = `
   SELECT r.*, (SELECT owner_organisation_id FROM grant_funds WHERE id = r.fund_id) AS owner_organisation_id,
-         COALESCE((SELECT array_agg(ar.name ORDER BY ar.name) FROM grant_round_areas x JOIN areas ar ON ar.id = x.area_id
-                    WHERE x.round_id = r.id), '{}') AS eligible_areas,
+         ${areaNamesSql('grant_round_areas', 'round_id', 'r.id')} AS eligible_areas,
          COALESCE((SELECT json_agg(json_build_object('id', c.id, 'position', c.position, 'name', c.name,
                                     'guidance', c.guidance, 'weight', c.weight, 'maxScore', c.max_score)
                                     ORDER BY c.position)

@@ -54,7 +54,7 @@ export class RoundsService {
         roundId,
         input.eligibleAreaIds,
         'input.eligibleAreaIds',
-        'areas',
+        'area',
       );
       const created = toRound((await roundById(manager, roundId)) as RoundRow);
       await this.audit.record(manager, viewer, {

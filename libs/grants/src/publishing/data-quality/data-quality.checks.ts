@@ -1,6 +1,6 @@
 import type { SqlParams } from '@cohesion/common';
 import { ORG_ID_SCHEMES } from '@cohesion/directory';
-import { CHARITY_SCHEMES, COMPANY_SCHEME } from '../export/org-identifiers.sql.js';
+import { CHARITY_SCHEMES, COMPANY_SCHEME } from '@cohesion/directory';
 import type { ThreeSixtyGivingGrant } from '../export/three-sixty-giving.types.js';
 
 export const DATA_QUALITY_CODES = [

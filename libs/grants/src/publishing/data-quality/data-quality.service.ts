@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SqlParams } from '@cohesion/common';
+import { nearestCodedAreaLateral, orgIdentifiersLateral } from '@cohesion/directory';
 import { AWARD_STATUSES } from '../../applications/application.state-machine.js';
 import { DATA_QUALITY_CHECKS, EXAMPLES_PER_CHECK, ukToday, type DataQualityFinding } from './data-quality.checks.js';
-import { publishedAreaLateral } from '../export/beneficiary-locations.sql.js';
 import { ONS_CODE_SQL } from '../export/geo-code-types.js';
-import { orgIdentifiersLateral } from '../export/org-identifiers.sql.js';
 
 /**
  * The data quality of funds' published grants, worked out by the database in one
@@ -38,7 +37,7 @@ export class DataQualityService {
                 a.project_title AS title, a.summary AS description,
                 ids.charity_number, ids.company_number,
                 EXISTS (SELECT 1 FROM grant_application_areas aa
-                          JOIN ${publishedAreaLateral('aa.area_id', onsCode)} pa ON TRUE
+                          JOIN ${nearestCodedAreaLateral('aa.area_id', onsCode)} pa ON TRUE
                          WHERE aa.application_id = a.id) AS has_location
            FROM grant_applications a
            JOIN grant_funds f ON f.id = a.fund_id

@@ -2,12 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@cohesion/config';
 import { DomainError, isUuid, notFound, SqlParams } from '@cohesion/common';
+import {
+  nearestCodedAreaLateral,
+  organisationsSql,
+  orgIdentifiersLateral,
+  taxonomiesSql,
+  taxonomyTermsSql,
+} from '@cohesion/directory';
 import { AWARD_STATUSES } from '../../applications/application.state-machine.js';
 import { GRANTS_POLICY } from '../../grants.policy.js';
 import { DataQualityTally } from '../data-quality/data-quality.checks.js';
-import { publishedAreaLateral } from './beneficiary-locations.sql.js';
 import { ONS_CODE_SQL } from './geo-code-types.js';
-import { mintedOrgId, orgIdentifiersLateral } from './org-identifiers.sql.js';
+import { mintedOrgId } from './minted-org-id.js';
 import { ThreeSixtyGivingCsv, type CsvListSizes } from './three-sixty-giving.csv.js';
 import { toThreeSixtyGivingGrant, type AwardRow, type PublishedFund } from './three-sixty-giving.mapper.js';
 import type { ThreeSixtyGivingGrant, ThreeSixtyGivingPackageHead } from './three-sixty-giving.types.js';
@@ -29,7 +35,7 @@ export interface Publication {
   funds: (PublishedFund & { awards: number })[];
   awards: number;
   /**
-   * The most beneficiary locations (distinct ONS codes, see publishedAreaLateral) and the most
+   * The most beneficiary locations (distinct ONS codes, see nearestCodedAreaLateral) and the most
    * themes any one grant has: the CSV's columns for each list.
    */
   perGrant: CsvListSizes;
@@ -123,7 +129,7 @@ export class PublishingService {
               f.id AS fund_id, f.name AS fund_name, f.programme_code, f.financial_year,
               f.description AS fund_description, f.grant_id_prefix,
               s.awards, s.modified, l.locations, th.classifications
-         FROM organisations c
+         FROM ${organisationsSql('c')}
          LEFT JOIN LATERAL ${orgIdentifiersLateral('c.id')} cid ON TRUE
          LEFT JOIN grant_funds f ON f.owner_organisation_id = c.id
          LEFT JOIN LATERAL (
@@ -136,7 +142,7 @@ export class PublishingService {
              FROM (SELECT count(DISTINCT pa.code) AS n
                      FROM grant_applications a
                      JOIN grant_application_areas aa ON aa.application_id = a.id
-                     JOIN ${publishedAreaLateral('aa.area_id', onsCode)} pa ON TRUE
+                     JOIN ${nearestCodedAreaLateral('aa.area_id', onsCode)} pa ON TRUE
                     WHERE a.fund_id = f.id AND a.status = ANY(${statuses}::text[])
                     GROUP BY a.id) per_award
          ) l ON TRUE
@@ -268,13 +274,13 @@ export class PublishingService {
       `WITH page AS (
          SELECT id FROM (${ranges.join(' UNION ALL ')}) ids ORDER BY id LIMIT ${count}
        ),
-       locations AS (
+       published_locations AS (
          SELECT per.application_id,
                 json_agg(json_build_object('name', per.name, 'code', per.code) ORDER BY per.code) AS list
            FROM (SELECT DISTINCT aa.application_id, pa.name, pa.code
                    FROM page
                    JOIN grant_application_areas aa ON aa.application_id = page.id
-                   JOIN ${publishedAreaLateral('aa.area_id', onsCode)} pa ON TRUE) per
+                   JOIN ${nearestCodedAreaLateral('aa.area_id', onsCode)} pa ON TRUE) per
           GROUP BY per.application_id
        ),
        themes AS (
@@ -283,8 +289,8 @@ export class PublishingService {
                          ORDER BY x.code, t.code) AS list
            FROM page
            JOIN grant_application_themes th ON th.application_id = page.id
-           JOIN taxonomy_terms t ON t.id = th.term_id
-           JOIN taxonomies x ON x.id = t.taxonomy_id
+           JOIN ${taxonomyTermsSql('t')} ON t.id = th.term_id
+           JOIN ${taxonomiesSql('x')} ON x.id = t.taxonomy_id
           GROUP BY th.application_id
        )
        SELECT a.id, a.external_id, a.status, a.project_title, a.summary,
@@ -307,9 +313,9 @@ export class PublishingService {
          JOIN grant_applications a ON a.id = page.id
          JOIN grant_rounds r ON r.id = a.round_id
          JOIN grant_funds f ON f.id = a.fund_id
-         JOIN organisations o ON o.id = a.applicant_organisation_id
+         JOIN ${organisationsSql('o')} ON o.id = a.applicant_organisation_id
          LEFT JOIN LATERAL ${orgIdentifiersLateral('o.id')} ids ON TRUE
-         LEFT JOIN locations l ON l.application_id = a.id
+         LEFT JOIN published_locations l ON l.application_id = a.id
          LEFT JOIN themes th ON th.application_id = a.id
         ORDER BY a.id`,
       params.values,

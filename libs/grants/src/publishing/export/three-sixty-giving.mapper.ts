@@ -1,5 +1,5 @@
 import { geoCodeTypeOf } from './geo-code-types.js';
-import { mintedOrgId } from './org-identifiers.sql.js';
+import { mintedOrgId } from './minted-org-id.js';
 import type { ThreeSixtyGivingEvent, ThreeSixtyGivingGrant } from './three-sixty-giving.types.js';
 
 /** What every grant of one fund shares. */
@@ -49,7 +49,7 @@ export interface AwardRow {
   recipient_identifier: string | null;
   charity_number: string | null;
   company_number: string | null;
-  /** Beneficiary areas with an ONS code (see publishedAreaLateral). */
+  /** Beneficiary areas with an ONS code (see the directory's nearestCodedAreaLateral). */
   locations: { name: string; code: string }[];
   themes: { vocabulary: string; code: string; title: string }[];
 }

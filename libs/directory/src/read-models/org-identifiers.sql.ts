@@ -1,8 +1,8 @@
 /**
- * How an organisation is identified in 360Giving data, shared by everything that writes
- * or matches it: its registered identifier in org-id form, preferring these registers
- * in this order, then any other register, then a 360G identifier; with none at all, an
- * identifier minted from the fund's prefix (see `mintedOrgId`).
+ * How an organisation is identified to other domains (360Giving data, reports): its
+ * registered identifier in org-id form, preferring these registers in this order, then
+ * any other register, then a 360G identifier. The directory owns `organisation_identifiers`;
+ * other domains read it only through the fragments below.
  */
 export const ORG_ID_PREFERENCE = [
   'GB-CHC',
@@ -20,11 +20,6 @@ export const CHARITY_SCHEMES = ['GB-CHC', 'GB-SC', 'GB-NIC'] as const;
 export const COMPANY_SCHEME = 'GB-COH';
 /** The scheme for groups without a registration; such a group is "unregistered". */
 export const UNREGISTERED_SCHEME = '360G';
-
-/** `<prefix>-org-<token>`: the organisation's id, or for a withheld recipient a keyed token. */
-export function mintedOrgId(grantIdPrefix: string, token: string): string {
-  return `${grantIdPrefix}-org-${token}`;
-}
 
 const literalArray = (values: readonly string[]) => `ARRAY[${values.map((value) => `'${value}'`).join(', ')}]::text[]`;
 
@@ -47,4 +42,13 @@ export function orgIdentifiersLateral(organisationId: string): string {
                      FILTER (WHERE i.scheme = '${COMPANY_SCHEME}'))[1] AS company_number
              FROM organisation_identifiers i
             WHERE i.organisation_id = ${organisationId})`;
+}
+
+/**
+ * True when the organisation whose id is `organisationId` (a column reference) has an
+ * identifier from a register, that is any identifier other than a minted 360G one.
+ */
+export function hasRegisteredIdentifierSql(organisationId: string): string {
+  return `EXISTS (SELECT 1 FROM organisation_identifiers oi
+                           WHERE oi.organisation_id = ${organisationId} AND oi.scheme <> '${UNREGISTERED_SCHEME}')`;
 }

@@ -1,0 +1,54 @@
+import type { Db } from '@cohesion/common';
+
+/**
+ * The directory's read models for SQL: what another domain embeds in its own statements
+ * where a join is the right call for speed, instead of naming the directory's tables
+ * itself. Each relation lists the columns other domains may rely on; the rest of each
+ * table is the directory's to change. Organisation identifiers: `org-identifiers.sql.ts`;
+ * an area's coded ancestor: `area-ancestry.sql.ts`.
+ */
+
+/** Organisations as `organisations <alias>`: id, name, kind, town, postcode, website. */
+export const organisationsSql = (alias: string): string => `organisations ${alias}`;
+
+/**
+ * Areas as `areas <alias>`: id, name, code (ONS), kind, parent_id, and path_ids (the
+ * area's own id and its ancestors', see `underSql`).
+ */
+export const areasSql = (alias: string): string => `areas ${alias}`;
+
+/** Taxonomy terms as `taxonomy_terms <alias>`: id, name, code, taxonomy_id, path_ids (see `underSql`). */
+export const taxonomyTermsSql = (alias: string): string => `taxonomy_terms ${alias}`;
+
+/** Taxonomies (the vocabularies terms belong to) as `taxonomies <alias>`: id, code. */
+export const taxonomiesSql = (alias: string): string => `taxonomies ${alias}`;
+
+/** Practitioners as `practitioners <alias>`: id (the practitioner's account id), full_name. */
+export const practitionersSql = (alias: string): string => `practitioners ${alias}`;
+
+/**
+ * True when the area or term aliased `alias` is the one whose id is `ancestorId` (a bound
+ * parameter or column) or lies beneath it.
+ */
+export const underSql = (alias: string, ancestorId: string): string =>
+  `${alias}.path_ids @> ARRAY[${ancestorId}::uuid]`;
+
+/**
+ * The names, in order, of the areas a link table ties to a record: `linkTable` has an
+ * `area_id` column and `ownerColumn` naming the record, matched to `owner` (a column
+ * reference). An empty array when there are none.
+ */
+export const areaNamesSql = (linkTable: string, ownerColumn: string, owner: string): string =>
+  `COALESCE((SELECT array_agg(ar.name ORDER BY ar.name) FROM ${linkTable} x JOIN areas ar ON ar.id = x.area_id
+                    WHERE x.${ownerColumn} = ${owner}), '{}')`;
+
+/** The directory records another domain links to by id. */
+export type DirectoryRecordKind = 'area' | 'term';
+
+const TABLE_OF: Record<DirectoryRecordKind, string> = { area: 'areas', term: 'taxonomy_terms' };
+
+/** Which of `ids` name an existing area or term: one statement, in the caller's transaction. */
+export async function existingDirectoryIds(db: Db, kind: DirectoryRecordKind, ids: string[]): Promise<string[]> {
+  const rows = await db.query<{ id: string }[]>(`SELECT id FROM ${TABLE_OF[kind]} WHERE id = ANY($1::uuid[])`, [ids]);
+  return rows.map((row) => row.id);
+}

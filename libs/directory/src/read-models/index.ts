@@ -1,0 +1,3 @@
+export * from './area-ancestry.sql.js';
+export * from './directory-read-models.js';
+export * from './org-identifiers.sql.js';
