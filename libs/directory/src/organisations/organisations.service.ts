@@ -45,6 +45,7 @@ import {
   OrganisationThemeEntity,
 } from './organisation.entity.js';
 import { toOrganisation } from './organisation.mapper.js';
+import { ORGANISATION_COLUMNS, organisationSnapshot } from './organisation.queries.js';
 import type { Organisation } from './organisation.model.js';
 import { changeNeedsVerification, DIRECTORY_POLICY, organisationVerifiedSql } from '../directory.policy.js';
 
@@ -53,19 +54,6 @@ export interface OrganisationRecord extends OrganisationEntity {
   identifiers: string[];
   sortName: string;
 }
-
-/** Every column, camel-cased, plus the identifiers, so one query yields a whole organisation. */
-export const ORGANISATION_COLUMNS = `
-  o.id, o.name, o.kind, o.description, o.website, o.email, o.phone,
-  o.address_line1 AS "addressLine1", o.address_line2 AS "addressLine2", o.town, o.postcode,
-  o.latitude, o.longitude, o.faith_tradition AS "faithTradition", o.languages, o.verified,
-  o.verified_at AS "verifiedAt", o.verified_by AS "verifiedBy",
-  o.changed_since_verification_at AS "changedSinceVerificationAt", o.visibility,
-  o.named_in_grants_data AS "namedInGrantsData", o.is_demo AS "isDemo",
-  o.version, o.created_by AS "createdBy", o.created_at AS "createdAt", o.updated_at AS "updatedAt",
-  lower(o.name) AS "sortName",
-  ARRAY(SELECT i.scheme || '-' || i.identifier FROM organisation_identifiers i
-         WHERE i.organisation_id = o.id ORDER BY i.scheme, i.identifier) AS identifiers`;
 
 const SORT: KeysetSort<OrganisationRecord> = {
   expressions: ['lower(o.name)', 'o.id'],
@@ -196,7 +184,7 @@ export class OrganisationsService {
           organisationId: entity.id,
         });
       }
-      const after = await this.snapshot(manager, entity.id);
+      const after = await organisationSnapshot(manager, entity.id);
       await this.audit.record(manager, viewer, {
         entityType: 'Organisation',
         entityId: entity.id,
@@ -224,7 +212,7 @@ export class OrganisationsService {
       enforce(DIRECTORY_POLICY.manageOrganisation, viewer, { organisationId: current.id });
       if (current.version !== input.version) throw staleVersion('This organisation', current.version);
       await this.assertReferences(manager, input.areaIds, input.themeIds);
-      const before = await this.snapshot(manager, current.id);
+      const before = await organisationSnapshot(manager, current.id);
       const columns = columnsFrom(input);
       const next = { name: input.name, kind: input.kind, identifiers: identifiers?.map(formatKey) };
       if (changeNeedsVerification(viewer, { ...current, identifiers: before.identifiers as string[] }, next)) {
@@ -234,7 +222,7 @@ export class OrganisationsService {
       await replaceLinks(manager, OrganisationAreaEntity, { organisationId: current.id }, 'areaId', input.areaIds);
       await replaceLinks(manager, OrganisationThemeEntity, { organisationId: current.id }, 'termId', input.themeIds);
       await manager.update(OrganisationEntity, { id: current.id }, { ...columns, version: current.version + 1 });
-      const after = await this.snapshot(manager, current.id);
+      const after = await organisationSnapshot(manager, current.id);
       await this.audit.record(manager, viewer, {
         entityType: 'Organisation',
         entityId: current.id,
@@ -354,19 +342,6 @@ export class OrganisationsService {
       }
       throw error;
     }
-  }
-
-  /** The state an audit row records: the organisation's own fields and its links. */
-  private async snapshot(manager: EntityManager, id: string): Promise<Record<string, unknown>> {
-    const [row] = await manager.query<Record<string, unknown>[]>(
-      `SELECT ${ORGANISATION_COLUMNS},
-              ARRAY(SELECT area_id FROM organisation_areas WHERE organisation_id = o.id ORDER BY area_id) AS "areaIds",
-              ARRAY(SELECT term_id FROM organisation_themes WHERE organisation_id = o.id ORDER BY term_id) AS "themeIds"
-         FROM organisations o WHERE o.id = $1`,
-      [id],
-    );
-    const { sortName: _sortName, createdAt: _createdAt, updatedAt: _updatedAt, ...state } = row;
-    return state;
   }
 }
 

@@ -8,7 +8,7 @@ import {
   OrganisationThemeEntity,
   type OrganisationKindValue,
 } from '../organisations/organisation.entity.js';
-import { ORGANISATION_COLUMNS } from '../organisations/organisations.service.js';
+import { organisationSnapshot } from '../organisations/organisation.queries.js';
 import { insertRows, rowsBySourceId, type SourceKey } from './sourced-rows.js';
 
 /** What a source says of an organisation. */
@@ -228,7 +228,7 @@ export class OrganisationRows {
       entityId: entity.id,
       action: 'import',
       before: null,
-      after: await this.snapshot(manager, entity.id),
+      after: await organisationSnapshot(manager, entity.id),
     });
     return { id: entity.id, created: true };
   }
@@ -252,18 +252,5 @@ export class OrganisationRows {
       OrganisationThemeEntity,
       organisation.themeIds.map((termId) => ({ organisationId: id, termId })),
     );
-  }
-
-  /** The state the directory's audit rows record of an organisation: its own fields and its links. */
-  private async snapshot(manager: EntityManager, id: string): Promise<Record<string, unknown>> {
-    const [row] = await manager.query<Record<string, unknown>[]>(
-      `SELECT ${ORGANISATION_COLUMNS},
-              ARRAY(SELECT area_id FROM organisation_areas WHERE organisation_id = o.id ORDER BY area_id) AS "areaIds",
-              ARRAY(SELECT term_id FROM organisation_themes WHERE organisation_id = o.id ORDER BY term_id) AS "themeIds"
-         FROM organisations o WHERE o.id = $1`,
-      [id],
-    );
-    const { sortName: _sortName, createdAt: _createdAt, updatedAt: _updatedAt, ...state } = row;
-    return state;
   }
 }
