@@ -68,6 +68,16 @@ export class FundLedger {
     await this.move(manager, viewer, fund, -amount, 0, action);
   }
 
+  /**
+   * An imported grant moves the totals by the difference it makes: a new award commits its
+   * amount, a changed one the change, and its amountDisbursed moves the paid total. The
+   * caller checks the budget first (`remaining`), so a refusal can name the grant's field;
+   * the award's own audit row records the import.
+   */
+  async importChange(manager: EntityManager, fund: LockedFund, committed: number, paid: number): Promise<void> {
+    if (committed !== 0 || paid !== 0) await moveFundTotals(manager, fund.id, committed, paid);
+  }
+
   private async move(
     manager: EntityManager,
     viewer: Viewer | null,

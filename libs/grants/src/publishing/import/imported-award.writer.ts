@@ -3,6 +3,7 @@ import { pounds, RecordRefused, type AuditService, type Viewer, type WrittenOutc
 import type { DirectoryWriter } from '@cohesion/directory';
 import { GrantApplicationEntity } from '../../applications/application.entity.js';
 import { AWARD_STATUSES } from '../../applications/application.state-machine.js';
+import { FundLedger } from '../../funds/fund-ledger.js';
 import { GrantRoundEntity } from '../../rounds/round.entity.js';
 import {
   committedBy,
@@ -44,6 +45,7 @@ export class ImportedAwardWriter {
   constructor(
     private readonly audit: AuditService,
     private readonly directory: DirectoryWriter,
+    private readonly ledger: FundLedger,
   ) {}
 
   async write(
@@ -55,12 +57,9 @@ export class ImportedAwardWriter {
     field: string,
     knownRound: RoundSpan | null,
   ): Promise<Outcome> {
-    // Every change to the fund's totals happens under this lock, so concurrent awards and
-    // imports queue here and the budget check below sees the latest committed total.
-    const [fund] = await manager.query<{ budget: number; committed: number }[]>(
-      'SELECT budget_pence AS budget, committed_pence AS committed FROM grant_funds WHERE id = $1 FOR UPDATE',
-      [fundId],
-    );
+    // The fund first, as the ledger's lock order says: concurrent awards and imports queue
+    // here and the budget check below sees the latest committed total.
+    const fund = await this.ledger.lock(manager, fundId);
     await this.refuseIfElsewhere(manager, fundId, award.grantId, field);
     const [existing] = await manager.query<AwardState[]>(
       `SELECT ${STATE_COLUMNS} FROM grant_applications a WHERE a.fund_id = $1 AND a.external_id = $2 FOR UPDATE OF a`,
@@ -81,10 +80,10 @@ export class ImportedAwardWriter {
       });
     }
     const committedChange = committedBy(next) - (existing ? committedBy(existing) : 0);
-    if (fund.committed + committedChange > fund.budget) {
+    if (committedChange > this.ledger.remaining(fund)) {
       throw new RecordRefused('rejected', {
         field: `${field}.amountAwarded`,
-        message: `would take the fund over its budget (${pounds(fund.budget - fund.committed)} remaining)`,
+        message: `would take the fund over its budget (${pounds(this.ledger.remaining(fund))} remaining)`,
       });
     }
 
@@ -112,13 +111,7 @@ export class ImportedAwardWriter {
     await relink(manager, id, 'grant_application_themes', 'term_id', existing?.themeIds ?? null, state.themeIds);
     await this.recordPayment(manager, viewer, id, fundId, existing?.importedPaidPence ?? 0, state, award.awardedAt);
     const paidChange = state.paidPence - (existing?.paidPence ?? 0);
-    if (committedChange !== 0 || paidChange !== 0) {
-      await manager.query(
-        `UPDATE grant_funds SET committed_pence = committed_pence + $2, paid_pence = paid_pence + $3, updated_at = now()
-          WHERE id = $1`,
-        [fundId, committedChange, paidChange],
-      );
-    }
+    await this.ledger.importChange(manager, fund, committedChange, paidChange);
     const after: AwardState = {
       ...state,
       id,

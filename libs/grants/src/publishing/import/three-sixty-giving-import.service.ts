@@ -16,6 +16,7 @@ import {
   type Viewer,
 } from '@cohesion/common';
 import { DirectoryWriter, TaxonomyService } from '@cohesion/directory';
+import { FundLedger } from '../../funds/fund-ledger.js';
 import { GRANTS_POLICY } from '../../grants.policy.js';
 import type { AwardFromGrant } from './import-grant-reader.js';
 import type { Links } from './imported-award.js';
@@ -94,7 +95,7 @@ export class ThreeSixtyGivingImportService {
     private readonly directory: DirectoryWriter,
     private readonly taxonomy: TaxonomyService,
   ) {
-    this.awards = new ImportedAwardWriter(audit, directory);
+    this.awards = new ImportedAwardWriter(audit, directory, new FundLedger(audit));
   }
 
   /** Funds a command line names by uuid or programme code (several years may share a code). */
