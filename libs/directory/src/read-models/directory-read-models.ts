@@ -1,4 +1,5 @@
 import type { Db } from '@cohesion/common';
+import { CURRENT_MEMBERSHIP } from '../practitioners/practitioner.queries.js';
 
 /**
  * The directory's read models for SQL: what another domain embeds in its own statements
@@ -8,7 +9,10 @@ import type { Db } from '@cohesion/common';
  * an area's coded ancestor: `area-ancestry.sql.ts`.
  */
 
-/** Organisations as `organisations <alias>`: id, name, kind, town, postcode, website. */
+/**
+ * Organisations as `organisations <alias>`: id, name, kind, town, postcode, website. Another
+ * domain may lock these rows (`FOR NO KEY UPDATE`) to serialise its own work on an organisation.
+ */
 export const organisationsSql = (alias: string): string => `organisations ${alias}`;
 
 /**
@@ -23,8 +27,27 @@ export const taxonomyTermsSql = (alias: string): string => `taxonomy_terms ${ali
 /** Taxonomies (the vocabularies terms belong to) as `taxonomies <alias>`: id, code. */
 export const taxonomiesSql = (alias: string): string => `taxonomies ${alias}`;
 
-/** Practitioners as `practitioners <alias>`: id (the practitioner's account id), full_name. */
+/**
+ * Practitioners as `practitioners <alias>`: id (the practitioner's account id), full_name,
+ * job_title, discoverable (ask `DIRECTORY_POLICY.seePractitioner` rather than reading it),
+ * open_to_introductions, introductions_monthly_cap, updated_at, and term_path_ids and
+ * area_path_ids (their themes and the areas they cover, each with everything above it).
+ * Another domain may lock these rows (`FOR NO KEY UPDATE`) to serialise its own work on a person.
+ */
 export const practitionersSql = (alias: string): string => `practitioners ${alias}`;
+
+/**
+ * The memberships in force today (started, or with no start, and not ended) as `<alias>`:
+ * practitioner_id, organisation_id. Who works at an organisation now.
+ */
+export const currentMembershipsSql = (alias: string): string =>
+  `(SELECT m.practitioner_id, m.organisation_id FROM practitioner_memberships m WHERE ${CURRENT_MEMBERSHIP}) ${alias}`;
+
+/**
+ * A practitioner's own themes (the terms they chose, not those above them, which are in
+ * `practitioners.term_path_ids`) as `practitioner_themes <alias>`: practitioner_id, term_id.
+ */
+export const practitionerThemesSql = (alias: string): string => `practitioner_themes ${alias}`;
 
 /**
  * True when the area or term aliased `alias` is the one whose id is `ancestorId` (a bound
