@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { badInput, enforce, returningRows, toGlobalId, type Viewer } from '@cohesion/common';
+import { practitionersSql } from '@cohesion/directory';
 import { NETWORK_POLICY } from '../network.policy.js';
 import { practitionerOf } from '../shared/practitioner-of.js';
 import { IntroductionsService } from '../introductions/introductions.service.js';
@@ -24,7 +25,7 @@ export class BlocksService {
     return this.dataSource.transaction(async (manager) => {
       // Someone you may not see answers exactly as an id that does not exist.
       const [blockable] = await manager.query(
-        `SELECT 1 FROM practitioners p WHERE p.id = $1 AND ${NETWORK_POLICY.block.sql('p', '$2::uuid')}`,
+        `SELECT 1 FROM ${practitionersSql('p')} WHERE p.id = $1 AND ${NETWORK_POLICY.block.sql('p', '$2::uuid')}`,
         [practitionerId, me],
       );
       enforce(NETWORK_POLICY.block, viewer, { blockable: Boolean(blockable) });
@@ -56,7 +57,7 @@ export class BlocksService {
   async blockedBy(viewer: Viewer): Promise<BlockedPractitioner[]> {
     const rows = await this.dataSource.query<{ id: string; fullName: string; blockedAt: Date }[]>(
       `SELECT p.id, p.full_name AS "fullName", b.created_at AS "blockedAt"
-         FROM practitioner_blocks b JOIN practitioners p ON p.id = b.blocked_id
+         FROM practitioner_blocks b JOIN ${practitionersSql('p')} ON p.id = b.blocked_id
         WHERE b.blocker_id = $1 ORDER BY b.created_at DESC`,
       [practitionerOf(viewer)],
     );

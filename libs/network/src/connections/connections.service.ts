@@ -10,7 +10,7 @@ import {
   type Viewer,
   containsTextSql,
 } from '@cohesion/common';
-import { CURRENT_MEMBERSHIP, practitionerPlacedInSql } from '@cohesion/directory';
+import { currentMembershipsSql, practitionerPlacedInSql, practitionersSql } from '@cohesion/directory';
 import type { ConnectionOrigin } from '../introductions/introduction.model.js';
 import { ConnectedPeer } from './connected-peer.model.js';
 import type { MyConnectionsFilter } from './dto/connection.inputs.js';
@@ -34,7 +34,7 @@ export function connectionsOfSql(me: string): string {
   return `(SELECT practitioner_b_id AS peer_id, origin, created_at FROM connections WHERE practitioner_a_id = ${me}
            UNION ALL
            SELECT practitioner_a_id, origin, created_at FROM connections WHERE practitioner_b_id = ${me}) c
-          JOIN practitioners p ON p.id = c.peer_id`;
+          JOIN ${practitionersSql('p')} ON p.id = c.peer_id`;
 }
 
 @Injectable()
@@ -52,9 +52,8 @@ export class ConnectionsService {
     const where = allOf([
       NETWORK_POLICY.seePeer.sql('p', `${me}::uuid`),
       filter?.organisationId &&
-        `EXISTS (SELECT 1 FROM practitioner_memberships m
-                  WHERE m.practitioner_id = p.id AND m.organisation_id = ${params.add(filter.organisationId)}
-                    AND ${CURRENT_MEMBERSHIP})`,
+        `EXISTS (SELECT 1 FROM ${currentMembershipsSql('m')}
+                  WHERE m.practitioner_id = p.id AND m.organisation_id = ${params.add(filter.organisationId)})`,
       filter?.areaIds?.length && practitionerPlacedInSql('p', `${params.add(filter.areaIds)}::uuid[]`),
       filter?.themeIds?.length && `p.term_path_ids && ${params.add(filter.themeIds)}::uuid[]`,
       filter?.nameContains && containsTextSql('p.full_name', filter.nameContains, params),

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { badInput, decodeGlobalId, notFound, toGlobalId, type Viewer } from '@cohesion/common';
-import { CURRENT_MEMBERSHIP } from '@cohesion/directory';
+import { currentMembershipsSql, organisationsSql, practitionersSql } from '@cohesion/directory';
 import { practitionerOf } from '../shared/practitioner-of.js';
 import { neighboursSql } from '../connections/relationship-sql.js';
 import { NETWORK_POLICY } from '../network.policy.js';
@@ -69,13 +69,14 @@ export class NetworkGraphService {
     const [row] =
       kind === NetworkNodeKind.PRACTITIONER
         ? await this.dataSource.query<{ label: string }[]>(
-            `SELECT p.full_name AS label FROM practitioners p
+            `SELECT p.full_name AS label FROM ${practitionersSql('p')}
               WHERE p.id = $1 AND (p.id = $2 OR ${NETWORK_POLICY.seePeer.sql('p', '$2::uuid')})`,
             [id, me],
           )
-        : await this.dataSource.query<{ label: string }[]>('SELECT name AS label FROM organisations WHERE id = $1', [
-            id,
-          ]);
+        : await this.dataSource.query<{ label: string }[]>(
+            `SELECT o.name AS label FROM ${organisationsSql('o')} WHERE o.id = $1`,
+            [id],
+          );
     return row ? { kind, id, label: row.label } : undefined;
   }
 
@@ -91,21 +92,21 @@ export class NetworkGraphService {
          SELECT 'PRACTITIONER' AS kind, p.id, p.full_name AS label
            FROM unnest($1::uuid[]) AS f(id)
            CROSS JOIN LATERAL (${neighboursSql('f.id')}) n
-           JOIN practitioners p ON p.id = n.id
+           JOIN ${practitionersSql('p')} ON p.id = n.id
           WHERE p.id = $3 OR ${NETWORK_POLICY.seePeer.sql('p', '$3::uuid')}
          UNION ALL
          SELECT 'ORGANISATION', o.id, o.name
-           FROM practitioner_memberships m JOIN organisations o ON o.id = m.organisation_id
-          WHERE m.practitioner_id = ANY ($1::uuid[]) AND ${CURRENT_MEMBERSHIP}
+           FROM ${currentMembershipsSql('m')} JOIN ${organisationsSql('o')} ON o.id = m.organisation_id
+          WHERE m.practitioner_id = ANY ($1::uuid[])
          UNION ALL
          SELECT 'PRACTITIONER', p.id, p.full_name
-           FROM practitioner_memberships m JOIN practitioners p ON p.id = m.practitioner_id
-          WHERE m.organisation_id = ANY ($2::uuid[]) AND ${CURRENT_MEMBERSHIP}
+           FROM ${currentMembershipsSql('m')} JOIN ${practitionersSql('p')} ON p.id = m.practitioner_id
+          WHERE m.organisation_id = ANY ($2::uuid[])
             AND (p.id = $3 OR ${NETWORK_POLICY.seePeer.sql('p', '$3::uuid')})
          UNION ALL
          SELECT 'ORGANISATION', o.id, o.name
            FROM organisation_partnerships x
-           JOIN organisations o ON o.id = CASE WHEN x.organisation_id = ANY ($2::uuid[]) THEN x.partner_id ELSE x.organisation_id END
+           JOIN ${organisationsSql('o')} ON o.id = CASE WHEN x.organisation_id = ANY ($2::uuid[]) THEN x.partner_id ELSE x.organisation_id END
           WHERE x.confirmed_at IS NOT NULL
             AND (x.organisation_id = ANY ($2::uuid[]) OR x.partner_id = ANY ($2::uuid[]))
        ) reached
@@ -137,8 +138,8 @@ export class NetworkGraphService {
          FROM connections WHERE practitioner_a_id = ANY ($1::uuid[]) AND practitioner_b_id = ANY ($1::uuid[])
        UNION
        SELECT m.practitioner_id, 'Practitioner', m.organisation_id, 'Organisation', 'WORKS_AT'
-         FROM practitioner_memberships m
-        WHERE m.practitioner_id = ANY ($1::uuid[]) AND m.organisation_id = ANY ($2::uuid[]) AND ${CURRENT_MEMBERSHIP}
+         FROM ${currentMembershipsSql('m')}
+        WHERE m.practitioner_id = ANY ($1::uuid[]) AND m.organisation_id = ANY ($2::uuid[])
        UNION
        SELECT organisation_id, 'Organisation', partner_id, 'Organisation', kind
          FROM organisation_partnerships

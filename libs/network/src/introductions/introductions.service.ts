@@ -15,6 +15,7 @@ import {
   type KeysetSort,
   type Viewer,
 } from '@cohesion/common';
+import { practitionersSql } from '@cohesion/directory';
 import { NotificationsService, type Notice } from '@cohesion/notifications';
 import { connectedSql } from '../connections/relationship-sql.js';
 import { NETWORK_POLICY } from '../network.policy.js';
@@ -291,7 +292,7 @@ export class IntroductionsService {
                             ORDER BY expires_at LIMIT $1 FOR UPDATE SKIP LOCKED)
             RETURNING i.id, i.requester_id, i.target_id)
          SELECT due.id, due.requester_id AS "requesterId", due.target_id AS "targetId", t.full_name AS "targetName"
-           FROM due JOIN practitioners t ON t.id = due.target_id`,
+           FROM due JOIN ${practitionersSql('t')} ON t.id = due.target_id`,
         [limit],
       );
       await this.notifications.queue(
@@ -388,9 +389,9 @@ export class IntroductionsService {
 async function lockPeople(manager: EntityManager, ids: (string | undefined)[]): Promise<Map<string, Person>> {
   const present = [...new Set(ids.filter((id): id is string => Boolean(id)))];
   const rows = await manager.query<Person[]>(
-    `SELECT id, full_name AS name, job_title AS "jobTitle", discoverable, open_to_introductions AS "openToIntroductions",
-            introductions_monthly_cap AS "monthlyCap"
-       FROM practitioners WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`,
+    `SELECT p.id, p.full_name AS name, p.job_title AS "jobTitle", p.discoverable,
+            p.open_to_introductions AS "openToIntroductions", p.introductions_monthly_cap AS "monthlyCap"
+       FROM ${practitionersSql('p')} WHERE p.id = ANY($1::uuid[]) ORDER BY p.id FOR NO KEY UPDATE`,
     [present],
   );
   return new Map(rows.map((row) => [row.id, row]));

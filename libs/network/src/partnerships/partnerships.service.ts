@@ -12,6 +12,7 @@ import {
   type Viewer,
 } from '@cohesion/common';
 import { RoleGrantsService } from '@cohesion/auth';
+import { organisationsSql } from '@cohesion/directory';
 import { NotificationsService } from '@cohesion/notifications';
 import type { ProposePartnershipInput } from './dto/partnership.inputs.js';
 import { PARTNERSHIP_RULES } from '../network.rules.js';
@@ -198,7 +199,7 @@ function mayBeSeen(viewer: Viewer, row: PartnershipEntity): boolean {
 
 async function namesOf(manager: EntityManager, ids: string[]): Promise<Map<string, string>> {
   const rows = await manager.query<{ id: string; name: string }[]>(
-    'SELECT id, name FROM organisations WHERE id = ANY($1::uuid[])',
+    `SELECT o.id, o.name FROM ${organisationsSql('o')} WHERE o.id = ANY($1::uuid[])`,
     [ids],
   );
   return new Map(rows.map((row) => [row.id, row.name]));
@@ -217,9 +218,10 @@ async function assertMayPropose(
   partnerId: string,
 ): Promise<void> {
   const rules = PARTNERSHIP_RULES;
-  await manager.query('SELECT id FROM organisations WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE', [
-    [organisationId, partnerId],
-  ]);
+  await manager.query(
+    `SELECT o.id FROM ${organisationsSql('o')} WHERE o.id = ANY($1::uuid[]) ORDER BY o.id FOR NO KEY UPDATE`,
+    [[organisationId, partnerId]],
+  );
   await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('partnership-proposer:' || $1, 0))`, [proposer]);
   const [row] = await manager.query<{ pairAgainFrom: Date | null; today: number }[]>(
     `SELECT (SELECT max(created_at) + make_interval(days => $4) FROM partnership_proposals

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DIRECTORY_POLICY } from '@cohesion/directory';
+import { DIRECTORY_POLICY, practitionersSql } from '@cohesion/directory';
 import { badInput, enforce, type Viewer } from '@cohesion/common';
 import { NETWORK_POLICY } from '../network.policy.js';
 import { practitionerOf } from '../shared/practitioner-of.js';
@@ -9,6 +9,10 @@ import { neighboursSql } from '../connections/relationship-sql.js';
 
 /** Whether practitioner alias `alias` can be found: people who cannot are never stepped through. */
 const discoverable = DIRECTORY_POLICY.seePractitioner.discoverableSql;
+
+/** Whether practitioner `id` (an SQL expression) can be stepped through: there is no such person who cannot be found. */
+const steppableSql = (id: string): string =>
+  `NOT EXISTS (SELECT 1 FROM ${practitionersSql('u')} WHERE u.id = ${id} AND NOT ${discoverable('u')})`;
 
 type Parents = Map<string, string | null>;
 interface Side {
@@ -39,7 +43,7 @@ export class IntroductionPathsService {
     const me = practitionerOf(viewer);
     if (target === me) throw badInput('to', 'is you');
     const [start] = await this.dataSource.query<{ discoverable: boolean | null; hidden: string[] }[]>(
-      `SELECT (SELECT ${discoverable('p')} FROM practitioners p WHERE p.id = $2) AS discoverable,
+      `SELECT (SELECT ${discoverable('p')} FROM ${practitionersSql('p')} WHERE p.id = $2) AS discoverable,
               ARRAY(${NETWORK_POLICY.seePeer.blockedPeopleSql('$1')}) AS hidden`,
       [me, target],
     );
@@ -108,7 +112,7 @@ export class IntroductionPathsService {
        SELECT 1 AS steps, o.via AS "from", o.id AS meet, NULL::uuid AS theirs FROM ours o WHERE o.id = ANY ($2::uuid[])
        UNION ALL
        SELECT 2, o.via, o.id, t.via FROM ours o JOIN theirs t ON t.id = o.id
-        WHERE NOT EXISTS (SELECT 1 FROM practitioners u WHERE u.id = o.id AND NOT ${discoverable('u')})
+        WHERE ${steppableSql('o.id')}
        ORDER BY 1, 2, 3, 4
        LIMIT 1`,
       [side.frontier, other.frontier, hidden, steps],
@@ -126,7 +130,7 @@ export class IntroductionPathsService {
       `SELECT f.id AS "from", n.id AS "to"
          FROM unnest($1::uuid[]) AS f(id)
          CROSS JOIN LATERAL (${NEIGHBOURS_OF_F}) n
-        WHERE NOT EXISTS (SELECT 1 FROM practitioners u WHERE u.id = n.id AND NOT ${discoverable('u')})`,
+        WHERE ${steppableSql('n.id')}`,
       [ids],
     );
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Viewer } from '@cohesion/common';
+import { areasSql, practitionerThemesSql, practitionersSql, taxonomyTermsSql } from '@cohesion/directory';
 import { neighboursSql } from '../connections/relationship-sql.js';
 import { NETWORK_POLICY } from '../network.policy.js';
 import { practitionerOf } from '../shared/practitioner-of.js';
@@ -36,13 +37,13 @@ interface Row {
  */
 export const SUGGESTIONS_SQL = `WITH me AS MATERIALIZED (
      SELECT p.id, p.term_path_ids, p.area_path_ids,
-            ARRAY(SELECT term_id FROM practitioner_themes WHERE practitioner_id = p.id) AS themes,
-            ARRAY(SELECT id FROM areas WHERE kind = 'REGION') AS regions
-       FROM practitioners p WHERE p.id = $1),
+            ARRAY(SELECT mt.term_id FROM ${practitionerThemesSql('mt')} WHERE mt.practitioner_id = p.id) AS themes,
+            ARRAY(SELECT r.id FROM ${areasSql('r')} WHERE r.kind = 'REGION') AS regions
+       FROM ${practitionersSql('p')} WHERE p.id = $1),
    mine AS MATERIALIZED (SELECT n.id AS peer FROM (${neighboursSql('$1')}) n),
    degrees AS MATERIALIZED (
      SELECT mine.peer, coalesce(cc.connections, 0) AS degree
-       FROM mine JOIN practitioners v ON v.id = mine.peer
+       FROM mine JOIN ${practitionersSql('v')} ON v.id = mine.peer
        LEFT JOIN connection_counts cc ON cc.practitioner_id = mine.peer
       -- Only connections the viewer may see count as mutual (myConnections lists the same people).
       WHERE ${NETWORK_POLICY.seePeer.sql('v', '$1')}),
@@ -57,7 +58,7 @@ export const SUGGESTIONS_SQL = `WITH me AS MATERIALIZED (
       ORDER BY adamic_adar DESC, n.id
       LIMIT $4),
    alike AS MATERIALIZED (
-     SELECT p.id AS candidate FROM practitioners p, me
+     SELECT p.id AS candidate FROM ${practitionersSql('p')}, me
       WHERE (SELECT count(*) FROM near) < $5
         AND p.area_path_ids && ARRAY(SELECT unnest(me.area_path_ids) EXCEPT SELECT unnest(me.regions))
         AND p.term_path_ids && me.themes
@@ -70,19 +71,19 @@ export const SUGGESTIONS_SQL = `WITH me AS MATERIALIZED (
             + $8::float8 * overlap_ratio(p.term_path_ids, me.term_path_ids)
             + $9::float8 * overlap_ratio(p.area_path_ids, me.area_path_ids, me.regions) AS score
        FROM (SELECT candidate FROM near UNION SELECT candidate FROM alike) c
-       JOIN practitioners p ON p.id = c.candidate
+       JOIN ${practitionersSql('p')} ON p.id = c.candidate
        CROSS JOIN me
        LEFT JOIN near n ON n.candidate = c.candidate
       WHERE ${NETWORK_POLICY.seePeer.sql('p', '$1')}
       ORDER BY score DESC, p.id
       LIMIT $2)
    SELECT s.id, s.mutual, s.score,
-          ARRAY(SELECT t.name FROM practitioner_themes pt JOIN taxonomy_terms t ON t.id = pt.term_id
+          ARRAY(SELECT t.name FROM ${practitionerThemesSql('pt')} JOIN ${taxonomyTermsSql('t')} ON t.id = pt.term_id
                  WHERE pt.practitioner_id = s.id AND pt.term_id = ANY (me.themes) ORDER BY t.name) AS "sharedThemes",
-          (SELECT a.name FROM areas a
+          (SELECT a.name FROM ${areasSql('a')}
             WHERE a.id = ANY (p.area_path_ids) AND a.id = ANY (me.area_path_ids) AND a.kind <> 'REGION'
             ORDER BY cardinality(a.path_ids) DESC, a.name LIMIT 1) AS "sharedArea"
-     FROM scored s JOIN practitioners p ON p.id = s.id CROSS JOIN me
+     FROM scored s JOIN ${practitionersSql('p')} ON p.id = s.id CROSS JOIN me
     ORDER BY s.score DESC, s.id`;
 
 export function suggestionParams(me: string, first: number): unknown[] {
