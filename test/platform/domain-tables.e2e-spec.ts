@@ -84,6 +84,7 @@ describe('tables a domain reads only through their owner', () => {
     ['libs/grants/src', 'the directory', DIRECTORY_TABLES],
     ['libs/grants/src', 'auth', AUTH_TABLES],
     ['libs/notifications/src', 'auth', AUTH_TABLES],
+    ['libs/network/src', 'the directory', DIRECTORY_TABLES],
   ])('%s names no table of %s', (root, _owner, tables) => {
     expect(offenders(root, tables)).toEqual([]);
   });
