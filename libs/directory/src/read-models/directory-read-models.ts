@@ -10,7 +10,9 @@ import { CURRENT_MEMBERSHIP } from '../practitioners/practitioner.queries.js';
  */
 
 /**
- * Organisations as `organisations <alias>`: id, name, kind, town, postcode, website. Another
+ * Organisations as `organisations <alias>`: id, name, kind, description, email, town, postcode,
+ * website, updated_at, search_document (`cohesion_english`); who may see one: ask
+ * `DIRECTORY_POLICY.seeOrganisation`. Another
  * domain may lock these rows (`FOR NO KEY UPDATE`) to serialise its own work on an organisation.
  */
 export const organisationsSql = (alias: string): string => `organisations ${alias}`;
@@ -21,10 +23,16 @@ export const organisationsSql = (alias: string): string => `organisations ${alia
  */
 export const areasSql = (alias: string): string => `areas ${alias}`;
 
-/** Taxonomy terms as `taxonomy_terms <alias>`: id, name, code, taxonomy_id, path_ids (see `underSql`). */
+/**
+ * Taxonomy terms as `taxonomy_terms <alias>`: id, name, description, code, term_uri,
+ * taxonomy_id, parent_id (NULL for a top-level term), path_ids (see `underSql`).
+ */
 export const taxonomyTermsSql = (alias: string): string => `taxonomy_terms ${alias}`;
 
-/** Taxonomies (the vocabularies terms belong to) as `taxonomies <alias>`: id, code. */
+/**
+ * Taxonomies (the vocabularies terms belong to) as `taxonomies <alias>`: id, code, name,
+ * description, uri, version.
+ */
 export const taxonomiesSql = (alias: string): string => `taxonomies ${alias}`;
 
 /**

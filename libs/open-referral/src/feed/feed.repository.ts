@@ -1,7 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { allOf, escapeLike, SqlParams } from '@cohesion/common';
-import { circleSql, distanceSql, pointSql, withinSql } from '@cohesion/directory';
+import {
+  areasSql,
+  circleSql,
+  distanceSql,
+  locationsSql,
+  organisationIdentifiersSql,
+  organisationsSql,
+  pointSql,
+  serviceAreasSql,
+  serviceContactsSql,
+  serviceCostOptionsSql,
+  servicesAtLocationsSql,
+  serviceSchedulesSql,
+  servicesSql,
+  serviceTaxonomyTermsSql,
+  taxonomiesSql,
+  taxonomyTermsSql,
+  withinSql,
+} from '@cohesion/directory';
 import { OPEN_REFERRAL_POLICY } from '../open-referral.policy.js';
 import type { FeedQuery } from './feed.params.js';
 
@@ -190,8 +208,14 @@ const LOCATION_COLUMNS = `l.id, l.location_type, l.name, l.description,
   CASE WHEN l.geocode_precision = 'OUTWARD_CODE' THEN NULL ELSE l.longitude END AS longitude, l.address_id,
   l.attention, l.address_line1, l.address_line2, l.town, l.region, l.state_province, l.postcode, l.country,
   l.address_type,
-  (SELECT la.name FROM areas wa JOIN areas la ON la.id = ANY(wa.path_ids) AND la.kind = 'LOCAL_AUTHORITY'
+  (SELECT la.name FROM ${areasSql('wa')} JOIN ${areasSql('la')} ON la.id = ANY(wa.path_ids) AND la.kind = 'LOCAL_AUTHORITY'
     WHERE wa.id = l.area_id LIMIT 1) AS local_authority`;
+
+/** Services (s) with their organisations (o). */
+const SERVICES_OF_ORGANISATIONS = `${servicesSql('s')} JOIN ${organisationsSql('o')} ON o.id = s.organisation_id`;
+
+/** Taxonomy terms (t) with their taxonomies (x). */
+const TERMS_OF_TAXONOMIES = `${taxonomyTermsSql('t')} JOIN ${taxonomiesSql('x')} ON x.id = t.taxonomy_id`;
 
 const TERM_COLUMNS = `t.id, t.name, t.description, t.parent_id, t.code, t.term_uri, t.taxonomy_id, x.name AS taxonomy_name`;
 
@@ -227,21 +251,21 @@ export class FeedRepository {
       search && `s.search_document @@ ${search}`,
       query.taxonomyTermId && `s.term_path_ids @> ARRAY[${params.add(query.taxonomyTermId)}]::uuid[]`,
       query.taxonomyId &&
-        `s.term_path_ids && ARRAY(SELECT t.id FROM taxonomy_terms t
+        `s.term_path_ids && ARRAY(SELECT t.id FROM ${taxonomyTermsSql('t')}
            WHERE t.taxonomy_id = ${params.add(query.taxonomyId)} AND t.parent_id IS NULL)`,
       query.organizationId && `s.organisation_id = ${params.add(query.organizationId)}`,
       // One set of ids, each part from its own index (an OR across the joined tables would read them all).
       modifiedAfter &&
-        `s.id IN (SELECT ms.id FROM services ms WHERE ms.updated_at >= ${modifiedAfter}
-           UNION SELECT ms.id FROM services ms JOIN organisations mo ON mo.id = ms.organisation_id
+        `s.id IN (SELECT ms.id FROM ${servicesSql('ms')} WHERE ms.updated_at >= ${modifiedAfter}
+           UNION SELECT ms.id FROM ${servicesSql('ms')} JOIN ${organisationsSql('mo')} ON mo.id = ms.organisation_id
                   WHERE mo.updated_at >= ${modifiedAfter}
            UNION SELECT a.entity_id FROM audit_entries a WHERE a.entity_type = 'Service' AND a.at >= ${modifiedAfter}
-           UNION SELECT ms.id FROM services ms JOIN audit_entries a ON a.entity_id = ms.organisation_id
+           UNION SELECT ms.id FROM ${servicesSql('ms')} JOIN audit_entries a ON a.entity_id = ms.organisation_id
                   WHERE a.entity_type = 'Organisation' AND a.at >= ${modifiedAfter})`,
       query.minimumAge !== undefined && `s.maximum_age IS NULL OR s.maximum_age >= ${params.add(query.minimumAge)}`,
       query.maximumAge !== undefined && `s.minimum_age IS NULL OR s.minimum_age <= ${params.add(query.maximumAge)}`,
       bySchedule &&
-        `EXISTS (SELECT 1 FROM service_schedules sc WHERE sc.service_id = s.id
+        `EXISTS (SELECT 1 FROM ${serviceSchedulesSql('sc')} WHERE sc.service_id = s.id
                    AND (sc.valid_to IS NULL OR sc.valid_to >= current_date) AND ${allOf(scheduleConditions)})`,
     ]);
     return { where, search };
@@ -264,7 +288,7 @@ export class FeedRepository {
     const { where, search } = this.serviceConditions(query, params);
     const rank = search ? `ts_rank(s.search_document, ${search}) DESC, ` : '';
     return this.page<T>(
-      { from: 'services s JOIN organisations o ON o.id = s.organisation_id', where, key: 's.id', chooseFirst },
+      { from: SERVICES_OF_ORGANISATIONS, where, key: 's.id', chooseFirst },
       columns,
       `${rank}lower(s.name), s.id`,
       query,
@@ -284,7 +308,7 @@ export class FeedRepository {
       const keyset = after && `(lower(s.name), s.id) > (${params.add(after[0])}, ${params.add(after[1])}::uuid)`;
       const rows = await this.dataSource.query<(ServiceRow & { sort_name: string })[]>(
         `SELECT ${SERVICE_COLUMNS}, lower(s.name) AS sort_name
-           FROM services s JOIN organisations o ON o.id = s.organisation_id
+           FROM ${SERVICES_OF_ORGANISATIONS}
           WHERE ${allOf([where, keyset])} ORDER BY lower(s.name), s.id LIMIT ${params.add(size)}`,
         params.values,
       );
@@ -298,7 +322,7 @@ export class FeedRepository {
   async servicesByIds(ids: string[]): Promise<ServiceRow[]> {
     if (ids.length === 0) return [];
     return this.dataSource.query<ServiceRow[]>(
-      `SELECT ${SERVICE_COLUMNS} FROM services s JOIN organisations o ON o.id = s.organisation_id
+      `SELECT ${SERVICE_COLUMNS} FROM ${SERVICES_OF_ORGANISATIONS}
        WHERE s.id = ANY($1::uuid[]) AND ${PUBLISHED_SERVICE} ORDER BY lower(s.name), s.id`,
       [ids],
     );
@@ -307,7 +331,7 @@ export class FeedRepository {
   async servicesOfOrganisations(organisationIds: string[]): Promise<ServiceRow[]> {
     if (organisationIds.length === 0) return [];
     return this.dataSource.query<ServiceRow[]>(
-      `SELECT ${SERVICE_COLUMNS} FROM services s JOIN organisations o ON o.id = s.organisation_id
+      `SELECT ${SERVICE_COLUMNS} FROM ${SERVICES_OF_ORGANISATIONS}
        WHERE s.organisation_id = ANY($1::uuid[]) AND ${PUBLISHED_SERVICE} ORDER BY lower(s.name), s.id`,
       [organisationIds],
     );
@@ -332,35 +356,35 @@ export class FeedRepository {
       this.dataSource.query<ScheduleRow[]>(
         `SELECT id, service_id, freq, interval, byday, opens_at::text AS opens_at, closes_at::text AS closes_at,
                 valid_from::text AS valid_from, valid_to::text AS valid_to, description
-           FROM service_schedules WHERE service_id = ANY($1::uuid[]) ORDER BY service_id, id`,
+           FROM ${serviceSchedulesSql()} WHERE service_id = ANY($1::uuid[]) ORDER BY service_id, id`,
         [ids],
       ),
       this.dataSource.query<ContactRow[]>(
-        `SELECT id, service_id, name, title, email, phone FROM service_contacts
+        `SELECT id, service_id, name, title, email, phone FROM ${serviceContactsSql()}
           WHERE service_id = ANY($1::uuid[]) ORDER BY service_id, id`,
         [ids],
       ),
       this.dataSource.query<CostOptionRow[]>(
         `SELECT id, service_id, option, amount_pence, amount_description, valid_from::text AS valid_from,
                 valid_to::text AS valid_to
-           FROM service_cost_options WHERE service_id = ANY($1::uuid[]) ORDER BY service_id, id`,
+           FROM ${serviceCostOptionsSql()} WHERE service_id = ANY($1::uuid[]) ORDER BY service_id, id`,
         [ids],
       ),
       this.dataSource.query<ServiceAreaRow[]>(
-        `SELECT sa.service_id, a.id, a.name, a.code FROM service_areas sa JOIN areas a ON a.id = sa.area_id
+        `SELECT sa.service_id, a.id, a.name, a.code FROM ${serviceAreasSql('sa')} JOIN ${areasSql('a')} ON a.id = sa.area_id
           WHERE sa.service_id = ANY($1::uuid[]) ORDER BY sa.service_id, lower(a.name), a.id`,
         [ids],
       ),
       this.dataSource.query<ServiceAtLocationRow[]>(
         `SELECT sl.id AS service_at_location_id, sl.service_id, ${LOCATION_COLUMNS}
-           FROM service_locations sl JOIN locations l ON l.id = sl.location_id
+           FROM ${servicesAtLocationsSql('sl')} JOIN ${locationsSql('l')} ON l.id = sl.location_id
           WHERE sl.service_id = ANY($1::uuid[]) ORDER BY sl.service_id, sl.id`,
         [ids],
       ),
       this.dataSource.query<AttributeRow[]>(
         `SELECT st.service_id, ${TERM_COLUMNS}
-           FROM service_taxonomy_terms st JOIN taxonomy_terms t ON t.id = st.term_id
-           JOIN taxonomies x ON x.id = t.taxonomy_id
+           FROM ${serviceTaxonomyTermsSql('st')} JOIN ${taxonomyTermsSql('t')} ON t.id = st.term_id
+           JOIN ${taxonomiesSql('x')} ON x.id = t.taxonomy_id
           WHERE st.service_id = ANY($1::uuid[]) ORDER BY st.service_id, x.code, t.code`,
         [ids],
       ),
@@ -372,7 +396,7 @@ export class FeedRepository {
   identifiers(organisationIds: string[]): Promise<IdentifierRow[]> {
     if (organisationIds.length === 0) return Promise.resolve([]);
     return this.dataSource.query<IdentifierRow[]>(
-      `SELECT id, organisation_id, scheme, identifier FROM organisation_identifiers
+      `SELECT id, organisation_id, scheme, identifier FROM ${organisationIdentifiersSql()}
         WHERE organisation_id = ANY($1::uuid[]) ORDER BY organisation_id, scheme, identifier`,
       [organisationIds],
     );
@@ -385,7 +409,7 @@ export class FeedRepository {
       query.search && `o.search_document @@ websearch_to_tsquery('cohesion_english', ${params.add(query.search)})`,
     ]);
     return this.page<OrganisationRow>(
-      { from: 'organisations o', where, key: 'o.id' },
+      { from: organisationsSql('o'), where, key: 'o.id' },
       'o.id, o.name, o.description, o.email, o.website',
       'lower(o.name), o.id',
       query,
@@ -395,7 +419,7 @@ export class FeedRepository {
 
   async organisation(id: string): Promise<OrganisationRow | undefined> {
     const [row] = await this.dataSource.query<OrganisationRow[]>(
-      `SELECT o.id, o.name, o.description, o.email, o.website FROM organisations o
+      `SELECT o.id, o.name, o.description, o.email, o.website FROM ${organisationsSql('o')}
         WHERE o.id = $1 AND ${PUBLISHED_ORGANISATION}`,
       [id],
     );
@@ -407,7 +431,7 @@ export class FeedRepository {
     const pattern = query.search && params.add(containing(query.search));
     const where = pattern ? `x.name ILIKE ${pattern} OR x.description ILIKE ${pattern}` : 'TRUE';
     return this.page<TaxonomyRow>(
-      { from: 'taxonomies x', where, key: 'x.id' },
+      { from: taxonomiesSql('x'), where, key: 'x.id' },
       'x.id, x.name, x.description, x.uri, x.version',
       'lower(x.name), x.id',
       query,
@@ -417,7 +441,7 @@ export class FeedRepository {
 
   async taxonomy(id: string): Promise<TaxonomyRow | undefined> {
     const [row] = await this.dataSource.query<TaxonomyRow[]>(
-      'SELECT x.id, x.name, x.description, x.uri, x.version FROM taxonomies x WHERE x.id = $1',
+      `SELECT x.id, x.name, x.description, x.uri, x.version FROM ${taxonomiesSql('x')} WHERE x.id = $1`,
       [id],
     );
     return row;
@@ -433,7 +457,7 @@ export class FeedRepository {
       pattern && `t.name ILIKE ${pattern} OR t.description ILIKE ${pattern}`,
     ]);
     return this.page<TermRow>(
-      { from: 'taxonomy_terms t JOIN taxonomies x ON x.id = t.taxonomy_id', where, key: 't.id' },
+      { from: TERMS_OF_TAXONOMIES, where, key: 't.id' },
       TERM_COLUMNS,
       'lower(x.name), lower(t.name), t.id',
       query,
@@ -443,7 +467,7 @@ export class FeedRepository {
 
   termsOf(taxonomyId: string): Promise<TermRow[]> {
     return this.dataSource.query<TermRow[]>(
-      `SELECT ${TERM_COLUMNS} FROM taxonomy_terms t JOIN taxonomies x ON x.id = t.taxonomy_id
+      `SELECT ${TERM_COLUMNS} FROM ${TERMS_OF_TAXONOMIES}
         WHERE t.taxonomy_id = $1 ORDER BY lower(t.name), t.id`,
       [taxonomyId],
     );
@@ -451,7 +475,7 @@ export class FeedRepository {
 
   async term(id: string): Promise<TermRow | undefined> {
     const [row] = await this.dataSource.query<TermRow[]>(
-      `SELECT ${TERM_COLUMNS} FROM taxonomy_terms t JOIN taxonomies x ON x.id = t.taxonomy_id WHERE t.id = $1`,
+      `SELECT ${TERM_COLUMNS} FROM ${TERMS_OF_TAXONOMIES} WHERE t.id = $1`,
       [id],
     );
     return row;
@@ -478,8 +502,8 @@ export class FeedRepository {
           `${distanceSql(pointSql(origin, pageParams), 'l.latitude', 'l.longitude')} ASC NULLS LAST, sl.id`;
       }
     }
-    const from = `service_locations sl JOIN services s ON s.id = sl.service_id
-      JOIN organisations o ON o.id = s.organisation_id JOIN locations l ON l.id = sl.location_id`;
+    const from = `${servicesAtLocationsSql('sl')} JOIN ${servicesSql('s')} ON s.id = sl.service_id
+      JOIN ${organisationsSql('o')} ON o.id = s.organisation_id JOIN ${locationsSql('l')} ON l.id = sl.location_id`;
     return this.page<ServiceAtLocationRow>(
       { from, where: allOf([serviceWhere, near]), key: 'sl.id' },
       `sl.id AS service_at_location_id, sl.service_id, ${LOCATION_COLUMNS}`,
@@ -492,8 +516,8 @@ export class FeedRepository {
   async serviceAtLocation(id: string): Promise<ServiceAtLocationRow | undefined> {
     const [row] = await this.dataSource.query<ServiceAtLocationRow[]>(
       `SELECT sl.id AS service_at_location_id, sl.service_id, ${LOCATION_COLUMNS}
-         FROM service_locations sl JOIN services s ON s.id = sl.service_id
-         JOIN organisations o ON o.id = s.organisation_id JOIN locations l ON l.id = sl.location_id
+         FROM ${servicesAtLocationsSql('sl')} JOIN ${servicesSql('s')} ON s.id = sl.service_id
+         JOIN ${organisationsSql('o')} ON o.id = s.organisation_id JOIN ${locationsSql('l')} ON l.id = sl.location_id
         WHERE sl.id = $1 AND ${PUBLISHED_SERVICE}`,
       [id],
     );
