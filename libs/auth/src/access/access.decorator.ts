@@ -14,7 +14,7 @@ export type AccessLevel = 'public' | 'member' | 'admin';
 
 export interface AccessRule {
   level: AccessLevel;
-  /** The policy's name (`grants.decideApplication`), or a sentence where no policy applies yet. */
+  /** The policy's name (`grants.decideApplication`). */
   policy?: string;
   /** The policy's sentence. */
   sentence?: string;
@@ -25,14 +25,13 @@ export const ACCESS_RULE = 'cohesion:access-rule';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any policy, whatever its facts
 type AnyPolicy = Policy<any>;
 
-export function Access(level: AccessLevel, policy?: AnyPolicy | string): MethodDecorator & ClassDecorator {
-  const rule: AccessRule =
-    typeof policy === 'object' ? { level, policy: policy.name, sentence: policy.sentence } : { level, policy };
+export function Access(level: AccessLevel, policy?: AnyPolicy): MethodDecorator & ClassDecorator {
+  const rule: AccessRule = policy ? { level, policy: policy.name, sentence: policy.sentence } : { level };
   return SetMetadata(ACCESS_RULE, rule);
 }
 
 /** Opens an operation to everyone, on purpose. */
-export function Public(policy?: AnyPolicy | string): MethodDecorator & ClassDecorator {
+export function Public(policy?: AnyPolicy): MethodDecorator & ClassDecorator {
   return Access('public', policy);
 }
 
@@ -40,5 +39,5 @@ export function Public(policy?: AnyPolicy | string): MethodDecorator & ClassDeco
 export function describeAccessRule(rule: AccessRule | undefined): string {
   if (!rule) return 'NO ACCESS RULE';
   if (!rule.policy) return rule.level;
-  return `${rule.level} (${rule.sentence ? `${rule.policy}: ${rule.sentence}` : rule.policy})`;
+  return `${rule.level} (${rule.policy}: ${rule.sentence})`;
 }
