@@ -1,5 +1,14 @@
 import { definePolicies } from '@cohesion/common';
-import { noticeBlockedSql, type NoticeBlocks } from './notice-blocks.js';
+import type { NoticeBlocks } from './notice-blocks.js';
+
+/**
+ * Whether a notification's recipient (`recipient`, a uuid SQL expression) and anyone it
+ * names (`about`, a uuid[] expression) have blocked each other: such a notice is not
+ * created, not shown and not emailed.
+ */
+export function noticeBlockedSql(blocks: NoticeBlocks, recipient: string, about: string): string {
+  return `EXISTS (SELECT 1 FROM unnest(${about}) AS named(id) WHERE ${blocks.blockedSql(recipient, 'named.id')})`;
+}
 
 /**
  * Who sees which notifications: only their recipient, and only once a held notice's

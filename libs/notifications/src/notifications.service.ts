@@ -11,8 +11,8 @@ import {
 } from '@cohesion/common';
 import { accountsSql } from '@cohesion/auth';
 import { AppConfig } from '@cohesion/config';
-import { NoticeBlocks, noticeBlockedSql } from './notice-blocks.js';
-import { NOTIFICATIONS_POLICY } from './notifications.policy.js';
+import { NoticeBlocks } from './notice-blocks.js';
+import { noticeBlockedSql, NOTIFICATIONS_POLICY } from './notifications.policy.js';
 import { toNotification, type NotificationRow } from './notification.mapper.js';
 import type { Notification } from './notification.model.js';
 

@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '@cohesion/config';
 import { LOGGER, type BackgroundTask } from '@cohesion/common';
 import { MailSender, type OutgoingMail } from '../mail/mail-sender.js';
-import { NoticeBlocks, noticeBlockedSql } from '../notice-blocks.js';
+import { NoticeBlocks } from '../notice-blocks.js';
+import { noticeBlockedSql } from '../notifications.policy.js';
 
 export interface ClaimedDelivery {
   id: string;
