@@ -1,19 +1,8 @@
 import { toGlobalId } from '@cohesion/common';
 import { Notification } from './notification.model.js';
+import type { NotificationRow } from './notification.queries.js';
 
 export const NOTIFICATION_TYPE = 'Notification';
-
-export interface NotificationRow {
-  id: string;
-  kind: string;
-  subject: string;
-  body: string;
-  link: string | null;
-  createdAt: Date;
-  readAt: Date | null;
-  /** created_at as text, with microseconds, for cursors. */
-  createdAtKey: string;
-}
 
 export function toNotification(row: NotificationRow): Notification {
   return Object.assign(new Notification(), {

@@ -1,20 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import {
-  badInput,
-  keysetPage,
-  returningRows,
-  SqlParams,
-  type ConnectionShape,
-  type KeysetSort,
-  type Viewer,
-} from '@cohesion/common';
-import { accountsSql } from '@cohesion/auth';
+import { badInput, type ConnectionShape, type Viewer } from '@cohesion/common';
 import { AppConfig } from '@cohesion/config';
 import { NoticeBlocks } from './notice-blocks.js';
-import { noticeBlockedSql, NOTIFICATIONS_POLICY } from './notifications.policy.js';
-import { toNotification, type NotificationRow } from './notification.mapper.js';
+import { toNotification } from './notification.mapper.js';
 import type { Notification } from './notification.model.js';
+import {
+  deleteHeldNotifications,
+  insertNotifications,
+  markNotificationsRead,
+  notificationsByIds,
+  notificationsPage,
+  unreadNotificationCount,
+  type NotificationRow,
+} from './notification.queries.js';
 
 /** Something to tell one person, in the app and by email. Never put private contact details here. */
 export interface Notice {
@@ -37,13 +36,6 @@ export interface Notice {
   withdrawable?: boolean;
 }
 
-const SORT: KeysetSort<NotificationRow> = {
-  expressions: ['n.created_at', 'n.id'],
-  parts: ['timestamp', 'uuid'],
-  valuesOf: (row) => [row.createdAtKey, row.id],
-  descending: true,
-};
-
 /** notifications.subject is varchar(200); a subject built from two long names could exceed it. */
 const SUBJECT_MAX = 200;
 
@@ -54,9 +46,6 @@ function fitSubject(subject: string): string {
   return `${kept.trimEnd()}…`;
 }
 
-const COLUMNS = `n.id, n.kind, n.subject, n.body, n.link, n.created_at AS "createdAt", n.read_at AS "readAt",
-  n.created_at::text AS "createdAtKey"`;
-
 @Injectable()
 export class NotificationsService {
   constructor(
@@ -65,39 +54,24 @@ export class NotificationsService {
     private readonly config: AppConfig,
   ) {}
 
-  /** Notification alias `n` belongs to `recipient` (an SQL expression) and may be shown to them now. */
-  private shownTo(recipient: string): string {
-    return NOTIFICATIONS_POLICY.seeNotifications.sql(this.blocks, recipient);
-  }
-
   /**
    * Queues notices inside the caller's transaction: the in-app notifications and their
    * emails exist exactly when the event that caused them commits.
    */
   async queue(manager: EntityManager, notices: Notice[]): Promise<void> {
     if (notices.length === 0) return;
-    await manager.query(
-      `WITH input AS (
-         SELECT x.recipient_id, x.kind, x.subject, x.body, x.link, string_to_array(x.about, ',')::uuid[] AS about_ids,
-                now() + make_interval(secs => x.held_seconds) AS deliver_at
-           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[])
-                  AS x(recipient_id, kind, subject, body, link, about, held_seconds)),
-       created AS (
-         INSERT INTO notifications (recipient_id, kind, subject, body, link, about_ids, deliver_at)
-         SELECT recipient_id, kind, subject, body, link, about_ids, deliver_at FROM input
-          WHERE NOT ${noticeBlockedSql(this.blocks, 'input.recipient_id', 'input.about_ids')}
-         RETURNING id, recipient_id, deliver_at)
-       INSERT INTO notification_deliveries (notification_id, recipient_address, next_attempt_at)
-       SELECT created.id, a.email, created.deliver_at FROM created JOIN ${accountsSql('a')} ON a.id = created.recipient_id`,
-      [
-        notices.map((notice) => notice.recipientId),
-        notices.map((notice) => notice.kind),
-        notices.map((notice) => fitSubject(notice.subject)),
-        notices.map((notice) => notice.body),
-        notices.map((notice) => notice.link ?? null),
-        notices.map((notice) => notice.about.filter((id) => id !== notice.recipientId).join(',')),
-        notices.map((notice) => (notice.withdrawable ? this.config.notificationWithdrawWindowSeconds : 0)),
-      ],
+    await insertNotifications(
+      manager,
+      this.blocks,
+      notices.map((notice) => ({
+        recipientId: notice.recipientId,
+        kind: notice.kind,
+        subject: fitSubject(notice.subject),
+        body: notice.body,
+        link: notice.link ?? null,
+        aboutIds: notice.about.filter((id) => id !== notice.recipientId),
+        heldSeconds: notice.withdrawable ? this.config.notificationWithdrawWindowSeconds : 0,
+      })),
     );
   }
 
@@ -107,12 +81,7 @@ export class NotificationsService {
    * they are never shown or emailed. Returns how many.
    */
   async cancelHeld(manager: EntityManager, link: string, recipientIds: string[]): Promise<number> {
-    const rows = await returningRows<{ id: string }>(
-      manager,
-      `DELETE FROM notifications
-        WHERE recipient_id = ANY($2::uuid[]) AND link = $1 AND deliver_at > now() RETURNING id`,
-      [link, recipientIds],
-    );
+    const rows = await deleteHeldNotifications(manager, link, recipientIds);
     return rows.length;
   }
 
@@ -122,47 +91,28 @@ export class NotificationsService {
     unreadOnly: boolean,
     page: { first: number; after?: string },
   ): Promise<ConnectionShape<Notification>> {
-    const params = new SqlParams();
-    const recipient = params.add(viewer.accountId);
-    return keysetPage(this.dataSource, {
-      select: COLUMNS,
-      from: 'notifications n',
-      where: `${this.shownTo(recipient)}${unreadOnly ? ' AND n.read_at IS NULL' : ''}`,
-      params,
-      sort: SORT,
+    return notificationsPage(this.dataSource, this.blocks, {
+      recipientId: viewer.accountId,
+      unreadOnly,
       page,
       toNode: toNotification,
     });
   }
 
   async byIds(viewer: Viewer, ids: readonly string[]): Promise<NotificationRow[]> {
-    return this.dataSource.query(
-      `SELECT ${COLUMNS} FROM notifications n WHERE n.id = ANY($1::uuid[]) AND ${this.shownTo('$2')}`,
-      [ids, viewer.accountId],
-    );
+    return notificationsByIds(this.dataSource, this.blocks, viewer.accountId, ids);
   }
 
   async unreadCount(viewer: Viewer): Promise<number> {
-    const [row] = await this.dataSource.query<{ count: number }[]>(
-      `SELECT count(*)::int AS count FROM notifications n
-        WHERE ${this.shownTo('$1')} AND n.read_at IS NULL`,
-      [viewer.accountId],
-    );
-    return row.count;
+    return unreadNotificationCount(this.dataSource, this.blocks, viewer.accountId);
   }
 
   /** Marks the viewer's own notifications read (the given ones, or all); returns how many changed. */
   async markRead(viewer: Viewer, selection: { ids?: string[] | null; all?: boolean | null }): Promise<number> {
-    const hasIds = (selection.ids ?? []).length > 0;
+    const ids = selection.ids ?? [];
+    const hasIds = ids.length > 0;
     if (hasIds === Boolean(selection.all)) throw badInput('input.ids', 'give the notifications to mark, or all: true');
-    const rows = await returningRows<{ id: string }>(
-      this.dataSource,
-      `UPDATE notifications n SET read_at = now()
-        WHERE ${this.shownTo('$1')} AND n.read_at IS NULL
-              ${hasIds ? 'AND n.id = ANY($2::uuid[])' : ''}
-        RETURNING n.id`,
-      hasIds ? [viewer.accountId, selection.ids] : [viewer.accountId],
-    );
+    const rows = await markNotificationsRead(this.dataSource, this.blocks, viewer.accountId, hasIds ? ids : undefined);
     return rows.length;
   }
 }
