@@ -5,16 +5,15 @@ import { AppConfig } from '@cohesion/config';
 import { LOGGER, type BackgroundTask } from '@cohesion/common';
 import { MailSender, type OutgoingMail } from '../mail/mail-sender.js';
 import { NoticeBlocks } from '../notice-blocks.js';
-import { noticeBlockedSql } from '../notifications.policy.js';
+import {
+  cancelBlockedDeliveries,
+  claimNextDelivery,
+  markDeliveryFailed,
+  markDeliverySent,
+  type ClaimedDeliveryRow,
+} from './outbox.queries.js';
 
-export interface ClaimedDelivery {
-  id: string;
-  recipientAddress: string;
-  /** Counts claims too: the claim's own number, so a stale worker can never overwrite a newer claim. */
-  attempts: number;
-  subject: string;
-  body: string;
-  link: string | null;
+export interface ClaimedDelivery extends ClaimedDeliveryRow {
   /**
    * When (this process's clock) the send must be over: a share of the lease, counted
    * from before the claim was asked for, so it ends before the lease does.
@@ -73,7 +72,7 @@ export class NotificationDeliveryWorker implements BackgroundTask {
       await this.markFailed(delivery, error as Error);
       return 1;
     }
-    await this.markSent(delivery);
+    await markDeliverySent(this.dataSource, delivery.id);
     return 1;
   }
 
@@ -85,32 +84,9 @@ export class NotificationDeliveryWorker implements BackgroundTask {
    */
   async claim(): Promise<ClaimedDelivery | undefined> {
     const sendBy = Date.now() + sendBudgetMs(this.config.notificationLeaseSeconds);
-    const blocked = noticeBlockedSql(this.blocks, 'n.recipient_id', 'n.about_ids');
-    const rows: Omit<ClaimedDelivery, 'sendBy'>[] = await this.dataSource.query(
-      `WITH claimed AS (
-         UPDATE notification_deliveries d
-            SET locked_until = now() + make_interval(secs => $1), attempts = d.attempts + 1
-          WHERE d.id = (SELECT id FROM notification_deliveries
-                         WHERE status = 'PENDING' AND next_attempt_at <= now()
-                           AND (locked_until IS NULL OR locked_until <= now())
-                           AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.id = notification_id
-                                              AND ${blocked})
-                         ORDER BY next_attempt_at, id
-                         LIMIT 1
-                         FOR UPDATE SKIP LOCKED)
-          RETURNING d.id, d.notification_id, d.recipient_address, d.attempts)
-       SELECT c.id, c.recipient_address AS "recipientAddress", c.attempts, n.subject, n.body, n.link
-         FROM claimed c JOIN notifications n ON n.id = c.notification_id`,
-      [this.config.notificationLeaseSeconds],
-    );
-    if (rows[0]) return { ...rows[0], sendBy };
-    await this.dataSource.query(
-      `UPDATE notification_deliveries d SET status = 'CANCELLED', locked_until = NULL
-         FROM notifications n
-        WHERE n.id = d.notification_id AND d.status = 'PENDING' AND d.next_attempt_at <= now()
-          AND (d.locked_until IS NULL OR d.locked_until <= now())
-          AND ${blocked}`,
-    );
+    const claimed = await claimNextDelivery(this.dataSource, this.blocks, this.config.notificationLeaseSeconds);
+    if (claimed) return { ...claimed, sendBy };
+    await cancelBlockedDeliveries(this.dataSource, this.blocks);
     return undefined;
   }
 
@@ -134,27 +110,19 @@ export class NotificationDeliveryWorker implements BackgroundTask {
     };
   }
 
-  private async markSent(delivery: ClaimedDelivery): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE notification_deliveries SET status = 'SENT', sent_at = now(), locked_until = NULL, last_error = NULL
-        WHERE id = $1 AND status = 'PENDING'`,
-      [delivery.id],
-    );
-  }
-
   private async markFailed(delivery: ClaimedDelivery, error: Error): Promise<void> {
     const giveUp = delivery.attempts >= this.config.notificationMaxAttempts;
     const backoff = Math.min(this.config.notificationRetryBaseMs * 2 ** (delivery.attempts - 1), LONGEST_RETRY_MS);
     const delayMs = Math.round(backoff * (0.8 + Math.random() * 0.4));
     // The transport's reason only: never the address or the message.
     const reason = (error.message || error.name).replace(EMAIL_ADDRESS, '<address>').slice(0, 500);
-    await this.dataSource.query(
-      `UPDATE notification_deliveries
-          SET status = $2, locked_until = NULL, last_error = $3,
-              next_attempt_at = now() + make_interval(secs => $4::float8 / 1000)
-        WHERE id = $1 AND status = 'PENDING' AND attempts = $5`,
-      [delivery.id, giveUp ? 'FAILED' : 'PENDING', reason, delayMs, delivery.attempts],
-    );
+    await markDeliveryFailed(this.dataSource, {
+      deliveryId: delivery.id,
+      attempts: delivery.attempts,
+      status: giveUp ? 'FAILED' : 'PENDING',
+      lastError: reason,
+      retryInMs: delayMs,
+    });
     this.logger.warn(
       { delivery: delivery.id, attempts: delivery.attempts, gaveUp: giveUp, reason },
       giveUp ? 'Email delivery failed for good' : 'Email delivery failed; will retry',
