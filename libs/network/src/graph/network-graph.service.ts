@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { badInput, decodeGlobalId, notFound, toGlobalId, type Viewer } from '@cohesion/common';
 import { currentMembershipsSql, organisationsSql, practitionersSql } from '@cohesion/directory';
 import { practitionerOf } from '../shared/practitioner-of.js';
-import { neighboursSql } from '../connections/relationship-sql.js';
+import { neighboursSql } from '../connections/connection.queries.js';
 import { NETWORK_POLICY } from '../network.policy.js';
 import { NetworkEdge, NetworkEdgeKind, NetworkGraph, NetworkNode, NetworkNodeKind } from './network-graph.model.js';
 

@@ -17,7 +17,7 @@ import {
 } from '@cohesion/common';
 import { practitionersSql } from '@cohesion/directory';
 import { NotificationsService, type Notice } from '@cohesion/notifications';
-import { connectedSql } from '../connections/relationship-sql.js';
+import { connectedSql } from '../connections/connection.queries.js';
 import { NETWORK_POLICY } from '../network.policy.js';
 import { INTRODUCTION_RULES } from '../network.rules.js';
 import { practitionerOf } from '../shared/practitioner-of.js';

@@ -5,7 +5,7 @@ import { badInput, enforce, type Viewer } from '@cohesion/common';
 import { NETWORK_POLICY } from '../network.policy.js';
 import { practitionerOf } from '../shared/practitioner-of.js';
 import { IntroductionPath } from './introduction-path.model.js';
-import { neighboursSql } from '../connections/relationship-sql.js';
+import { neighboursSql } from '../connections/connection.queries.js';
 
 /** Whether practitioner alias `alias` can be found: people who cannot are never stepped through. */
 const discoverable = DIRECTORY_POLICY.seePractitioner.discoverableSql;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Viewer } from '@cohesion/common';
 import { areasSql, practitionerThemesSql, practitionersSql, taxonomyTermsSql } from '@cohesion/directory';
-import { neighboursSql } from '../connections/relationship-sql.js';
+import { neighboursSql } from '../connections/connection.queries.js';
 import { NETWORK_POLICY } from '../network.policy.js';
 import { practitionerOf } from '../shared/practitioner-of.js';
 import { SuggestedPeer } from './suggested-peer.model.js';
