@@ -7,7 +7,7 @@ import { BlocksService } from './blocks/blocks.service.js';
 import { ConnectionsResolver } from './connections/connections.resolver.js';
 import { ConnectionsService } from './connections/connections.service.js';
 import { NoticeBlocks } from '@cohesion/notifications';
-import { ConnectionRelationships, NetworkNoticeBlocks } from './connections/relationship-sql.js';
+import { ConnectionRelationships, NetworkNoticeBlocks } from './connections/network-relationships.js';
 import { IntroductionExpiryTask } from './introductions/introduction-expiry.task.js';
 import { INTRODUCTION_TYPE } from './introductions/introduction.mapper.js';
 import { IntroductionsResolver } from './introductions/introductions.resolver.js';

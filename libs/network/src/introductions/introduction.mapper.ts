@@ -1,27 +1,9 @@
 import { toGlobalId } from '@cohesion/common';
-import type { IntroductionStatus } from './introduction.entity.js';
-import { ConnectionOrigin, Introduction, IntroductionRole, IntroductionStatusView } from './introduction.model.js';
+import { Introduction, IntroductionRole, IntroductionStatusView } from './introduction.model.js';
+import type { People } from './introduction.notices.js';
+import type { ExpiredIntroductionRow, IntroductionRow, PersonRow } from './introduction.queries.js';
 
 export const INTRODUCTION_TYPE = 'Introduction';
-
-/** An introduction as loaded, with `status` already EXPIRED when its time has passed unanswered. */
-export interface IntroductionRow {
-  id: string;
-  requesterId: string;
-  targetId: string;
-  brokerId: string | null;
-  message: string;
-  origin: string;
-  status: IntroductionStatus;
-  brokerNote: string | null;
-  responseNote: string | null;
-  createdAt: Date;
-  expiresAt: Date;
-  closedAt: Date | null;
-  reachedTargetAt: Date | null;
-  /** created_at as text, with microseconds, for cursors. */
-  createdAtKey: string;
-}
 
 export function roleOf(
   row: Pick<IntroductionRow, 'requesterId' | 'brokerId' | 'targetId'>,
@@ -57,7 +39,7 @@ export function toIntroduction(row: IntroductionRow, role: IntroductionRole): In
     status,
     viewerRole: role,
     message: row.message,
-    origin: row.origin as ConnectionOrigin,
+    origin: row.origin,
     brokerNote: requester ? null : row.brokerNote,
     responseNote:
       requester && row.status !== 'ACCEPTED' ? null : role === IntroductionRole.BROKER ? null : row.responseNote,
@@ -67,4 +49,21 @@ export function toIntroduction(row: IntroductionRow, role: IntroductionRole): In
     awaitingYou,
     canWithdraw,
   });
+}
+
+/** The names an introduction's notices use, from its people as locked. */
+export function peopleOf(requester: PersonRow, target: PersonRow, broker: PersonRow | undefined): People {
+  return {
+    requester: { id: requester.id, name: requester.name, jobTitle: requester.jobTitle },
+    target: { id: target.id, name: target.name },
+    broker: broker ? { id: broker.id, name: broker.name } : null,
+  };
+}
+
+/** The names the notice of a lapsed request uses: the person who asked is its recipient, so theirs is not needed. */
+export function expiredPeopleOf(row: ExpiredIntroductionRow): People {
+  return {
+    requester: { id: row.requesterId, name: '', jobTitle: null },
+    target: { id: row.targetId, name: row.targetName },
+  };
 }

@@ -12,39 +12,30 @@ import {
   type Viewer,
 } from '@cohesion/common';
 import { RoleGrantsService } from '@cohesion/auth';
-import { organisationsSql } from '@cohesion/directory';
 import { NotificationsService } from '@cohesion/notifications';
 import type { ProposePartnershipInput } from './dto/partnership.inputs.js';
 import { PARTNERSHIP_RULES } from '../network.rules.js';
-import { PartnershipProposalEntity } from './partnership-proposal.entity.js';
-import { PartnershipEntity } from './partnership.entity.js';
-import { Partnership, PartnershipKind } from './partnership.model.js';
+import type { PartnershipEntity } from './partnership.entity.js';
+import { partnershipSnapshot, toPartnership } from './partnership.mapper.js';
+import { PartnershipKind, type Partnership } from './partnership.model.js';
+import {
+  confirmPartnership,
+  deletePartnership,
+  insertPartnership,
+  insertProposal,
+  lockOrganisations,
+  lockPartnership,
+  lockProposer,
+  organisationNames,
+  partnershipById,
+  partnershipsByIds,
+  partnershipsOfOrganisations,
+  proposalLimits,
+  type NewPartnership,
+} from './partnership.queries.js';
 import { NETWORK_POLICY } from '../network.policy.js';
 
 const ENTITY_TYPE = 'OrganisationPartnership';
-
-function toPartnership(entity: PartnershipEntity): Partnership {
-  return Object.assign(new Partnership(), {
-    id: toGlobalId('Partnership', entity.id),
-    partnershipId: entity.id,
-    organisationId: entity.organisationId,
-    partnerId: entity.partnerId,
-    proposedByOrganisationId: entity.proposedByOrganisationId,
-    kind: entity.kind as PartnershipKind,
-    confirmed: entity.confirmedAt !== null,
-    createdAt: entity.createdAt,
-    confirmedAt: entity.confirmedAt,
-  });
-}
-
-function snapshot(entity: PartnershipEntity): object {
-  return {
-    organisationId: entity.organisationId,
-    partnerId: entity.partnerId,
-    kind: entity.kind,
-    confirmed: entity.confirmedAt !== null,
-  };
-}
 
 /**
  * Links between organisations (partners with, member of). An admin of one side
@@ -68,32 +59,28 @@ export class PartnershipsService {
       const names = await namesOf(manager, [input.organisationId, input.partnerId]);
       if (!names.has(input.partnerId)) throw notFound('That organisation');
       await assertMayPropose(manager, proposer, input.organisationId, input.partnerId);
-      const entity = manager.create(PartnershipEntity, {
+      const proposal: NewPartnership = {
         organisationId: input.organisationId,
         partnerId: input.partnerId,
         kind: input.kind,
-        proposedByOrganisationId: input.organisationId,
-        proposedBy: viewer.accountId,
-      });
+        proposedBy: proposer,
+      };
+      let id: string;
       try {
-        await manager.insert(PartnershipEntity, entity);
+        id = await insertPartnership(manager, proposal);
       } catch (error) {
         if (isUniqueViolation(error))
           throw conflict('These organisations are already linked that way (or asked to be)');
         throw error;
       }
-      await manager.insert(PartnershipProposalEntity, {
-        organisationId: input.organisationId,
-        partnerId: input.partnerId,
-        proposedBy: proposer,
-      });
-      const saved = await manager.findOneByOrFail(PartnershipEntity, { id: entity.id });
+      await insertProposal(manager, proposal);
+      const saved = await partnershipById(manager, id);
       await this.audit.record(manager, viewer, {
         entityType: ENTITY_TYPE,
         entityId: saved.id,
         action: 'propose',
         before: null,
-        after: snapshot(saved),
+        after: partnershipSnapshot(saved),
       });
       const proposing = names.get(input.organisationId) as string;
       const partner = names.get(input.partnerId) as string;
@@ -122,15 +109,15 @@ export class PartnershipsService {
         entity.proposedByOrganisationId === entity.organisationId ? entity.partnerId : entity.organisationId;
       enforce(NETWORK_POLICY.confirmPartnership, viewer, { otherSide });
       if (entity.confirmedAt) throw conflict('This partnership is already confirmed');
-      const before = snapshot(entity);
-      await manager.update(PartnershipEntity, { id }, { confirmedAt: new Date(), confirmedBy: viewer.accountId });
-      const saved = await manager.findOneByOrFail(PartnershipEntity, { id });
+      const before = partnershipSnapshot(entity);
+      await confirmPartnership(manager, id, viewer.accountId);
+      const saved = await partnershipById(manager, id);
       await this.audit.record(manager, viewer, {
         entityType: ENTITY_TYPE,
         entityId: id,
         action: 'confirm',
         before,
-        after: snapshot(saved),
+        after: partnershipSnapshot(saved),
       });
       return toPartnership(saved);
     });
@@ -140,12 +127,12 @@ export class PartnershipsService {
   async end(viewer: Viewer, id: string): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
       const entity = await this.lock(manager, viewer, id);
-      await manager.delete(PartnershipEntity, { id });
+      await deletePartnership(manager, id);
       await this.audit.record(manager, viewer, {
         entityType: ENTITY_TYPE,
         entityId: id,
         action: 'end',
-        before: snapshot(entity),
+        before: partnershipSnapshot(entity),
         after: null,
       });
       return true;
@@ -157,12 +144,7 @@ export class PartnershipsService {
    * organisation, proposals too for its admins.
    */
   async of(viewer: Viewer, organisationIds: readonly string[]): Promise<Map<string, Partnership[]>> {
-    const rows = await this.dataSource
-      .getRepository(PartnershipEntity)
-      .createQueryBuilder('x')
-      .where('(x.organisation_id = ANY(:ids) OR x.partner_id = ANY(:ids))', { ids: organisationIds })
-      .orderBy('x.created_at', 'ASC')
-      .getMany();
+    const rows = await partnershipsOfOrganisations(this.dataSource.manager, organisationIds);
     const byOrganisation = new Map<string, Partnership[]>(organisationIds.map((id) => [id, []]));
     for (const row of rows) {
       for (const side of [row.organisationId, row.partnerId]) {
@@ -177,17 +159,13 @@ export class PartnershipsService {
   /** Partnerships by id: confirmed ones for anyone, proposals for the admins of either side. */
   async visibleByIds(viewer: Viewer, ids: readonly string[]): Promise<Partnership[]> {
     if (ids.length === 0) return [];
-    const rows = await this.dataSource
-      .getRepository(PartnershipEntity)
-      .createQueryBuilder('x')
-      .where('x.id = ANY(:ids)', { ids })
-      .getMany();
+    const rows = await partnershipsByIds(this.dataSource.manager, ids);
     return rows.filter((row) => mayBeSeen(viewer, row)).map(toPartnership);
   }
 
   /** The partnership, locked, if the viewer runs either side (NOT_FOUND otherwise: it may be unconfirmed). */
   private async lock(manager: EntityManager, viewer: Viewer, id: string): Promise<PartnershipEntity> {
-    const entity = await manager.findOne(PartnershipEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    const entity = await lockPartnership(manager, id);
     enforce(NETWORK_POLICY.managePartnership, viewer, entity);
     return entity as PartnershipEntity;
   }
@@ -198,10 +176,7 @@ function mayBeSeen(viewer: Viewer, row: PartnershipEntity): boolean {
 }
 
 async function namesOf(manager: EntityManager, ids: string[]): Promise<Map<string, string>> {
-  const rows = await manager.query<{ id: string; name: string }[]>(
-    `SELECT o.id, o.name FROM ${organisationsSql('o')} WHERE o.id = ANY($1::uuid[])`,
-    [ids],
-  );
+  const rows = await organisationNames(manager, ids);
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 
@@ -218,19 +193,9 @@ async function assertMayPropose(
   partnerId: string,
 ): Promise<void> {
   const rules = PARTNERSHIP_RULES;
-  await manager.query(
-    `SELECT o.id FROM ${organisationsSql('o')} WHERE o.id = ANY($1::uuid[]) ORDER BY o.id FOR NO KEY UPDATE`,
-    [[organisationId, partnerId]],
-  );
-  await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('partnership-proposer:' || $1, 0))`, [proposer]);
-  const [row] = await manager.query<{ pairAgainFrom: Date | null; today: number }[]>(
-    `SELECT (SELECT max(created_at) + make_interval(days => $4) FROM partnership_proposals
-              WHERE (organisation_id = $2 AND partner_id = $3) OR (organisation_id = $3 AND partner_id = $2)
-             HAVING max(created_at) + make_interval(days => $4) > now()) AS "pairAgainFrom",
-            (SELECT count(*)::int FROM partnership_proposals
-              WHERE proposed_by = $1 AND created_at > now() - interval '1 day') AS today`,
-    [proposer, organisationId, partnerId, rules.pairCooldownDays],
-  );
+  await lockOrganisations(manager, [organisationId, partnerId]);
+  await lockProposer(manager, proposer);
+  const row = await proposalLimits(manager, proposer, organisationId, partnerId, rules.pairCooldownDays);
   if (row.today >= rules.maxProposalsPerDay) {
     throw conflict(`You have made ${rules.maxProposalsPerDay} partnership proposals today; try again tomorrow`);
   }

@@ -1,18 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DIRECTORY_POLICY, practitionersSql } from '@cohesion/directory';
 import { badInput, enforce, type Viewer } from '@cohesion/common';
 import { NETWORK_POLICY } from '../network.policy.js';
 import { practitionerOf } from '../shared/practitioner-of.js';
-import { IntroductionPath } from './introduction-path.model.js';
-import { neighboursSql } from '../connections/relationship-sql.js';
-
-/** Whether practitioner alias `alias` can be found: people who cannot are never stepped through. */
-const discoverable = DIRECTORY_POLICY.seePractitioner.discoverableSql;
-
-/** Whether practitioner `id` (an SQL expression) can be stepped through: there is no such person who cannot be found. */
-const steppableSql = (id: string): string =>
-  `NOT EXISTS (SELECT 1 FROM ${practitionersSql('u')} WHERE u.id = ${id} AND NOT ${discoverable('u')})`;
+import { toIntroductionPath } from './introduction-path.mapper.js';
+import type { IntroductionPath } from './introduction-path.model.js';
+import { meetingOf, pathStart, stepsFrom } from './introduction-path.queries.js';
 
 type Parents = Map<string, string | null>;
 interface Side {
@@ -21,13 +14,6 @@ interface Side {
   frontier: string[];
   depth: number;
 }
-interface Step {
-  from: string;
-  to: string;
-}
-
-/** The people connected to `f.id`. */
-const NEIGHBOURS_OF_F = neighboursSql('f.id');
 
 /**
  * Shortest chains of connections, searched from both ends at once (meet in the middle):
@@ -42,11 +28,7 @@ export class IntroductionPathsService {
   async shortest(viewer: Viewer, target: string, maxHops: number): Promise<IntroductionPath | null> {
     const me = practitionerOf(viewer);
     if (target === me) throw badInput('to', 'is you');
-    const [start] = await this.dataSource.query<{ discoverable: boolean | null; hidden: string[] }[]>(
-      `SELECT (SELECT ${discoverable('p')} FROM ${practitionersSql('p')} WHERE p.id = $2) AS discoverable,
-              ARRAY(${NETWORK_POLICY.seePeer.blockedPeopleSql('$1')}) AS hidden`,
-      [me, target],
-    );
+    const start = await pathStart(this.dataSource, me, target);
     // Everyone blocked by or blocking the viewer: never part of their paths.
     const hidden = new Set(start.hidden);
     enforce(
@@ -69,12 +51,11 @@ export class IntroductionPathsService {
         // The last one or two steps in one statement: only where the sides meet comes back.
         const path = await this.finish(side, other, remaining, [...hidden]);
         if (!path) return null;
-        const practitionerIds = index === 0 ? path : path.reverse();
-        return Object.assign(new IntroductionPath(), { hops: practitionerIds.length - 1, practitionerIds });
+        return toIntroductionPath(index === 0 ? path : path.reverse());
       }
       const next: string[] = [];
       const meetings: string[] = [];
-      for (const { from, to } of await this.neighbours(side.frontier)) {
+      for (const { from, to } of await stepsFrom(this.dataSource, side.frontier)) {
         if (hidden.has(to) || side.parents.has(to)) continue;
         side.parents.set(to, from);
         next.push(to);
@@ -89,8 +70,7 @@ export class IntroductionPathsService {
           ...chain(sides[1].parents, meeting).slice(1),
         ]);
         paths.sort((a, b) => a.length - b.length || (a.join() < b.join() ? -1 : 1));
-        const practitionerIds = paths[0];
-        return Object.assign(new IntroductionPath(), { hops: practitionerIds.length - 1, practitionerIds });
+        return toIntroductionPath(paths[0]);
       }
     }
   }
@@ -102,37 +82,12 @@ export class IntroductionPathsService {
    * one. Returns the chain from `side`'s root to the other's, or null.
    */
   private async finish(side: Side, other: Side, steps: number, hidden: string[]): Promise<string[] | null> {
-    const [meeting] = await this.dataSource.query<{ from: string; meet: string; theirs: string | null }[]>(
-      `WITH ours AS MATERIALIZED (
-         SELECT f.id AS via, n.id FROM unnest($1::uuid[]) AS f(id) CROSS JOIN LATERAL (${NEIGHBOURS_OF_F}) n
-          WHERE n.id <> ALL ($3::uuid[])),
-       theirs AS MATERIALIZED (
-         SELECT f.id AS via, n.id FROM unnest($2::uuid[]) AS f(id) CROSS JOIN LATERAL (${NEIGHBOURS_OF_F}) n
-          WHERE $4::int = 2)
-       SELECT 1 AS steps, o.via AS "from", o.id AS meet, NULL::uuid AS theirs FROM ours o WHERE o.id = ANY ($2::uuid[])
-       UNION ALL
-       SELECT 2, o.via, o.id, t.via FROM ours o JOIN theirs t ON t.id = o.id
-        WHERE ${steppableSql('o.id')}
-       ORDER BY 1, 2, 3, 4
-       LIMIT 1`,
-      [side.frontier, other.frontier, hidden, steps],
-    );
+    const meeting = await meetingOf(this.dataSource, side.frontier, other.frontier, hidden, steps);
     if (!meeting) return null;
     const ours = chain(side.parents, meeting.from).reverse();
     return meeting.theirs === null
       ? [...ours, ...chain(other.parents, meeting.meet)]
       : [...ours, meeting.meet, ...chain(other.parents, meeting.theirs)];
-  }
-
-  /** Each connection of the given people to someone discoverable. */
-  private neighbours(ids: string[]): Promise<Step[]> {
-    return this.dataSource.query(
-      `SELECT f.id AS "from", n.id AS "to"
-         FROM unnest($1::uuid[]) AS f(id)
-         CROSS JOIN LATERAL (${NEIGHBOURS_OF_F}) n
-        WHERE ${steppableSql('n.id')}`,
-      [ids],
-    );
   }
 }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { PractitionerRelationships } from '@cohesion/directory';
 import type { NoticeBlocks } from '@cohesion/notifications';
 import { NETWORK_POLICY } from '../network.policy.js';
+import { connectedSql } from './connection.queries.js';
 
 const { blockedSql } = NETWORK_POLICY.seePeer;
 
@@ -26,21 +27,4 @@ export class NetworkNoticeBlocks implements NoticeBlocks {
   blockedSql(one: string, other: string): string {
     return blockedSql(one, other);
   }
-}
-
-/** Whether practitioners `one` and `other` (SQL expressions) are connected. */
-export function connectedSql(one: string, other: string): string {
-  return `EXISTS (SELECT 1 FROM connections c
-                   WHERE c.practitioner_a_id = LEAST(${one}, ${other})
-                     AND c.practitioner_b_id = GREATEST(${one}, ${other}))`;
-}
-
-/**
- * The people connected to practitioner `of` (an SQL expression), as rows with column
- * `id`: both columns of the pair table, each read through its own index.
- */
-export function neighboursSql(of: string): string {
-  return `SELECT practitioner_b_id AS id FROM connections WHERE practitioner_a_id = ${of}
-          UNION ALL
-          SELECT practitioner_a_id FROM connections WHERE practitioner_b_id = ${of}`;
 }
