@@ -11,6 +11,12 @@ export * from './organisations/organisation.model.js';
 export * from './directory.policy.js';
 export * from './organisations/organisations.loaders.js';
 export * from './organisations/organisations.service.js';
+export { recordToOrganisation } from './organisations/organisation.mapper.js';
+export {
+  organisationAreasSql,
+  organisationThemesSql,
+  type OrganisationRecord,
+} from './organisations/organisation.queries.js';
 export * from './practitioners/practitioner.entity.js';
 export * from './practitioners/practitioner.mapper.js';
 export * from './practitioners/practitioner.model.js';

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { queryPrepared } from '@cohesion/database';
 import {
   allows,
   attachPrefetched,
@@ -27,10 +26,14 @@ import {
 import type { TaxonomyTermEntity } from '../taxonomy/taxonomy.entity.js';
 import { toTaxonomyTerm } from '../taxonomy/taxonomy.mapper.js';
 import type { Organisation } from './organisation.model.js';
-import { organisationAreasSql, organisationThemesSql } from './organisations.service.js';
-
-/** JSON of the rows of `sql`, in their order; `[]` when there are none. */
-const jsonRows = (sql: string) => `(SELECT coalesce(json_agg(x), '[]') FROM (${sql}) x)`;
+import {
+  jsonRowsSql,
+  organisationAreasSql,
+  organisationThemesSql,
+  organisationTreeRows,
+  TREE_OWNER_IDS,
+  type OrganisationTreeRow,
+} from './organisation.queries.js';
 
 /** JSON keeps timestamps as text; the mappers expect what pg gives, a Date. */
 function withDates<T extends { createdAt?: unknown; updatedAt?: unknown }>(row: T): T {
@@ -39,11 +42,9 @@ function withDates<T extends { createdAt?: unknown; updatedAt?: unknown }>(row: 
   return row;
 }
 
-type Row = Record<string, unknown> & { id: string };
-
 interface Part {
   column: string;
-  apply(organisation: Organisation, row: Row): void;
+  apply(organisation: Organisation, row: OrganisationTreeRow): void;
 }
 
 /**
@@ -72,19 +73,19 @@ export class OrganisationTreeReader {
     const viewer = viewerOf(context);
     const params = new SqlParams();
     // The SQL pieces name their own tables o, s, p...; the organisation in hand gets a name of its own.
-    const here = 'ARRAY[tree_owner.id]';
+    const here = TREE_OWNER_IDS;
     const parts: Part[] = [];
     for (const request of requests) {
-      const column = `f${parts.length}`;
+      const column = `f${parts.length}` as const;
       if (request.field === 'areas') {
         parts.push({
-          column: `${jsonRows(organisationAreasSql(here))} AS ${column}`,
+          column: `${jsonRowsSql(organisationAreasSql(here))} AS ${column}`,
           apply: (organisation, row) =>
             attachPrefetched(organisation, request.key, (row[column] as AreaEntity[]).map(toArea)),
         });
       } else if (request.field === 'themes') {
         parts.push({
-          column: `${jsonRows(organisationThemesSql(here))} AS ${column}`,
+          column: `${jsonRowsSql(organisationThemesSql(here))} AS ${column}`,
           apply: (organisation, row) =>
             attachPrefetched(organisation, request.key, (row[column] as TaxonomyTermEntity[]).map(toTaxonomyTerm)),
         });
@@ -98,7 +99,7 @@ export class OrganisationTreeReader {
         }
         const first = request.args.first as number;
         parts.push({
-          column: `${jsonRows(this.practitioners.byOrganisationsSql(viewer, params, here, first))} AS ${column}`,
+          column: `${jsonRowsSql(this.practitioners.byOrganisationsSql(viewer, params, here, first))} AS ${column}`,
           apply: (organisation, row) => {
             const rows = (row[column] as RankedPractitioner[]).map(withDates);
             const [connection] = this.practitioners.toConnections(viewer, [organisation.organisationId], rows, first);
@@ -110,10 +111,10 @@ export class OrganisationTreeReader {
     if (parts.length === 0) return;
     const ids = params.add([...new Set(organisations.map((organisation) => organisation.organisationId))]);
     // One of a few shapes (which fields, what page sizes), each planned once per connection.
-    const rows = await queryPrepared<Row>(
+    const rows = await organisationTreeRows(
       this.dataSource,
-      `SELECT tree_owner.id, ${parts.map((part) => part.column).join(', ')}
-         FROM unnest(${ids}::uuid[]) AS tree_owner(id)`,
+      parts.map((part) => part.column),
+      ids,
       params.values,
     );
     const byId = new Map(rows.map((row) => [row.id, row]));
@@ -124,20 +125,25 @@ export class OrganisationTreeReader {
   }
 
   /** An organisation's services page, each service with its venues and terms when asked for. */
-  private async services(request: FieldRequest, viewer: ReturnType<typeof viewerOf>, here: string, column: string) {
+  private async services(
+    request: FieldRequest,
+    viewer: ReturnType<typeof viewerOf>,
+    here: string,
+    column: `f${number}`,
+  ) {
     const first = request.args.first as number;
     const below = await request.below(['edges', 'node']);
     const locations = below.filter((field) => field.field === 'locations');
     const terms = below.filter((field) => field.field === 'taxonomyTerms');
     const extra = [
-      locations.length && `${jsonRows(serviceLocationsSql('ARRAY[tree_service.id]'))} AS "locationRows"`,
-      terms.length && `${jsonRows(serviceTermsSql('ARRAY[tree_service.id]'))} AS "termRows"`,
+      locations.length && `${jsonRowsSql(serviceLocationsSql('ARRAY[tree_service.id]'))} AS "locationRows"`,
+      terms.length && `${jsonRowsSql(serviceTermsSql('ARRAY[tree_service.id]'))} AS "termRows"`,
     ].filter(Boolean);
     const sql = `SELECT tree_service.*${extra.map((part) => `, ${part}`).join('')}
                    FROM (${organisationServicesSql(viewer, here, first)}) tree_service`;
     return {
       column: `(SELECT coalesce(json_agg(x ORDER BY x.rn), '[]') FROM (${sql}) x) AS ${column}`,
-      apply: (organisation: Organisation, row: Row) => {
+      apply: (organisation: Organisation, row: OrganisationTreeRow) => {
         const rows = (
           row[column] as (RankedService & { locationRows?: LocationEntity[]; termRows?: TaxonomyTermEntity[] })[]
         ).map(withDates);
