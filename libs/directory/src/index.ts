@@ -26,6 +26,16 @@ export * from './practitioners/practitioners.service.js';
 export * from './practitioners/relationships.js';
 export * from './services/service.entity.js';
 export * from './services/services.service.js';
+export { toServiceConnections } from './services/service.mapper.js';
+export {
+  organisationServicesSql,
+  SERVICE_COLUMNS,
+  SERVICE_SORT,
+  serviceLocationsSql,
+  serviceTermsSql,
+  type RankedService,
+  type ServiceRecord,
+} from './services/service.queries.js';
 export * from './taxonomy/taxonomy.entity.js';
 export * from './taxonomy/taxonomy.mapper.js';
 export * from './taxonomy/taxonomy.model.js';

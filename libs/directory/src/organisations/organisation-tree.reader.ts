@@ -11,23 +11,16 @@ import {
 } from '@cohesion/common';
 import { DIRECTORY_POLICY } from '../directory.policy.js';
 import { toArea } from '../areas/area.mapper.js';
-import type { AreaEntity } from '../areas/area.entity.js';
+import type { LinkedAreaRow } from '../areas/area.queries.js';
 import type { RankedPractitioner } from '../practitioners/practitioner.queries.js';
 import { PractitionersService } from '../practitioners/practitioners.service.js';
-import type { LocationEntity } from '../services/service.entity.js';
-import { toServiceLocation } from '../services/service.mapper.js';
-import {
-  organisationServicesSql,
-  serviceLocationsSql,
-  serviceTermsSql,
-  toServiceConnections,
-  type RankedService,
-} from '../services/services.service.js';
-import type { TaxonomyTermEntity } from '../taxonomy/taxonomy.entity.js';
+import { toServiceConnections, toServiceLocation } from '../services/service.mapper.js';
+import { organisationTreeServicesSql, type TreeServiceRow } from '../services/service.queries.js';
+import type { LinkedTermRow } from '../taxonomy/taxonomy.queries.js';
 import { toTaxonomyTerm } from '../taxonomy/taxonomy.mapper.js';
 import type { Organisation } from './organisation.model.js';
+import { jsonRowsSql } from '../shared/json-rows.js';
 import {
-  jsonRowsSql,
   organisationAreasSql,
   organisationThemesSql,
   organisationTreeRows,
@@ -81,13 +74,13 @@ export class OrganisationTreeReader {
         parts.push({
           column: `${jsonRowsSql(organisationAreasSql(here))} AS ${column}`,
           apply: (organisation, row) =>
-            attachPrefetched(organisation, request.key, (row[column] as AreaEntity[]).map(toArea)),
+            attachPrefetched(organisation, request.key, (row[column] as LinkedAreaRow[]).map(toArea)),
         });
       } else if (request.field === 'themes') {
         parts.push({
           column: `${jsonRowsSql(organisationThemesSql(here))} AS ${column}`,
           apply: (organisation, row) =>
-            attachPrefetched(organisation, request.key, (row[column] as TaxonomyTermEntity[]).map(toTaxonomyTerm)),
+            attachPrefetched(organisation, request.key, (row[column] as LinkedTermRow[]).map(toTaxonomyTerm)),
         });
       } else if (request.field === 'services') {
         parts.push(await this.services(request, viewer, here, column));
@@ -135,18 +128,11 @@ export class OrganisationTreeReader {
     const below = await request.below(['edges', 'node']);
     const locations = below.filter((field) => field.field === 'locations');
     const terms = below.filter((field) => field.field === 'taxonomyTerms');
-    const extra = [
-      locations.length && `${jsonRowsSql(serviceLocationsSql('ARRAY[tree_service.id]'))} AS "locationRows"`,
-      terms.length && `${jsonRowsSql(serviceTermsSql('ARRAY[tree_service.id]'))} AS "termRows"`,
-    ].filter(Boolean);
-    const sql = `SELECT tree_service.*${extra.map((part) => `, ${part}`).join('')}
-                   FROM (${organisationServicesSql(viewer, here, first)}) tree_service`;
+    const nested = { locations: locations.length > 0, terms: terms.length > 0 };
     return {
-      column: `(SELECT coalesce(json_agg(x ORDER BY x.rn), '[]') FROM (${sql}) x) AS ${column}`,
+      column: `${organisationTreeServicesSql(viewer, here, first, nested)} AS ${column}`,
       apply: (organisation: Organisation, row: OrganisationTreeRow) => {
-        const rows = (
-          row[column] as (RankedService & { locationRows?: LocationEntity[]; termRows?: TaxonomyTermEntity[] })[]
-        ).map(withDates);
+        const rows = (row[column] as TreeServiceRow[]).map(withDates);
         const [connection] = toServiceConnections([organisation.organisationId], rows, first);
         connection.edges.forEach((edge, index) => {
           const source = rows[index];

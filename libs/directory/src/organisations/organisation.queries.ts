@@ -170,9 +170,6 @@ export async function organisationSnapshot(db: Db, id: string): Promise<Organisa
 /** The organisation in hand in `organisationTreeRows`' columns, as a uuid[] SQL expression. */
 export const TREE_OWNER_IDS = 'ARRAY[tree_owner.id]';
 
-/** JSON of the rows of `sql`, in their order; `[]` when there are none. */
-export const jsonRowsSql = (sql: string) => `(SELECT coalesce(json_agg(x), '[]') FROM (${sql}) x)`;
-
 /** An organisation of `organisationTreeRows`, with a JSON array of rows in each column asked for. */
 export interface OrganisationTreeRow {
   id: string;
