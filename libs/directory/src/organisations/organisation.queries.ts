@@ -11,6 +11,7 @@ import {
 } from '@cohesion/common';
 import { queryPrepared } from '@cohesion/database';
 import { linkedAreasSql, type LinkedAreaRow } from '../areas/area.queries.js';
+import { auditState, type AuditState } from '../shared/audit-state.js';
 import { DIRECTORY_POLICY, organisationVerifiedSql } from '../directory.policy.js';
 import { linkedTermsSql, type LinkedTermRow } from '../taxonomy/taxonomy.queries.js';
 import type { OrganisationsFilter } from './dto/organisation.inputs.js';
@@ -152,7 +153,7 @@ export interface OrganisationSnapshotRow extends OrganisationRecord {
 }
 
 /** The state the directory's audit rows record of an organisation. */
-export type OrganisationSnapshot = Omit<OrganisationSnapshotRow, 'sortName' | 'createdAt' | 'updatedAt'>;
+export type OrganisationSnapshot = AuditState<OrganisationSnapshotRow>;
 
 /** The state the directory's audit rows record of an organisation: its own fields and its links. */
 export async function organisationSnapshot(db: Db, id: string): Promise<OrganisationSnapshot> {
@@ -163,8 +164,7 @@ export async function organisationSnapshot(db: Db, id: string): Promise<Organisa
        FROM organisations o WHERE o.id = $1`,
     [id],
   );
-  const { sortName: _sortName, createdAt: _createdAt, updatedAt: _updatedAt, ...state } = row;
-  return state;
+  return auditState(row);
 }
 
 /** The organisation in hand in `organisationTreeRows`' columns, as a uuid[] SQL expression. */

@@ -11,6 +11,7 @@ import {
   type Viewer,
 } from '@cohesion/common';
 import { linkedAreasSql, type LinkedAreaRow } from '../areas/area.queries.js';
+import { auditState, type AuditState } from '../shared/audit-state.js';
 import { DIRECTORY_POLICY } from '../directory.policy.js';
 import { jsonRowsSql } from '../shared/json-rows.js';
 import { linkedTermsSql, type LinkedTermRow } from '../taxonomy/taxonomy.queries.js';
@@ -203,7 +204,7 @@ export interface ServiceSnapshotRow extends ServiceRecord {
 }
 
 /** What an audit row records of a service. */
-export type ServiceSnapshot = Omit<ServiceSnapshotRow, 'sortName' | 'createdAt' | 'updatedAt'>;
+export type ServiceSnapshot = AuditState<ServiceSnapshotRow>;
 
 /** What an audit row records: the service with all its parts. */
 export async function serviceSnapshot(db: Db, id: string): Promise<ServiceSnapshot> {
@@ -225,6 +226,5 @@ export async function serviceSnapshot(db: Db, id: string): Promise<ServiceSnapsh
      FROM services s WHERE s.id = $1`,
     [id],
   );
-  const { sortName: _sortName, createdAt: _createdAt, updatedAt: _updatedAt, ...state } = row;
-  return state;
+  return auditState(row);
 }
