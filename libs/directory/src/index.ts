@@ -11,6 +11,12 @@ export * from './organisations/organisation.model.js';
 export * from './directory.policy.js';
 export * from './organisations/organisations.loaders.js';
 export * from './organisations/organisations.service.js';
+export { recordToOrganisation } from './organisations/organisation.mapper.js';
+export {
+  organisationAreasSql,
+  organisationThemesSql,
+  type OrganisationRecord,
+} from './organisations/organisation.queries.js';
 export * from './practitioners/practitioner.entity.js';
 export * from './practitioners/practitioner.mapper.js';
 export * from './practitioners/practitioner.model.js';
@@ -20,6 +26,16 @@ export * from './practitioners/practitioners.service.js';
 export * from './practitioners/relationships.js';
 export * from './services/service.entity.js';
 export * from './services/services.service.js';
+export { toServiceConnections } from './services/service.mapper.js';
+export {
+  organisationServicesSql,
+  SERVICE_COLUMNS,
+  SERVICE_SORT,
+  serviceLocationsSql,
+  serviceTermsSql,
+  type RankedService,
+  type ServiceRecord,
+} from './services/service.queries.js';
 export * from './taxonomy/taxonomy.entity.js';
 export * from './taxonomy/taxonomy.mapper.js';
 export * from './taxonomy/taxonomy.model.js';

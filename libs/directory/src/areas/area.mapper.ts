@@ -1,6 +1,7 @@
 import { toGlobalId } from '@cohesion/common';
 import { Area, type AreaKind } from './area.model.js';
-import type { AreaEntity } from './area.entity.js';
+import { AreaEntity } from './area.entity.js';
+import type { AreaRow } from './area.queries.js';
 
 export const AREA_TYPE = 'Area';
 
@@ -13,5 +14,16 @@ export function toArea(entity: AreaEntity): Area {
     code: entity.code,
     parentId: entity.parentId,
     pathIds: entity.pathIds,
+  });
+}
+
+export function areaRowToEntity(row: AreaRow): AreaEntity {
+  return Object.assign(new AreaEntity(), {
+    id: row.id,
+    parentId: row.parent_id,
+    kind: row.kind,
+    name: row.name,
+    code: row.code,
+    pathIds: row.path_ids,
   });
 }

@@ -1,52 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
-  allOf,
   AuditService,
   badInput,
   conflict,
   isUniqueViolation,
-  keysetPage,
   notFound,
-  SqlParams,
   type ConnectionShape,
-  type KeysetSort,
   type Viewer,
-  containsTextSql,
 } from '@cohesion/common';
-import { AreaEntity, type AreaKindValue } from './area.entity.js';
-import { toArea } from './area.mapper.js';
+import { AreaEntity } from './area.entity.js';
+import { areaRowToEntity, toArea } from './area.mapper.js';
+import { areaPage, knownAreaIds } from './area.queries.js';
 import type { Area } from './area.model.js';
 import { assertAreaCode, assertParentKind } from './area.rules.js';
 import type { AreasFilter, CreateAreaInput, UpdateAreaInput } from './dto/area.inputs.js';
 import { assertNotBelow, childrenOf, parentAfter } from '../shared/tree.js';
-
-interface AreaRow {
-  id: string;
-  parent_id: string | null;
-  kind: AreaKindValue;
-  name: string;
-  code: string | null;
-  path_ids: string[];
-  sort_name: string;
-}
-
-const SORT: KeysetSort<AreaRow> = {
-  expressions: ['lower(a.name)', 'a.id'],
-  parts: ['text', 'uuid'],
-  valuesOf: (row) => [row.sort_name, row.id],
-};
-
-function rowToEntity(row: AreaRow): AreaEntity {
-  return Object.assign(new AreaEntity(), {
-    id: row.id,
-    parentId: row.parent_id,
-    kind: row.kind,
-    name: row.name,
-    code: row.code,
-    pathIds: row.path_ids,
-  });
-}
 
 @Injectable()
 export class AreasService {
@@ -56,24 +25,7 @@ export class AreasService {
   ) {}
 
   async list(filter: AreasFilter | undefined, page: { first: number; after?: string }): Promise<ConnectionShape<Area>> {
-    const params = new SqlParams();
-    const where = allOf([
-      filter?.kinds?.length && `a.kind = ANY(${params.add(filter.kinds)}::varchar[])`,
-      filter?.parentId && `a.parent_id = ${params.add(filter.parentId)}`,
-      filter?.within && `a.path_ids && ARRAY[${params.add(filter.within)}]::uuid[]`,
-      filter?.rootsOnly && 'a.parent_id IS NULL',
-      filter?.nameContains && containsTextSql('a.name', filter.nameContains, params),
-      filter?.codes?.length && `a.code = ANY(${params.add(filter.codes)}::varchar[])`,
-    ]);
-    return keysetPage(this.dataSource, {
-      select: 'a.id, a.parent_id, a.kind, a.name, a.code, a.path_ids, lower(a.name) AS sort_name',
-      from: 'areas a',
-      where,
-      params,
-      sort: SORT,
-      page,
-      toNode: (row: AreaRow) => toArea(rowToEntity(row)),
-    });
+    return areaPage(this.dataSource, filter, page, (row) => toArea(areaRowToEntity(row)));
   }
 
   async byIds(ids: readonly string[]): Promise<AreaEntity[]> {
@@ -92,8 +44,7 @@ export class AreasService {
   /** Fails with BAD_USER_INPUT naming `field` unless every id is a known area. */
   async assertExist(manager: EntityManager, ids: string[], field: string): Promise<void> {
     if (ids.length === 0) return;
-    const found: { id: string }[] = await manager.query('SELECT id FROM areas WHERE id = ANY($1::uuid[])', [ids]);
-    const known = new Set(found.map((row) => row.id));
+    const known = await knownAreaIds(manager, ids);
     const missing = ids.findIndex((id) => !known.has(id));
     if (missing >= 0) throw badInput(`${field}[${missing}]`, 'is not a known area');
   }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { queryPrepared } from '@cohesion/database';
 import {
   allows,
   attachPrefetched,
@@ -12,25 +11,22 @@ import {
 } from '@cohesion/common';
 import { DIRECTORY_POLICY } from '../directory.policy.js';
 import { toArea } from '../areas/area.mapper.js';
-import type { AreaEntity } from '../areas/area.entity.js';
+import type { LinkedAreaRow } from '../areas/area.queries.js';
 import type { RankedPractitioner } from '../practitioners/practitioner.queries.js';
 import { PractitionersService } from '../practitioners/practitioners.service.js';
-import type { LocationEntity } from '../services/service.entity.js';
-import { toServiceLocation } from '../services/service.mapper.js';
-import {
-  organisationServicesSql,
-  serviceLocationsSql,
-  serviceTermsSql,
-  toServiceConnections,
-  type RankedService,
-} from '../services/services.service.js';
-import type { TaxonomyTermEntity } from '../taxonomy/taxonomy.entity.js';
+import { toServiceConnections, toServiceLocation } from '../services/service.mapper.js';
+import { organisationTreeServicesSql, type TreeServiceRow } from '../services/service.queries.js';
+import type { LinkedTermRow } from '../taxonomy/taxonomy.queries.js';
 import { toTaxonomyTerm } from '../taxonomy/taxonomy.mapper.js';
 import type { Organisation } from './organisation.model.js';
-import { organisationAreasSql, organisationThemesSql } from './organisations.service.js';
-
-/** JSON of the rows of `sql`, in their order; `[]` when there are none. */
-const jsonRows = (sql: string) => `(SELECT coalesce(json_agg(x), '[]') FROM (${sql}) x)`;
+import { jsonRowsSql } from '../shared/json-rows.js';
+import {
+  organisationAreasSql,
+  organisationThemesSql,
+  organisationTreeRows,
+  TREE_OWNER_IDS,
+  type OrganisationTreeRow,
+} from './organisation.queries.js';
 
 /** JSON keeps timestamps as text; the mappers expect what pg gives, a Date. */
 function withDates<T extends { createdAt?: unknown; updatedAt?: unknown }>(row: T): T {
@@ -39,11 +35,9 @@ function withDates<T extends { createdAt?: unknown; updatedAt?: unknown }>(row: 
   return row;
 }
 
-type Row = Record<string, unknown> & { id: string };
-
 interface Part {
   column: string;
-  apply(organisation: Organisation, row: Row): void;
+  apply(organisation: Organisation, row: OrganisationTreeRow): void;
 }
 
 /**
@@ -72,21 +66,21 @@ export class OrganisationTreeReader {
     const viewer = viewerOf(context);
     const params = new SqlParams();
     // The SQL pieces name their own tables o, s, p...; the organisation in hand gets a name of its own.
-    const here = 'ARRAY[tree_owner.id]';
+    const here = TREE_OWNER_IDS;
     const parts: Part[] = [];
     for (const request of requests) {
-      const column = `f${parts.length}`;
+      const column = `f${parts.length}` as const;
       if (request.field === 'areas') {
         parts.push({
-          column: `${jsonRows(organisationAreasSql(here))} AS ${column}`,
+          column: `${jsonRowsSql(organisationAreasSql(here))} AS ${column}`,
           apply: (organisation, row) =>
-            attachPrefetched(organisation, request.key, (row[column] as AreaEntity[]).map(toArea)),
+            attachPrefetched(organisation, request.key, (row[column] as LinkedAreaRow[]).map(toArea)),
         });
       } else if (request.field === 'themes') {
         parts.push({
-          column: `${jsonRows(organisationThemesSql(here))} AS ${column}`,
+          column: `${jsonRowsSql(organisationThemesSql(here))} AS ${column}`,
           apply: (organisation, row) =>
-            attachPrefetched(organisation, request.key, (row[column] as TaxonomyTermEntity[]).map(toTaxonomyTerm)),
+            attachPrefetched(organisation, request.key, (row[column] as LinkedTermRow[]).map(toTaxonomyTerm)),
         });
       } else if (request.field === 'services') {
         parts.push(await this.services(request, viewer, here, column));
@@ -98,7 +92,7 @@ export class OrganisationTreeReader {
         }
         const first = request.args.first as number;
         parts.push({
-          column: `${jsonRows(this.practitioners.byOrganisationsSql(viewer, params, here, first))} AS ${column}`,
+          column: `${jsonRowsSql(this.practitioners.byOrganisationsSql(viewer, params, here, first))} AS ${column}`,
           apply: (organisation, row) => {
             const rows = (row[column] as RankedPractitioner[]).map(withDates);
             const [connection] = this.practitioners.toConnections(viewer, [organisation.organisationId], rows, first);
@@ -110,10 +104,10 @@ export class OrganisationTreeReader {
     if (parts.length === 0) return;
     const ids = params.add([...new Set(organisations.map((organisation) => organisation.organisationId))]);
     // One of a few shapes (which fields, what page sizes), each planned once per connection.
-    const rows = await queryPrepared<Row>(
+    const rows = await organisationTreeRows(
       this.dataSource,
-      `SELECT tree_owner.id, ${parts.map((part) => part.column).join(', ')}
-         FROM unnest(${ids}::uuid[]) AS tree_owner(id)`,
+      parts.map((part) => part.column),
+      ids,
       params.values,
     );
     const byId = new Map(rows.map((row) => [row.id, row]));
@@ -124,23 +118,21 @@ export class OrganisationTreeReader {
   }
 
   /** An organisation's services page, each service with its venues and terms when asked for. */
-  private async services(request: FieldRequest, viewer: ReturnType<typeof viewerOf>, here: string, column: string) {
+  private async services(
+    request: FieldRequest,
+    viewer: ReturnType<typeof viewerOf>,
+    here: string,
+    column: `f${number}`,
+  ) {
     const first = request.args.first as number;
     const below = await request.below(['edges', 'node']);
     const locations = below.filter((field) => field.field === 'locations');
     const terms = below.filter((field) => field.field === 'taxonomyTerms');
-    const extra = [
-      locations.length && `${jsonRows(serviceLocationsSql('ARRAY[tree_service.id]'))} AS "locationRows"`,
-      terms.length && `${jsonRows(serviceTermsSql('ARRAY[tree_service.id]'))} AS "termRows"`,
-    ].filter(Boolean);
-    const sql = `SELECT tree_service.*${extra.map((part) => `, ${part}`).join('')}
-                   FROM (${organisationServicesSql(viewer, here, first)}) tree_service`;
+    const nested = { locations: locations.length > 0, terms: terms.length > 0 };
     return {
-      column: `(SELECT coalesce(json_agg(x ORDER BY x.rn), '[]') FROM (${sql}) x) AS ${column}`,
-      apply: (organisation: Organisation, row: Row) => {
-        const rows = (
-          row[column] as (RankedService & { locationRows?: LocationEntity[]; termRows?: TaxonomyTermEntity[] })[]
-        ).map(withDates);
+      column: `${organisationTreeServicesSql(viewer, here, first, nested)} AS ${column}`,
+      apply: (organisation: Organisation, row: OrganisationTreeRow) => {
+        const rows = (row[column] as TreeServiceRow[]).map(withDates);
         const [connection] = toServiceConnections([organisation.organisationId], rows, first);
         connection.edges.forEach((edge, index) => {
           const source = rows[index];

@@ -1,6 +1,7 @@
 import { toGlobalId } from '@cohesion/common';
 import { geoPoint, type ListingVisibility } from '../shared/shared.models.js';
 import type { OrganisationEntity } from './organisation.entity.js';
+import type { OrganisationRecord } from './organisation.queries.js';
 import { isOrganisationVerified } from '../directory.policy.js';
 import { Organisation, type FaithTradition, type OrganisationKind } from './organisation.model.js';
 
@@ -34,4 +35,8 @@ export function toOrganisation(entity: OrganisationEntity, identifiers: string[]
     createdAt: entity.createdAt,
     updatedAt: entity.updatedAt,
   });
+}
+
+export function recordToOrganisation(record: OrganisationRecord): Organisation {
+  return toOrganisation(record, record.identifiers);
 }

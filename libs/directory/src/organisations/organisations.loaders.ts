@@ -11,7 +11,9 @@ import {
 import type { AreaEntity } from '../areas/area.entity.js';
 import type { TaxonomyTermEntity } from '../taxonomy/taxonomy.entity.js';
 import type { Organisation } from './organisation.model.js';
-import { OrganisationsService, recordToOrganisation, type OrganisationRecord } from './organisations.service.js';
+import { recordToOrganisation } from './organisation.mapper.js';
+import type { OrganisationRecord } from './organisation.queries.js';
+import { OrganisationsService } from './organisations.service.js';
 
 /** Organisations by id, as the viewer may see them: null for one they may not. */
 @Injectable()

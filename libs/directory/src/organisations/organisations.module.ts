@@ -6,7 +6,8 @@ import { TaxonomyModule } from '../taxonomy/taxonomy.module.js';
 import { ORGANISATION_TYPE } from './organisation.mapper.js';
 import { OrganisationAreasLoader, OrganisationByIdLoader, OrganisationThemesLoader } from './organisations.loaders.js';
 import { OrganisationsResolver, RoleGrantOrganisationResolver } from './organisations.resolver.js';
-import { OrganisationsService, recordToOrganisation } from './organisations.service.js';
+import { recordToOrganisation } from './organisation.mapper.js';
+import { OrganisationsService } from './organisations.service.js';
 
 @Module({
   imports: [AreasModule, TaxonomyModule, AuthModule],

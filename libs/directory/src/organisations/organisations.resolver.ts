@@ -23,7 +23,8 @@ import {
 import { OrganisationsArgs } from './dto/organisation.args.js';
 import { Organisation } from './organisation.model.js';
 import { OrganisationAreasLoader, OrganisationByIdLoader, OrganisationThemesLoader } from './organisations.loaders.js';
-import { OrganisationsService, recordToOrganisation } from './organisations.service.js';
+import { recordToOrganisation } from './organisation.mapper.js';
+import { OrganisationsService } from './organisations.service.js';
 import { DIRECTORY_POLICY } from '../directory.policy.js';
 
 @ObjectType()

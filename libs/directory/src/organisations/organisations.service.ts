@@ -1,33 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
-  allOf,
   AuditService,
   badInput,
   conflict,
   invalidFields,
   isUniqueViolation,
-  keysetPage,
   normalisePostcode,
   notFound,
-  SqlParams,
   staleVersion,
   type ConnectionShape,
   type FieldProblem,
   type GrantedRole,
-  type KeysetSort,
   type Viewer,
   enforce,
-  containsTextSql,
 } from '@cohesion/common';
 import { AUTH_POLICY, RoleGrantsService } from '@cohesion/auth';
-import { queryPrepared } from '@cohesion/database';
-import type { AreaEntity } from '../areas/area.entity.js';
-import { linkedAreasSql } from '../areas/area.queries.js';
+import type { LinkedAreaRow } from '../areas/area.queries.js';
 import { AreasService } from '../areas/areas.service.js';
-import type { TaxonomyTermEntity } from '../taxonomy/taxonomy.entity.js';
 import { COHESION_THEMES } from '../taxonomy/taxonomy.model.js';
-import { linkedTermsSql } from '../taxonomy/taxonomy.queries.js';
+import type { LinkedTermRow } from '../taxonomy/taxonomy.queries.js';
 import { TaxonomyService } from '../taxonomy/taxonomy.service.js';
 import type {
   CreateOrganisationInput,
@@ -44,36 +36,19 @@ import {
   OrganisationIdentifierEntity,
   OrganisationThemeEntity,
 } from './organisation.entity.js';
-import { toOrganisation } from './organisation.mapper.js';
-import { ORGANISATION_COLUMNS, organisationSnapshot } from './organisation.queries.js';
+import { recordToOrganisation } from './organisation.mapper.js';
+import {
+  identifierTakenByAnother,
+  organisationAreas,
+  organisationById,
+  organisationPage,
+  organisationSnapshot,
+  organisationThemes,
+  visibleOrganisationsByIds,
+  type OrganisationRecord,
+} from './organisation.queries.js';
 import type { Organisation } from './organisation.model.js';
-import { changeNeedsVerification, DIRECTORY_POLICY, organisationVerifiedSql } from '../directory.policy.js';
-
-/** An organisation row with its identifiers already in org-id form. */
-export interface OrganisationRecord extends OrganisationEntity {
-  identifiers: string[];
-  sortName: string;
-}
-
-const SORT: KeysetSort<OrganisationRecord> = {
-  expressions: ['lower(o.name)', 'o.id'],
-  parts: ['text', 'uuid'],
-  valuesOf: (row) => [row.sortName, row.id],
-};
-
-/** The areas each organisation of the uuid[] SQL expression `organisationIds` serves, by name. */
-export function organisationAreasSql(organisationIds: string): string {
-  return linkedAreasSql('organisation_areas', 'organisation_id', organisationIds);
-}
-
-/** The themes of each organisation of the uuid[] SQL expression `organisationIds`, by name. */
-export function organisationThemesSql(organisationIds: string): string {
-  return linkedTermsSql('organisation_themes', 'organisation_id', organisationIds);
-}
-
-export function recordToOrganisation(record: OrganisationRecord): Organisation {
-  return toOrganisation(record, record.identifiers);
-}
+import { changeNeedsVerification, DIRECTORY_POLICY } from '../directory.policy.js';
 
 type OrganisationFields = Omit<CreateOrganisationInput, 'identifiers' | 'areaIds' | 'themeIds'>;
 
@@ -119,48 +94,23 @@ export class OrganisationsService {
     filter: OrganisationsFilter | undefined,
     page: { first: number; after?: string },
   ): Promise<ConnectionShape<Organisation>> {
-    const params = new SqlParams();
-    const where = allOf([
-      DIRECTORY_POLICY.seeOrganisation.sql(viewer, 'o'),
-      filter?.kinds?.length && `o.kind = ANY(${params.add(filter.kinds)}::varchar[])`,
-      filter?.faithTraditions?.length && `o.faith_tradition = ANY(${params.add(filter.faithTraditions)}::varchar[])`,
-      filter?.languages?.length && `o.languages && ${params.add(filter.languages)}::varchar[]`,
-      filter?.verifiedOnly && organisationVerifiedSql('o'),
-      filter?.nameContains && containsTextSql('o.name', filter.nameContains, params),
-      // The areas and themes linked, with everything above them, kept on the row (GIN-indexed).
-      filter?.areaIds?.length && `o.area_path_ids && ${params.add(filter.areaIds)}::uuid[]`,
-      filter?.themeIds?.length && `o.term_path_ids && ${params.add(filter.themeIds)}::uuid[]`,
-    ]);
-    return keysetPage(this.dataSource, {
-      select: ORGANISATION_COLUMNS,
-      from: 'organisations o',
-      where,
-      params,
-      sort: SORT,
-      page,
-      toNode: recordToOrganisation,
-    });
+    return organisationPage(this.dataSource, viewer, filter, page, recordToOrganisation);
   }
 
   /** The organisations among `ids` that the viewer may see. */
   async visibleByIds(viewer: Viewer, ids: readonly string[]): Promise<OrganisationRecord[]> {
     if (ids.length === 0) return [];
-    return queryPrepared(
-      this.dataSource,
-      `SELECT ${ORGANISATION_COLUMNS} FROM organisations o
-        WHERE o.id = ANY($1::uuid[]) AND ${DIRECTORY_POLICY.seeOrganisation.sql(viewer, 'o')}`,
-      [ids],
-    );
+    return visibleOrganisationsByIds(this.dataSource, viewer, ids);
   }
 
   /** Areas served by each organisation, in one query. */
-  async areasOf(organisationIds: readonly string[]): Promise<(AreaEntity & { ownerId: string })[]> {
-    return this.dataSource.query(organisationAreasSql('$1::uuid[]'), [organisationIds]);
+  async areasOf(organisationIds: readonly string[]): Promise<LinkedAreaRow[]> {
+    return organisationAreas(this.dataSource, organisationIds);
   }
 
   /** Themes of each organisation, in one query. */
-  async themesOf(organisationIds: readonly string[]): Promise<(TaxonomyTermEntity & { ownerId: string })[]> {
-    return this.dataSource.query(organisationThemesSql('$1::uuid[]'), [organisationIds]);
+  async themesOf(organisationIds: readonly string[]): Promise<LinkedTermRow[]> {
+    return organisationThemes(this.dataSource, organisationIds);
   }
 
   /** Any member may list an organisation; they become its admin, and it stays unverified until checked. */
@@ -215,7 +165,7 @@ export class OrganisationsService {
       const before = await organisationSnapshot(manager, current.id);
       const columns = columnsFrom(input);
       const next = { name: input.name, kind: input.kind, identifiers: identifiers?.map(formatKey) };
-      if (changeNeedsVerification(viewer, { ...current, identifiers: before.identifiers as string[] }, next)) {
+      if (changeNeedsVerification(viewer, { ...current, identifiers: before.identifiers }, next)) {
         columns.changedSinceVerificationAt = new Date();
       }
       if (identifiers) await this.replaceIdentifiers(manager, current.id, identifiers);
@@ -301,11 +251,7 @@ export class OrganisationsService {
   }
 
   private async load(manager: EntityManager, id: string): Promise<Organisation> {
-    const [record] = await manager.query<OrganisationRecord[]>(
-      `SELECT ${ORGANISATION_COLUMNS} FROM organisations o WHERE o.id = $1`,
-      [id],
-    );
-    return recordToOrganisation(record);
+    return recordToOrganisation(await organisationById(manager, id));
   }
 
   private async assertReferences(manager: EntityManager, areaIds?: string[], themeIds?: string[]): Promise<void> {
@@ -320,14 +266,8 @@ export class OrganisationsService {
   ): Promise<void> {
     if (identifiers.length) {
       // Checked first for a clear message; the unique constraint still guards against a race.
-      const taken: { scheme: string; identifier: string }[] = await manager.query(
-        `SELECT scheme, identifier FROM organisation_identifiers
-          WHERE organisation_id <> $1 AND (scheme || '-' || identifier) = ANY($2::text[])
-          ORDER BY scheme, identifier LIMIT 1`,
-        [organisationId, identifiers.map(formatKey)],
-      );
-      if (taken[0])
-        throw conflict(`Another organisation is already listed with ${taken[0].scheme}-${taken[0].identifier}`);
+      const taken = await identifierTakenByAnother(manager, organisationId, identifiers.map(formatKey));
+      if (taken) throw conflict(`Another organisation is already listed with ${taken.scheme}-${taken.identifier}`);
     }
     await manager.delete(OrganisationIdentifierEntity, { organisationId });
     if (identifiers.length === 0) return;

@@ -1,4 +1,16 @@
-import type { KeysetSort } from '@cohesion/common';
+import {
+  allOf,
+  containsTextSql,
+  keysetPage,
+  pageLimit,
+  SqlParams,
+  type ConnectionShape,
+  type Db,
+  type KeysetSort,
+} from '@cohesion/common';
+import { linkedAreasSql, type LinkedAreaRow } from '../areas/area.queries.js';
+import { linkedTermsSql, type LinkedTermRow } from '../taxonomy/taxonomy.queries.js';
+import type { PractitionersFilter } from './dto/practitioner.inputs.js';
 import type { PractitionerEntity } from './practitioner.entity.js';
 
 /** A practitioner as the directory's statements read it (alias `p`). */
@@ -56,4 +68,110 @@ export function practitionerPlacedInSql(alias: string, areaIds: string): string 
 export function practitionerPlacedAreasSql(alias: string): string {
   return `ARRAY(SELECT unnest(${alias}.area_path_ids)
                 UNION SELECT unnest(o.area_path_ids) ${CURRENT_ORGANISATIONS(alias)})`;
+}
+
+/** About the viewer and practitioner alias `p`, as SQL: may they see it, are they connected. */
+export interface PractitionerViewerSql {
+  visible: string;
+  connected: string;
+}
+
+/** Writes `PractitionerViewerSql` for a statement, adding the viewer's parameters to `params`. */
+export type AboutViewer = (params: SqlParams) => PractitionerViewerSql;
+
+/** A page of the practitioners the filter selects that the viewer may see, by name. */
+export function practitionerPage<T>(
+  db: Db,
+  about: AboutViewer,
+  filter: PractitionersFilter | undefined,
+  page: { first: number; after?: string },
+  toNode: (row: PractitionerRecord) => T,
+): Promise<ConnectionShape<T>> {
+  const params = new SqlParams();
+  const viewer = about(params);
+  const where = allOf([
+    viewer.visible,
+    filter?.organisationId &&
+      `EXISTS (SELECT 1 FROM practitioner_memberships m
+                WHERE m.practitioner_id = p.id AND m.organisation_id = ${params.add(filter.organisationId)}
+                  AND ${CURRENT_MEMBERSHIP})`,
+    // The areas and themes linked, with everything above them, kept on the row (GIN-indexed).
+    filter?.areaIds?.length && practitionerPlacedInSql('p', `${params.add(filter.areaIds)}::uuid[]`),
+    filter?.themeIds?.length && `p.term_path_ids && ${params.add(filter.themeIds)}::uuid[]`,
+    filter?.languages?.length && `p.languages && ${params.add(filter.languages)}::varchar[]`,
+    filter?.openToIntroductions !== undefined && `p.open_to_introductions = ${params.add(filter.openToIntroductions)}`,
+    filter?.nameContains && containsTextSql('p.full_name', filter.nameContains, params),
+  ]);
+  return keysetPage(db, {
+    select: practitionerColumns(viewer.connected),
+    from: 'practitioners p',
+    where,
+    params,
+    sort: PRACTITIONER_SORT,
+    page,
+    toNode,
+  });
+}
+
+/** The practitioners among `ids` that the viewer may see. */
+export function visiblePractitionersByIds(
+  db: Db,
+  about: AboutViewer,
+  ids: readonly string[],
+): Promise<PractitionerRecord[]> {
+  const params = new SqlParams();
+  const idList = params.add(ids);
+  const viewer = about(params);
+  return db.query<PractitionerRecord[]>(
+    `SELECT ${practitionerColumns(viewer.connected)} FROM practitioners p
+      WHERE p.id = ANY(${idList}::uuid[]) AND ${viewer.visible}`,
+    params.values,
+  );
+}
+
+/**
+ * The people working now at each organisation of the uuid[] SQL expression
+ * `organisationIds` whom the viewer may see, by name: the first `first` + 1 of each,
+ * with totals. The loader runs it over many organisations; the organisation reader
+ * nests it in its statement.
+ */
+export function practitionersOfOrganisationsSql(
+  viewer: PractitionerViewerSql,
+  organisationIds: string,
+  first: number,
+): string {
+  return `WITH pairs AS (
+       SELECT DISTINCT m.organisation_id, m.practitioner_id FROM practitioner_memberships m
+        WHERE m.organisation_id = ANY(${organisationIds}) AND ${CURRENT_MEMBERSHIP})
+     SELECT * FROM (
+       SELECT ${practitionerColumns(viewer.connected)}, pairs.organisation_id AS "parentKey",
+              row_number() OVER (PARTITION BY pairs.organisation_id ORDER BY lower(p.full_name), p.id) AS rn,
+              count(*) OVER (PARTITION BY pairs.organisation_id)::int AS total
+         FROM pairs JOIN practitioners p ON p.id = pairs.practitioner_id
+        WHERE ${viewer.visible}) ranked
+      WHERE rn <= ${pageLimit(first)}
+      ORDER BY rn`;
+}
+
+export function practitionersOfOrganisations(
+  db: Db,
+  about: AboutViewer,
+  organisationIds: readonly string[],
+  first: number,
+): Promise<RankedPractitioner[]> {
+  const params = new SqlParams();
+  const ids = `${params.add(organisationIds)}::uuid[]`;
+  return db.query<RankedPractitioner[]>(practitionersOfOrganisationsSql(about(params), ids, first), params.values);
+}
+
+export function practitionerAreas(db: Db, practitionerIds: readonly string[]): Promise<LinkedAreaRow[]> {
+  return db.query<LinkedAreaRow[]>(linkedAreasSql('practitioner_areas', 'practitioner_id', '$1::uuid[]'), [
+    practitionerIds,
+  ]);
+}
+
+export function practitionerThemes(db: Db, practitionerIds: readonly string[]): Promise<LinkedTermRow[]> {
+  return db.query<LinkedTermRow[]>(linkedTermsSql('practitioner_themes', 'practitioner_id', '$1::uuid[]'), [
+    practitionerIds,
+  ]);
 }

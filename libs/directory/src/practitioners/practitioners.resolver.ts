@@ -15,7 +15,7 @@ import { toArea } from '../areas/area.mapper.js';
 import { Area } from '../areas/area.model.js';
 import { Organisation } from '../organisations/organisation.model.js';
 import { OrganisationByIdLoader } from '../organisations/organisations.loaders.js';
-import { recordToOrganisation } from '../organisations/organisations.service.js';
+import { recordToOrganisation } from '../organisations/organisation.mapper.js';
 import { TaxonomyTerm } from '../taxonomy/taxonomy.model.js';
 import { toTaxonomyTerm } from '../taxonomy/taxonomy.mapper.js';
 import { UpdateMyProfileInput } from './dto/practitioner.inputs.js';

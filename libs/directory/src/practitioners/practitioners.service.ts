@@ -1,27 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
-  allOf,
   badInput,
   connectionsByParent,
   keysetCursor,
-  keysetPage,
-  pageLimit,
   notFound,
   SqlParams,
   staleVersion,
   type ConnectionShape,
   type Viewer,
   enforce,
-  containsTextSql,
 } from '@cohesion/common';
 import type { AccountProfiles, NewProfile } from '@cohesion/auth';
-import type { AreaEntity } from '../areas/area.entity.js';
-import { linkedAreasSql } from '../areas/area.queries.js';
+import type { LinkedAreaRow } from '../areas/area.queries.js';
 import { AreasService } from '../areas/areas.service.js';
-import { linkedTermsSql } from '../taxonomy/taxonomy.queries.js';
+import { knownOrganisationIds } from '../organisations/organisation.queries.js';
+import type { LinkedTermRow } from '../taxonomy/taxonomy.queries.js';
 import { TaxonomyService } from '../taxonomy/taxonomy.service.js';
-import type { TaxonomyTermEntity } from '../taxonomy/taxonomy.entity.js';
 import { replaceLinks } from '../shared/links.js';
 import { COHESION_THEMES } from '../taxonomy/taxonomy.model.js';
 import type { PractitionersFilter, UpdateMyProfileInput } from './dto/practitioner.inputs.js';
@@ -35,11 +30,16 @@ import { toPractitioner } from './practitioner.mapper.js';
 import type { Practitioner } from './practitioner.model.js';
 import { DIRECTORY_POLICY, relationshipOf } from '../directory.policy.js';
 import {
-  CURRENT_MEMBERSHIP,
-  practitionerColumns,
+  practitionerAreas,
+  practitionerPage,
   PRACTITIONER_SORT,
-  practitionerPlacedInSql,
+  practitionersOfOrganisations,
+  practitionersOfOrganisationsSql,
+  practitionerThemes,
+  visiblePractitionersByIds,
+  type AboutViewer,
   type PractitionerRecord,
+  type PractitionerViewerSql,
   type RankedPractitioner,
 } from './practitioner.queries.js';
 import { PRACTITIONER_RELATIONSHIPS, type PractitionerRelationships } from './relationships.js';
@@ -58,7 +58,7 @@ export class PractitionersService implements AccountProfiles {
    * their own, and neither has blocked the other), are they connected. The viewer's id
    * is added to `params` once and shared by both.
    */
-  viewerSql(viewer: Viewer, params: SqlParams): { visible: string; connected: string } {
+  viewerSql(viewer: Viewer, params: SqlParams): PractitionerViewerSql {
     const me = viewer.accountId ? params.add(viewer.accountId) : undefined;
     return {
       visible: me
@@ -66,6 +66,10 @@ export class PractitionersService implements AccountProfiles {
         : DIRECTORY_POLICY.seePractitioner.sql('p', me),
       connected: me ? this.relationships.connectedSql(me, 'p.id') : 'FALSE',
     };
+  }
+
+  private aboutViewer(viewer: Viewer): AboutViewer {
+    return (params) => this.viewerSql(viewer, params);
   }
 
   /** Called by registration, inside its transaction. */
@@ -82,42 +86,13 @@ export class PractitionersService implements AccountProfiles {
     filter: PractitionersFilter | undefined,
     page: { first: number; after?: string },
   ): Promise<ConnectionShape<Practitioner>> {
-    const params = new SqlParams();
-    const about = this.viewerSql(viewer, params);
-    const where = allOf([
-      about.visible,
-      filter?.organisationId &&
-        `EXISTS (SELECT 1 FROM practitioner_memberships m
-                  WHERE m.practitioner_id = p.id AND m.organisation_id = ${params.add(filter.organisationId)}
-                    AND ${CURRENT_MEMBERSHIP})`,
-      // The areas and themes linked, with everything above them, kept on the row (GIN-indexed).
-      filter?.areaIds?.length && practitionerPlacedInSql('p', `${params.add(filter.areaIds)}::uuid[]`),
-      filter?.themeIds?.length && `p.term_path_ids && ${params.add(filter.themeIds)}::uuid[]`,
-      filter?.languages?.length && `p.languages && ${params.add(filter.languages)}::varchar[]`,
-      filter?.openToIntroductions !== undefined &&
-        `p.open_to_introductions = ${params.add(filter.openToIntroductions)}`,
-      filter?.nameContains && containsTextSql('p.full_name', filter.nameContains, params),
-    ]);
-    return keysetPage(this.dataSource, {
-      select: practitionerColumns(about.connected),
-      from: 'practitioners p',
-      where,
-      params,
-      sort: PRACTITIONER_SORT,
-      page,
-      toNode: (row: PractitionerRecord) => toPractitioner(row, relationshipOf(viewer, row)),
-    });
+    return practitionerPage(this.dataSource, this.aboutViewer(viewer), filter, page, (row) =>
+      toPractitioner(row, relationshipOf(viewer, row)),
+    );
   }
 
   async visibleByIds(viewer: Viewer, ids: readonly string[]): Promise<PractitionerRecord[]> {
-    const params = new SqlParams();
-    const idList = params.add(ids);
-    const about = this.viewerSql(viewer, params);
-    return this.dataSource.query(
-      `SELECT ${practitionerColumns(about.connected)} FROM practitioners p
-        WHERE p.id = ANY(${idList}::uuid[]) AND ${about.visible}`,
-      params.values,
-    );
+    return visiblePractitionersByIds(this.dataSource, this.aboutViewer(viewer), ids);
   }
 
   /** The practitioners currently at each organisation, `first` per organisation, in one query. */
@@ -126,34 +101,13 @@ export class PractitionersService implements AccountProfiles {
     organisationIds: readonly string[],
     first: number,
   ): Promise<ConnectionShape<Practitioner>[]> {
-    const params = new SqlParams();
-    const ids = `${params.add(organisationIds)}::uuid[]`;
-    const rows: RankedPractitioner[] = await this.dataSource.query(
-      this.byOrganisationsSql(viewer, params, ids, first),
-      params.values,
-    );
+    const rows = await practitionersOfOrganisations(this.dataSource, this.aboutViewer(viewer), organisationIds, first);
     return this.toConnections(viewer, organisationIds, rows, first);
   }
 
-  /**
-   * The people working now at each organisation of the uuid[] SQL expression
-   * `organisationIds` whom the viewer may see, by name: the first `first` + 1 of each,
-   * with totals. The loader runs it over many organisations; the organisation reader
-   * nests it in its statement.
-   */
+  /** `practitionersOfOrganisationsSql` as the viewer may see it, for the organisation reader to nest. */
   byOrganisationsSql(viewer: Viewer, params: SqlParams, organisationIds: string, first: number): string {
-    const about = this.viewerSql(viewer, params);
-    return `WITH pairs AS (
-         SELECT DISTINCT m.organisation_id, m.practitioner_id FROM practitioner_memberships m
-          WHERE m.organisation_id = ANY(${organisationIds}) AND ${CURRENT_MEMBERSHIP})
-       SELECT * FROM (
-         SELECT ${practitionerColumns(about.connected)}, pairs.organisation_id AS "parentKey",
-                row_number() OVER (PARTITION BY pairs.organisation_id ORDER BY lower(p.full_name), p.id) AS rn,
-                count(*) OVER (PARTITION BY pairs.organisation_id)::int AS total
-           FROM pairs JOIN practitioners p ON p.id = pairs.practitioner_id
-          WHERE ${about.visible}) ranked
-        WHERE rn <= ${pageLimit(first)}
-        ORDER BY rn`;
+    return practitionersOfOrganisationsSql(this.viewerSql(viewer, params), organisationIds, first);
   }
 
   toConnections(
@@ -170,16 +124,12 @@ export class PractitionersService implements AccountProfiles {
     });
   }
 
-  async areasOf(practitionerIds: readonly string[]): Promise<(AreaEntity & { ownerId: string })[]> {
-    return this.dataSource.query(linkedAreasSql('practitioner_areas', 'practitioner_id', '$1::uuid[]'), [
-      practitionerIds,
-    ]);
+  async areasOf(practitionerIds: readonly string[]): Promise<LinkedAreaRow[]> {
+    return practitionerAreas(this.dataSource, practitionerIds);
   }
 
-  async themesOf(practitionerIds: readonly string[]): Promise<(TaxonomyTermEntity & { ownerId: string })[]> {
-    return this.dataSource.query(linkedTermsSql('practitioner_themes', 'practitioner_id', '$1::uuid[]'), [
-      practitionerIds,
-    ]);
+  async themesOf(practitionerIds: readonly string[]): Promise<LinkedTermRow[]> {
+    return practitionerThemes(this.dataSource, practitionerIds);
   }
 
   async membershipsOf(practitionerIds: readonly string[]): Promise<PractitionerMembershipEntity[]> {
@@ -251,10 +201,7 @@ export class PractitionersService implements AccountProfiles {
   private async assertMemberships(manager: EntityManager, input: UpdateMyProfileInput): Promise<void> {
     const memberships = input.memberships ?? [];
     const ids = memberships.map((membership) => membership.organisationId);
-    const found: { id: string }[] = await manager.query('SELECT id FROM organisations WHERE id = ANY($1::uuid[])', [
-      ids,
-    ]);
-    const known = new Set(found.map((row) => row.id));
+    const known = await knownOrganisationIds(manager, ids);
     memberships.forEach((membership, index) => {
       if (!known.has(membership.organisationId)) {
         throw badInput(`input.memberships[${index}].organisationId`, 'is not a known organisation');

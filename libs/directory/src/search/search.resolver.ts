@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { notFound, selectsAny, viewerOf, type RequestContext, HEAVY_QUERY_COST } from '@cohesion/common';
 import { Public } from '@cohesion/auth';
 import { OrganisationByIdLoader } from '../organisations/organisations.loaders.js';
-import { recordToOrganisation } from '../organisations/organisations.service.js';
+import { recordToOrganisation } from '../organisations/organisation.mapper.js';
 import { toPractitioner } from '../practitioners/practitioner.mapper.js';
 import { DIRECTORY_POLICY, relationshipOf } from '../directory.policy.js';
 import { PractitionerByIdLoader } from '../practitioners/practitioners.loaders.js';

@@ -1,4 +1,4 @@
-import { toGlobalId } from '@cohesion/common';
+import { connectionsByParent, keysetCursor, toGlobalId, type ConnectionShape } from '@cohesion/common';
 import { GeocodePrecisionKind } from '../geo/geocode-precision.model.js';
 import { geoPoint, type ListingVisibility } from '../shared/shared.models.js';
 import type {
@@ -18,6 +18,7 @@ import {
   type ScheduleFrequency,
   type ServiceStatus,
 } from './service.model.js';
+import { SERVICE_SORT, type RankedService } from './service.queries.js';
 
 export const SERVICE_TYPE = 'Service';
 
@@ -89,5 +90,19 @@ export function toServiceContact(entity: ServiceContactEntity): ServiceContact {
     title: entity.title,
     email: entity.email,
     phone: entity.phone,
+  });
+}
+
+/** Each organisation's page of services, from `organisationServicesSql`'s rows. */
+export function toServiceConnections(
+  organisationIds: readonly string[],
+  rows: RankedService[],
+  first: number,
+): ConnectionShape<Service>[] {
+  return connectionsByParent(organisationIds, rows, first, {
+    parentOf: (row) => row.organisationId,
+    totalOf: (row) => row.total,
+    cursorOf: (row) => keysetCursor(SERVICE_SORT, row),
+    toNode: (row) => toService(row),
   });
 }

@@ -11,14 +11,10 @@ import {
 } from '@cohesion/common';
 import type { AreaEntity } from '../areas/area.entity.js';
 import type { TaxonomyTermEntity } from '../taxonomy/taxonomy.entity.js';
-import type {
-  LocationEntity,
-  ServiceContactEntity,
-  ServiceCostOptionEntity,
-  ServiceScheduleEntity,
-} from './service.entity.js';
+import type { ServiceContactEntity, ServiceCostOptionEntity, ServiceScheduleEntity } from './service.entity.js';
 import type { Service } from './service.model.js';
-import { ServicesService, type ServiceRecord } from './services.service.js';
+import type { ServiceLocationRow, ServiceRecord } from './service.queries.js';
+import { ServicesService } from './services.service.js';
 
 @Injectable()
 export class ServiceByIdLoader implements LoaderFactory<string, ServiceRecord | null> {
@@ -85,7 +81,7 @@ export class ServiceContactsLoader implements LoaderFactory<string, ServiceConta
 }
 
 @Injectable()
-export class ServiceLocationsLoader implements LoaderFactory<string, (LocationEntity & { serviceId: string })[]> {
+export class ServiceLocationsLoader implements LoaderFactory<string, ServiceLocationRow[]> {
   readonly create;
   constructor(services: ServicesService) {
     this.create = childLoader(

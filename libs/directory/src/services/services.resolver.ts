@@ -16,7 +16,7 @@ import { Area } from '../areas/area.model.js';
 import { AreaByIdLoader } from '../areas/areas.loaders.js';
 import { Organisation } from '../organisations/organisation.model.js';
 import { OrganisationByIdLoader } from '../organisations/organisations.loaders.js';
-import { recordToOrganisation } from '../organisations/organisations.service.js';
+import { recordToOrganisation } from '../organisations/organisation.mapper.js';
 import { TaxonomyTerm } from '../taxonomy/taxonomy.model.js';
 import { toTaxonomyTerm } from '../taxonomy/taxonomy.mapper.js';
 import { CreateServiceInput, UpdateServiceInput } from './dto/service.inputs.js';

@@ -1,23 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
-  allOf,
   AuditService,
   badInput,
   conflict,
   isUniqueViolation,
-  keysetPage,
   notFound,
-  SqlParams,
   type ConnectionShape,
   type Viewer,
-  containsTextSql,
 } from '@cohesion/common';
 import type { CreateTaxonomyTermInput, TaxonomyTermsFilter, UpdateTaxonomyTermInput } from './dto/taxonomy.inputs.js';
 import { TaxonomyEntity, TaxonomyTermEntity } from './taxonomy.entity.js';
 import { type TaxonomyTerm } from './taxonomy.model.js';
 import { termRowToEntity, toTaxonomyTerm } from './taxonomy.mapper.js';
-import { TERM_SORT, type TermRow } from './taxonomy.queries.js';
+import { termPage, termsByCode, termTaxonomies, type TermByCodeRow } from './taxonomy.queries.js';
 import { assertNotBelow, childrenOf, parentAfter } from '../shared/tree.js';
 
 @Injectable()
@@ -40,38 +36,16 @@ export class TaxonomyService {
   }
 
   /** The terms named by vocabulary code and term code (360Giving classifications), in one query. */
-  termsByCode(
-    wanted: { vocabulary: string; code: string }[],
-  ): Promise<{ id: string; vocabulary: string; code: string }[]> {
+  termsByCode(wanted: { vocabulary: string; code: string }[]): Promise<TermByCodeRow[]> {
     if (wanted.length === 0) return Promise.resolve([]);
-    return this.dataSource.query(
-      `SELECT t.id, x.code AS vocabulary, t.code FROM taxonomy_terms t JOIN taxonomies x ON x.id = t.taxonomy_id
-        WHERE (x.code, t.code) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
-      [wanted.map((item) => item.vocabulary), wanted.map((item) => item.code)],
-    );
+    return termsByCode(this.dataSource, wanted);
   }
 
   async listTerms(
     filter: TaxonomyTermsFilter | undefined,
     page: { first: number; after?: string },
   ): Promise<ConnectionShape<TaxonomyTerm>> {
-    const params = new SqlParams();
-    const where = allOf([
-      filter?.taxonomy && `t.taxonomy_id = (SELECT id FROM taxonomies WHERE code = ${params.add(filter.taxonomy)})`,
-      filter?.parentId && `t.parent_id = ${params.add(filter.parentId)}`,
-      filter?.topOnly && 't.parent_id IS NULL',
-      filter?.nameContains && containsTextSql('t.name', filter.nameContains, params),
-    ]);
-    return keysetPage(this.dataSource, {
-      select:
-        't.id, t.taxonomy_id, t.parent_id, t.code, t.name, t.description, t.term_uri, t.path_ids, lower(t.name) AS sort_name',
-      from: 'taxonomy_terms t',
-      where,
-      params,
-      sort: TERM_SORT,
-      page,
-      toNode: (row: TermRow) => toTaxonomyTerm(termRowToEntity(row)),
-    });
+    return termPage(this.dataSource, filter, page, (row) => toTaxonomyTerm(termRowToEntity(row)));
   }
 
   termsByIds(ids: readonly string[]): Promise<TaxonomyTermEntity[]> {
@@ -92,11 +66,7 @@ export class TaxonomyService {
    */
   async assertTerms(manager: EntityManager, ids: string[], field: string, taxonomyCode?: string): Promise<void> {
     if (ids.length === 0) return;
-    const found: { id: string; taxonomy: string }[] = await manager.query(
-      `SELECT t.id, x.code AS taxonomy FROM taxonomy_terms t JOIN taxonomies x ON x.id = t.taxonomy_id
-        WHERE t.id = ANY($1::uuid[])`,
-      [ids],
-    );
+    const found = await termTaxonomies(manager, ids);
     const byId = new Map(found.map((row) => [row.id, row.taxonomy]));
     ids.forEach((id, index) => {
       const taxonomy = byId.get(id);
