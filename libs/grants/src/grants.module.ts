@@ -14,15 +14,15 @@ import { FundsResolver } from './funds/funds.resolver.js';
 import { FundLedger } from './funds/fund-ledger.js';
 import { StatusCountsByFundLoader } from './funds/funds.loaders.js';
 import { FundsService } from './funds/funds.service.js';
-import { AwardsResolver } from './awards/awards.resolver.js';
+import { ApplicationPaymentsResolver, AwardsResolver } from './awards/awards.resolver.js';
 import { AwardsService } from './awards/awards.service.js';
 import { ReportsByAwardLoader } from './monitoring/monitoring.loaders.js';
-import { MonitoringResolver } from './monitoring/monitoring.resolver.js';
+import { ApplicationMonitoringResolver, MonitoringResolver } from './monitoring/monitoring.resolver.js';
 import { MonitoringService } from './monitoring/monitoring.service.js';
 import { GrantsPublishingModule } from './publishing/publishing.module.js';
 import { GrantsReportsModule } from './reports/reports.module.js';
 import { RoundsByFundLoader } from './rounds/rounds.loaders.js';
-import { RoundsResolver } from './rounds/rounds.resolver.js';
+import { FundRoundsResolver, RoundsResolver } from './rounds/rounds.resolver.js';
 import { RoundsService } from './rounds/rounds.service.js';
 
 /** Funds, rounds, applications, assessment, awards, payments, monitoring, reports and 360Giving. */
@@ -33,6 +33,7 @@ import { RoundsService } from './rounds/rounds.service.js';
     FundsResolver,
     RoundsService,
     RoundsResolver,
+    FundRoundsResolver,
     ApplicationsService,
     ApplicationsResolver,
     AssessmentService,
@@ -40,8 +41,10 @@ import { RoundsService } from './rounds/rounds.service.js';
     FundLedger,
     AwardsService,
     AwardsResolver,
+    ApplicationPaymentsResolver,
     MonitoringService,
     MonitoringResolver,
+    ApplicationMonitoringResolver,
     AuditTrailService,
     AuditTrailResolver,
     RoundsByFundLoader,

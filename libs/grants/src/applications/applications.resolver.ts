@@ -2,11 +2,7 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import { fromGlobalId, notFound, viewerOf, type RequestContext } from '@cohesion/common';
 import { Access } from '@cohesion/auth';
 import { Organisation, OrganisationByIdLoader, organisationFor } from '@cohesion/directory';
-import { PaymentsByAwardLoader } from '../awards/awards.loaders.js';
-import { GrantPayment } from '../awards/payment.model.js';
 import { GRANTS_POLICY } from '../grants.policy.js';
-import { MonitoringReport } from '../monitoring/monitoring-report.model.js';
-import { ReportsByAwardLoader } from '../monitoring/monitoring.loaders.js';
 import { GrantApplication } from './application.model.js';
 import { ApplicationsService } from './applications.service.js';
 import { DecideApplicationInput, SubmitApplicationInput, WithdrawApplicationInput } from './dto/application.inputs.js';
@@ -16,8 +12,6 @@ export class ApplicationsResolver {
   constructor(
     private readonly applications: ApplicationsService,
     private readonly organisations: OrganisationByIdLoader,
-    private readonly paymentsLoader: PaymentsByAwardLoader,
-    private readonly reportsLoader: ReportsByAwardLoader,
   ) {}
 
   @Mutation(() => GrantApplication, {
@@ -93,18 +87,5 @@ export class ApplicationsResolver {
   @ResolveField(() => Organisation, { nullable: true })
   applicant(@Parent() application: GrantApplication, @Context() context: RequestContext): Promise<Organisation | null> {
     return organisationFor(this.organisations, context, application.applicantOrganisationId);
-  }
-
-  @ResolveField(() => [GrantPayment])
-  payments(@Parent() application: GrantApplication, @Context() context: RequestContext): Promise<GrantPayment[]> {
-    return context.loaders.get(this.paymentsLoader).load(application.applicationId);
-  }
-
-  @ResolveField(() => [MonitoringReport])
-  monitoringReports(
-    @Parent() application: GrantApplication,
-    @Context() context: RequestContext,
-  ): Promise<MonitoringReport[]> {
-    return context.loaders.get(this.reportsLoader).load(application.applicationId);
   }
 }

@@ -1,11 +1,11 @@
-import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { viewerOf, type RequestContext } from '@cohesion/common';
 import { Access } from '@cohesion/auth';
 import { GrantApplication } from '../applications/application.model.js';
 import { GRANTS_POLICY } from '../grants.policy.js';
-import { CloseAwardInput } from '../monitoring/dto/monitoring.inputs.js';
 import { AwardsService } from './awards.service.js';
-import { MarkPaymentPaidInput, SchedulePaymentInput } from './dto/payment.inputs.js';
+import { CloseAwardInput, MarkPaymentPaidInput, SchedulePaymentInput } from './dto/payment.inputs.js';
+import { PaymentsByAwardLoader } from './awards.loaders.js';
 import { GrantPayment } from './payment.model.js';
 
 @Resolver()
@@ -38,5 +38,16 @@ export class AwardsResolver {
   @Access('member', GRANTS_POLICY.runAward)
   closeAward(@Args('input') input: CloseAwardInput, @Context() context: RequestContext): Promise<GrantApplication> {
     return this.awards.close(viewerOf(context), input);
+  }
+}
+
+/** An award's payments, on the application: the awards concept adds the field. */
+@Resolver(() => GrantApplication)
+export class ApplicationPaymentsResolver {
+  constructor(private readonly paymentsLoader: PaymentsByAwardLoader) {}
+
+  @ResolveField(() => [GrantPayment])
+  payments(@Parent() application: GrantApplication, @Context() context: RequestContext): Promise<GrantPayment[]> {
+    return context.loaders.get(this.paymentsLoader).load(application.applicationId);
   }
 }

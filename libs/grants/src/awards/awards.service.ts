@@ -7,8 +7,7 @@ import { applicationById, cancelScheduledPayments, type ApplicationRow } from '.
 import { ApplicationsService } from '../applications/applications.service.js';
 import { FundLedger } from '../funds/fund-ledger.js';
 import { GRANTS_POLICY } from '../grants.policy.js';
-import type { CloseAwardInput } from '../monitoring/dto/monitoring.inputs.js';
-import type { MarkPaymentPaidInput, SchedulePaymentInput } from './dto/payment.inputs.js';
+import type { CloseAwardInput, MarkPaymentPaidInput, SchedulePaymentInput } from './dto/payment.inputs.js';
 import { paymentSnapshot, toPayment } from './payment.mapper.js';
 import type { GrantPayment } from './payment.model.js';
 import {

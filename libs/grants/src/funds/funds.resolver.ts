@@ -3,10 +3,8 @@ import { fromGlobalId, viewerOf, type RequestContext } from '@cohesion/common';
 import { Access } from '@cohesion/auth';
 import { Organisation, OrganisationByIdLoader, organisationFor } from '@cohesion/directory';
 import { GRANTS_POLICY } from '../grants.policy.js';
-import { GrantRound } from '../rounds/round.model.js';
 import { CreateFundInput } from './dto/fund.inputs.js';
 import { ApplicationStatusCount, GrantFund } from './fund.model.js';
-import { RoundsByFundLoader } from '../rounds/rounds.loaders.js';
 import { StatusCountsByFundLoader } from './funds.loaders.js';
 import { FundsService } from './funds.service.js';
 import { GrantFundsArgs } from './grant-funds.args.js';
@@ -16,7 +14,6 @@ export class FundsResolver {
   constructor(
     private readonly funds: FundsService,
     private readonly organisations: OrganisationByIdLoader,
-    private readonly roundsLoader: RoundsByFundLoader,
     private readonly statusCounts: StatusCountsByFundLoader,
   ) {}
 
@@ -41,11 +38,6 @@ export class FundsResolver {
   @ResolveField(() => Organisation, { nullable: true, description: 'The council that runs it.' })
   owner(@Parent() fund: GrantFund, @Context() context: RequestContext): Promise<Organisation | null> {
     return organisationFor(this.organisations, context, fund.ownerOrganisationId);
-  }
-
-  @ResolveField(() => [GrantRound])
-  rounds(@Parent() fund: GrantFund, @Context() context: RequestContext): Promise<GrantRound[]> {
-    return context.loaders.get(this.roundsLoader).load(fund.fundId);
   }
 
   @ResolveField(() => [ApplicationStatusCount], { description: 'How many applications are in each state.' })

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsInt, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsInt, IsOptional, Min, ValidateNested } from 'class-validator';
 import { IsGlobalIdOf, IsLocalDate, LocalDateScalar, OptionalText, PenceScalar } from '@cohesion/common';
 
 @InputType()
@@ -38,4 +38,25 @@ export class MarkPaymentPaidInput {
   @Field(() => String, { nullable: true, description: 'The finance system’s reference.' })
   @OptionalText(100)
   reference?: string | null;
+}
+
+@InputType()
+export class CloseAwardInput {
+  @Field(() => ID)
+  @IsGlobalIdOf('GrantApplication')
+  applicationId: string;
+
+  @Field(() => PenceScalar, { description: 'What the group spent, at most what it has been paid.' })
+  @IsInt()
+  @Min(0)
+  actualSpend: number;
+
+  @Field({ nullable: true, defaultValue: false, description: 'CLOSED_EARLY rather than COMPLETED.' })
+  @IsOptional()
+  @IsBoolean()
+  early?: boolean;
+
+  @Field(() => String, { nullable: true })
+  @OptionalText(2000)
+  note?: string | null;
 }

@@ -1,7 +1,7 @@
 import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
-import { IsDecimal, IsGlobalIdOf, OptionalText, PenceScalar, Trim } from '@cohesion/common';
+import { IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { IsDecimal, IsGlobalIdOf, Trim } from '@cohesion/common';
 
 @InputType({ description: 'Mean scores on 0 to 10 for each ONS4 item; for anxiety, lower is better.' })
 export class Ons4Input {
@@ -94,25 +94,4 @@ export class SubmitMonitoringReportInput {
   @ValidateNested()
   @Type(() => WellbeingInput)
   wellbeing?: WellbeingInput | null;
-}
-
-@InputType()
-export class CloseAwardInput {
-  @Field(() => ID)
-  @IsGlobalIdOf('GrantApplication')
-  applicationId: string;
-
-  @Field(() => PenceScalar, { description: 'What the group spent, at most what it has been paid.' })
-  @IsInt()
-  @Min(0)
-  actualSpend: number;
-
-  @Field({ nullable: true, defaultValue: false, description: 'CLOSED_EARLY rather than COMPLETED.' })
-  @IsOptional()
-  @IsBoolean()
-  early?: boolean;
-
-  @Field(() => String, { nullable: true })
-  @OptionalText(2000)
-  note?: string | null;
 }
