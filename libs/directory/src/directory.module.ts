@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AreasModule } from './areas/areas.module.js';
-import { OrganisationTreeReader } from './organisations/organisation-tree.reader.js';
+import { OrganisationTreeReader } from './read-models/organisation-tree.reader.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { AccountProfilesModule, PractitionersModule } from './practitioners/practitioners.module.js';
 import { SearchModule } from './search/search.module.js';

@@ -1,5 +1,4 @@
 import { definePolicies, forbidden, type Viewer } from '@cohesion/common';
-import type { ContactVisibilityValue } from './practitioners/practitioner.entity.js';
 
 /**
  * Who may see and change what in the directory: organisations, their services, practitioners'
@@ -8,6 +7,10 @@ import type { ContactVisibilityValue } from './practitioners/practitioner.entity
  * agree. The network decides who appears to whom between practitioners (see
  * `NETWORK_POLICY.seePeer`), on top of `seePractitioner`.
  */
+
+/** Who each of a practitioner's contact details is shown to (see `seeContactDetail`). */
+export const CONTACT_VISIBILITIES = ['PUBLIC', 'MEMBERS', 'CONNECTIONS', 'HIDDEN'] as const;
+export type ContactVisibilityValue = (typeof CONTACT_VISIBILITIES)[number];
 
 /** What the visibility of an organisation depends on. */
 export interface ListedOrganisation {

@@ -16,9 +16,7 @@ import {
   SearchTagsColumn,
   weighted,
 } from '../shared/search-columns.js';
-
-export const CONTACT_VISIBILITIES = ['PUBLIC', 'MEMBERS', 'CONNECTIONS', 'HIDDEN'] as const;
-export type ContactVisibilityValue = (typeof CONTACT_VISIBILITIES)[number];
+import { CONTACT_VISIBILITIES, type ContactVisibilityValue } from '../directory.policy.js';
 
 const visibilityCheck = (column: string) =>
   `"${column}" IN (${CONTACT_VISIBILITIES.map((value) => `'${value}'`).join(', ')})`;

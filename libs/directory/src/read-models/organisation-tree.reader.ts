@@ -18,7 +18,7 @@ import { toServiceConnections, toServiceLocation } from '../services/service.map
 import { organisationTreeServicesSql, type TreeServiceRow } from '../services/service.queries.js';
 import type { LinkedTermRow } from '../taxonomy/taxonomy.queries.js';
 import { toTaxonomyTerm } from '../taxonomy/taxonomy.mapper.js';
-import type { Organisation } from './organisation.model.js';
+import type { Organisation } from '../organisations/organisation.model.js';
 import { jsonRowsSql } from '../shared/json-rows.js';
 import {
   organisationAreasSql,
@@ -26,7 +26,7 @@ import {
   organisationTreeRows,
   TREE_OWNER_IDS,
   type OrganisationTreeRow,
-} from './organisation.queries.js';
+} from '../organisations/organisation.queries.js';
 
 /** JSON keeps timestamps as text; the mappers expect what pg gives, a Date. */
 function withDates<T extends { createdAt?: unknown; updatedAt?: unknown }>(row: T): T {
