@@ -1,6 +1,6 @@
 import { Field, GraphQLISODateTime, ObjectType } from '@nestjs/graphql';
 import { Connection } from '@cohesion/common';
-import { ConnectionOrigin } from '../introductions/introduction.model.js';
+import { ConnectionOrigin } from './connection-origin.js';
 
 @ObjectType({ description: 'Someone you are connected with.' })
 export class ConnectedPeer {

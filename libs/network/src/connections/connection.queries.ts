@@ -9,7 +9,7 @@ import {
   type KeysetSort,
 } from '@cohesion/common';
 import { currentMembershipsSql, practitionerPlacedInSql, practitionersSql } from '@cohesion/directory';
-import type { ConnectionOrigin } from '../introductions/introduction.model.js';
+import type { ConnectionOrigin } from './connection-origin.js';
 import { NETWORK_POLICY } from '../network.policy.js';
 import type { MyConnectionsFilter } from './dto/connection.inputs.js';
 

@@ -1,5 +1,6 @@
 import { Field, GraphQLISODateTime, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Connection, Node } from '@cohesion/common';
+import { ConnectionOrigin } from '../connections/connection-origin.js';
 
 export enum IntroductionStatusView {
   PENDING_BROKER = 'PENDING_BROKER',
@@ -26,13 +27,6 @@ registerEnumType(IntroductionRole, {
   name: 'IntroductionRole',
   description: 'REQUESTER asked; BROKER was asked to pass it on; TARGET is the person asked to connect.',
 });
-
-export enum ConnectionOrigin {
-  INTRODUCTION = 'INTRODUCTION',
-  MET_AT_EVENT = 'MET_AT_EVENT',
-  WORKED_TOGETHER = 'WORKED_TOGETHER',
-}
-registerEnumType(ConnectionOrigin, { name: 'ConnectionOrigin', description: 'How two people came to be connected.' });
 
 @ObjectType({ implements: () => [Node], description: 'A request to be introduced, seen by one of its people.' })
 export class Introduction extends Node {

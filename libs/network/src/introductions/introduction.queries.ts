@@ -12,7 +12,8 @@ import { connectedSql } from '../connections/connection.queries.js';
 import { NETWORK_POLICY } from '../network.policy.js';
 import type { INTRODUCTION_RULES } from '../network.rules.js';
 import type { IntroductionStatus } from './introduction.entity.js';
-import type { ConnectionOrigin, IntroductionRole, IntroductionStatusView } from './introduction.model.js';
+import type { ConnectionOrigin } from '../connections/connection-origin.js';
+import type { IntroductionRole, IntroductionStatusView } from './introduction.model.js';
 
 const PENDING_SQL = `('PENDING_BROKER', 'PENDING_TARGET')`;
 

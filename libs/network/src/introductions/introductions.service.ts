@@ -19,7 +19,8 @@ import type { RequestIntroductionInput, RespondToIntroductionInput } from './dto
 import type { MyIntroductionsArgs } from './dto/introduction.args.js';
 import type { IntroductionStatus } from './introduction.entity.js';
 import { expiredPeopleOf, peopleOf, roleOf, toIntroduction } from './introduction.mapper.js';
-import { ConnectionOrigin, IntroductionRole, type Introduction } from './introduction.model.js';
+import { ConnectionOrigin } from '../connections/connection-origin.js';
+import { IntroductionRole, type Introduction } from './introduction.model.js';
 import { introductionLink, introductionNotices } from './introduction.notices.js';
 import {
   closeOpenBetween,

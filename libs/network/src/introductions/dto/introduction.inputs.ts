@@ -2,7 +2,7 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsBoolean, IsEnum, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { IsGlobalIdOf, Trim } from '@cohesion/common';
 import { INTRODUCTION_RULES } from '../../network.rules.js';
-import { ConnectionOrigin } from '../introduction.model.js';
+import { ConnectionOrigin } from '../../connections/connection-origin.js';
 
 const { messageMinLength, messageMaxLength, noteMaxLength } = INTRODUCTION_RULES;
 
