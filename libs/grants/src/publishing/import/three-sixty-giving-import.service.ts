@@ -5,7 +5,6 @@ import {
   AuditService,
   enforce,
   isUniqueViolation,
-  isUuid,
   notFound,
   OutcomeCounter,
   PG_CHECK_VIOLATION,
@@ -22,6 +21,7 @@ import type { AwardFromGrant } from './import-grant-reader.js';
 import type { Links } from './imported-award.js';
 import { ImportedAwardWriter, type Outcome, type RoundSpan } from './imported-award.writer.js';
 import { readPackage, termKey } from './three-sixty-giving-package.js';
+import { fundsByReference, fundSummary, type FundSummary } from './import-fund.queries.js';
 
 export { IMPORTED_PAYMENT_REFERENCE } from './imported-award.js';
 export { IMPORT_ROUND_NAME } from './imported-award.writer.js';
@@ -60,13 +60,7 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
 }
 
-export interface FundSummary {
-  id: string;
-  ownerOrganisationId: string;
-  name: string;
-  programmeCode: string;
-  financialYear: string;
-}
+export type { FundSummary } from './import-fund.queries.js';
 
 /** What a grant can come to: total = created + updated + unchanged + rejected. */
 const OUTCOMES = ['created', 'updated', 'unchanged', 'rejected'] as const;
@@ -100,12 +94,7 @@ export class ThreeSixtyGivingImportService {
 
   /** Funds a command line names by uuid or programme code (several years may share a code). */
   async fundsByReference(reference: string): Promise<FundSummary[]> {
-    return this.dataSource.query(
-      `SELECT ${FUND_COLUMNS} FROM grant_funds f
-        WHERE ${isUuid(reference) ? 'f.id = $1::uuid' : 'f.programme_code = $1'}
-        ORDER BY f.financial_year DESC`,
-      [reference],
-    );
+    return fundsByReference(this.dataSource, reference);
   }
 
   async import(
@@ -114,10 +103,7 @@ export class ThreeSixtyGivingImportService {
     pkg: unknown,
     options: ImportOptions = {},
   ): Promise<ImportReport> {
-    const [fund] = await this.dataSource.query<FundSummary[]>(
-      `SELECT ${FUND_COLUMNS} FROM grant_funds f WHERE f.id = $1`,
-      [fundId],
-    );
+    const fund = await fundSummary(this.dataSource, fundId);
     if (!fund) throw notFound('That fund');
     if (viewer) enforce(GRANTS_POLICY.importAwards, viewer, { councilId: fund.ownerOrganisationId });
     const today = new Date().toISOString().slice(0, 10);
@@ -211,9 +197,6 @@ export class ThreeSixtyGivingImportService {
     }
   }
 }
-
-const FUND_COLUMNS = `f.id, f.owner_organisation_id AS "ownerOrganisationId", f.name, f.programme_code AS "programmeCode",
-  f.financial_year AS "financialYear"`;
 
 function constraintInWords(constraint: string | undefined): string {
   switch (constraint) {
