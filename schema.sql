@@ -463,6 +463,24 @@ SET default_tablespace = '';
 SET default_table_access_method = heap;
 
 --
+-- Name: account_links; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.account_links (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    account_id uuid NOT NULL,
+    purpose character varying(20) NOT NULL,
+    email character varying(254) NOT NULL,
+    token_hash character(64) NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    used_at timestamp with time zone,
+    superseded_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT ck_account_links_email_lowercase CHECK (((email)::text = lower((email)::text))),
+    CONSTRAINT ck_account_links_purpose CHECK (((purpose)::text = ANY ((ARRAY['VERIFY_EMAIL'::character varying, 'RESET_PASSWORD'::character varying])::text[])))
+);
+
+--
 -- Name: accounts; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -476,6 +494,7 @@ CREATE TABLE public.accounts (
     is_demo boolean DEFAULT false NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    email_verified_at timestamp with time zone,
     CONSTRAINT ck_accounts_email_lowercase CHECK (((email)::text = lower((email)::text)))
 );
 
@@ -876,7 +895,8 @@ CREATE TABLE public.notifications (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     read_at timestamp with time zone,
     about_ids uuid[] DEFAULT '{}'::uuid[] NOT NULL,
-    deliver_at timestamp with time zone DEFAULT now() NOT NULL
+    deliver_at timestamp with time zone DEFAULT now() NOT NULL,
+    shown_in_app boolean DEFAULT true NOT NULL
 );
 
 --
@@ -1039,6 +1059,16 @@ CREATE TABLE public.partnership_proposals (
     organisation_id uuid NOT NULL,
     partner_id uuid NOT NULL,
     proposed_by uuid NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+--
+-- Name: password_reset_requests; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.password_reset_requests (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    email character varying(254) NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL
 );
 
@@ -1464,6 +1494,13 @@ CREATE TABLE public.typeorm_metadata (
 ALTER TABLE ONLY public.schema_migrations ALTER COLUMN id SET DEFAULT nextval('public.schema_migrations_id_seq'::regclass);
 
 --
+-- Name: account_links pk_account_links_id; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.account_links
+    ADD CONSTRAINT pk_account_links_id PRIMARY KEY (id);
+
+--
 -- Name: accounts pk_accounts_id; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1660,6 +1697,13 @@ ALTER TABLE ONLY public.partnership_proposals
     ADD CONSTRAINT pk_partnership_proposals_id PRIMARY KEY (id);
 
 --
+-- Name: password_reset_requests pk_password_reset_requests_id; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.password_reset_requests
+    ADD CONSTRAINT pk_password_reset_requests_id PRIMARY KEY (id);
+
+--
 -- Name: practitioner_areas pk_practitioner_areas_practitioner_id_area_id; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1800,6 +1844,13 @@ ALTER TABLE ONLY public.taxonomy_terms
     ADD CONSTRAINT pk_taxonomy_terms_id PRIMARY KEY (id);
 
 --
+-- Name: account_links uq_account_links_token_hash; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.account_links
+    ADD CONSTRAINT uq_account_links_token_hash UNIQUE (token_hash);
+
+--
 -- Name: accounts uq_accounts_email; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1854,6 +1905,18 @@ ALTER TABLE ONLY public.taxonomies
 
 ALTER TABLE ONLY public.taxonomy_terms
     ADD CONSTRAINT uq_taxonomy_terms_taxonomy_id_code UNIQUE (taxonomy_id, code);
+
+--
+-- Name: idx_account_links_account_id_purpose; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_account_links_account_id_purpose ON public.account_links USING btree (account_id, purpose, created_at);
+
+--
+-- Name: idx_accounts_never_verified; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_accounts_never_verified ON public.accounts USING btree (created_at) WHERE (email_verified_at IS NULL);
 
 --
 -- Name: idx_areas_parent_id; Type: INDEX; Schema: public; Owner: -
@@ -2130,6 +2193,12 @@ CREATE INDEX idx_partnership_proposals_pair ON public.partnership_proposals USIN
 --
 
 CREATE INDEX idx_partnership_proposals_proposed_by ON public.partnership_proposals USING btree (proposed_by, created_at);
+
+--
+-- Name: idx_password_reset_requests_created_at; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_password_reset_requests_created_at ON public.password_reset_requests USING btree (created_at);
 
 --
 -- Name: idx_practitioner_areas_area_id; Type: INDEX; Schema: public; Owner: -
@@ -2522,6 +2591,13 @@ CREATE TRIGGER taxonomy_terms_search_tags AFTER UPDATE OF name, parent_id ON pub
 --
 
 CREATE TRIGGER taxonomy_terms_set_path BEFORE INSERT OR UPDATE OF parent_id ON public.taxonomy_terms FOR EACH ROW EXECUTE FUNCTION public.tree_set_path();
+
+--
+-- Name: account_links fk_account_links_account_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.account_links
+    ADD CONSTRAINT fk_account_links_account_id FOREIGN KEY (account_id) REFERENCES public.accounts(id) ON DELETE CASCADE;
 
 --
 -- Name: areas fk_areas_parent_id; Type: FK CONSTRAINT; Schema: public; Owner: -

@@ -58,6 +58,16 @@ describe('demo dataset', () => {
       { role: 'ORG_ADMIN', organisation: { kind: 'VCS' } },
     ]);
     expect(await roles('member@demo.cohesion.example')).toEqual([]);
+    // Every demo account has verified its address but one, there to show what that is like.
+    const unverified = await t.db.query<{ email: string }[]>(
+      `SELECT email FROM accounts WHERE email_verified_at IS NULL ORDER BY email`,
+    );
+    expect(unverified.map((row) => row.email)).toEqual(['newcomer@demo.cohesion.example']);
+    const newcomer = await t.gql<{ login: { account: { emailVerified: boolean } } }>(
+      `mutation L($input: LoginInput!) { login(input: $input) { account { emailVerified } } }`,
+      { input: { email: 'newcomer@demo.cohesion.example', password: DEMO_PASSWORD } },
+    );
+    expect(newcomer.data.login.account.emailVerified).toBe(false);
 
     // Varied privacy: some profiles cannot be found, some keep details hidden.
     const privacy = await t.db.query<{ hidden: number; closed: number }[]>(

@@ -45,6 +45,8 @@ export interface TestPractitioner {
 
 export interface PractitionerOverrides extends Partial<Omit<PractitionerEntity, 'id'>> {
   email?: string;
+  /** False for an account that has not followed its verification link (default: verified). */
+  emailVerified?: boolean;
   roles?: { role: GrantedRole; organisationId?: string }[];
   areaIds?: string[];
   themeIds?: string[];
@@ -53,11 +55,16 @@ export interface PractitionerOverrides extends Partial<Omit<PractitionerEntity, 
 
 export async function createPractitioner(t: TestApp, overrides: PractitionerOverrides = {}): Promise<TestPractitioner> {
   const n = next();
-  const { email, roles, areaIds, themeIds, memberships, ...profile } = overrides;
+  const { email, emailVerified, roles, areaIds, themeIds, memberships, ...profile } = overrides;
   const id = randomUUID();
   const address = (email ?? `person${n}.${id.slice(0, 6)}@example.org`).toLowerCase();
   await t.db.transaction(async (manager) => {
-    await manager.insert(AccountEntity, { id, email: address, passwordHash: await passwordHash(t) });
+    await manager.insert(AccountEntity, {
+      id,
+      email: address,
+      passwordHash: await passwordHash(t),
+      emailVerifiedAt: emailVerified === false ? null : new Date(),
+    });
     await manager.insert(PractitionerEntity, { id, fullName: `Test Person ${n}`, ...profile });
     for (const grant of roles ?? []) {
       await manager.insert(RoleGrantEntity, {

@@ -8,3 +8,4 @@ export * from './three-sixty-giving.js';
 export * from './command-line.js';
 export * from './service-inputs.js';
 export * from './csv.js';
+export * from './mailbox.js';

@@ -2,10 +2,10 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
-import { NodeRegistry, viewerOf } from '@cohesion/common';
+import { BackgroundTasks, NodeRegistry, viewerOf } from '@cohesion/common';
 import { AccessGuard } from './access/access.guard.js';
 import { JwtStrategy } from './access/jwt.strategy.js';
-import { ViewerLoader } from './access/viewer.loader.js';
+import { ViewerReader } from './access/viewer.reader.js';
 import { ACCOUNT_TYPE, toAccountModel } from './accounts/account.mapper.js';
 import { RoleGrantsService } from './accounts/role-grants.service.js';
 import { AuthResolver } from './auth.resolver.js';
@@ -14,6 +14,11 @@ import { PasswordHasher } from './passwords/password-hasher.js';
 import { AuthThrottleInterceptor } from './throttling/auth-throttle.interceptor.js';
 import { RateLimiter } from './throttling/rate-limiter.js';
 import { TokenService } from './tokens/token.service.js';
+import { AccountLinks } from './links/account-links.js';
+import { PasswordRecoveryService } from './passwords/password-recovery.service.js';
+import { PasswordResetTask } from './passwords/password-reset.task.js';
+import { EmailVerificationService } from './verification/email-verification.service.js';
+import { UnverifiedAccountPurgeTask } from './verification/unverified-account-purge.task.js';
 
 @Module({
   imports: [PassportModule, JwtModule.register({})],
@@ -21,12 +26,17 @@ import { TokenService } from './tokens/token.service.js';
     AuthService,
     TokenService,
     PasswordHasher,
-    ViewerLoader,
+    ViewerReader,
     JwtStrategy,
     AuthThrottleInterceptor,
     RateLimiter,
     AuthResolver,
     RoleGrantsService,
+    AccountLinks,
+    EmailVerificationService,
+    PasswordRecoveryService,
+    UnverifiedAccountPurgeTask,
+    PasswordResetTask,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [AuthService, RoleGrantsService, PasswordHasher, RateLimiter],
@@ -35,9 +45,14 @@ export class AuthModule implements OnModuleInit {
   constructor(
     private readonly nodes: NodeRegistry,
     private readonly auth: AuthService,
+    private readonly tasks: BackgroundTasks,
+    private readonly purge: UnverifiedAccountPurgeTask,
+    private readonly resets: PasswordResetTask,
   ) {}
 
   onModuleInit(): void {
+    this.tasks.register(this.purge);
+    this.tasks.register(this.resets);
     // An account is visible through node(id) to itself only.
     this.nodes.register(ACCOUNT_TYPE, async (id, context) => {
       const viewer = viewerOf(context);

@@ -23,7 +23,7 @@ function mayChangeRole(viewer: Viewer, change: RoleChange): boolean {
  */
 export const AUTH_POLICY = definePolicies('auth', {
   register: {
-    sentence: 'anyone; attempts throttled per IP',
+    sentence: 'anyone; the answer never says whether the address has an account; attempts throttled per IP',
     allows: () => true,
   },
   login: {
@@ -40,9 +40,23 @@ export const AUTH_POLICY = definePolicies('auth', {
     refuse: () => unauthenticated('Sign in to end every session'),
   },
   me: {
-    sentence: 'your own account only',
+    sentence: 'your own account only, verified or not',
     allows: (viewer) => viewer.isAuthenticated,
     refuse: () => unauthenticated(),
+  },
+  /** Re-sending the verification link, changing one's address or password: the account itself, verified or not. */
+  manageOwnAccount: {
+    sentence: 'your own account only, verified or not; a change of address or password needs the current password',
+    allows: (viewer) => viewer.isAuthenticated,
+    refuse: () => unauthenticated(),
+  },
+  followEmailedLink: {
+    sentence: 'whoever holds the emailed link: it works once, until it expires; attempts throttled per IP',
+    allows: () => true,
+  },
+  requestPasswordReset: {
+    sentence: 'anyone; the answer never says whether the address has an account; throttled per IP and per address',
+    allows: () => true,
   },
   grantRole: {
     sentence: 'ADMIN for any role; ORG_ADMIN may add admins of their own organisation',

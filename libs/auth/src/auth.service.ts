@@ -9,10 +9,17 @@ import type { LoginInput, RegisterInput } from './dto/auth.inputs.js';
 import { PasswordHasher } from './passwords/password-hasher.js';
 import { passwordProblem } from './passwords/password-policy.js';
 import { RefreshTokenEntity } from './tokens/refresh-token.entity.js';
-import { hashRefreshToken, TokenService, type IssuedTokens } from './tokens/token.service.js';
+import { EmailVerificationService } from './verification/email-verification.service.js';
+import { revokeAllSessions } from './tokens/sessions.js';
+import { hashToken, TokenService, type IssuedTokens } from './tokens/token.service.js';
 
 export interface Session extends IssuedTokens {
   account: AccountEntity;
+}
+
+/** What registering answers, whether the address was new or not. */
+export interface Registration {
+  email: string;
 }
 
 /** Said for every failed sign-in, whether the email is unknown or the password wrong. */
@@ -29,30 +36,33 @@ export class AuthService {
     private readonly dataSource: DataSource,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
+    private readonly verification: EmailVerificationService,
     @Inject(ACCOUNT_PROFILES) private readonly profiles: AccountProfiles,
   ) {}
 
-  /** Creates an account and its practitioner profile together, and signs the person in. */
-  async register(input: RegisterInput): Promise<Session> {
+  /**
+   * Creates an account and its practitioner profile together and emails a link to verify
+   * the address; the person then signs in. The answer is the same whether or not the
+   * address already has an account (its owner is emailed instead), and takes as long: both
+   * hash the password and write once.
+   */
+  async register(input: RegisterInput): Promise<Registration> {
     const email = normaliseEmail(input.email);
     const problem = passwordProblem(input.password, [email.split('@')[0], ...input.fullName.split(/\s+/)]);
     if (problem) throw badInput('input.password', problem);
     const passwordHash = await this.hasher.hash(input.password);
     try {
-      return await this.dataSource.transaction(async (manager) => {
-        const account = manager.create(AccountEntity, { email, passwordHash, lastLoginAt: new Date() });
+      await this.dataSource.transaction(async (manager) => {
+        const account = manager.create(AccountEntity, { email, passwordHash });
         await manager.insert(AccountEntity, account);
         await this.profiles.createProfile(manager, account.id, { fullName: input.fullName, jobTitle: input.jobTitle });
-        const issued = await this.tokens.issue(manager, account);
-        return { ...issued, account };
+        await this.verification.sendLink(manager, { accountId: account.id, email });
       });
     } catch (error) {
-      if (isUniqueViolation(error, 'uq_accounts_email')) {
-        // Registration cannot help confirming an existing address; this is its only tell, and it is rate-limited.
-        throw badInput('input.email', 'cannot be used to register a new account; sign in instead');
-      }
-      throw error;
+      if (!isUniqueViolation(error, 'uq_accounts_email')) throw error;
+      await this.verification.tellOwnerOfAttempt(email);
     }
+    return { email };
   }
 
   async login(input: LoginInput): Promise<Session> {
@@ -79,7 +89,7 @@ export class AuthService {
   async refresh(refreshToken: string): Promise<Session> {
     const outcome = await this.dataSource.transaction(async (manager) => {
       const token = await manager.getRepository(RefreshTokenEntity).findOne({
-        where: { tokenHash: hashRefreshToken(refreshToken) },
+        where: { tokenHash: hashToken(refreshToken) },
         lock: { mode: 'pessimistic_write' },
       });
       if (!token) return { ok: false as const };
@@ -104,19 +114,10 @@ export class AuthService {
     enforce(AUTH_POLICY.logout, viewer, { everywhere });
     await this.dataSource.transaction(async (manager) => {
       if (refreshToken) {
-        const token = await manager
-          .getRepository(RefreshTokenEntity)
-          .findOneBy({ tokenHash: hashRefreshToken(refreshToken) });
+        const token = await manager.getRepository(RefreshTokenEntity).findOneBy({ tokenHash: hashToken(refreshToken) });
         if (token) await this.revokeFamily(manager, token.familyId);
       }
-      if (everywhere && viewer.accountId) {
-        await manager.update(
-          RefreshTokenEntity,
-          { accountId: viewer.accountId, revokedAt: IsNull() },
-          { revokedAt: new Date() },
-        );
-        await manager.increment(AccountEntity, { id: viewer.accountId }, 'sessionEpoch', 1);
-      }
+      if (everywhere && viewer.accountId) await revokeAllSessions(manager, viewer.accountId);
     });
   }
 

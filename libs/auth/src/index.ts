@@ -1,5 +1,6 @@
 export * from './access/access.decorator.js';
 export { AccessGuard } from './access/access.guard.js';
+export * from './accounts/account-mail.js';
 export * from './accounts/account-profiles.js';
 export * from './accounts/account-read-models.js';
 export * from './accounts/account.entity.js';
@@ -9,6 +10,8 @@ export * from './accounts/role-grants.service.js';
 export * from './auth.module.js';
 export * from './auth.policy.js';
 export { AuthService, normaliseEmail } from './auth.service.js';
+export { UnverifiedAccountPurgeTask } from './verification/unverified-account-purge.task.js';
+export { PasswordResetTask } from './passwords/password-reset.task.js';
 export * from './passwords/password-hasher.js';
 export * from './passwords/password-policy.js';
 export * from './throttling/rate-limiter.js';
@@ -17,6 +20,14 @@ export { TokenService } from './tokens/token.service.js';
 
 import { AccountEntity } from './accounts/account.entity.js';
 import { RoleGrantEntity } from './accounts/role-grant.entity.js';
+import { AccountLinkEntity } from './links/account-link.entity.js';
+import { PasswordResetRequestEntity } from './passwords/password-reset-request.entity.js';
 import { RefreshTokenEntity } from './tokens/refresh-token.entity.js';
 
-export const AUTH_ENTITIES = [AccountEntity, RoleGrantEntity, RefreshTokenEntity];
+export const AUTH_ENTITIES = [
+  AccountEntity,
+  RoleGrantEntity,
+  RefreshTokenEntity,
+  AccountLinkEntity,
+  PasswordResetRequestEntity,
+];

@@ -18,25 +18,45 @@ export class Viewer {
     readonly accountId: string | null,
     readonly practitionerId: string | null,
     readonly grants: readonly RoleGrant[],
+    /** Whether the account has followed the link sent to its email address. */
+    readonly emailVerified: boolean,
   ) {}
 
-  private static readonly nobody = new Viewer(null, null, []);
+  private static readonly nobody = new Viewer(null, null, [], false);
 
   static anonymous(): Viewer {
     return Viewer.nobody;
   }
 
+  /** A signed-in account whose email address is verified. */
   static member(accountId: string, practitionerId: string | null, grants: RoleGrant[]): Viewer {
-    return new Viewer(accountId, practitionerId, grants);
+    return new Viewer(accountId, practitionerId, grants, true);
+  }
+
+  /**
+   * A signed-in account that has not yet followed its verification link: it may look after
+   * its own account and profile, and sees the rest of the directory as an anonymous visitor does.
+   */
+  static unverified(accountId: string, practitionerId: string | null, grants: RoleGrant[]): Viewer {
+    return new Viewer(accountId, practitionerId, grants, false);
   }
 
   /** The same person holding one more role, e.g. right after creating an organisation they now run. */
   withGrant(grant: RoleGrant): Viewer {
-    return new Viewer(this.accountId, this.practitionerId, [...this.grants, grant]);
+    return new Viewer(this.accountId, this.practitionerId, [...this.grants, grant], this.emailVerified);
   }
 
   get isAuthenticated(): boolean {
     return this.accountId !== null;
+  }
+
+  /**
+   * Signed in with a verified email address: the tier that members-only listings and
+   * details, people and the network open to. Every visibility rule asks this, never
+   * `isAuthenticated`.
+   */
+  get isVerifiedMember(): boolean {
+    return this.accountId !== null && this.emailVerified;
   }
 
   get isAdmin(): boolean {

@@ -67,6 +67,15 @@ export class AppConfig {
   /** Requests to the open Open Referral UK feed per client address per window. */
   readonly openReferralRateLimit: ThrottleConfig;
 
+  /** How long an email verification link works. */
+  readonly emailVerificationTtlSeconds: number;
+  /** How long a password reset link works. */
+  readonly passwordResetTtlSeconds: number;
+  /** Emailed links of one kind per account: at most one per interval, and so many an hour. */
+  readonly accountLinkLimits: { resendIntervalSeconds: number; resendPerHour: number };
+  /** Accounts whose email was never verified are deleted this many days after registering. */
+  readonly unverifiedAccountRetentionDays: number;
+
   /** `offline` (shipped district table + known addresses) or `postcodes.io`. */
   readonly geocoder: 'offline' | 'postcodes.io';
   readonly postcodesIoUrl: string;
@@ -205,6 +214,13 @@ export class AppConfig {
         limit: read.int('ORUK_RATE_LIMIT', 600, 1, 1_000_000),
         windowSeconds: read.int('ORUK_RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86_400),
       },
+      emailVerificationTtlSeconds: read.int('EMAIL_VERIFICATION_TTL_HOURS', 48, 1, 24 * 30) * 3600,
+      passwordResetTtlSeconds: read.int('PASSWORD_RESET_TTL_MINUTES', 60, 5, 24 * 60) * 60,
+      accountLinkLimits: {
+        resendIntervalSeconds: read.int('ACCOUNT_LINK_RESEND_INTERVAL_SECONDS', 60, 0, 3600),
+        resendPerHour: read.int('ACCOUNT_LINK_RESENDS_PER_HOUR', 5, 1, 100),
+      },
+      unverifiedAccountRetentionDays: read.int('UNVERIFIED_ACCOUNT_RETENTION_DAYS', 30, 1, 3650),
       geocoder: read.oneOf('GEOCODER', ['offline', 'postcodes.io'] as const, 'offline'),
       postcodesIoUrl: read.string('POSTCODES_IO_URL', 'https://api.postcodes.io'),
       geocoderTimeoutMs: read.int('GEOCODER_TIMEOUT_MS', 2000, 100, 30_000),

@@ -4,40 +4,48 @@ import { changeNeedsVerification, DIRECTORY_POLICY, relationshipOf, visibleValue
 
 const ANONYMOUS = Viewer.anonymous();
 const MEMBER = Viewer.member('p1', 'p1', []);
+/** Signed in, email not yet verified: sees what anonymous visitors see, plus their own profile. */
+const UNVERIFIED = Viewer.unverified('p4', 'p4', []);
 const ORG_ADMIN = Viewer.member('p2', 'p2', [{ role: 'ORG_ADMIN', organisationId: 'o1' }]);
 const ADMIN = Viewer.member('p3', 'p3', [{ role: 'ADMIN', organisationId: null }]);
 
 const PUBLISHED = { verified: true, visibility: 'PUBLIC' };
-const UNVERIFIED = { verified: false, visibility: 'PUBLIC' };
+const UNCHECKED = { verified: false, visibility: 'PUBLIC' };
 const MEMBERS_ONLY = { verified: true, visibility: 'MEMBERS' };
 
 describe('DIRECTORY_POLICY', () => {
   it('seeOrganisation: anyone sees verified public listings, members every listing; NOT_FOUND otherwise', () => {
     const policy = DIRECTORY_POLICY.seeOrganisation;
     expect(allows(policy, ANONYMOUS, PUBLISHED)).toBe(true);
-    expect(allows(policy, ANONYMOUS, UNVERIFIED)).toBe(false);
+    expect(allows(policy, ANONYMOUS, UNCHECKED)).toBe(false);
     expect(allows(policy, ANONYMOUS, MEMBERS_ONLY)).toBe(false);
-    expect(allows(policy, MEMBER, UNVERIFIED)).toBe(true);
+    expect(allows(policy, MEMBER, UNCHECKED)).toBe(true);
     expect(allows(policy, MEMBER, MEMBERS_ONLY)).toBe(true);
     expect(refusalOf(policy, ANONYMOUS, MEMBERS_ONLY)?.code).toBe('NOT_FOUND');
     expect(policy.sql(ANONYMOUS, 'o')).toBe(`o.verified AND o.visibility = 'PUBLIC'`);
     expect(policy.sql(MEMBER, 'o')).toBe('TRUE');
+    expect(allows(policy, UNVERIFIED, PUBLISHED)).toBe(true);
+    expect(allows(policy, UNVERIFIED, MEMBERS_ONLY)).toBe(false);
+    expect(allows(policy, UNVERIFIED, UNCHECKED)).toBe(false);
+    expect(policy.sql(UNVERIFIED, 'o')).toBe(`o.verified AND o.visibility = 'PUBLIC'`);
   });
 
   it('seeService: public services of organisations anyone may see; members see all', () => {
     const policy = DIRECTORY_POLICY.seeService;
     expect(allows(policy, ANONYMOUS, { visibility: 'PUBLIC', organisation: PUBLISHED })).toBe(true);
     expect(allows(policy, ANONYMOUS, { visibility: 'MEMBERS', organisation: PUBLISHED })).toBe(false);
-    expect(allows(policy, ANONYMOUS, { visibility: 'PUBLIC', organisation: UNVERIFIED })).toBe(false);
-    expect(allows(policy, MEMBER, { visibility: 'MEMBERS', organisation: UNVERIFIED })).toBe(true);
+    expect(allows(policy, ANONYMOUS, { visibility: 'PUBLIC', organisation: UNCHECKED })).toBe(false);
+    expect(allows(policy, MEMBER, { visibility: 'MEMBERS', organisation: UNCHECKED })).toBe(true);
     expect(refusalOf(policy, ANONYMOUS, { visibility: 'MEMBERS', organisation: PUBLISHED })?.message).toBe(
       'That service was not found',
     );
     expect(policy.sql(ANONYMOUS, 's', 'o')).toBe(`s.visibility = 'PUBLIC' AND o.verified AND o.visibility = 'PUBLIC'`);
     expect(policy.sql(MEMBER, 's', 'o')).toBe('TRUE');
+    expect(allows(policy, UNVERIFIED, { visibility: 'MEMBERS', organisation: PUBLISHED })).toBe(false);
+    expect(policy.sql(UNVERIFIED, 's', 'o')).toBe(`s.visibility = 'PUBLIC' AND o.verified AND o.visibility = 'PUBLIC'`);
   });
 
-  it('seePractitioner: members see discoverable profiles and their own; anonymous callers none', () => {
+  it('seePractitioner: verified members see discoverable profiles and their own; unverified their own; anonymous none', () => {
     const policy = DIRECTORY_POLICY.seePractitioner;
     expect(allows(policy, MEMBER, { id: 'p9', discoverable: true })).toBe(true);
     expect(allows(policy, MEMBER, { id: 'p9', discoverable: false })).toBe(false);
@@ -46,8 +54,11 @@ describe('DIRECTORY_POLICY', () => {
     expect(refusalOf(policy, MEMBER, { id: 'p9', discoverable: false })?.message).toBe(
       'That practitioner was not found',
     );
-    expect(policy.sql('p', '$1')).toBe('(p.discoverable OR p.id = $1::uuid)');
-    expect(policy.sql('p', undefined)).toBe('FALSE');
+    expect(allows(policy, UNVERIFIED, { id: 'p9', discoverable: true })).toBe(false);
+    expect(allows(policy, UNVERIFIED, { id: 'p4', discoverable: true })).toBe(true);
+    expect(policy.sql(MEMBER, 'p', '$1')).toBe('(p.discoverable OR p.id = $1::uuid)');
+    expect(policy.sql(UNVERIFIED, 'p', '$1')).toBe('p.id = $1::uuid');
+    expect(policy.sql(ANONYMOUS, 'p', undefined)).toBe('FALSE');
     expect(policy.discoverableSql('u')).toBe('u.discoverable');
   });
 
@@ -56,6 +67,8 @@ describe('DIRECTORY_POLICY', () => {
     expect(relationshipOf(MEMBER, { id: 'p1', connected: false })).toBe('SELF');
     expect(relationshipOf(MEMBER, { id: 'p9', connected: true })).toBe('CONNECTION');
     expect(relationshipOf(MEMBER, { id: 'p9', connected: false })).toBe('MEMBER');
+    expect(relationshipOf(UNVERIFIED, { id: 'p4', connected: false })).toBe('SELF');
+    expect(relationshipOf(UNVERIFIED, { id: 'p9', connected: true })).toBe('ANONYMOUS');
     expect(visibleValue('a@b', 'PUBLIC', 'ANONYMOUS')).toBe('a@b');
     expect(visibleValue('a@b', 'MEMBERS', 'ANONYMOUS')).toBeNull();
     expect(visibleValue('a@b', 'CONNECTIONS', 'MEMBER')).toBeNull();
@@ -102,6 +115,7 @@ describe('DIRECTORY_POLICY', () => {
   it('createOrganisation, verifyOrganisation and reference data: members create, platform admins verify and curate', () => {
     expect(allows(DIRECTORY_POLICY.createOrganisation, MEMBER, undefined)).toBe(true);
     expect(allows(DIRECTORY_POLICY.createOrganisation, ANONYMOUS, undefined)).toBe(false);
+    expect(allows(DIRECTORY_POLICY.createOrganisation, UNVERIFIED, undefined)).toBe(false);
     expect(allows(DIRECTORY_POLICY.verifyOrganisation, ADMIN, undefined)).toBe(true);
     expect(allows(DIRECTORY_POLICY.verifyOrganisation, ORG_ADMIN, undefined)).toBe(false);
     expect(allows(DIRECTORY_POLICY.manageReferenceData, ADMIN, undefined)).toBe(true);
@@ -111,6 +125,7 @@ describe('DIRECTORY_POLICY', () => {
     expect(allows(DIRECTORY_POLICY.search, ANONYMOUS, undefined)).toBe(true);
     expect(allows(DIRECTORY_POLICY.findPeople, MEMBER, undefined)).toBe(true);
     expect(allows(DIRECTORY_POLICY.findPeople, ANONYMOUS, undefined)).toBe(false);
+    expect(allows(DIRECTORY_POLICY.findPeople, UNVERIFIED, undefined)).toBe(false);
   });
 
   it('a change of what verification vouched for sends an organisation back, unless a platform admin made it', () => {

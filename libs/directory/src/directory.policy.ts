@@ -39,16 +39,16 @@ function canManage(viewer: Viewer, organisationId: string): boolean {
 }
 
 function seesOrganisation(viewer: Viewer, organisation: ListedOrganisation): boolean {
-  return viewer.isAuthenticated || (organisation.verified && organisation.visibility === 'PUBLIC');
+  return viewer.isVerifiedMember || (organisation.verified && organisation.visibility === 'PUBLIC');
 }
 
 function organisationSql(viewer: Viewer, alias: string): string {
-  return viewer.isAuthenticated ? 'TRUE' : `${alias}.verified AND ${alias}.visibility = 'PUBLIC'`;
+  return viewer.isVerifiedMember ? 'TRUE' : `${alias}.verified AND ${alias}.visibility = 'PUBLIC'`;
 }
 
 export const DIRECTORY_POLICY = definePolicies('directory', {
   /**
-   * Signed-in members see every listing (unverified ones are flagged); everyone else sees
+   * Verified members see every listing (unverified ones are flagged); everyone else sees
    * only verified organisations listed publicly. A verified listing sent back for
    * verification by a change (see `changeNeedsVerification`) stays up, marked as changed.
    */
@@ -60,47 +60,53 @@ export const DIRECTORY_POLICY = definePolicies('directory', {
     /** The same rule as SQL on an `organisations` alias. */
     sql: organisationSql,
   },
-  /** Members see every service; everyone else sees public services of organisations they may see. */
+  /** Verified members see every service; everyone else sees public services of organisations they may see. */
   seeService: {
     sentence:
       'anyone sees public services of verified, publicly listed organisations, members all; NOT_FOUND for one the caller may not see',
     allows: (viewer, service: { visibility: string; organisation: ListedOrganisation }) =>
-      viewer.isAuthenticated || (service.visibility === 'PUBLIC' && seesOrganisation(viewer, service.organisation)),
+      viewer.isVerifiedMember || (service.visibility === 'PUBLIC' && seesOrganisation(viewer, service.organisation)),
     refuse: { notFound: 'That service' },
     /** The same rule as SQL on `services` (`service`) joined to its `organisations` (`organisation`). */
     sql: (viewer: Viewer, service: string, organisation: string): string =>
-      viewer.isAuthenticated ? 'TRUE' : `${service}.visibility = 'PUBLIC' AND ${organisationSql(viewer, organisation)}`,
+      viewer.isVerifiedMember
+        ? 'TRUE'
+        : `${service}.visibility = 'PUBLIC' AND ${organisationSql(viewer, organisation)}`,
   },
   /**
-   * Members see discoverable profiles and their own; anonymous callers see none. Between
-   * practitioners, blocks hide people too: see `NETWORK_POLICY.seePeer`.
+   * Verified members see discoverable profiles and their own; an account whose email is not
+   * verified sees its own only; anonymous callers see none. Between practitioners, blocks
+   * hide people too: see `NETWORK_POLICY.seePeer`.
    */
   seePractitioner: {
-    sentence: 'discoverable profiles, plus your own; NOT_FOUND for any other',
+    sentence: 'discoverable profiles to verified members, plus your own; NOT_FOUND for any other',
     allows: (viewer, practitioner: { id: string; discoverable: boolean }) =>
-      viewer.isAuthenticated && (practitioner.discoverable || viewer.isPractitioner(practitioner.id)),
+      viewer.isPractitioner(practitioner.id) || (viewer.isVerifiedMember && practitioner.discoverable),
     refuse: { notFound: 'That practitioner' },
     /**
      * The same rule as SQL on a `practitioners` alias. `viewerParam` is the placeholder of
      * the viewer's id (undefined when anonymous).
      */
-    sql: (alias: string, viewerParam: string | undefined): string =>
-      viewerParam ? `(${discoverableSql(alias)} OR ${alias}.id = ${viewerParam}::uuid)` : 'FALSE',
+    sql: (viewer: Viewer, alias: string, viewerParam: string | undefined): string => {
+      if (!viewerParam) return 'FALSE';
+      const own = `${alias}.id = ${viewerParam}::uuid`;
+      return viewer.isVerifiedMember ? `(${discoverableSql(alias)} OR ${own})` : own;
+    },
     /**
      * Whether the profile can be found at all, as SQL on a `practitioners` alias: what
      * search, suggestions and paths show (not even your own profile once you hide it).
      */
     discoverableSql,
   },
-  /** People (in search, and working at an organisation) are listed to signed-in members only. */
+  /** People (in search, and working at an organisation) are listed to verified members only. */
   findPeople: {
-    sentence: 'signed-in members only',
-    allows: (viewer) => viewer.isAuthenticated,
+    sentence: 'verified members only',
+    allows: (viewer) => viewer.isVerifiedMember,
   },
   /** Which contact details a viewer sees of a profile they may see, by each detail's visibility. */
   seeContactDetail: {
     sentence:
-      'public details to anyone, members-only to signed-in members, connections-only to connections, hidden to the owner',
+      'public details to anyone, members-only to verified members, connections-only to connections, hidden to the owner',
     allows: (_viewer, detail: { visibility: ContactVisibility; relationship: Relationship }) =>
       visibleValue(true, detail.visibility, detail.relationship) === true,
   },
@@ -116,8 +122,8 @@ export const DIRECTORY_POLICY = definePolicies('directory', {
     refuse: { forbidden: 'Only the organisation’s admins can change it' },
   },
   createOrganisation: {
-    sentence: 'any member; the creator becomes its ORG_ADMIN',
-    allows: (viewer) => viewer.isAuthenticated,
+    sentence: 'any verified member; the creator becomes its ORG_ADMIN',
+    allows: (viewer) => viewer.isVerifiedMember,
   },
   verifyOrganisation: {
     sentence: 'a platform ADMIN',
@@ -158,8 +164,8 @@ export function visibleValue<T>(value: T | null, visibility: ContactVisibility, 
 
 /** `connected` comes from the query that loaded the practitioner (see PractitionerRelationships). */
 export function relationshipOf(viewer: Viewer, practitioner: { id: string; connected: boolean }): Relationship {
-  if (!viewer.isAuthenticated) return 'ANONYMOUS';
   if (viewer.isPractitioner(practitioner.id)) return 'SELF';
+  if (!viewer.isVerifiedMember) return 'ANONYMOUS';
   return practitioner.connected ? 'CONNECTION' : 'MEMBER';
 }
 

@@ -42,6 +42,13 @@ export class NotificationEntity {
 
   @Column('timestamptz', { nullable: true })
   readAt: Date | null;
+
+  /**
+   * False for an email that carries a link acting for the person (verify an address, reset
+   * a password): email only, and its text is cleared once the email is sent or given up.
+   */
+  @Column('boolean', { default: true })
+  shownInApp: boolean;
 }
 
 /** CANCELLED: not sent, because its people blocked each other before it went. */

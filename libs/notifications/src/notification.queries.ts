@@ -79,6 +79,29 @@ export async function insertNotifications(db: Db, blocks: NoticeBlocks, notices:
   );
 }
 
+/** An email about the person's own account, to an address given (maybe one the account is moving to). */
+export interface NewAccountEmail {
+  accountId: string;
+  to: string;
+  kind: string;
+  subject: string;
+  body: string;
+  /** False for an email carrying a link that acts for the person: email only. */
+  shownInApp: boolean;
+}
+
+/** Creates the notification and its delivery to `to` in one statement. It names nobody else, so no block applies. */
+export async function insertAccountEmail(db: Db, email: NewAccountEmail): Promise<void> {
+  await db.query(
+    `WITH created AS (
+       INSERT INTO notifications (recipient_id, kind, subject, body, shown_in_app)
+       VALUES ($1, $2, $3, $4, $5) RETURNING id)
+     INSERT INTO notification_deliveries (notification_id, recipient_address)
+     SELECT id, $6 FROM created`,
+    [email.accountId, email.kind, email.subject, email.body, email.shownInApp, email.to],
+  );
+}
+
 /** Deletes the notifications about `link` to `recipientIds` that are still held. */
 export function deleteHeldNotifications(db: Db, link: string, recipientIds: string[]): Promise<NotificationIdRow[]> {
   return returningRows<NotificationIdRow>(

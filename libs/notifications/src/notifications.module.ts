@@ -1,6 +1,8 @@
 import { Global, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { BackgroundTasks, NodeRegistry, viewerOf } from '@cohesion/common';
+import { ACCOUNT_MAIL } from '@cohesion/auth';
 import { AppConfig } from '@cohesion/config';
+import { AccountMailOutbox } from './account-mail.outbox.js';
 import { NotificationDeliveryWorker } from './delivery/delivery-worker.js';
 import { FileMailSender } from './mail/file-mail-sender.js';
 import { MailSender } from './mail/mail-sender.js';
@@ -19,6 +21,8 @@ import { NotificationsService } from './notifications.service.js';
     NotificationsService,
     NotificationsResolver,
     NotificationDeliveryWorker,
+    AccountMailOutbox,
+    { provide: ACCOUNT_MAIL, useExisting: AccountMailOutbox },
     {
       provide: MailSender,
       inject: [AppConfig],
@@ -28,7 +32,7 @@ import { NotificationsService } from './notifications.service.js';
           : new FileMailSender(config.mailDir, config.mailFrom),
     },
   ],
-  exports: [NotificationsService, NotificationDeliveryWorker, MailSender],
+  exports: [NotificationsService, NotificationDeliveryWorker, MailSender, ACCOUNT_MAIL],
 })
 export class NotificationsModule implements OnModuleInit, OnApplicationShutdown {
   constructor(

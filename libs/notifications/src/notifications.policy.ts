@@ -17,14 +17,14 @@ export function noticeBlockedSql(blocks: NoticeBlocks, recipient: string, about:
  */
 export const NOTIFICATIONS_POLICY = definePolicies('notifications', {
   seeNotifications: {
-    sentence: 'your own notifications only',
+    sentence: 'your own notifications only; emails carrying a verification or reset link are never shown in the app',
     allows: (viewer, notification: { recipientId: string }) => viewer.accountId === notification.recipientId,
     /**
      * The same rule as SQL on a `notifications` alias `n` for recipient `recipient` (an SQL
-     * expression): theirs, no longer held, and no block between its people.
+     * expression): theirs, shown in the app, no longer held, and no block between its people.
      */
     sql: (blocks: NoticeBlocks, recipient: string): string =>
-      `n.recipient_id = ${recipient} AND n.deliver_at <= now() AND NOT ${noticeBlockedSql(blocks, 'n.recipient_id', 'n.about_ids')}`,
+      `n.recipient_id = ${recipient} AND n.shown_in_app AND n.deliver_at <= now() AND NOT ${noticeBlockedSql(blocks, 'n.recipient_id', 'n.about_ids')}`,
   },
   markNotificationsRead: {
     sentence: 'your own notifications only; ids of anyone else’s are ignored',

@@ -12,7 +12,7 @@ export class NotificationsResolver {
   constructor(private readonly notifications: NotificationsService) {}
 
   @Query(() => NotificationConnection, { description: 'Your notifications, newest first.' })
-  @Access('member', NOTIFICATIONS_POLICY.seeNotifications)
+  @Access('account', NOTIFICATIONS_POLICY.seeNotifications)
   myNotifications(
     @Args() args: MyNotificationsArgs,
     @Context() context: RequestContext,
@@ -21,13 +21,13 @@ export class NotificationsResolver {
   }
 
   @Query(() => Int, { description: 'How many of your notifications are unread.' })
-  @Access('member', NOTIFICATIONS_POLICY.seeNotifications)
+  @Access('account', NOTIFICATIONS_POLICY.seeNotifications)
   unreadNotificationCount(@Context() context: RequestContext): Promise<number> {
     return this.notifications.unreadCount(viewerOf(context));
   }
 
   @Mutation(() => Int, { description: 'Marks notifications read (the given ones, or all); returns how many changed.' })
-  @Access('member', NOTIFICATIONS_POLICY.markNotificationsRead)
+  @Access('account', NOTIFICATIONS_POLICY.markNotificationsRead)
   markNotificationsRead(
     @Args('input') input: MarkNotificationsReadInput,
     @Context() context: RequestContext,

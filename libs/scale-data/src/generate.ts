@@ -260,6 +260,8 @@ export async function generateScaleData(db: Queryable, options: ScaleOptions): P
 
     // Practitioners
     const accounts: unknown[][] = [];
+    /** Every generated person has verified their address: the benchmarks read as members. */
+    const verifiedAt = new Date('2026-01-01T00:00:00Z').toISOString();
     const people: unknown[][] = [];
     const personAreas: unknown[][] = [];
     const personThemes: unknown[][] = [];
@@ -274,7 +276,7 @@ export async function generateScaleData(db: Queryable, options: ScaleOptions): P
       const expertise = random.sample(themeCodes, random.int(1, 4));
       const town = random.pick(place.council.towns);
       const name = `${random.pick(FIRST_NAMES)} ${random.pick(SURNAMES)}`;
-      accounts.push([id, scaleEmail(i), options.passwordHash]);
+      accounts.push([id, scaleEmail(i), options.passwordHash, verifiedAt]);
       network.push({
         id,
         council: councilIndex.get(place.councilId) as number,
@@ -316,6 +318,7 @@ export async function generateScaleData(db: Queryable, options: ScaleOptions): P
         { name: 'id', type: 'uuid' },
         { name: 'email', type: 'text' },
         { name: 'password_hash', type: 'text' },
+        { name: 'email_verified_at', type: 'timestamptz' },
       ],
       accounts,
       (done) => progress('accounts', done, accounts.length),

@@ -195,7 +195,13 @@ export class DemoDataService implements OnApplicationBootstrap {
   ): Promise<void> {
     for (const person of dataset.practitioners) {
       const id = stableId('practitioner', person.key);
-      await manager.insert(AccountEntity, { id, email: person.email.toLowerCase(), passwordHash, isDemo: true });
+      await manager.insert(AccountEntity, {
+        id,
+        email: person.email.toLowerCase(),
+        passwordHash,
+        isDemo: true,
+        emailVerifiedAt: person.emailVerified === false ? null : new Date(),
+      });
       await this.directory.practitioners.seed(manager, {
         row: {
           id,

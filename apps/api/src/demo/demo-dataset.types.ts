@@ -90,6 +90,8 @@ export interface DemoPractitioner {
   fullName: string;
   /** Sign-in email; every demo account uses the demo password. */
   email: string;
+  /** False for the one account that has not followed its verification link yet; the rest are verified. */
+  emailVerified?: boolean;
   jobTitle: string;
   bio?: string;
   canHelpWith?: string;

@@ -4,13 +4,15 @@ import type { Policy } from '@cohesion/common';
 /**
  * Who may call an operation:
  * - `public`: anyone, signed in or not (a token, if sent, must be valid);
- * - `member`: any signed-in account;
- * - `admin`: platform admins only.
+ * - `account`: any signed-in account, its email address verified or not (looking after
+ *   one's own account and profile);
+ * - `member`: a signed-in account with a verified email address;
+ * - `admin`: platform admins (with a verified email address) only.
  * `policy` is the domain's named policy that the service then enforces on the records the
  * caller touches (see `libs/<domain>/src/<domain>.policy.ts`); the permissions test lists
  * every operation with its policy's name and sentence, so every rule is reviewed in one place.
  */
-export type AccessLevel = 'public' | 'member' | 'admin';
+export type AccessLevel = 'public' | 'account' | 'member' | 'admin';
 
 export interface AccessRule {
   level: AccessLevel;

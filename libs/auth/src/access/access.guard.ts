@@ -3,7 +3,14 @@ import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
 import { AuthGuard } from '@nestjs/passport';
 import type { Logger } from 'pino';
-import { forbidden, LOGGER, unauthenticated, Viewer, type AuthenticatedRequest } from '@cohesion/common';
+import {
+  emailNotVerified,
+  forbidden,
+  LOGGER,
+  unauthenticated,
+  Viewer,
+  type AuthenticatedRequest,
+} from '@cohesion/common';
 import { ACCESS_RULE, type AccessRule } from './access.decorator.js';
 
 const BEARER = /^Bearer\s+\S+/i;
@@ -67,6 +74,8 @@ export class AccessGuard implements CanActivate {
     const viewer = await this.authenticate(context, request);
     if (rule.level === 'public') return true;
     if (!viewer.isAuthenticated) throw unauthenticated();
+    if (rule.level === 'account') return true;
+    if (!viewer.emailVerified) throw emailNotVerified();
     if (rule.level === 'admin' && !viewer.isAdmin) throw forbidden('Only platform admins can do this');
     return true;
   }

@@ -5,7 +5,7 @@ import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AppConfig } from '@cohesion/config';
 import { isUuid, unauthenticated, type Viewer } from '@cohesion/common';
 import { JWT_AUDIENCE, JWT_ISSUER, type AccessTokenClaims } from '../tokens/token.service.js';
-import { ViewerLoader } from './viewer.loader.js';
+import { ViewerReader } from './viewer.reader.js';
 
 /**
  * Verifies the bearer access token (signature, expiry, issuer, audience) and loads the
@@ -16,7 +16,7 @@ import { ViewerLoader } from './viewer.loader.js';
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
     config: AppConfig,
-    private readonly viewers: ViewerLoader,
+    private readonly viewers: ViewerReader,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),

@@ -1,9 +1,20 @@
-import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
 
 /** A person's sign-in. Their practitioner profile shares this id. */
 @Entity('accounts')
 @Unique('uq_accounts_email', ['email'])
 @Check('ck_accounts_email_lowercase', `"email" = lower("email")`)
+/** What the worker's purge of never-verified accounts reads. */
+@Index('idx_accounts_never_verified', ['createdAt'], { where: `"email_verified_at" IS NULL` })
 export class AccountEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -15,6 +26,13 @@ export class AccountEntity {
   /** argon2id hash; never leaves the auth module. */
   @Column('varchar', { length: 255 })
   passwordHash: string;
+
+  /**
+   * When the person followed the link sent to `email`; null until then. Until it is set the
+   * account may look after itself and nothing else (see AccessLevel `account`).
+   */
+  @Column('timestamptz', { nullable: true })
+  emailVerifiedAt: Date | null;
 
   /** Bumped by "sign out everywhere": access tokens carry the epoch they were issued in. */
   @Column('integer', { default: 0 })

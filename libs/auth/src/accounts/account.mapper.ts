@@ -13,6 +13,7 @@ export function toAccountModel(entity: AccountEntity, grants: readonly RoleGrant
     id: toGlobalId(ACCOUNT_TYPE, entity.id),
     accountId: entity.id,
     email: entity.email,
+    emailVerified: entity.emailVerifiedAt !== null,
     createdAt: entity.createdAt,
     roles: grants.map(toRoleGrantModel),
   });

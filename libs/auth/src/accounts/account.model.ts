@@ -31,6 +31,12 @@ export class AccountModel implements Node {
   @Field()
   email: string;
 
+  @Field({
+    description:
+      'Whether the link emailed to this address was followed. Until it is, the account can look after itself only: people, members-only listings and the network stay closed.',
+  })
+  emailVerified: boolean;
+
   @Field(() => [RoleGrantModel])
   roles: RoleGrantModel[];
 
@@ -57,4 +63,24 @@ export class AuthPayloadModel {
 
   @Field(() => AccountModel)
   account: AccountModel;
+}
+
+@ObjectType('Registration', {
+  description: 'The same answer whether or not the address already had an account: the next step is in the email.',
+})
+export class RegistrationModel {
+  @Field({ description: 'Where the email went.' })
+  email: string;
+
+  @Field()
+  message: string;
+}
+
+@ObjectType('EmailAddressChange')
+export class EmailAddressOutcomeModel {
+  @Field({ description: 'The address verified, or waiting for its link to be followed.' })
+  email: string;
+
+  @Field()
+  message: string;
 }

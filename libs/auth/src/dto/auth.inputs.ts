@@ -61,3 +61,60 @@ export class LogoutInput {
   @IsBoolean()
   everywhere?: boolean;
 }
+
+@InputType()
+export class VerifyEmailInput {
+  @Field({ description: 'The token from the link in the verification email.' })
+  @IsNotEmpty({ message: 'is required' })
+  @MaxLength(200)
+  token: string;
+}
+
+@InputType()
+export class ChangeEmailInput {
+  @Field({ description: 'The new address; it takes effect once the link sent to it is followed.' })
+  @Trim()
+  @IsEmail({}, { message: 'must be an email address' })
+  @MaxLength(254)
+  newEmail: string;
+
+  @Field({ description: 'Your current password.' })
+  @IsNotEmpty({ message: 'is required' })
+  @MaxLength(MAX_PASSWORD_LENGTH)
+  password: string;
+}
+
+@InputType()
+export class RequestPasswordResetInput {
+  @Field()
+  @Trim()
+  @IsNotEmpty({ message: 'is required' })
+  @MaxLength(254)
+  email: string;
+}
+
+@InputType()
+export class ResetPasswordInput {
+  @Field({ description: 'The token from the link in the reset email.' })
+  @IsNotEmpty({ message: 'is required' })
+  @MaxLength(200)
+  token: string;
+
+  @Field({ description: 'At least 12 characters; common passwords are refused.' })
+  @IsString()
+  @MaxLength(MAX_PASSWORD_LENGTH)
+  newPassword: string;
+}
+
+@InputType()
+export class ChangePasswordInput {
+  @Field()
+  @IsNotEmpty({ message: 'is required' })
+  @MaxLength(MAX_PASSWORD_LENGTH)
+  currentPassword: string;
+
+  @Field({ description: 'At least 12 characters; common passwords are refused.' })
+  @IsString()
+  @MaxLength(MAX_PASSWORD_LENGTH)
+  newPassword: string;
+}

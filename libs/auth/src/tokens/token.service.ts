@@ -29,7 +29,8 @@ export interface IssuedTokens {
   refreshTokenExpiresAt: Date;
 }
 
-export function hashRefreshToken(token: string): string {
+/** SHA-256 of an opaque token (refresh tokens, emailed links): only this is stored. */
+export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
@@ -63,7 +64,7 @@ export class TokenService {
     await manager.insert(RefreshTokenEntity, {
       accountId: account.id,
       familyId,
-      tokenHash: hashRefreshToken(refreshToken),
+      tokenHash: hashToken(refreshToken),
       expiresAt: refreshTokenExpiresAt,
     });
     return {

@@ -64,6 +64,13 @@ export function forbidden(message = 'You are not allowed to do this'): DomainErr
   return new DomainError('FORBIDDEN', message);
 }
 
+/** What a signed-in account that has not verified its email address is told when it reaches for the network. */
+export function emailNotVerified(): DomainError {
+  return forbidden(
+    'Confirm your email address first: follow the link we emailed you, or ask for a new one (resendVerificationEmail)',
+  );
+}
+
 export function conflict(message: string): DomainError {
   return new DomainError('CONFLICT', message);
 }

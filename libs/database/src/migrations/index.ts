@@ -27,6 +27,7 @@ import { ImportedFromOpenCall1796283438652 } from './1796283438652-ImportedFromO
 import { OrgIdRegisterPrefixes1796283887180 } from './1796283887180-OrgIdRegisterPrefixes.js';
 import { WithheldRecipientKey1796297739900 } from './1796297739900-WithheldRecipientKey.js';
 import { PlannedDatesGiven1796298024675 } from './1796298024675-PlannedDatesGiven.js';
+import { AccountVerification1796312220754 } from './1796312220754-AccountVerification.js';
 
 /** Every migration, oldest first. `npm run migration:generate` rewrites this list. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -58,4 +59,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   OrgIdRegisterPrefixes1796283887180,
   WithheldRecipientKey1796297739900,
   PlannedDatesGiven1796298024675,
+  AccountVerification1796312220754,
 ];

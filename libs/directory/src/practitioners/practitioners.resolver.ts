@@ -67,7 +67,7 @@ export class PractitionersResolver {
   }
 
   @Mutation(() => Practitioner, { description: 'Change your own profile.' })
-  @Access('member', DIRECTORY_POLICY.updateMyProfile)
+  @Access('account', DIRECTORY_POLICY.updateMyProfile)
   updateMyProfile(
     @Args('input') input: UpdateMyProfileInput,
     @Context() context: RequestContext,

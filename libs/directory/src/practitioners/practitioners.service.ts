@@ -62,8 +62,8 @@ export class PractitionersService implements AccountProfiles {
     const me = viewer.accountId ? params.add(viewer.accountId) : undefined;
     return {
       visible: me
-        ? `${DIRECTORY_POLICY.seePractitioner.sql('p', me)} AND NOT ${this.relationships.blockedSql(me, 'p.id')}`
-        : DIRECTORY_POLICY.seePractitioner.sql('p', me),
+        ? `${DIRECTORY_POLICY.seePractitioner.sql(viewer, 'p', me)} AND NOT ${this.relationships.blockedSql(me, 'p.id')}`
+        : DIRECTORY_POLICY.seePractitioner.sql(viewer, 'p', me),
       connected: me ? this.relationships.connectedSql(me, 'p.id') : 'FALSE',
     };
   }

@@ -211,7 +211,7 @@ export class ApplicationsService {
 
   /** Applications by id that the viewer may see: the applicant's admins, and the council's officers. */
   async visibleByIds(viewer: Viewer, ids: readonly string[]): Promise<GrantApplication[]> {
-    if (ids.length === 0 || !viewer.isAuthenticated) return [];
+    if (ids.length === 0 || !viewer.isVerifiedMember) return [];
     const rows = await applicationsByIds(this.dataSource, ids);
     return rows
       .filter((row) => allows(GRANTS_POLICY.viewApplication, viewer, applicationFacts(row)))

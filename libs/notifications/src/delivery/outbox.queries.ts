@@ -59,11 +59,25 @@ export async function cancelBlockedDeliveries(db: Db, blocks: NoticeBlocks): Pro
   );
 }
 
-/** Records a pending delivery as sent and lets go of its lease. */
+/** What an email-only message carrying a one-time link keeps of its text once sent or given up. */
+export const CLEARED_TEXT = 'This email carried a one-time link; its text is not kept.';
+
+/** Clears the text of the email-only notification of the deliveries in CTE `done` (with `notification_id`). */
+const CLEAR_LINK_TEXT = `
+  UPDATE notifications n SET body = '${CLEARED_TEXT}'
+    FROM done WHERE n.id = done.notification_id AND NOT n.shown_in_app`;
+
+/**
+ * Records a pending delivery as sent and lets go of its lease; an email-only message
+ * (one carrying a link that acts for the person) loses its text at the same moment.
+ */
 export async function markDeliverySent(db: Db, deliveryId: string): Promise<void> {
   await db.query(
-    `UPDATE notification_deliveries SET status = 'SENT', sent_at = now(), locked_until = NULL, last_error = NULL
-        WHERE id = $1 AND status = 'PENDING'`,
+    `WITH done AS (
+       UPDATE notification_deliveries SET status = 'SENT', sent_at = now(), locked_until = NULL, last_error = NULL
+        WHERE id = $1 AND status = 'PENDING'
+        RETURNING notification_id)
+     ${CLEAR_LINK_TEXT}`,
     [deliveryId],
   );
 }
@@ -78,13 +92,19 @@ export interface FailedAttempt {
   retryInMs: number;
 }
 
-/** Records a failed attempt on the claim `attempts` of a pending delivery and lets go of its lease. */
+/**
+ * Records a failed attempt on the claim `attempts` of a pending delivery and lets go of its
+ * lease; once given up (FAILED), an email-only message loses its text.
+ */
 export async function markDeliveryFailed(db: Db, failure: FailedAttempt): Promise<void> {
   await db.query(
-    `UPDATE notification_deliveries
+    `WITH done AS (
+       UPDATE notification_deliveries
           SET status = $2, locked_until = NULL, last_error = $3,
               next_attempt_at = now() + make_interval(secs => $4::float8 / 1000)
-        WHERE id = $1 AND status = 'PENDING' AND attempts = $5`,
+        WHERE id = $1 AND status = 'PENDING' AND attempts = $5
+        RETURNING notification_id, status)
+     ${CLEAR_LINK_TEXT} AND done.status = 'FAILED'`,
     [failure.deliveryId, failure.status, failure.lastError, failure.retryInMs, failure.attempts],
   );
 }

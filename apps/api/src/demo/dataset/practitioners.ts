@@ -964,4 +964,17 @@ export const DEMO_PRACTITIONERS: DemoPractitioner[] = [
     memberships: [{ organisation: 'bc-faith-leaders-forum', role: 'Secretary', startDate: '2021-06-01' }],
     roles: [{ role: 'ORG_ADMIN', organisation: 'bc-faith-leaders-forum' }],
   },
+  {
+    // Registered but has not followed the verification link yet: signs in, sees the public
+    // directory only, and is asked to confirm the address.
+    key: 'newcomer',
+    fullName: 'Priya Sandhu',
+    email: 'newcomer@demo.cohesion.example',
+    emailVerified: false,
+    jobTitle: 'Youth Worker',
+    languages: ['en', 'pa'],
+    areas: ['wolverhampton'],
+    expertise: ['youth'],
+    memberships: [],
+  },
 ];
