@@ -96,6 +96,12 @@ describe('accounts and sessions', () => {
         input: { email: 'sam.jones@example.org', password: 'a perfectly fine passphrase' },
       });
       expect(login.errors).toBeUndefined();
+      // Trying again within the hour answers the same, and does not email the owner again.
+      const third = await t.gql(REGISTER, {
+        input: { email: 'sam.jones@example.org', password: 'a third fine passphrase', fullName: 'Sam Jones' },
+      });
+      expect(third.data).toEqual(first.data);
+      expect(await emailsTo(t, 'sam.jones@example.org')).toHaveLength(2);
     });
   });
 

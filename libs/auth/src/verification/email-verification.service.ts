@@ -10,6 +10,7 @@ import { AUTH_POLICY } from '../auth.policy.js';
 import { AccountLinks } from '../links/account-links.js';
 import { LINK_NOT_VALID } from '../links/account-link.state-machine.js';
 import { PasswordHasher } from '../passwords/password-hasher.js';
+import { RateLimiter } from '../throttling/rate-limiter.js';
 
 /** An address that was verified, or is waiting for its link to be followed. */
 export interface EmailAddressOutcome {
@@ -30,6 +31,7 @@ export class EmailVerificationService {
     private readonly dataSource: DataSource,
     private readonly links: AccountLinks,
     private readonly hasher: PasswordHasher,
+    private readonly limiter: RateLimiter,
     private readonly config: AppConfig,
     @Inject(ACCOUNT_MAIL) private readonly mail: AccountMail,
   ) {}
@@ -41,8 +43,12 @@ export class EmailVerificationService {
     await this.mail.send(manager, ACCOUNT_MESSAGES.verifyEmail(to, this.config.publicUrl, token, ttl));
   }
 
-  /** Tells the owner of an address that someone tried to register it again. */
+  /**
+   * Tells the owner of an address that someone tried to register it again: at most once an
+   * hour per address, so registering cannot be used to flood someone's mailbox.
+   */
   async tellOwnerOfAttempt(email: string): Promise<void> {
+    if (!this.limiter.hit(`registration-attempt:${email}`, 1, 3600).allowed) return;
     await this.dataSource.transaction(async (manager) => {
       const account = await manager.findOneBy(AccountEntity, { email });
       if (account) {
