@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   connect,
+  createApplication,
   createArea,
+  createFund,
   createOrganisation,
   createPractitioner,
+  createRound,
   createTestApp,
   runCommandLine,
   type TestApp,
@@ -169,6 +172,60 @@ describe('a copy of your data (GET /account/export, npm run export:personal-data
     expect(tokens.length).toBeGreaterThan(0);
     for (const { token_hash } of tokens) expect(text).not.toContain(token_hash);
     expect(text).not.toMatch(/password|sessionEpoch|session_epoch|tokenHash|token_hash/i);
+  });
+
+  it('holds the grants work they did and the audit entries of their changes and of changes to their account', async () => {
+    const council = await createOrganisation(t, { name: 'Export Council', kind: 'LOCAL_AUTHORITY' });
+    const applicant = await createOrganisation(t, { name: 'Export Applicant Group' });
+    const fund = await createFund(t, { ownerOrganisationId: council.id });
+    const round = await createRound(t, { fundId: fund.id, criteria: [['Export need', 1, 10]] });
+    const application = await createApplication(t, {
+      roundId: round.id,
+      fundId: fund.id,
+      applicantOrganisationId: applicant.id,
+      projectTitle: 'Export Street Feast',
+    });
+    const assessor = await createPractitioner(t, { fullName: 'Export Assessor' });
+    const colleague = await createPractitioner(t, { fullName: 'Export Colleague' });
+    for (const [who, justification] of [
+      [assessor, 'Strong local need'],
+      [colleague, 'Colleague view'],
+    ] as const) {
+      await t.db.query(
+        `INSERT INTO grant_conflict_declarations (application_id, assessor_account_id, has_conflict) VALUES ($1, $2, false)`,
+        [application.id, who.id],
+      );
+      await t.db.query(
+        `INSERT INTO grant_scores (application_id, assessor_account_id, criterion_id, score, justification)
+         VALUES ($1, $2, $3, 8, $4)`,
+        [application.id, who.id, round.criterionIds[0], justification],
+      );
+    }
+    await t.db.query(
+      `INSERT INTO audit_entries (actor_account_id, entity_type, entity_id, action, before, after)
+       VALUES ($1, 'GrantApplication', $2, 'decide', NULL, '{"status": "AWARDED"}'),
+              ($3, 'RoleGrant', gen_random_uuid(), 'grant', NULL, jsonb_build_object('accountId', $1::text, 'role', 'GRANTS_OFFICER')),
+              ($3, 'GrantApplication', $2, 'decide', NULL, '{"status": "DECLINED"}')`,
+      [assessor.id, application.id, colleague.id],
+    );
+
+    const data = (await download(assessor.token)).body as Exported;
+    expect(data.grantsWork.scores).toEqual([
+      expect.objectContaining({
+        projectTitle: 'Export Street Feast',
+        criterion: 'Export need',
+        score: 8,
+        justification: 'Strong local need',
+      }),
+    ]);
+    expect(data.grantsWork.conflictDeclarations).toEqual([
+      expect.objectContaining({ projectTitle: 'Export Street Feast', hasConflict: false }),
+    ]);
+    expect(data.auditEntries).toEqual([
+      expect.objectContaining({ byYou: true, entityType: 'GrantApplication', action: 'decide' }),
+      expect.objectContaining({ byYou: false, entityType: 'RoleGrant', action: 'grant' }),
+    ]);
+    expect(JSON.stringify(data)).not.toContain(colleague.id);
   });
 
   it('refuses anyone not signed in', async () => {
