@@ -45,4 +45,4 @@ async function main(): Promise<number> {
   );
 }
 
-runCommand(main);
+runCommand(main, 'The export');
