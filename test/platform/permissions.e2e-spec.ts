@@ -91,6 +91,7 @@ const EXPECTED = [
 
 /** Every REST route and who may call it, reviewed the same way. */
 const EXPECTED_REST = [
+  'GET /account/export: account (auth.exportOwnData: your own data only, verified or not; never other people’s contact details, nor who blocked you)',
   'GET /grants/360giving/councils/:organisationId.csv: public (grants.publishGrants: anyone: published grants are open data (awards only, organisations only, nothing about people))',
   'GET /grants/360giving/councils/:organisationId.json: public (grants.publishGrants: anyone: published grants are open data (awards only, organisations only, nothing about people))',
   'GET /grants/360giving/funds/:fundId.csv: public (grants.publishGrants: anyone: published grants are open data (awards only, organisations only, nothing about people))',

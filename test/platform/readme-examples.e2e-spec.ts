@@ -16,7 +16,7 @@ import { DEMO_PASSWORD, DemoDataService } from '../../apps/api/src/demo/demo-dat
 
 /** How many examples the pages hold: an example lost when a page is edited or moved fails. */
 const GRAPHQL_EXAMPLES = 16;
-const CURL_REQUESTS = 7;
+const CURL_REQUESTS = 8;
 
 interface Example {
   /** The page and line it starts on, for messages: `docs/api/grants.md line 12`. */

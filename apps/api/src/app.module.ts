@@ -18,6 +18,7 @@ import { DemoDataModule } from './demo/demo-data.module.js';
 import { GraphiqlAssetsController } from './graphql/graphiql.js';
 import { graphqlOptions } from './graphql/graphql.options.js';
 import { NodeResolver } from './graphql/node.resolver.js';
+import { PersonalDataModule } from './personal-data/personal-data.module.js';
 import { DatabaseHealthIndicator, HealthController } from './health/health.controller.js';
 
 /** The API process: configuration, database, GraphQL platform and every domain. */
@@ -36,6 +37,7 @@ export class AppModule {
         NetworkModule,
         GrantsModule,
         OpenReferralModule,
+        PersonalDataModule,
         DemoDataModule,
       ],
       controllers: [HealthController, ...(config.isProduction ? [] : [GraphiqlAssetsController])],

@@ -50,6 +50,12 @@ export const AUTH_POLICY = definePolicies('auth', {
     allows: (viewer) => viewer.isAuthenticated,
     refuse: () => unauthenticated(),
   },
+  /** A copy of everything held about the signed-in person (their right of access), verified or not. */
+  exportOwnData: {
+    sentence: 'your own data only, verified or not; never other people’s contact details, nor who blocked you',
+    allows: (viewer) => viewer.isAuthenticated,
+    refuse: () => unauthenticated(),
+  },
   followEmailedLink: {
     sentence: 'whoever holds the emailed link: it works once, until it expires; attempts throttled per IP',
     allows: () => true,

@@ -5,6 +5,7 @@ export * from './accounts/account-profiles.js';
 export * from './accounts/account-read-models.js';
 export * from './accounts/account.entity.js';
 export * from './accounts/account.model.js';
+export * from './accounts/personal-data.queries.js';
 export * from './accounts/role-grant.entity.js';
 export * from './accounts/role-grants.service.js';
 export * from './auth.module.js';

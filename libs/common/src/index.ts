@@ -1,5 +1,6 @@
 export * from './audit/audit-entry.entity.js';
 export * from './audit/audit.service.js';
+export * from './audit/audit.queries.js';
 export * from './csv/csv.js';
 export * from './background/background-tasks.js';
 export * from './common.module.js';
@@ -25,6 +26,7 @@ export * from './logging/request-context.js';
 export * from './money.js';
 export * from './pagination/connection.js';
 export * from './pagination/keyset.js';
+export * from './personal-data.js';
 export * from './policy/policy.js';
 export * from './sql.js';
 export * from './stable-id.js';

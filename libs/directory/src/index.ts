@@ -23,6 +23,7 @@ export * from './practitioners/practitioner.model.js';
 export * from './practitioners/practitioners.loaders.js';
 export * from './practitioners/practitioner.queries.js';
 export * from './practitioners/practitioners.service.js';
+export * from './practitioners/personal-data.queries.js';
 export * from './practitioners/relationships.js';
 export * from './services/service.entity.js';
 export * from './services/services.service.js';

@@ -44,3 +44,4 @@ export const GRANT_ENTITIES = [
   GrantPaymentEntity,
   MonitoringReportEntity,
 ];
+export * from './personal-data.queries.js';

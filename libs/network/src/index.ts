@@ -26,3 +26,4 @@ export const NETWORK_ENTITIES = [
 export * from './introductions/introduction.notices.js';
 export * from './network.rules.js';
 export { SUGGESTIONS_SQL, suggestionParams } from './suggestions/suggestion.queries.js';
+export * from './personal-data.js';

@@ -11,3 +11,4 @@ export * from './notifications.service.js';
 import { NotificationDeliveryEntity, NotificationEntity } from './notification.entity.js';
 
 export const NOTIFICATION_ENTITIES = [NotificationEntity, NotificationDeliveryEntity];
+export * from './personal-data.js';

@@ -179,3 +179,18 @@ export function markNotificationsRead(
     hasIds ? [recipientId, ids] : [recipientId],
   );
 }
+
+/** A notification in a person's copy of their data (`notificationsOf`). */
+export type NotificationDataRow = Omit<NotificationRow, 'id' | 'createdAtKey'>;
+
+/**
+ * Every notification `recipient` may see in the app, oldest first: emails carrying a link
+ * that acts for them (verification, reset) are left out, as in the app.
+ */
+export function notificationsOf(db: Db, blocks: NoticeBlocks, recipient: string): Promise<NotificationDataRow[]> {
+  return db.query<NotificationDataRow[]>(
+    `SELECT n.kind, n.subject, n.body, n.link, n.created_at AS "createdAt", n.read_at AS "readAt"
+       FROM notifications n WHERE ${shownToSql(blocks, '$1')} ORDER BY n.created_at, n.id`,
+    [recipient],
+  );
+}

@@ -1,5 +1,5 @@
 /**
- * What the import commands share: usage errors (exit code 2), reading a JSON file, and
+ * What the command-line programs share: usage errors (exit code 2), reading a JSON file, and
  * the application they run in: the database and the domain modules they name, without
  * the HTTP and GraphQL server. The application is loaded only once the arguments and
  * files have been read (loading takes seconds; a typo should not), so everything heavy
@@ -94,14 +94,17 @@ export async function exitWhenWritten(code: number): Promise<never> {
   process.exit(code);
 }
 
-/** Runs a command's main and exits with its code: 2 for a UsageError (its message on stderr), 1 for a failure. */
-export function runCommand(main: () => Promise<number>): void {
+/**
+ * Runs a command's main and exits with its code: 2 for a UsageError (its message on stderr),
+ * 1 for a failure (`what` failed, with the stack).
+ */
+export function runCommand(main: () => Promise<number>, what = 'The import'): void {
   main().then(exitWhenWritten, (error: unknown) => {
     if (error instanceof UsageError) {
       process.stderr.write(`${error.message}\n`);
       return exitWhenWritten(2);
     }
-    process.stderr.write(`The import failed: ${(error as Error).stack ?? String(error)}\n`);
+    process.stderr.write(`${what} failed: ${(error as Error).stack ?? String(error)}\n`);
     return exitWhenWritten(1);
   });
 }

@@ -104,3 +104,20 @@ export async function deleteConnection(db: Db, one: string, other: string): Prom
   );
   return rows.length > 0;
 }
+
+/** One connection as its person's data holds it: the other person by name only. */
+export interface PersonalConnectionRow {
+  otherName: string;
+  origin: ConnectionOrigin;
+  since: Date;
+}
+
+/** Every connection of practitioner `me`, oldest first (their own data, for a copy of it). */
+export function connectionsOf(db: Db, me: string): Promise<PersonalConnectionRow[]> {
+  return db.query<PersonalConnectionRow[]>(
+    `SELECT p.full_name AS "otherName", c.origin, c.created_at AS since
+       FROM ${connectionsOfSql('$1')}
+      ORDER BY c.created_at, p.id`,
+    [me],
+  );
+}

@@ -269,3 +269,24 @@ export function expireDue(db: Db, limit: number): Promise<ExpiredIntroductionRow
     [limit],
   );
 }
+
+/** An introduction with the names of its people (`introductionsOf`). */
+export interface NamedIntroductionRow extends IntroductionRow {
+  requesterName: string;
+  targetName: string;
+  brokerName: string | null;
+}
+
+/** Every introduction practitioner `me` is part of and may see, oldest first (their own data, for a copy of it). */
+export function introductionsOf(db: Db, me: string): Promise<NamedIntroductionRow[]> {
+  return db.query<NamedIntroductionRow[]>(
+    `SELECT ${INTRODUCTION_COLUMNS}, r.full_name AS "requesterName", t.full_name AS "targetName",
+            b.full_name AS "brokerName"
+       FROM introductions i
+       JOIN ${practitionersSql('r')} ON r.id = i.requester_id
+       JOIN ${practitionersSql('t')} ON t.id = i.target_id
+       LEFT JOIN ${practitionersSql('b')} ON b.id = i.broker_id
+      WHERE ${partOfSql('$1')} ORDER BY i.created_at, i.id`,
+    [me],
+  );
+}

@@ -121,3 +121,22 @@ export function partnershipsOfOrganisations(
 export function partnershipsByIds(manager: EntityManager, ids: readonly string[]): Promise<PartnershipEntity[]> {
   return manager.getRepository(PartnershipEntity).createQueryBuilder('x').where('x.id = ANY(:ids)', { ids }).getMany();
 }
+
+/** A partnership someone proposed (`proposalsBy`). */
+export interface ProposalDataRow {
+  organisationName: string;
+  partnerName: string;
+  proposedAt: Date;
+}
+
+/** The partnership proposals `proposer` made that still stand, oldest first (their own data, for a copy of it). */
+export function proposalsBy(db: Db, proposer: string): Promise<ProposalDataRow[]> {
+  return db.query<ProposalDataRow[]>(
+    `SELECT o.name AS "organisationName", p.name AS "partnerName", pp.created_at AS "proposedAt"
+       FROM partnership_proposals pp
+       JOIN ${organisationsSql('o')} ON o.id = pp.organisation_id
+       JOIN ${organisationsSql('p')} ON p.id = pp.partner_id
+      WHERE pp.proposed_by = $1 ORDER BY pp.created_at, pp.id`,
+    [proposer],
+  );
+}
