@@ -81,11 +81,13 @@ async function main(): Promise<number> {
   const pkg = readJsonFile(file);
   return inApplication(
     async () => {
-      const [{ GrantsModule }, { NetworkRelationshipsModule }] = await Promise.all([
+      const [{ GrantsModule }, { NetworkRelationshipsModule }, { NotificationsModule }] = await Promise.all([
         import('@cohesion/grants'),
         import('@cohesion/network'),
+        import('@cohesion/notifications'),
       ]);
-      return [NetworkRelationshipsModule, GrantsModule];
+      // Grants brings the auth module, which sends account emails through the outbox.
+      return [NetworkRelationshipsModule, NotificationsModule, GrantsModule];
     },
     async (app) => {
       const { ThreeSixtyGivingImportService } = await import('@cohesion/grants');
