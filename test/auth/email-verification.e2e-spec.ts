@@ -113,6 +113,19 @@ describe('email verification', () => {
       expect(result.errors?.[0].message).toContain('Confirm your email address first');
     });
 
+    it('refuses a platform admin whose address is not verified: admin operations need it too', async () => {
+      const admin = await createPractitioner(t, { emailVerified: false, roles: [{ role: 'ADMIN' }] });
+      const areas = await countRows(t, 'areas');
+      const result = await t.gql(
+        `mutation { createArea(input: { name: "Unverified Ward", kind: LOCALITY }) { id } }`,
+        {},
+        admin.token,
+      );
+      expect(errorCode(result)).toBe('FORBIDDEN');
+      expect(result.errors?.[0].message).toContain('Confirm your email address first');
+      expect(await countRows(t, 'areas')).toBe(areas);
+    });
+
     it('refuses an introduction request', async () => {
       const result = await t.gql(
         `mutation ($to: ID!) { requestIntroduction(input: { to: $to, message: "Hello" }) { id } }`,
