@@ -22,6 +22,14 @@ export interface KeysetSort<R> {
   descending?: boolean;
 }
 
+/**
+ * Ascending by a name, case-insensitively, then by id (both SQL expressions); `valuesOf`
+ * reads the same two from a row (the lower-cased name the query selected, and the id).
+ */
+export function byNameSort<R>(name: string, id: string, valuesOf: (row: R) => [string, string]): KeysetSort<R> {
+  return { expressions: [`lower(${name})`, id], parts: ['text', 'uuid'], valuesOf };
+}
+
 export interface KeysetClause {
   where: string;
   params: CursorValue[];

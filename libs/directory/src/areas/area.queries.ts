@@ -5,7 +5,7 @@ import {
   SqlParams,
   type ConnectionShape,
   type Db,
-  type KeysetSort,
+  byNameSort,
 } from '@cohesion/common';
 import type { AreaEntity, AreaKindValue } from './area.entity.js';
 import type { AreasFilter } from './dto/area.inputs.js';
@@ -24,11 +24,7 @@ export interface AreaRow {
 /** An area linked to an owner (`linkedAreasSql`), with the owner's id. */
 export type LinkedAreaRow = AreaEntity & { ownerId: string };
 
-const AREA_SORT: KeysetSort<AreaRow> = {
-  expressions: ['lower(a.name)', 'a.id'],
-  parts: ['text', 'uuid'],
-  valuesOf: (row) => [row.sort_name, row.id],
-};
+const AREA_SORT = byNameSort<AreaRow>('a.name', 'a.id', (row) => [row.sort_name, row.id]);
 
 /** A page of the areas the filter selects, by name. */
 export function areaPage<T>(

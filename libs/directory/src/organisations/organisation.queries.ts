@@ -6,8 +6,8 @@ import {
   SqlParams,
   type ConnectionShape,
   type Db,
-  type KeysetSort,
   type Viewer,
+  byNameSort,
 } from '@cohesion/common';
 import { queryPrepared } from '@cohesion/database';
 import { linkedAreasSql, type LinkedAreaRow } from '../areas/area.queries.js';
@@ -36,11 +36,7 @@ export const ORGANISATION_COLUMNS = `
   ARRAY(SELECT i.scheme || '-' || i.identifier FROM organisation_identifiers i
          WHERE i.organisation_id = o.id ORDER BY i.scheme, i.identifier) AS identifiers`;
 
-const ORGANISATION_SORT: KeysetSort<OrganisationRecord> = {
-  expressions: ['lower(o.name)', 'o.id'],
-  parts: ['text', 'uuid'],
-  valuesOf: (row) => [row.sortName, row.id],
-};
+const ORGANISATION_SORT = byNameSort<OrganisationRecord>('o.name', 'o.id', (row) => [row.sortName, row.id]);
 
 /** The areas each organisation of the uuid[] SQL expression `organisationIds` serves, by name. */
 export function organisationAreasSql(organisationIds: string): string {

@@ -6,7 +6,7 @@ import {
   SqlParams,
   type ConnectionShape,
   type Db,
-  type KeysetSort,
+  byNameSort,
 } from '@cohesion/common';
 import { linkedAreasSql, type LinkedAreaRow } from '../areas/area.queries.js';
 import { linkedTermsSql, type LinkedTermRow } from '../taxonomy/taxonomy.queries.js';
@@ -35,11 +35,7 @@ const PRACTITIONER_COLUMNS = `
   p.website, p.website_visibility AS "websiteVisibility", p.is_demo AS "isDemo", p.version,
   p.created_at AS "createdAt", p.updated_at AS "updatedAt", lower(p.full_name) AS "sortName"`;
 
-export const PRACTITIONER_SORT: KeysetSort<PractitionerRecord> = {
-  expressions: ['lower(p.full_name)', 'p.id'],
-  parts: ['text', 'uuid'],
-  valuesOf: (row) => [row.sortName, row.id],
-};
+export const PRACTITIONER_SORT = byNameSort<PractitionerRecord>('p.full_name', 'p.id', (row) => [row.sortName, row.id]);
 
 /** A practitioner row ranked within an organisation (`parentKey`), with how many the viewer may see there. */
 export type RankedPractitioner = PractitionerRecord & { parentKey: string; rn: number; total: number };

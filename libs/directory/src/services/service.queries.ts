@@ -7,8 +7,8 @@ import {
   SqlParams,
   type ConnectionShape,
   type Db,
-  type KeysetSort,
   type Viewer,
+  byNameSort,
 } from '@cohesion/common';
 import { linkedAreasSql, type LinkedAreaRow } from '../areas/area.queries.js';
 import { auditState, type AuditState } from '../shared/audit-state.js';
@@ -36,11 +36,7 @@ export const SERVICE_COLUMNS = `
   s.assurer_email AS "assurerEmail", s.visibility, s.is_demo AS "isDemo", s.version, s.created_by AS "createdBy",
   s.created_at AS "createdAt", s.updated_at AS "updatedAt", lower(s.name) AS "sortName"`;
 
-export const SERVICE_SORT: KeysetSort<ServiceRecord> = {
-  expressions: ['lower(s.name)', 's.id'],
-  parts: ['text', 'uuid'],
-  valuesOf: (row) => [row.sortName, row.id],
-};
+export const SERVICE_SORT = byNameSort<ServiceRecord>('s.name', 's.id', (row) => [row.sortName, row.id]);
 
 /** A service row ranked within its organisation, with how many the viewer may see there. */
 export type RankedService = ServiceRecord & { rn: number; total: number };

@@ -5,7 +5,7 @@ import {
   SqlParams,
   type ConnectionShape,
   type Db,
-  type KeysetSort,
+  byNameSort,
 } from '@cohesion/common';
 import type { TaxonomyTermsFilter } from './dto/taxonomy.inputs.js';
 import type { TaxonomyTermEntity } from './taxonomy.entity.js';
@@ -42,11 +42,7 @@ export function linkedTermsSql(link: string, ownerColumn: string, ownerIds: stri
         ORDER BY t.name`;
 }
 
-export const TERM_SORT: KeysetSort<TermRow> = {
-  expressions: ['lower(t.name)', 't.id'],
-  parts: ['text', 'uuid'],
-  valuesOf: (row) => [row.sort_name, row.id],
-};
+export const TERM_SORT = byNameSort<TermRow>('t.name', 't.id', (row) => [row.sort_name, row.id]);
 
 /** A page of the terms the filter selects, by name. */
 export function termPage<T>(

@@ -6,7 +6,7 @@ import {
   SqlParams,
   type ConnectionShape,
   type Db,
-  type KeysetSort,
+  byNameSort,
 } from '@cohesion/common';
 import { currentMembershipsSql, practitionerPlacedInSql, practitionersSql } from '@cohesion/directory';
 import type { ConnectionOrigin } from './connection-origin.js';
@@ -47,11 +47,7 @@ export interface ConnectedRow {
   sortName: string;
 }
 
-const CONNECTED_SORT: KeysetSort<ConnectedRow> = {
-  expressions: ['lower(p.full_name)', 'p.id'],
-  parts: ['text', 'uuid'],
-  valuesOf: (row) => [row.sortName, row.practitionerId],
-};
+const CONNECTED_SORT = byNameSort<ConnectedRow>('p.full_name', 'p.id', (row) => [row.sortName, row.practitionerId]);
 
 /** A page of the people practitioner `me` is connected with and may see, by name, filtered. */
 export function connectionsPage<T>(
