@@ -92,6 +92,12 @@ describe('a copy of your data (GET /account/export, npm run export:personal-data
       blocked.id,
       blocker.id,
     ]);
+    // Someone who has since blocked them asked them to pass a request on: the app shows them no one.
+    await t.db.query(
+      `INSERT INTO introductions (requester_id, target_id, broker_id, message, status, expires_at)
+       VALUES ($1, $2, $3, 'Could you pass this on?', 'PENDING_BROKER', now() + interval '14 days')`,
+      [blocker.id, asked.id, me.id],
+    );
     await t.db.query(
       `INSERT INTO notifications (recipient_id, kind, subject, body) VALUES ($1, 'TEST_NOTICE', 'Export notice', 'A notice for the export')`,
       [me.id],

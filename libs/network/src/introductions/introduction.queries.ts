@@ -270,22 +270,30 @@ export function expireDue(db: Db, limit: number): Promise<ExpiredIntroductionRow
   );
 }
 
-/** An introduction with the names of its people (`introductionsOf`). */
+/**
+ * An introduction with the names of its people (`introductionsOf`): a name is null where the
+ * app shows no one, for someone `me` may not see (undiscoverable, or blocked either way).
+ */
 export interface NamedIntroductionRow extends IntroductionRow {
-  requesterName: string;
-  targetName: string;
+  requesterName: string | null;
+  targetName: string | null;
   brokerName: string | null;
+}
+
+/** `alias`'s name, as practitioner `$1` may see it. */
+function nameSeenBy(alias: string): string {
+  return `CASE WHEN ${alias}.id = $1::uuid OR ${NETWORK_POLICY.seePeer.sql(alias, '$1::uuid')} THEN ${alias}.full_name END`;
 }
 
 /** Every introduction practitioner `me` is part of and may see, oldest first (their own data, for a copy of it). */
 export function introductionsOf(db: Db, me: string): Promise<NamedIntroductionRow[]> {
   return db.query<NamedIntroductionRow[]>(
-    `SELECT ${INTRODUCTION_COLUMNS}, r.full_name AS "requesterName", t.full_name AS "targetName",
-            b.full_name AS "brokerName"
+    `SELECT ${INTRODUCTION_COLUMNS}, ${nameSeenBy('r')} AS "requesterName", ${nameSeenBy('t')} AS "targetName",
+            ${nameSeenBy('br')} AS "brokerName"
        FROM introductions i
        JOIN ${practitionersSql('r')} ON r.id = i.requester_id
        JOIN ${practitionersSql('t')} ON t.id = i.target_id
-       LEFT JOIN ${practitionersSql('b')} ON b.id = i.broker_id
+       LEFT JOIN ${practitionersSql('br')} ON br.id = i.broker_id
       WHERE ${partOfSql('$1')} ORDER BY i.created_at, i.id`,
     [me],
   );
