@@ -137,17 +137,40 @@ describe('email verification', () => {
   });
 
   describe('following the link', () => {
-    it('verifies the address, opening the network; the link works once', async () => {
+    it('verifies the address, opening membership claims (and through them the network); the link works once', async () => {
       const me = await registerAndSignIn('yusuf.ali@example.org');
       const token = await emailedToken(t, me.email, 'EMAIL_VERIFICATION');
       const verified = await t.gql<{ verifyEmail: { email: string } }>(VERIFY, { token });
       expect(verified.errors).toBeUndefined();
       expect(verified.data.verifyEmail.email).toBe(me.email);
-      // The same access token now carries a verified member.
-      const seen = await t.gql<{ me: { emailVerified: boolean } }>(ME, {}, me.token);
-      expect(seen.data.me.emailVerified).toBe(true);
-      const search = await t.gql<{ search: { edges: { node: { __typename: string } }[] } }>(SEARCH, {}, me.token);
-      expect(search.data.search.edges.map((edge) => edge.node.__typename)).toContain('Practitioner');
+      // The same access token now carries a verified address, not yet a confirmed membership.
+      const seen = await t.gql<{ me: { emailVerified: boolean; networkAccess: { standing: string } } }>(
+        `{ me { emailVerified networkAccess { standing } } }`,
+        {},
+        me.token,
+      );
+      expect(seen.data.me).toEqual({
+        emailVerified: true,
+        networkAccess: { standing: 'AWAITING_CONFIRMED_MEMBERSHIP' },
+      });
+      const types = async () =>
+        (
+          await t.gql<{ search: { edges: { node: { __typename: string } }[] } }>(SEARCH, {}, me.token)
+        ).data.search.edges.map((edge) => edge.node.__typename);
+      expect(await types()).not.toContain('Practitioner');
+      // Saying where they work, on that organisation's verified domain, confirms them: people open up.
+      const employer = await createOrganisation(t, { name: 'Verification Employer' });
+      await t.db.query(
+        `INSERT INTO organisation_email_domains (organisation_id, domain, verified_at) VALUES ($1, 'example.org', now())`,
+        [employer.id],
+      );
+      const claimed = await t.gql<{ claimMembership: { status: string } }>(
+        `mutation ($id: ID!) { claimMembership(input: { organisationId: $id }) { status } }`,
+        { id: employer.globalId },
+        me.token,
+      );
+      expect(claimed.data.claimMembership.status).toBe('CONFIRMED');
+      expect(await types()).toContain('Practitioner');
 
       const again = await t.gql(VERIFY, { token });
       expect(errorCode(again)).toBe('BAD_USER_INPUT');

@@ -449,6 +449,41 @@ describe('confirmed memberships', () => {
       expect(notice).toEqual({ kind: 'INVITATION_ACCEPTED' });
     });
 
+    it('registering with the invitation verifies the address and confirms the membership in one step', async () => {
+      await t.gql(
+        INVITE,
+        { input: { organisationId: council.globalId, email: 'joins@example.org' } },
+        councilAdmin.token,
+      );
+      const token = await emailedToken(t, 'joins@example.org', 'MEMBERSHIP_INVITATION');
+      const REGISTER = `mutation ($input: RegisterInput!) { register(input: $input) { email } }`;
+      const input = { email: 'joins@example.org', password: 'a long joining passphrase', fullName: 'Jo Okafor' };
+      // A token that does not work, or was sent to someone else, is refused before anything is written:
+      // the same whether or not the address has an account.
+      for (const wrong of [
+        { ...input, invitationToken: 'made-up' },
+        { ...input, email: 'someone.else@example.org', invitationToken: token },
+        { ...input, email: councilAdmin.email, invitationToken: 'made-up' },
+      ]) {
+        const refused = await t.gql(REGISTER, { input: wrong });
+        expect([errorCode(refused), errorFields(refused)]).toEqual(['BAD_USER_INPUT', ['input.invitationToken']]);
+      }
+      expect(await countRows(t, `accounts WHERE email IN ('joins@example.org', 'someone.else@example.org')`)).toBe(0);
+
+      const registered = await t.gql(REGISTER, { input: { ...input, invitationToken: token } });
+      expect(registered.errors).toBeUndefined();
+      expect((await emailsTo(t, 'joins@example.org')).map((email) => email.kind)).toEqual(['MEMBERSHIP_INVITATION']);
+      const login = await t.gql<{ login: { accessToken: string } }>(
+        `mutation ($input: LoginInput!) { login(input: $input) { accessToken } }`,
+        { input: { email: input.email, password: input.password } },
+      );
+      const me = await t.gql<Standing>(STANDING, {}, login.data.login.accessToken);
+      expect(me.data.me.networkAccess.standing).toBe('VERIFIED_MEMBER');
+      expect(me.data.me.practitioner.memberships).toEqual([
+        expect.objectContaining({ status: 'CONFIRMED', confirmedVia: 'INVITATION' }),
+      ]);
+    });
+
     it('can be withdrawn (then the link does nothing), by the organisation’s admins only', async () => {
       const invited = await t.gql<{ inviteMember: { id: string } }>(
         INVITE,

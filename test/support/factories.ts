@@ -70,7 +70,8 @@ export interface PractitionerOverrides extends Partial<Omit<PractitionerEntity, 
 
 /**
  * A verified organisation of each test app that people the factory makes verified members
- * work at, unless a test gives them memberships of its own. It covers no area and no theme.
+ * work at, unless a test gives them memberships of its own. It covers no area and no theme, and
+ * is listed to members only.
  */
 const homes = new WeakMap<TestApp, Promise<string>>();
 function homeOrganisation(t: TestApp): Promise<string> {
@@ -78,11 +79,12 @@ function homeOrganisation(t: TestApp): Promise<string> {
     const id = randomUUID();
     homes.set(
       t,
+      // Listed to members only, so it stays out of public lists and feeds.
       t.db
-        .query(`INSERT INTO organisations (id, name, kind, verified) VALUES ($1, $2, 'VCS', TRUE)`, [
-          id,
-          'Cohesion Network Test Employer',
-        ])
+        .query(
+          `INSERT INTO organisations (id, name, kind, verified, visibility) VALUES ($1, $2, 'VCS', TRUE, 'MEMBERS')`,
+          [id, 'Cohesion Network Test Employer'],
+        )
         .then(() => id),
     );
   }

@@ -54,10 +54,16 @@ export class AuthService {
     const passwordHash = await this.hasher.hash(input.password);
     try {
       await this.dataSource.transaction(async (manager) => {
+        if (input.invitationToken) await this.profiles.checkInvitation(manager, input.invitationToken, email);
         const account = manager.create(AccountEntity, { email, passwordHash });
         await manager.insert(AccountEntity, account);
-        await this.profiles.createProfile(manager, account.id, { fullName: input.fullName, jobTitle: input.jobTitle });
-        await this.verification.sendLink(manager, { accountId: account.id, email });
+        const created = await this.profiles.createProfile(manager, account.id, {
+          fullName: input.fullName,
+          jobTitle: input.jobTitle,
+          invitationToken: input.invitationToken,
+        });
+        // An accepted invitation, sent to this address, has proved it already.
+        if (!created.addressProven) await this.verification.sendLink(manager, { accountId: account.id, email });
       });
     } catch (error) {
       if (!isUniqueViolation(error, 'uq_accounts_email')) throw error;

@@ -3,6 +3,14 @@ import type { EntityManager } from 'typeorm';
 export interface NewProfile {
   fullName: string;
   jobTitle?: string;
+  /** From an organisation's invitation to the address registering: accepted in the same step. */
+  invitationToken?: string;
+}
+
+/** What creating a profile settled beyond the profile. */
+export interface CreatedProfile {
+  /** An invitation sent to the address was accepted, which proves the address. */
+  addressProven: boolean;
 }
 
 /** How an organisation vouched for a person without one of its admins deciding. */
@@ -13,8 +21,18 @@ export type VouchedBy = 'SIGN_IN' | 'INVITATION';
  * depends on this interface, not on the directory.
  */
 export interface AccountProfiles {
-  /** Creates the practitioner profile of a new account in the registration transaction. */
-  createProfile(manager: EntityManager, accountId: string, profile: NewProfile): Promise<void>;
+  /**
+   * Creates the practitioner profile of a new account in the registration transaction, and
+   * accepts the invitation it registers with, if any (see `checkInvitation`).
+   */
+  createProfile(manager: EntityManager, accountId: string, profile: NewProfile): Promise<CreatedProfile>;
+
+  /**
+   * Refuses (`BAD_USER_INPUT` on `input.invitationToken`) an invitation that does not work or was
+   * sent to another address: checked before anything else of a registration, so the answer
+   * never depends on whether the address already has an account.
+   */
+  checkInvitation(manager: EntityManager, token: string, email: string): Promise<void>;
 
   /**
    * Brings each account's verified-member standing up to date inside the caller's

@@ -25,6 +25,17 @@ export class RegisterInput {
   @Field({ nullable: true })
   @OptionalText(120)
   jobTitle?: string;
+
+  @Field({
+    nullable: true,
+    description:
+      'The token of an organisation’s invitation to this address: the address counts as verified and the ' +
+      'membership is confirmed in the same step.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  invitationToken?: string;
 }
 
 @InputType()

@@ -21,7 +21,15 @@ describe('email domains', () => {
   });
 
   it('refuses what can never vouch for an organisation’s staff', () => {
-    for (const provider of ['gmail.com', 'GoogleMail.com', 'outlook.com', 'hotmail.co.uk', 'yahoo.co.uk', 'icloud.com', 'proton.me']) {
+    for (const provider of [
+      'gmail.com',
+      'GoogleMail.com',
+      'outlook.com',
+      'hotmail.co.uk',
+      'yahoo.co.uk',
+      'icloud.com',
+      'proton.me',
+    ]) {
       expect(problem(provider)).toMatch(/is a public email provider/);
     }
     for (const suffix of ['gov.uk', 'police.uk', 'co.uk', 'nhs.uk', 'github.io', 'com']) {

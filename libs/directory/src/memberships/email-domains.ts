@@ -7,11 +7,43 @@ import { badInput } from '@cohesion/common';
  * that a person works somewhere.
  */
 export const PUBLIC_EMAIL_PROVIDERS: ReadonlySet<string> = new Set([
-  'aol.com', 'aol.co.uk', 'btinternet.com', 'btopenworld.com', 'fastmail.com', 'fastmail.fm', 'gmail.com',
-  'gmx.com', 'gmx.co.uk', 'gmx.net', 'googlemail.com', 'hey.com', 'hotmail.com', 'hotmail.co.uk', 'icloud.com',
-  'live.com', 'live.co.uk', 'mac.com', 'mail.com', 'me.com', 'msn.com', 'ntlworld.com', 'outlook.com',
-  'outlook.co.uk', 'pm.me', 'proton.me', 'protonmail.com', 'sky.com', 'talktalk.net', 'tiscali.co.uk',
-  'tutanota.com', 'virginmedia.com', 'yahoo.com', 'yahoo.co.uk', 'yandex.com', 'ymail.com', 'zoho.com',
+  'aol.com',
+  'aol.co.uk',
+  'btinternet.com',
+  'btopenworld.com',
+  'fastmail.com',
+  'fastmail.fm',
+  'gmail.com',
+  'gmx.com',
+  'gmx.co.uk',
+  'gmx.net',
+  'googlemail.com',
+  'hey.com',
+  'hotmail.com',
+  'hotmail.co.uk',
+  'icloud.com',
+  'live.com',
+  'live.co.uk',
+  'mac.com',
+  'mail.com',
+  'me.com',
+  'msn.com',
+  'ntlworld.com',
+  'outlook.com',
+  'outlook.co.uk',
+  'pm.me',
+  'proton.me',
+  'protonmail.com',
+  'sky.com',
+  'talktalk.net',
+  'tiscali.co.uk',
+  'tutanota.com',
+  'virginmedia.com',
+  'yahoo.com',
+  'yahoo.co.uk',
+  'yandex.com',
+  'ymail.com',
+  'zoho.com',
 ]);
 
 /**
@@ -39,7 +71,14 @@ export function normaliseEmailDomain(input: string, field: string): string {
 export function domainOfAddress(email: string): string | undefined {
   const at = email.lastIndexOf('@');
   if (at < 1) return undefined;
-  return domainToASCII(email.slice(at + 1).trim().toLowerCase()) || undefined;
+  return (
+    domainToASCII(
+      email
+        .slice(at + 1)
+        .trim()
+        .toLowerCase(),
+    ) || undefined
+  );
 }
 
 /** Whether an address is on the domain or on one of its subdomains (`team.walsall.gov.uk`). */

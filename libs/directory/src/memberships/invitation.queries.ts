@@ -72,10 +72,11 @@ export function setInvitationStatus(
   status: InvitationStatus,
   acceptedBy: string | null,
 ): Promise<unknown> {
-  return db.query(
-    `UPDATE membership_invitations SET status = $2, accepted_by = $3, decided_at = now() WHERE id = $1`,
-    [id, status, acceptedBy],
-  );
+  return db.query(`UPDATE membership_invitations SET status = $2, accepted_by = $3, decided_at = now() WHERE id = $1`, [
+    id,
+    status,
+    acceptedBy,
+  ]);
 }
 
 const NEWEST_FIRST: KeysetSort<InvitationRow> = {

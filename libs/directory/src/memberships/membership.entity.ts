@@ -1,13 +1,10 @@
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  ForeignKey,
-  Index,
-  PrimaryGeneratedColumn,
-} from 'typeorm';
-import { CONFIRMATION_ROUTES, MEMBERSHIP_STATUSES, type ConfirmationRoute, type MembershipStatus } from './membership.state-machine.js';
+  CONFIRMATION_ROUTES,
+  MEMBERSHIP_STATUSES,
+  type ConfirmationRoute,
+  type MembershipStatus,
+} from './membership.state-machine.js';
 import { INVITATION_STATUSES, type InvitationStatus } from './invitation.state-machine.js';
 
 const inList = (column: string, values: readonly string[]) =>
@@ -26,7 +23,10 @@ const inList = (column: string, values: readonly string[]) =>
   'ck_practitioner_memberships_confirmed_via',
   `("status" = 'PENDING' AND "confirmed_via" IS NULL) OR "status" <> 'PENDING'`,
 )
-@Check('ck_practitioner_memberships_route', `"confirmed_via" IS NULL OR ${inList('confirmed_via', CONFIRMATION_ROUTES)}`)
+@Check(
+  'ck_practitioner_memberships_route',
+  `"confirmed_via" IS NULL OR ${inList('confirmed_via', CONFIRMATION_ROUTES)}`,
+)
 @Index('idx_practitioner_memberships_practitioner_id', ['practitionerId'])
 @Index('idx_practitioner_memberships_organisation_id', ['organisationId'])
 @Index('idx_practitioner_memberships_pending', ['organisationId', 'createdAt', 'id'], { where: `"status" = 'PENDING'` })

@@ -2,7 +2,10 @@ import type { Notice } from '@cohesion/notifications';
 
 /** What people are told about memberships: to the organisation's admins, and to the person. */
 export const MEMBERSHIP_NOTICES = {
-  claimed(adminId: string, claim: { practitionerId: string; name: string; organisationId: string; organisation: string }): Notice {
+  claimed(
+    adminId: string,
+    claim: { practitionerId: string; name: string; organisationId: string; organisation: string },
+  ): Notice {
     return {
       recipientId: adminId,
       kind: 'MEMBERSHIP_CLAIMED',
@@ -39,7 +42,10 @@ export const MEMBERSHIP_NOTICES = {
       about: [],
     };
   },
-  invitationAccepted(inviterId: string, accepted: { practitionerId: string; name: string; organisation: string }): Notice {
+  invitationAccepted(
+    inviterId: string,
+    accepted: { practitionerId: string; name: string; organisation: string },
+  ): Notice {
     return {
       recipientId: inviterId,
       kind: 'INVITATION_ACCEPTED',

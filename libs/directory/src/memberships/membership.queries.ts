@@ -158,11 +158,13 @@ export async function organisationAdmins(db: Db, organisationId: string): Promis
 }
 
 /** An organisation's name and whether it exists, locked against concurrent change of its memberships' basis. */
-export async function organisationNamed(db: Db, organisationId: string): Promise<{ id: string; name: string } | undefined> {
-  const rows = await db.query<{ id: string; name: string }[]>(
-    `SELECT id, name FROM organisations WHERE id = $1`,
-    [organisationId],
-  );
+export async function organisationNamed(
+  db: Db,
+  organisationId: string,
+): Promise<{ id: string; name: string } | undefined> {
+  const rows = await db.query<{ id: string; name: string }[]>(`SELECT id, name FROM organisations WHERE id = $1`, [
+    organisationId,
+  ]);
   return rows[0];
 }
 

@@ -7,7 +7,12 @@ import {
   type MembershipEvent,
   type MembershipStatus,
 } from './membership.state-machine.js';
-import { INVITATION_NOT_VALID, invitationState, nextInvitationStatus, type InvitationState } from './invitation.state-machine.js';
+import {
+  INVITATION_NOT_VALID,
+  invitationState,
+  nextInvitationStatus,
+  type InvitationState,
+} from './invitation.state-machine.js';
 
 const EVENTS: MembershipEvent[] = ['CONFIRM', 'DECLINE', 'END'];
 const ACTORS: MembershipActor[] = ['MEMBER', 'ORGANISATION', 'SYSTEM'];
@@ -49,7 +54,9 @@ describe('the membership state machine', () => {
     expect(() => nextMembershipStatus('CONFIRMED', 'CONFIRM', 'ORGANISATION')).toThrow(
       'This membership is already confirmed; it cannot be confirmed',
     );
-    expect(() => nextMembershipStatus('PENDING', 'CONFIRM', 'MEMBER')).toThrow('Only the organisation’s admins can do that');
+    expect(() => nextMembershipStatus('PENDING', 'CONFIRM', 'MEMBER')).toThrow(
+      'Only the organisation’s admins can do that',
+    );
     expect(() => nextMembershipStatus('DECLINED', 'END', 'MEMBER')).toThrow('This membership is already declined');
   });
 });
@@ -75,7 +82,9 @@ describe('the invitation state machine', () => {
         expect(nextInvitationStatus(state, 'REVOKE')).toBe('REVOKED');
       } else {
         expect(() => nextInvitationStatus(state, 'ACCEPT')).toThrow(INVITATION_NOT_VALID);
-        expect(() => nextInvitationStatus(state, 'REVOKE')).toThrow(`This invitation is already ${state.toLowerCase()}`);
+        expect(() => nextInvitationStatus(state, 'REVOKE')).toThrow(
+          `This invitation is already ${state.toLowerCase()}`,
+        );
       }
     });
   }

@@ -57,7 +57,9 @@ export function nextMembershipStatus(
     throw conflict(`This membership is already ${status.toLowerCase()}; it cannot be ${PAST[event]}`);
   }
   if (!move.by.includes(actor)) {
-    throw conflict(event === 'CONFIRM' || event === 'DECLINE' ? 'Only the organisation’s admins can do that' : 'Not yours to end');
+    throw conflict(
+      event === 'CONFIRM' || event === 'DECLINE' ? 'Only the organisation’s admins can do that' : 'Not yours to end',
+    );
   }
   return move.to;
 }

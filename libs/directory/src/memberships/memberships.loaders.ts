@@ -15,7 +15,8 @@ export class PractitionerMembershipsLoader implements LoaderFactory<string, Memb
 
   create(): DataLoader<string, MembershipRow[]> {
     return new DataLoader(
-      async (ids) => groupedInKeyOrder(ids, await this.memberships.membershipsOf(ids, false), (row) => row.practitionerId),
+      async (ids) =>
+        groupedInKeyOrder(ids, await this.memberships.membershipsOf(ids, false), (row) => row.practitionerId),
       BATCH_OPTIONS,
     );
   }
@@ -28,7 +29,8 @@ export class MembershipHistoryLoader implements LoaderFactory<string, Membership
 
   create(): DataLoader<string, MembershipRow[]> {
     return new DataLoader(
-      async (ids) => groupedInKeyOrder(ids, await this.memberships.membershipsOf(ids, true), (row) => row.practitionerId),
+      async (ids) =>
+        groupedInKeyOrder(ids, await this.memberships.membershipsOf(ids, true), (row) => row.practitionerId),
       BATCH_OPTIONS,
     );
   }

@@ -2,7 +2,15 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { BackgroundTasks, NodeRegistry, viewerOf } from '@cohesion/common';
 import { OrganisationByIdLoader } from '../organisations/organisations.loaders.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
-import { EMAIL_DOMAIN_TYPE, INVITATION_TYPE, MEMBERSHIP_TYPE, toEmailDomain, toInvitation, toMembership, today } from './membership.mapper.js';
+import {
+  EMAIL_DOMAIN_TYPE,
+  INVITATION_TYPE,
+  MEMBERSHIP_TYPE,
+  toEmailDomain,
+  toInvitation,
+  toMembership,
+  today,
+} from './membership.mapper.js';
 import {
   MembershipClaimantLoader,
   MembershipHistoryLoader,

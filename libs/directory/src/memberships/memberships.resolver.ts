@@ -1,4 +1,16 @@
-import { Args, Context, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver, Field } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+  Field,
+} from '@nestjs/graphql';
 import { fromGlobalId, viewerOf, type RequestContext } from '@cohesion/common';
 import { Access } from '@cohesion/auth';
 import { DIRECTORY_POLICY } from '../directory.policy.js';
@@ -57,9 +69,14 @@ export class MembershipsResolver {
     return toMembership(await this.memberships.claim(viewerOf(context), input), today());
   }
 
-  @Mutation(() => Membership, { description: 'End a membership: your own, or (as its admin) one of your organisation’s.' })
+  @Mutation(() => Membership, {
+    description: 'End a membership: your own, or (as its admin) one of your organisation’s.',
+  })
   @Access('member', DIRECTORY_POLICY.endMembership)
-  async endMembership(@Args('id', { type: () => ID }) id: string, @Context() context: RequestContext): Promise<Membership> {
+  async endMembership(
+    @Args('id', { type: () => ID }) id: string,
+    @Context() context: RequestContext,
+  ): Promise<Membership> {
     return toMembership(await this.memberships.end(viewerOf(context), fromGlobalId(id, 'Membership', 'id')), today());
   }
 
@@ -70,7 +87,9 @@ export class MembershipsResolver {
     @Context() context: RequestContext,
   ): Promise<Membership[]> {
     const date = today();
-    return (await this.memberships.decide(viewerOf(context), input.ids, 'CONFIRM')).map((row) => toMembership(row, date));
+    return (await this.memberships.decide(viewerOf(context), input.ids, 'CONFIRM')).map((row) =>
+      toMembership(row, date),
+    );
   }
 
   @Mutation(() => [Membership], { description: 'Decline pending memberships of organisations you administer.' })
@@ -80,10 +99,14 @@ export class MembershipsResolver {
     @Context() context: RequestContext,
   ): Promise<Membership[]> {
     const date = today();
-    return (await this.memberships.decide(viewerOf(context), input.ids, 'DECLINE')).map((row) => toMembership(row, date));
+    return (await this.memberships.decide(viewerOf(context), input.ids, 'DECLINE')).map((row) =>
+      toMembership(row, date),
+    );
   }
 
-  @Query(() => MembershipConnection, { description: 'People waiting for your organisation to confirm they work there, oldest first.' })
+  @Query(() => MembershipConnection, {
+    description: 'People waiting for your organisation to confirm they work there, oldest first.',
+  })
   @Access('member', DIRECTORY_POLICY.reviewMemberships)
   async pendingMemberships(
     @Args() args: OrganisationMembershipsArgs,
@@ -109,7 +132,10 @@ export class MembershipsResolver {
     @Args('id', { type: () => ID }) id: string,
     @Context() context: RequestContext,
   ): Promise<MembershipInvitation> {
-    const row = await this.memberships.revokeInvitation(viewerOf(context), fromGlobalId(id, 'MembershipInvitation', 'id'));
+    const row = await this.memberships.revokeInvitation(
+      viewerOf(context),
+      fromGlobalId(id, 'MembershipInvitation', 'id'),
+    );
     return toInvitation(row, new Date());
   }
 
@@ -166,7 +192,10 @@ export class MembershipsResolver {
   }
 
   @ResolveField(() => Organisation, { nullable: true })
-  async organisation(@Parent() membership: Membership, @Context() context: RequestContext): Promise<Organisation | null> {
+  async organisation(
+    @Parent() membership: Membership,
+    @Context() context: RequestContext,
+  ): Promise<Organisation | null> {
     const record = await context.loaders.get(this.organisationById).load(membership.organisationId);
     return record ? recordToOrganisation(record) : null;
   }
@@ -175,7 +204,10 @@ export class MembershipsResolver {
     nullable: true,
     description: 'Who claims it: for the organisation’s admins only (null for anyone else).',
   })
-  async claimant(@Parent() membership: Membership, @Context() context: RequestContext): Promise<MembershipClaimant | null> {
+  async claimant(
+    @Parent() membership: Membership,
+    @Context() context: RequestContext,
+  ): Promise<MembershipClaimant | null> {
     const row = await context.loaders.get(this.claimants).load(membership);
     return row ? Object.assign(new MembershipClaimant(), row) : null;
   }

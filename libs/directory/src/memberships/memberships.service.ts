@@ -310,7 +310,10 @@ export class MembershipsService {
       if (actor === 'ORGANISATION') {
         const organisation = await organisationNamed(manager, row.organisationId);
         await this.notifications.queue(manager, [
-          MEMBERSHIP_NOTICES.endedByOrganisation({ practitionerId: row.practitionerId, organisation: organisation?.name ?? '' }),
+          MEMBERSHIP_NOTICES.endedByOrganisation({
+            practitionerId: row.practitionerId,
+            organisation: organisation?.name ?? '',
+          }),
         ]);
       }
       await refreshStanding(manager, [row.practitionerId]);
@@ -319,7 +322,12 @@ export class MembershipsService {
     });
   }
 
-  private async endIn(manager: EntityManager, viewer: Viewer, row: MembershipRow, actor: MembershipActor): Promise<void> {
+  private async endIn(
+    manager: EntityManager,
+    viewer: Viewer,
+    row: MembershipRow,
+    actor: MembershipActor,
+  ): Promise<void> {
     nextMembershipStatus(row.status, 'END', actor);
     await endMembership(manager, row.id, viewer.accountId);
     await this.audit.record(manager, viewer, {
@@ -385,7 +393,10 @@ export class MembershipsService {
     );
     const rows = await domainsOfOrganisations(this.dataSource, organisationIds, manages);
     return rows.filter((row) =>
-      DIRECTORY_POLICY.seeEmailDomain.allows(viewer, { organisationId: row.organisationId, verified: row.verifiedAt !== null }),
+      DIRECTORY_POLICY.seeEmailDomain.allows(viewer, {
+        organisationId: row.organisationId,
+        verified: row.verifiedAt !== null,
+      }),
     );
   }
 
@@ -417,7 +428,11 @@ export class MembershipsService {
    * pending claims to the organisation from verified addresses on it. Withdrawing confirms
    * nobody new and ends nothing already confirmed.
    */
-  async verifyDomain(viewer: Viewer, id: string, verified: boolean): Promise<{ domain: EmailDomainRow; confirmed: number }> {
+  async verifyDomain(
+    viewer: Viewer,
+    id: string,
+    verified: boolean,
+  ): Promise<{ domain: EmailDomainRow; confirmed: number }> {
     enforce(DIRECTORY_POLICY.verifyEmailDomain, viewer, undefined);
     return this.dataSource.transaction(async (manager) => {
       const current = await lockEmailDomain(manager, id);
@@ -439,14 +454,25 @@ export class MembershipsService {
     const pending = await pendingMembershipPage(manager, domain.organisationId, { first: 1000 }, (row) => row);
     const rows = pending.edges.map((edge) => edge.node);
     const claimants = new Map(
-      (await claimantsOf(manager, rows.map((row) => row.practitionerId))).map((claimant) => [claimant.id, claimant]),
+      (
+        await claimantsOf(
+          manager,
+          rows.map((row) => row.practitionerId),
+        )
+      ).map((claimant) => [claimant.id, claimant]),
     );
     const onDomain = rows.filter((row) => {
       const claimant = claimants.get(row.practitionerId);
       return claimant?.emailVerified && addressOnDomain(claimant.email, domain.domain);
     });
     if (onDomain.length === 0) return 0;
-    await decideMemberships(manager, onDomain.map((row) => row.id), 'CONFIRMED', 'EMAIL_DOMAIN', null);
+    await decideMemberships(
+      manager,
+      onDomain.map((row) => row.id),
+      'CONFIRMED',
+      'EMAIL_DOMAIN',
+      null,
+    );
     const organisation = await organisationNamed(manager, domain.organisationId);
     for (const row of onDomain) {
       await this.audit.record(manager, null, {
@@ -460,10 +486,16 @@ export class MembershipsService {
     await this.notifications.queue(
       manager,
       onDomain.map((row) =>
-        MEMBERSHIP_NOTICES.decided({ practitionerId: row.practitionerId, organisation: organisation?.name ?? '' }, true),
+        MEMBERSHIP_NOTICES.decided(
+          { practitionerId: row.practitionerId, organisation: organisation?.name ?? '' },
+          true,
+        ),
       ),
     );
-    await refreshStanding(manager, onDomain.map((row) => row.practitionerId));
+    await refreshStanding(
+      manager,
+      onDomain.map((row) => row.practitionerId),
+    );
     return onDomain.length;
   }
 
@@ -562,37 +594,59 @@ export class MembershipsService {
    * transaction. Any link that does not work gets the same answer.
    */
   async acceptInvitation(viewer: Viewer, token: string): Promise<MembershipRow> {
-    return this.dataSource.transaction(async (manager) => {
-      const invitation = await lockInvitationByToken(manager, hashToken(token));
-      if (!invitation || invitationState(invitation, new Date()) !== 'PENDING') {
-        throw badInput('input.token', INVITATION_NOT_VALID);
-      }
-      const address = await accountAddress(manager, viewer.accountId as string);
-      enforce(DIRECTORY_POLICY.acceptInvitation, viewer, { sentToViewer: address?.email === invitation.email });
-      const practitionerId = viewer.practitionerId as string;
-      await setInvitationStatus(manager, invitation.id, nextInvitationStatus('PENDING', 'ACCEPT'), viewer.accountId);
-      await markAddressProven(manager, practitionerId);
-      const row = await this.confirmVouched(manager, practitionerId, invitation.organisationId, 'INVITATION', invitation);
-      await this.audit.record(manager, viewer, {
-        entityType: 'MembershipInvitation',
-        entityId: invitation.id,
-        action: 'accept',
-        before: { status: 'PENDING' },
-        after: { status: 'ACCEPTED', membershipId: row.id },
-      });
-      if (invitation.invitedBy && invitation.invitedBy !== practitionerId) {
-        const [person] = await claimantsOf(manager, [practitionerId]);
-        const organisation = await organisationNamed(manager, invitation.organisationId);
-        await this.notifications.queue(manager, [
-          MEMBERSHIP_NOTICES.invitationAccepted(invitation.invitedBy, {
-            practitionerId,
-            name: person.fullName,
-            organisation: organisation?.name ?? '',
-          }),
-        ]);
-      }
-      return row;
+    return this.dataSource.transaction((manager) =>
+      this.acceptInvitationIn(manager, viewer.accountId as string, token, viewer),
+    );
+  }
+
+  /** A registration's invitation must work and have been sent to the address registering. */
+  async checkInvitation(manager: EntityManager, token: string, email: string): Promise<void> {
+    const invitation = await lockInvitationByToken(manager, hashToken(token));
+    if (!invitation || invitationState(invitation, new Date()) !== 'PENDING' || invitation.email !== email) {
+      throw badInput('input.invitationToken', INVITATION_NOT_VALID);
+    }
+  }
+
+  /**
+   * Accepts an invitation for the account, in the caller's transaction: signed in (`viewer`),
+   * or registering with it (`viewer` null, in the registration's transaction).
+   */
+  async acceptInvitationIn(
+    manager: EntityManager,
+    accountId: string,
+    token: string,
+    viewer: Viewer | null,
+  ): Promise<MembershipRow> {
+    const field = viewer ? 'input.token' : 'input.invitationToken';
+    const invitation = await lockInvitationByToken(manager, hashToken(token));
+    if (!invitation || invitationState(invitation, new Date()) !== 'PENDING')
+      throw badInput(field, INVITATION_NOT_VALID);
+    const address = await accountAddress(manager, accountId);
+    const sentToViewer = address?.email === invitation.email;
+    if (viewer) enforce(DIRECTORY_POLICY.acceptInvitation, viewer, { sentToViewer });
+    else if (!sentToViewer) throw badInput(field, INVITATION_NOT_VALID);
+    await setInvitationStatus(manager, invitation.id, nextInvitationStatus('PENDING', 'ACCEPT'), accountId);
+    await markAddressProven(manager, accountId);
+    const row = await this.confirmVouched(manager, accountId, invitation.organisationId, 'INVITATION', invitation);
+    await this.audit.record(manager, viewer, {
+      entityType: 'MembershipInvitation',
+      entityId: invitation.id,
+      action: 'accept',
+      before: { status: 'PENDING' },
+      after: { status: 'ACCEPTED', membershipId: row.id },
     });
+    if (invitation.invitedBy && invitation.invitedBy !== accountId) {
+      const [person] = await claimantsOf(manager, [accountId]);
+      const organisation = await organisationNamed(manager, invitation.organisationId);
+      await this.notifications.queue(manager, [
+        MEMBERSHIP_NOTICES.invitationAccepted(invitation.invitedBy, {
+          practitionerId: accountId,
+          name: person.fullName,
+          organisation: organisation?.name ?? '',
+        }),
+      ]);
+    }
+    return row;
   }
 
   // ---- By id (node) ----
@@ -629,5 +683,4 @@ export class MembershipsService {
   async refreshMembersOf(manager: EntityManager, organisationId: string): Promise<void> {
     await this.refreshStanding(manager, await membersOf(manager, [organisationId]));
   }
-
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { AccountProfiles, NewProfile, VouchedBy } from '@cohesion/auth';
+import type { AccountProfiles, CreatedProfile, NewProfile, VouchedBy } from '@cohesion/auth';
 import { MembershipsService } from '../memberships/memberships.service.js';
 import { PractitionersService } from './practitioners.service.js';
 
@@ -12,8 +12,15 @@ export class AccountProfilesAdapter implements AccountProfiles {
     private readonly memberships: MembershipsService,
   ) {}
 
-  createProfile(manager: EntityManager, accountId: string, profile: NewProfile): Promise<void> {
-    return this.practitioners.createProfile(manager, accountId, profile);
+  async createProfile(manager: EntityManager, accountId: string, profile: NewProfile): Promise<CreatedProfile> {
+    await this.practitioners.createProfile(manager, accountId, profile);
+    if (!profile.invitationToken) return { addressProven: false };
+    await this.memberships.acceptInvitationIn(manager, accountId, profile.invitationToken, null);
+    return { addressProven: true };
+  }
+
+  checkInvitation(manager: EntityManager, token: string, email: string): Promise<void> {
+    return this.memberships.checkInvitation(manager, token, email);
   }
 
   async refreshStanding(manager: EntityManager, accountIds: readonly string[]): Promise<void> {

@@ -1,5 +1,14 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsEmail,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+} from 'class-validator';
 import { ConnectionArgs, IsGlobalIdOf, IsLocalDate, LocalDateScalar, OptionalText, Trim } from '@cohesion/common';
 
 @InputType({ description: 'Where you work: an organisation, your role and team there, with dates.' })
@@ -27,7 +36,9 @@ export class MembershipInput {
   endDate?: string | null;
 }
 
-@InputType({ description: 'Say you work at an organisation: its admins confirm it (or a verified email domain does at once).' })
+@InputType({
+  description: 'Say you work at an organisation: its admins confirm it (or a verified email domain does at once).',
+})
 export class ClaimMembershipInput extends MembershipInput {}
 
 @InputType()
