@@ -26,6 +26,7 @@ const EXPECTED = [
   'Mutation.createTaxonomyTerm: admin (directory.manageReferenceData: a platform ADMIN: areas and taxonomies are shared by every domain)',
   'Mutation.decideApplication: member (grants.decideApplication: a GRANTS_OFFICER of the fund’s council (or ADMIN) without a declared conflict)',
   'Mutation.declareConflictOfInterest: member (grants.declareConflict: a GRANTS_OFFICER of the fund’s council (or ADMIN), for themselves)',
+  'Mutation.deleteMyAccount: account (auth.deleteOwnAccount: your own account only, verified or not; needs your current password)',
   'Mutation.endPartnership: member (network.managePartnership: an ORG_ADMIN of either organisation (or ADMIN); NOT_FOUND for anyone else)',
   'Mutation.grantRole: member (auth.grantRole: ADMIN for any role; ORG_ADMIN may add admins of their own organisation)',
   'Mutation.import360Giving: member (grants.importAwards: a GRANTS_OFFICER of the fund’s council, or ADMIN)',
