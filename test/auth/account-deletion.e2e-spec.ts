@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { UnverifiedAccountPurgeTask } from '@cohesion/auth';
 import {
   connect,
   createApplication,
@@ -301,6 +302,21 @@ describe('deleting your account (deleteMyAccount, npm run erasures:reapply)', ()
       unverified.id,
     ]);
     expect(row.erased_at).toBeInstanceOf(Date);
+  });
+
+  it('keeps tombstones through the purge of never-verified accounts, so the records they hold stay', async () => {
+    // A tombstone has no verified address; were it purged, its grant scores would go with it.
+    await t.db.query(`UPDATE accounts SET created_at = now() - interval '400 days' WHERE erased_at IS NOT NULL`);
+    await t.app.get(UnverifiedAccountPurgeTask).runOnce();
+    const [left] = await t.db.query<{ count: number }[]>(
+      'SELECT count(*)::int AS count FROM accounts WHERE erased_at IS NOT NULL',
+    );
+    expect(left.count).toBe(2);
+    const [score] = await t.db.query<{ count: number }[]>(
+      'SELECT count(*)::int AS count FROM grant_scores WHERE assessor_account_id = $1',
+      [me.id],
+    );
+    expect(score.count).toBe(1);
   });
 
   it('erases again what a restore from backup brought back, and a second run changes nothing', async () => {
