@@ -1,6 +1,6 @@
 import { UseInterceptors } from '@nestjs/common';
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { notFound, Viewer, viewerOf, type RequestContext } from '@cohesion/common';
+import { notFound, viewerOf, type RequestContext } from '@cohesion/common';
 import { Access, Public } from './access/access.decorator.js';
 import { toAccountModel } from './accounts/account.mapper.js';
 import {
@@ -160,9 +160,9 @@ export class AuthResolver {
 
   /** The rest of this response (e.g. `account { practitioner }`) is answered as the newly signed-in person. */
   private async payload(session: Session, context: RequestContext): Promise<AuthPayloadModel> {
-    const grants = await this.auth.grantsOf(session.account.id);
-    const { id, emailVerifiedAt } = session.account;
-    context.req.viewer = emailVerifiedAt ? Viewer.member(id, id, grants) : Viewer.unverified(id, id, grants);
+    const viewer = await this.auth.viewerOf(session.account.id);
+    const grants = viewer.grants;
+    context.req.viewer = viewer;
     return Object.assign(new AuthPayloadModel(), {
       accessToken: session.accessToken,
       accessTokenExpiresAt: session.accessTokenExpiresAt,

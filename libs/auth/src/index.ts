@@ -6,6 +6,7 @@ export * from './accounts/account-read-models.js';
 export * from './accounts/account.entity.js';
 export * from './accounts/account.model.js';
 export * from './accounts/personal-data.queries.js';
+export { markAddressProven } from './accounts/account.queries.js';
 export * from './accounts/role-grant.entity.js';
 export * from './accounts/role-grants.service.js';
 export * from './auth.module.js';
@@ -22,7 +23,7 @@ export * from './passwords/password-hasher.js';
 export * from './passwords/password-policy.js';
 export * from './throttling/rate-limiter.js';
 export * from './tokens/refresh-token.entity.js';
-export { TokenService } from './tokens/token.service.js';
+export { hashToken, TokenService } from './tokens/token.service.js';
 
 import { AccountEntity } from './accounts/account.entity.js';
 import { RoleGrantEntity } from './accounts/role-grant.entity.js';

@@ -76,6 +76,9 @@ export class AppConfig {
   /** Accounts whose email was never verified are deleted this many days after registering. */
   readonly unverifiedAccountRetentionDays: number;
 
+  /** How long an organisation's invitation to join works. */
+  readonly membershipInvitationTtlDays: number;
+
   /** `offline` (shipped district table + known addresses) or `postcodes.io`. */
   readonly geocoder: 'offline' | 'postcodes.io';
   readonly postcodesIoUrl: string;
@@ -221,6 +224,7 @@ export class AppConfig {
         resendPerHour: read.int('ACCOUNT_LINK_RESENDS_PER_HOUR', 5, 1, 100),
       },
       unverifiedAccountRetentionDays: read.int('UNVERIFIED_ACCOUNT_RETENTION_DAYS', 30, 1, 3650),
+      membershipInvitationTtlDays: read.int('MEMBERSHIP_INVITATION_TTL_DAYS', 14, 1, 90),
       geocoder: read.oneOf('GEOCODER', ['offline', 'postcodes.io'] as const, 'offline'),
       postcodesIoUrl: read.string('POSTCODES_IO_URL', 'https://api.postcodes.io'),
       geocoderTimeoutMs: read.int('GEOCODER_TIMEOUT_MS', 2000, 100, 30_000),
