@@ -328,7 +328,7 @@ describe('deleting your account (deleteMyAccount, npm run erasures:reapply)', ()
     );
     await t.db.query(
       `UPDATE practitioners SET full_name = 'Zelda Leaving', contact_email = 'zelda.private@example.org',
-              discoverable = true WHERE id = $1`,
+              discoverable = true, verified_member = true WHERE id = $1`,
       [me.id],
     );
     await connect(t, me.id, friend.id);

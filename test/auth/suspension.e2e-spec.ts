@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { toGlobalId } from '@cohesion/common';
 import {
   auditOf,
+  connect,
   createAdmin,
   createPractitioner,
   createTestApp,
@@ -19,6 +20,20 @@ const LIFT = `mutation L($accountId: ID!) { liftSuspension(accountId: $accountId
 const LOGIN = `mutation Login($input: LoginInput!) { login(input: $input) { accessToken refreshToken } }`;
 const REFRESH = `mutation R($input: RefreshTokenInput!) { refreshToken(input: $input) { accessToken } }`;
 const ME = `query { me { email } }`;
+const SEEN = `query Seen($id: ID!, $name: String, $friend: ID!) {
+  search(query: $name) { edges { node { ... on Practitioner { id } } } }
+  network(around: $friend) { nodes { id } }
+  suggestedPeers(first: 50) { practitioner { id } }
+  introductionPath(to: $id) { hops }
+}`;
+const PROFILE = `query P($id: ID!) { practitioner(id: $id) { fullName } }`;
+
+interface Seen {
+  search: { edges: { node: { id?: string } }[] };
+  network: { nodes: { id: string }[] };
+  suggestedPeers: { practitioner: { id: string } | null }[];
+  introductionPath: { hops: number } | null;
+}
 
 type Suspension = { accountId: string; suspended: boolean; suspendedAt: string | null };
 
@@ -27,6 +42,29 @@ describe('suspending an account (suspendAccount, liftSuspension)', () => {
   let admin: TestPractitioner;
   let member: TestPractitioner;
   let suspect: TestPractitioner;
+  let friend: TestPractitioner;
+
+  /** Where `member` finds the suspect: search, the graph, suggestions, a path, their profile. */
+  async function whereSeen(): Promise<string[]> {
+    const result = await t.gql<Seen>(
+      SEEN,
+      { id: suspect.globalId, name: 'Suspension Suspect', friend: friend.globalId },
+      member.token,
+    );
+    // A path to someone you may not see answers NOT_FOUND, as for an id that does not exist.
+    for (const error of result.errors ?? [])
+      expect([error.path, error.extensions?.code]).toEqual([['introductionPath'], 'NOT_FOUND']);
+    const places: string[] = [];
+    if (result.data.search.edges.some((edge) => edge.node.id === suspect.globalId)) places.push('search');
+    if (result.data.network.nodes.some((node) => node.id === suspect.globalId)) places.push('graph');
+    if (result.data.suggestedPeers.some((peer) => peer.practitioner?.id === suspect.globalId))
+      places.push('suggestions');
+    if (result.data.introductionPath) places.push('path');
+    const profile = await t.gql(PROFILE, { id: suspect.globalId }, member.token);
+    if (!profile.errors) places.push('profile');
+    else expect(errorCode(profile)).toBe('NOT_FOUND');
+    return places;
+  }
 
   const login = (who: TestPractitioner) =>
     t.gql<{ login: { accessToken: string; refreshToken: string } }>(LOGIN, {
@@ -38,6 +76,9 @@ describe('suspending an account (suspendAccount, liftSuspension)', () => {
     admin = await createAdmin(t, { fullName: 'Suspension Admin' });
     member = await createPractitioner(t, { fullName: 'Suspension Member' });
     suspect = await createPractitioner(t, { fullName: 'Suspension Suspect' });
+    friend = await createPractitioner(t, { fullName: 'Suspension Friend' });
+    await connect(t, member.id, friend.id);
+    await connect(t, friend.id, suspect.id);
   });
   afterAll(async () => {
     await t.close();
@@ -70,6 +111,7 @@ describe('suspending an account (suspendAccount, liftSuspension)', () => {
   });
 
   it('suspends: every session ends at once, sign-in and refresh are refused with a clear message, audited', async () => {
+    expect(await whereSeen()).toEqual(['search', 'graph', 'suggestions', 'path', 'profile']);
     const session = await login(suspect);
     expect(session.errors).toBeUndefined();
     const { accessToken, refreshToken } = session.data.login;
@@ -86,6 +128,7 @@ describe('suspending an account (suspendAccount, liftSuspension)', () => {
     });
     expect(result.data.suspendAccount.suspendedAt).not.toBeNull();
 
+    expect(await whereSeen()).toEqual([]);
     expect(errorCode(await t.gql(ME, {}, accessToken))).toBe('UNAUTHENTICATED');
     expect(errorCode(await t.gql(ME, {}, suspect.token))).toBe('UNAUTHENTICATED');
     const refused = await login(suspect);
@@ -118,6 +161,7 @@ describe('suspending an account (suspendAccount, liftSuspension)', () => {
       suspended: false,
       suspendedAt: null,
     });
+    expect(await whereSeen()).toEqual(['search', 'graph', 'suggestions', 'path', 'profile']);
     const session = await login(suspect);
     expect(session.errors).toBeUndefined();
     expect((await t.gql(ME, {}, session.data.login.accessToken)).data).toEqual({ me: { email: suspect.email } });

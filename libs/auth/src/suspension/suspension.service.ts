@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, badInput, conflict, decodeGlobalId, enforce, notFound, type Viewer } from '@cohesion/common';
+import { ACCOUNT_PROFILES, type AccountProfiles } from '../accounts/account-profiles.js';
 import { AccountEntity } from '../accounts/account.entity.js';
 import { ACCOUNT_TYPE } from '../accounts/account.mapper.js';
 import { lockAccount } from '../accounts/account.queries.js';
@@ -24,13 +25,16 @@ export function personId(globalId: string): string {
 
 /**
  * Platform admins suspend an account and lift the suspension. While suspended the account
- * cannot sign in or refresh and its sessions end at once. Both audited.
+ * cannot sign in or refresh, its sessions end at once, and its profile leaves search, the
+ * graph, suggestions, paths and profile reads: the directory's verified-member standing,
+ * refreshed in the same transaction, counts a suspended account out. Both audited.
  */
 @Injectable()
 export class AccountSuspensionService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    @Inject(ACCOUNT_PROFILES) private readonly profiles: AccountProfiles,
   ) {}
 
   async suspend(viewer: Viewer, globalId: string, reason: string): Promise<Suspension> {
@@ -43,6 +47,7 @@ export class AccountSuspensionService {
       const suspendedAt = new Date();
       await manager.update(AccountEntity, { id: accountId }, { suspendedAt, suspendedBy: viewer.accountId });
       await revokeAllSessions(manager, accountId);
+      await this.profiles.refreshStanding(manager, [accountId]);
       await this.audit.record(manager, viewer, {
         entityType: 'Account',
         entityId: accountId,
@@ -61,6 +66,7 @@ export class AccountSuspensionService {
       const account = await this.lock(manager, accountId);
       if (!account.suspendedAt) throw conflict('This account is not suspended');
       await manager.update(AccountEntity, { id: accountId }, { suspendedAt: null, suspendedBy: null });
+      await this.profiles.refreshStanding(manager, [accountId]);
       await this.audit.record(manager, viewer, {
         entityType: 'Account',
         entityId: accountId,

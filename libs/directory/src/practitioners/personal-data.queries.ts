@@ -123,13 +123,13 @@ async function tombstoneProfile(db: Db, practitionerId: string): Promise<number>
     db,
     `UPDATE practitioners
         SET full_name = $2, job_title = NULL, bio = NULL, can_help_with = NULL, looking_for = NULL, languages = '{}',
-            discoverable = false, open_to_introductions = false,
+            discoverable = false, verified_member = false, open_to_introductions = false,
             contact_email = NULL, contact_email_visibility = 'HIDDEN', contact_phone = NULL,
             contact_phone_visibility = 'HIDDEN', contact_mobile = NULL, contact_mobile_visibility = 'HIDDEN',
             website = NULL, website_visibility = 'HIDDEN', search_tags = '', version = version + 1, updated_at = now()
       WHERE id = $1
         AND (full_name <> $2 OR job_title IS NOT NULL OR bio IS NOT NULL OR can_help_with IS NOT NULL
-             OR looking_for IS NOT NULL OR languages <> '{}' OR discoverable OR open_to_introductions
+             OR looking_for IS NOT NULL OR languages <> '{}' OR discoverable OR verified_member OR open_to_introductions
              OR contact_email IS NOT NULL OR contact_phone IS NOT NULL OR contact_mobile IS NOT NULL
              OR website IS NOT NULL OR search_tags <> ''::tsvector)
       RETURNING id`,
