@@ -127,6 +127,11 @@ describe('deleting your account (deleteMyAccount, npm run erasures:reapply)', ()
     );
     await t.db.query('INSERT INTO practitioner_blocks (blocker_id, blocked_id) VALUES ($1, $2)', [me.id, blocked.id]);
     await t.db.query(
+      `INSERT INTO membership_invitations (organisation_id, email, token_hash, expires_at)
+       VALUES ($1, $2, repeat('a', 64), now() + interval '7 days')`,
+      [organisationId, me.email],
+    );
+    await t.db.query(
       `INSERT INTO notifications (recipient_id, kind, subject, body) VALUES ($1, 'TEST_NOTICE', 'For Zelda', 'A notice')`,
       [me.id],
     );
@@ -196,6 +201,11 @@ describe('deleting your account (deleteMyAccount, npm run erasures:reapply)', ()
     expect(result.data).toEqual({ deleteMyAccount: true });
 
     expect(await leftAbout(t, me.id)).toEqual(NOTHING);
+    const [invited] = await t.db.query<{ count: number }[]>(
+      'SELECT count(*)::int AS count FROM membership_invitations WHERE email = $1',
+      [me.email],
+    );
+    expect(invited.count).toBe(0);
     const [account] = await t.db.query<Record<string, unknown>[]>(
       'SELECT email, password_hash, email_verified_at, erased_at FROM accounts WHERE id = $1',
       [me.id],

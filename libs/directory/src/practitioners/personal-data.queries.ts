@@ -1,4 +1,5 @@
 import { returningRows, type Db, type PersonalDataEraser, type PersonalDataSection } from '@cohesion/common';
+import { accountsSql } from '@cohesion/auth';
 import type { ContactVisibilityValue } from '../directory.policy.js';
 
 /**
@@ -151,6 +152,17 @@ export const DIRECTORY_ERASERS: PersonalDataEraser[] = [
   {
     name: 'memberships',
     erase: (db, id) => changed(db, 'DELETE FROM practitioner_memberships WHERE practitioner_id = $1 RETURNING id', id),
+  },
+  {
+    // Invitations to their address, or that they took up; those they sent are their organisation's.
+    name: 'membershipInvitations',
+    erase: (db, id) =>
+      changed(
+        db,
+        `DELETE FROM membership_invitations
+          WHERE accepted_by = $1 OR email = (SELECT a.email FROM ${accountsSql('a')} WHERE a.id = $1) RETURNING id`,
+        id,
+      ),
   },
   { name: 'profile', erase: tombstoneProfile },
 ];
