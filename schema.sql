@@ -486,8 +486,8 @@ CREATE TABLE public.account_links (
 
 CREATE TABLE public.accounts (
     id uuid DEFAULT gen_random_uuid() NOT NULL,
-    email character varying(254) NOT NULL,
-    password_hash character varying(255) NOT NULL,
+    email character varying(254),
+    password_hash character varying(255),
     session_epoch integer DEFAULT 0 NOT NULL,
     disabled_at timestamp with time zone,
     last_login_at timestamp with time zone,
@@ -495,7 +495,11 @@ CREATE TABLE public.accounts (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     email_verified_at timestamp with time zone,
-    CONSTRAINT ck_accounts_email_lowercase CHECK (((email)::text = lower((email)::text)))
+    suspended_at timestamp with time zone,
+    suspended_by uuid,
+    erased_at timestamp with time zone,
+    CONSTRAINT ck_accounts_email_lowercase CHECK (((email)::text = lower((email)::text))),
+    CONSTRAINT ck_accounts_email_unless_erased CHECK (((email IS NOT NULL) OR (erased_at IS NOT NULL)))
 );
 
 --
@@ -565,6 +569,15 @@ CREATE TABLE public.connections (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT ck_connections_ordered_pair CHECK ((practitioner_a_id < practitioner_b_id)),
     CONSTRAINT ck_connections_origin CHECK (((origin)::text = ANY ((ARRAY['INTRODUCTION'::character varying, 'MET_AT_EVENT'::character varying, 'WORKED_TOGETHER'::character varying])::text[])))
+);
+
+--
+-- Name: erasures; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.erasures (
+    account_id uuid NOT NULL,
+    erased_at timestamp with time zone DEFAULT now() NOT NULL
 );
 
 --
@@ -880,6 +893,30 @@ CREATE TABLE public.membership_invitations (
     decided_at timestamp with time zone,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT ck_membership_invitations_status CHECK (((status)::text = ANY ((ARRAY['PENDING'::character varying, 'ACCEPTED'::character varying, 'REVOKED'::character varying])::text[])))
+);
+
+--
+-- Name: misuse_reports; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.misuse_reports (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    reporter_id uuid NOT NULL,
+    practitioner_id uuid,
+    organisation_id uuid,
+    reason character varying(20) NOT NULL,
+    details text,
+    status character varying(10) DEFAULT 'OPEN'::character varying NOT NULL,
+    outcome character varying(20),
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    resolved_at timestamp with time zone,
+    resolved_by uuid,
+    CONSTRAINT ck_misuse_reports_details_length CHECK ((char_length(details) <= 2000)),
+    CONSTRAINT ck_misuse_reports_one_subject CHECK (((practitioner_id IS NULL) <> (organisation_id IS NULL))),
+    CONSTRAINT ck_misuse_reports_outcome CHECK (((outcome IS NULL) OR ((outcome)::text = ANY ((ARRAY['NO_ACTION'::character varying, 'WARNING_GIVEN'::character varying, 'CONTENT_REMOVED'::character varying, 'ACCOUNT_SUSPENDED'::character varying])::text[])))),
+    CONSTRAINT ck_misuse_reports_reason CHECK (((reason)::text = ANY ((ARRAY['HARASSMENT'::character varying, 'IMPERSONATION'::character varying, 'FALSE_INFORMATION'::character varying, 'SPAM'::character varying, 'OTHER'::character varying])::text[]))),
+    CONSTRAINT ck_misuse_reports_resolved CHECK ((((status)::text = 'RESOLVED'::text) = ((outcome IS NOT NULL) AND (resolved_at IS NOT NULL)))),
+    CONSTRAINT ck_misuse_reports_status CHECK (((status)::text = ANY ((ARRAY['OPEN'::character varying, 'RESOLVED'::character varying])::text[])))
 );
 
 --
@@ -1583,6 +1620,13 @@ ALTER TABLE ONLY public.connections
     ADD CONSTRAINT pk_connections_id PRIMARY KEY (id);
 
 --
+-- Name: erasures pk_erasures_account_id; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.erasures
+    ADD CONSTRAINT pk_erasures_account_id PRIMARY KEY (account_id);
+
+--
 -- Name: grant_application_areas pk_grant_application_areas_application_id_area_id; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1693,6 +1737,13 @@ ALTER TABLE ONLY public.locations
 
 ALTER TABLE ONLY public.membership_invitations
     ADD CONSTRAINT pk_membership_invitations_id PRIMARY KEY (id);
+
+--
+-- Name: misuse_reports pk_misuse_reports_id; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.misuse_reports
+    ADD CONSTRAINT pk_misuse_reports_id PRIMARY KEY (id);
 
 --
 -- Name: notification_deliveries pk_notification_deliveries_id; Type: CONSTRAINT; Schema: public; Owner: -
@@ -2010,6 +2061,12 @@ CREATE INDEX idx_audit_entries_entity ON public.audit_entries USING btree (entit
 CREATE INDEX idx_connections_practitioner_b_id_practitioner_a_id ON public.connections USING btree (practitioner_b_id, practitioner_a_id);
 
 --
+-- Name: idx_erasures_erased_at; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_erasures_erased_at ON public.erasures USING btree (erased_at, account_id);
+
+--
 -- Name: idx_grant_application_areas_area_id; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -2146,6 +2203,24 @@ CREATE INDEX idx_locations_postcode ON public.locations USING btree (postcode);
 --
 
 CREATE INDEX idx_membership_invitations_organisation_id ON public.membership_invitations USING btree (organisation_id, created_at, id);
+
+--
+-- Name: idx_misuse_reports_created_at; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_misuse_reports_created_at ON public.misuse_reports USING btree (created_at, id);
+
+--
+-- Name: idx_misuse_reports_reporter_id_created_at; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_misuse_reports_reporter_id_created_at ON public.misuse_reports USING btree (reporter_id, created_at);
+
+--
+-- Name: idx_misuse_reports_status_created_at; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_misuse_reports_status_created_at ON public.misuse_reports USING btree (status, created_at, id);
 
 --
 -- Name: idx_notification_deliveries_due; Type: INDEX; Schema: public; Owner: -
@@ -2526,6 +2601,18 @@ CREATE UNIQUE INDEX uq_membership_invitations_open ON public.membership_invitati
 CREATE UNIQUE INDEX uq_membership_invitations_token_hash ON public.membership_invitations USING btree (token_hash);
 
 --
+-- Name: uq_misuse_reports_open_organisation; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX uq_misuse_reports_open_organisation ON public.misuse_reports USING btree (reporter_id, organisation_id) WHERE (((status)::text = 'OPEN'::text) AND (organisation_id IS NOT NULL));
+
+--
+-- Name: uq_misuse_reports_open_practitioner; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX uq_misuse_reports_open_practitioner ON public.misuse_reports USING btree (reporter_id, practitioner_id) WHERE (((status)::text = 'OPEN'::text) AND (practitioner_id IS NOT NULL));
+
+--
 -- Name: uq_organisation_email_domains; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -2701,6 +2788,13 @@ CREATE TRIGGER taxonomy_terms_set_path BEFORE INSERT OR UPDATE OF parent_id ON p
 
 ALTER TABLE ONLY public.account_links
     ADD CONSTRAINT fk_account_links_account_id FOREIGN KEY (account_id) REFERENCES public.accounts(id) ON DELETE CASCADE;
+
+--
+-- Name: accounts fk_accounts_suspended_by; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.accounts
+    ADD CONSTRAINT fk_accounts_suspended_by FOREIGN KEY (suspended_by) REFERENCES public.accounts(id) ON DELETE SET NULL;
 
 --
 -- Name: areas fk_areas_parent_id; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -2988,6 +3082,34 @@ ALTER TABLE ONLY public.membership_invitations
 
 ALTER TABLE ONLY public.membership_invitations
     ADD CONSTRAINT fk_membership_invitations_organisation_id FOREIGN KEY (organisation_id) REFERENCES public.organisations(id) ON DELETE CASCADE;
+
+--
+-- Name: misuse_reports fk_misuse_reports_organisation_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.misuse_reports
+    ADD CONSTRAINT fk_misuse_reports_organisation_id FOREIGN KEY (organisation_id) REFERENCES public.organisations(id) ON DELETE CASCADE;
+
+--
+-- Name: misuse_reports fk_misuse_reports_practitioner_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.misuse_reports
+    ADD CONSTRAINT fk_misuse_reports_practitioner_id FOREIGN KEY (practitioner_id) REFERENCES public.practitioners(id) ON DELETE CASCADE;
+
+--
+-- Name: misuse_reports fk_misuse_reports_reporter_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.misuse_reports
+    ADD CONSTRAINT fk_misuse_reports_reporter_id FOREIGN KEY (reporter_id) REFERENCES public.accounts(id) ON DELETE CASCADE;
+
+--
+-- Name: misuse_reports fk_misuse_reports_resolved_by; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.misuse_reports
+    ADD CONSTRAINT fk_misuse_reports_resolved_by FOREIGN KEY (resolved_by) REFERENCES public.accounts(id) ON DELETE SET NULL;
 
 --
 -- Name: notification_deliveries fk_notification_deliveries_notification_id; Type: FK CONSTRAINT; Schema: public; Owner: -

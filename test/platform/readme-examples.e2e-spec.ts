@@ -15,7 +15,7 @@ import { DEMO_PASSWORD, DemoDataService } from '../../apps/api/src/demo/demo-dat
  */
 
 /** How many examples the pages hold: an example lost when a page is edited or moved fails. */
-const GRAPHQL_EXAMPLES = 23;
+const GRAPHQL_EXAMPLES = 25;
 const CURL_REQUESTS = 8;
 
 interface Example {

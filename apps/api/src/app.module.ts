@@ -6,7 +6,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import type { Logger } from 'pino';
 import type { AppConfig } from '@cohesion/config';
 import { InputValidationPipe, RestErrorFilter } from '@cohesion/common';
-import { AuthModule } from '@cohesion/auth';
+import { AccountDeletionModule, AuthModule } from '@cohesion/auth';
 import { DirectoryModule } from '@cohesion/directory';
 import { GrantsModule } from '@cohesion/grants';
 import { NetworkModule } from '@cohesion/network';
@@ -18,6 +18,7 @@ import { DemoDataModule } from './demo/demo-data.module.js';
 import { GraphiqlAssetsController } from './graphql/graphiql.js';
 import { graphqlOptions } from './graphql/graphql.options.js';
 import { NodeResolver } from './graphql/node.resolver.js';
+import { PersonalDataErasureModule } from './personal-data/personal-data-erasure.js';
 import { PersonalDataModule } from './personal-data/personal-data.module.js';
 import { DatabaseHealthIndicator, HealthController } from './health/health.controller.js';
 
@@ -38,6 +39,8 @@ export class AppModule {
         GrantsModule,
         OpenReferralModule,
         PersonalDataModule,
+        PersonalDataErasureModule,
+        AccountDeletionModule,
         DemoDataModule,
       ],
       controllers: [HealthController, ...(config.isProduction ? [] : [GraphiqlAssetsController])],

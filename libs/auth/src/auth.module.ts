@@ -19,6 +19,8 @@ import { PasswordRecoveryService } from './passwords/password-recovery.service.j
 import { PasswordResetTask } from './passwords/password-reset.task.js';
 import { EmailVerificationService } from './verification/email-verification.service.js';
 import { UnverifiedAccountPurgeTask } from './verification/unverified-account-purge.task.js';
+import { AccountSuspensionResolver } from './suspension/suspension.resolver.js';
+import { AccountSuspensionService } from './suspension/suspension.service.js';
 
 @Module({
   imports: [PassportModule, JwtModule.register({})],
@@ -37,6 +39,8 @@ import { UnverifiedAccountPurgeTask } from './verification/unverified-account-pu
     PasswordRecoveryService,
     UnverifiedAccountPurgeTask,
     PasswordResetTask,
+    AccountSuspensionService,
+    AccountSuspensionResolver,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [AuthService, RoleGrantsService, PasswordHasher, RateLimiter],

@@ -56,6 +56,18 @@ export const AUTH_POLICY = definePolicies('auth', {
     allows: (viewer) => viewer.isAuthenticated,
     refuse: () => unauthenticated(),
   },
+  /** Deleting one's own account (right to erasure), verified or not; needs the password. */
+  deleteOwnAccount: {
+    sentence: 'your own account only, verified or not; needs your current password',
+    allows: (viewer) => viewer.isAuthenticated,
+    refuse: () => unauthenticated(),
+  },
+  /** Suspending an account or lifting a suspension: platform moderation. */
+  suspendAccount: {
+    sentence: 'a platform ADMIN, never their own account; audited with the reason',
+    allows: (viewer) => viewer.isAdmin,
+    refuse: { forbidden: 'Only platform admins can suspend accounts' },
+  },
   followEmailedLink: {
     sentence: 'whoever holds the emailed link: it works once, until it expires; attempts throttled per IP',
     allows: () => true,

@@ -26,6 +26,9 @@ export interface Registration {
 /** Said for every failed sign-in, whether the email is unknown or the password wrong. */
 const INVALID_CREDENTIALS = 'The email or password is not right';
 const INVALID_REFRESH = 'This session has ended; sign in again';
+/** Said only to whoever gave the right password (or a live refresh token): it tells a stranger nothing. */
+export const ACCOUNT_SUSPENDED =
+  'This account is suspended by the Cohesion Network admins, so it cannot sign in; write to them to ask why';
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -77,6 +80,7 @@ export class AuthService {
     const account = await this.dataSource.getRepository(AccountEntity).findOne({ where: { email } });
     const valid = await this.hasher.verify(account?.passwordHash, input.password);
     if (!account || !valid || account.disabledAt) throw unauthenticated(INVALID_CREDENTIALS);
+    if (account.suspendedAt) throw unauthenticated(ACCOUNT_SUSPENDED);
     const rehash = this.hasher.needsRehash(account.passwordHash) ? await this.hasher.hash(input.password) : undefined;
     return this.dataSource.transaction(async (manager) => {
       await manager.update(
@@ -99,20 +103,21 @@ export class AuthService {
         where: { tokenHash: hashToken(refreshToken) },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!token) return { ok: false as const };
+      if (!token) return { ok: false as const, message: INVALID_REFRESH };
       if (token.usedAt || token.revokedAt) {
         await this.revokeFamily(manager, token.familyId);
-        return { ok: false as const };
+        return { ok: false as const, message: INVALID_REFRESH };
       }
-      if (token.expiresAt.getTime() <= Date.now()) return { ok: false as const };
+      if (token.expiresAt.getTime() <= Date.now()) return { ok: false as const, message: INVALID_REFRESH };
       const account = await manager.getRepository(AccountEntity).findOneBy({ id: token.accountId });
-      if (!account || account.disabledAt) return { ok: false as const };
+      if (!account || account.disabledAt || account.erasedAt) return { ok: false as const, message: INVALID_REFRESH };
+      if (account.suspendedAt) return { ok: false as const, message: ACCOUNT_SUSPENDED };
       await manager.update(RefreshTokenEntity, { id: token.id }, { usedAt: new Date() });
       const issued = await this.tokens.issue(manager, account, token.familyId);
       return { ok: true as const, session: { ...issued, account } };
     });
     // Thrown after commit, so a detected reuse stays revoked.
-    if (!outcome.ok) throw unauthenticated(INVALID_REFRESH);
+    if (!outcome.ok) throw unauthenticated(outcome.message);
     return outcome.session;
   }
 

@@ -10,6 +10,11 @@ export { markAddressProven } from './accounts/account.queries.js';
 export * from './accounts/role-grant.entity.js';
 export * from './accounts/role-grants.service.js';
 export * from './auth.module.js';
+export * from './erasure/account-erasure.js';
+export { AccountDeletionModule } from './erasure/account-deletion.module.js';
+export { ERASURE_AUDIT } from './erasure/account-deletion.service.js';
+export { AUTH_ERASERS, erasuresPage } from './erasure/erasure.queries.js';
+export { ErasureEntity } from './erasure/erasure.entity.js';
 export * from './auth.policy.js';
 export { AuthService, normaliseEmail } from './auth.service.js';
 export { UnverifiedAccountPurgeTask } from './verification/unverified-account-purge.task.js';
@@ -22,6 +27,7 @@ export { hashToken, TokenService } from './tokens/token.service.js';
 
 import { AccountEntity } from './accounts/account.entity.js';
 import { RoleGrantEntity } from './accounts/role-grant.entity.js';
+import { ErasureEntity } from './erasure/erasure.entity.js';
 import { AccountLinkEntity } from './links/account-link.entity.js';
 import { PasswordResetRequestEntity } from './passwords/password-reset-request.entity.js';
 import { RefreshTokenEntity } from './tokens/refresh-token.entity.js';
@@ -32,4 +38,5 @@ export const AUTH_ENTITIES = [
   RefreshTokenEntity,
   AccountLinkEntity,
   PasswordResetRequestEntity,
+  ErasureEntity,
 ];

@@ -7,6 +7,7 @@ export * from './introductions/introductions.service.js';
 export * from './network.module.js';
 export * from './partnerships/partnership-proposal.entity.js';
 export * from './partnerships/partnership.entity.js';
+export * from './reports/misuse-report.entity.js';
 
 import { BlockEntity } from './blocks/block.entity.js';
 import { ConnectionCountEntity } from './connections/connection-count.entity.js';
@@ -14,6 +15,7 @@ import { ConnectionEntity } from './connections/connection.entity.js';
 import { IntroductionEntity } from './introductions/introduction.entity.js';
 import { PartnershipProposalEntity } from './partnerships/partnership-proposal.entity.js';
 import { PartnershipEntity } from './partnerships/partnership.entity.js';
+import { MisuseReportEntity } from './reports/misuse-report.entity.js';
 
 export const NETWORK_ENTITIES = [
   ConnectionEntity,
@@ -22,8 +24,10 @@ export const NETWORK_ENTITIES = [
   IntroductionEntity,
   PartnershipEntity,
   PartnershipProposalEntity,
+  MisuseReportEntity,
 ];
 export * from './introductions/introduction.notices.js';
 export * from './network.rules.js';
 export { SUGGESTIONS_SQL, suggestionParams } from './suggestions/suggestion.queries.js';
 export * from './personal-data.js';
+export * from './erasure.js';

@@ -20,6 +20,9 @@ import { PartnershipsService } from './partnerships/partnerships.service.js';
 import { IntroductionPathsResolver } from './paths/introduction-paths.resolver.js';
 import { IntroductionPathsService } from './paths/introduction-paths.service.js';
 import { SuggestionsResolver } from './suggestions/suggestions.resolver.js';
+import { MISUSE_REPORT_TYPE } from './reports/misuse-report.mapper.js';
+import { MisuseReportsResolver } from './reports/misuse-reports.resolver.js';
+import { MisuseReportsService } from './reports/misuse-reports.service.js';
 import { SuggestionsService } from './suggestions/suggestions.service.js';
 
 /**
@@ -58,6 +61,8 @@ export class NetworkRelationshipsModule {}
     PartnershipsByOrganisationLoader,
     PartnershipsResolver,
     OrganisationPartnershipsResolver,
+    MisuseReportsService,
+    MisuseReportsResolver,
   ],
   exports: [IntroductionsService, IntroductionExpiryTask, SuggestionsService, IntroductionPathsService],
 })
@@ -68,6 +73,7 @@ export class NetworkModule implements OnModuleInit {
     private readonly introductions: IntroductionsService,
     private readonly expiry: IntroductionExpiryTask,
     private readonly partnerships: PartnershipsService,
+    private readonly reports: MisuseReportsService,
   ) {}
 
   onModuleInit(): void {
@@ -79,6 +85,10 @@ export class NetworkModule implements OnModuleInit {
     this.nodes.register('Partnership', async (id, context) => {
       const [partnership] = await this.partnerships.visibleByIds(viewerOf(context), [id]);
       return partnership ?? null;
+    });
+    this.nodes.register(MISUSE_REPORT_TYPE, async (id, context) => {
+      const [report] = await this.reports.visibleByIds(viewerOf(context), [id]);
+      return report ?? null;
     });
   }
 }

@@ -196,4 +196,22 @@ export const NETWORK_POLICY = definePolicies('network', {
       canManage(viewer, partnership.organisationId) ||
       canManage(viewer, partnership.partnerId),
   },
+  /**
+   * Any verified member may report a profile or organisation they can see in the directory;
+   * one they may not see answers NOT_FOUND, as a missing id does. Limits: MISUSE_REPORT_RULES.
+   */
+  reportMisuse: {
+    sentence:
+      'any verified member, about a profile or organisation they may see (NOT_FOUND otherwise); who reported is shown to platform ADMINs only',
+    allows: (viewer, subject: { kind: 'practitioner' | 'organisation'; visible: boolean }) =>
+      viewer.isVerifiedMember && subject.visible,
+    refuse: (subject: { kind: 'practitioner' | 'organisation'; visible: boolean }) =>
+      notFound(subject.kind === 'practitioner' ? 'That practitioner' : 'That organisation'),
+  },
+  /** Reading and resolving misuse reports, which name who reported: platform moderation. */
+  moderateMisuseReports: {
+    sentence: 'a platform ADMIN; resolving is audited',
+    allows: (viewer) => viewer.isAdmin,
+    refuse: { forbidden: 'Only platform admins see misuse reports' },
+  },
 });

@@ -23,6 +23,12 @@ export const PARTNERSHIP_RULES = {
   maxProposalsPerDay: 10,
 } as const;
 
+/** Reports of misuse go to every platform admin, so one member's reports are limited. */
+export const MISUSE_REPORT_RULES = {
+  /** Reports one member may make in a day (one open report per profile or organisation in any case). */
+  maxPerDay: 5,
+} as const;
+
 /** Bounds on the network's read operations, so one request stays cheap. */
 export const NETWORK_LIMITS = {
   suggestionsDefault: 10,

@@ -195,3 +195,13 @@ export function notificationsOf(db: Db, blocks: NoticeBlocks, recipient: string)
     [recipient],
   );
 }
+
+/** Deletes every notification to `accountId` or naming them (their emails go with them, unsent or not); how many. */
+export async function deleteNotificationsOfOrAbout(db: Db, accountId: string): Promise<number> {
+  const rows = await returningRows<NotificationIdRow>(
+    db,
+    `DELETE FROM notifications WHERE recipient_id = $1 OR about_ids @> ARRAY[$1::uuid] RETURNING id`,
+    [accountId],
+  );
+  return rows.length;
+}

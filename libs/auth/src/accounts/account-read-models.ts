@@ -11,7 +11,8 @@ export const accountsSql = (alias: string): string => `accounts ${alias}`;
  * the verified-member tier; the directory adds confirmed membership.
  */
 export const accountActiveSql = (alias: string): string =>
-  `(${alias}.email_verified_at IS NOT NULL AND ${alias}.disabled_at IS NULL)`;
+  `(${alias}.email_verified_at IS NOT NULL AND ${alias}.disabled_at IS NULL AND ${alias}.suspended_at IS NULL
+    AND ${alias}.erased_at IS NULL)`;
 
 /**
  * Scoped roles as `role_grants <alias>`: account_id, role ('ORG_ADMIN', 'GRANTS_OFFICER',

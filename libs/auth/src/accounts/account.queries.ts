@@ -1,7 +1,7 @@
 import { returningRows, type Db, type RoleGrant } from '@cohesion/common';
-import type { DataSource, EntityManager } from 'typeorm';
+import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { queryPrepared } from '@cohesion/database';
-import { AccountEntity } from './account.entity.js';
+import { AccountEntity, type LiveAccount } from './account.entity.js';
 
 /** An account with its roles, if the session (refresh-token family) it signed in with still stands. */
 export interface ViewerSessionRow {
@@ -32,6 +32,7 @@ export async function viewerSession(
        FROM accounts a
        LEFT JOIN role_grants g ON g.account_id = a.id
       WHERE a.id = $1
+        AND a.erased_at IS NULL AND a.suspended_at IS NULL
         AND EXISTS (SELECT 1 FROM refresh_tokens r
                      WHERE r.family_id = $2 AND r.account_id = a.id AND r.revoked_at IS NULL)
       GROUP BY a.id`,
@@ -49,7 +50,7 @@ export async function deleteNeverVerified(db: Db, days: number): Promise<number>
   const rows = await returningRows<{ id: string }>(
     db,
     `DELETE FROM accounts
-      WHERE email_verified_at IS NULL AND NOT is_demo AND created_at < now() - make_interval(days => $1)
+      WHERE email_verified_at IS NULL AND erased_at IS NULL AND NOT is_demo AND created_at < now() - make_interval(days => $1)
       RETURNING id`,
     [days],
   );
@@ -70,9 +71,17 @@ export async function accountStanding(
   return rows[0] ?? { emailVerified: false, verifiedMember: false };
 }
 
-/** The account, locked for the caller's transaction (FOR UPDATE); null when there is none. */
-export function lockAccount(manager: EntityManager, id: string): Promise<AccountEntity | null> {
-  return manager.findOne(AccountEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+/** The account, locked for the caller's transaction (FOR UPDATE); null when there is none or it was erased. */
+export function lockAccount(manager: EntityManager, id: string): Promise<LiveAccount | null> {
+  return manager.findOne(AccountEntity, {
+    where: { id, erasedAt: IsNull() },
+    lock: { mode: 'pessimistic_write' },
+  }) as Promise<LiveAccount | null>;
+}
+
+/** The account, unless there is none or it was erased. */
+export function liveAccount(db: DataSource | EntityManager, id: string): Promise<LiveAccount | null> {
+  return db.getRepository(AccountEntity).findOneBy({ id, erasedAt: IsNull() }) as Promise<LiveAccount | null>;
 }
 
 /**

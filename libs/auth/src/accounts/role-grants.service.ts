@@ -42,6 +42,12 @@ export class RoleGrantsService {
     return grants.map((grant) => grant.accountId);
   }
 
+  /** The platform admins (to tell them of something for moderation). */
+  async platformAdmins(manager: EntityManager): Promise<string[]> {
+    const grants = await manager.findBy(RoleGrantEntity, { role: 'ADMIN', organisationId: IsNull() });
+    return grants.map((grant) => grant.accountId);
+  }
+
   /** Removes a grant; false when there was none. */
   async revoke(
     manager: EntityManager,

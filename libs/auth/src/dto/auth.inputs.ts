@@ -129,3 +129,12 @@ export class ChangePasswordInput {
   @MaxLength(MAX_PASSWORD_LENGTH)
   newPassword: string;
 }
+
+@InputType()
+export class DeleteMyAccountInput {
+  @Field({ nullable: true, description: 'Your current password.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_PASSWORD_LENGTH)
+  password?: string;
+}

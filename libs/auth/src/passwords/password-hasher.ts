@@ -17,16 +17,17 @@ export class PasswordHasher implements OnModuleInit {
     return argon2.hash(password, OPTIONS);
   }
 
-  async verify(hash: string | undefined, password: string): Promise<boolean> {
+  /** False for no hash (an erased account) too, after as long as a real check takes. */
+  async verify(hash: string | null | undefined, password: string): Promise<boolean> {
     try {
       const ok = await argon2.verify(hash ?? this.dummyHash, password);
-      return ok && hash !== undefined;
+      return ok && hash !== undefined && hash !== null;
     } catch {
       return false;
     }
   }
 
-  needsRehash(hash: string): boolean {
-    return argon2.needsRehash(hash, OPTIONS);
+  needsRehash(hash: string | null): boolean {
+    return hash !== null && argon2.needsRehash(hash, OPTIONS);
   }
 }

@@ -5,8 +5,8 @@ import { AppConfig } from '@cohesion/config';
 import { ACCOUNT_MAIL, type AccountMail } from '../accounts/account-mail.js';
 import { ACCOUNT_MESSAGES } from '../accounts/account-messages.js';
 import { ACCOUNT_PROFILES, type AccountProfiles } from '../accounts/account-profiles.js';
-import { AccountEntity } from '../accounts/account.entity.js';
-import { lockAccount } from '../accounts/account.queries.js';
+import { AccountEntity, type LiveAccount } from '../accounts/account.entity.js';
+import { liveAccount, lockAccount } from '../accounts/account.queries.js';
 import { AUTH_POLICY } from '../auth.policy.js';
 import { AccountLinks } from '../links/account-links.js';
 import { LINK_NOT_VALID } from '../links/account-link.state-machine.js';
@@ -92,7 +92,7 @@ export class PasswordRecoveryService {
     input: { currentPassword: string; newPassword: string },
   ): Promise<IssuedTokens & { account: AccountEntity }> {
     enforce(AUTH_POLICY.manageOwnAccount, viewer, undefined);
-    const current = await this.dataSource.getRepository(AccountEntity).findOneBy({ id: viewer.accountId as string });
+    const current = await liveAccount(this.dataSource, viewer.accountId as string);
     if (!current) throw notFound('Your account');
     if (!(await this.hasher.verify(current.passwordHash, input.currentPassword))) {
       throw badInput('input.currentPassword', 'is not right');
@@ -102,10 +102,10 @@ export class PasswordRecoveryService {
     }
     const passwordHash = await this.newPasswordHash(input.newPassword, current.email);
     return this.dataSource.transaction(async (manager) => {
-      const account = (await lockAccount(manager, current.id)) as AccountEntity;
+      const account = (await lockAccount(manager, current.id)) as LiveAccount;
       await manager.update(AccountEntity, { id: account.id }, { passwordHash });
       await this.afterPasswordChange(manager, account);
-      const updated = (await lockAccount(manager, account.id)) as AccountEntity;
+      const updated = (await lockAccount(manager, account.id)) as LiveAccount;
       return { ...(await this.tokens.issue(manager, updated)), account: updated };
     });
   }
@@ -117,7 +117,7 @@ export class PasswordRecoveryService {
   }
 
   /** Every session ends, outstanding reset links stop working, and the person is told. */
-  private async afterPasswordChange(manager: EntityManager, account: AccountEntity): Promise<void> {
+  private async afterPasswordChange(manager: EntityManager, account: LiveAccount): Promise<void> {
     await revokeAllSessions(manager, account.id);
     await this.links.supersede(manager, account.id, ['RESET_PASSWORD']);
     await this.mail.send(manager, ACCOUNT_MESSAGES.passwordChanged({ accountId: account.id, email: account.email }));

@@ -5,8 +5,8 @@ import { AppConfig } from '@cohesion/config';
 import { ACCOUNT_MAIL, type AccountMail } from '../accounts/account-mail.js';
 import { ACCOUNT_PROFILES, type AccountProfiles } from '../accounts/account-profiles.js';
 import { ACCOUNT_MESSAGES } from '../accounts/account-messages.js';
-import { AccountEntity } from '../accounts/account.entity.js';
-import { deleteNeverVerified, lockAccount } from '../accounts/account.queries.js';
+import { AccountEntity, type LiveAccount } from '../accounts/account.entity.js';
+import { deleteNeverVerified, liveAccount, lockAccount } from '../accounts/account.queries.js';
 import { AUTH_POLICY } from '../auth.policy.js';
 import { AccountLinks } from '../links/account-links.js';
 import { LINK_NOT_VALID } from '../links/account-link.state-machine.js';
@@ -121,7 +121,7 @@ export class EmailVerificationService {
   async changeEmail(viewer: Viewer, input: { newEmail: string; password: string }): Promise<EmailAddressOutcome> {
     enforce(AUTH_POLICY.manageOwnAccount, viewer, undefined);
     const newEmail = input.newEmail.trim().toLowerCase();
-    const current = await this.dataSource.getRepository(AccountEntity).findOneBy({ id: viewer.accountId as string });
+    const current = await liveAccount(this.dataSource, viewer.accountId as string);
     if (!current) throw notFound('Your account');
     if (!(await this.hasher.verify(current.passwordHash, input.password)))
       throw badInput('input.password', WRONG_PASSWORD);
@@ -143,7 +143,7 @@ export class EmailVerificationService {
     return deleteNeverVerified(this.dataSource, this.config.unverifiedAccountRetentionDays);
   }
 
-  private async lockOwn(manager: EntityManager, id: string): Promise<AccountEntity> {
+  private async lockOwn(manager: EntityManager, id: string): Promise<LiveAccount> {
     const account = await lockAccount(manager, id);
     if (!account) throw notFound('Your account');
     return account;

@@ -1,4 +1,5 @@
-import type { Db, PersonalDataSection } from '@cohesion/common';
+import { returningRows, type Db, type PersonalDataEraser, type PersonalDataSection } from '@cohesion/common';
+import { accountsSql } from '@cohesion/auth';
 import type { ContactVisibilityValue } from '../directory.policy.js';
 
 /**
@@ -104,4 +105,64 @@ async function profileWithLinks(db: Db, practitionerId: string) {
 export const DIRECTORY_PERSONAL_DATA: PersonalDataSection[] = [
   { name: 'practitionerProfile', read: profileWithLinks },
   { name: 'memberships', read: membershipData },
+];
+
+/** The name a deleted account's profile keeps, wherever records of their work still point at it. */
+export const FORMER_MEMBER_NAME = 'Former member';
+
+async function changed(db: Db, sql: string, practitionerId: string): Promise<number> {
+  return (await returningRows<unknown>(db, sql, [practitionerId])).length;
+}
+
+/**
+ * The profile becomes a tombstone named "Former member": every description and contact
+ * detail cleared (each visibility back to hidden), never discoverable, not open to
+ * introductions. The row stays so grant records and audit entries that name it stay true.
+ */
+async function tombstoneProfile(db: Db, practitionerId: string): Promise<number> {
+  const rows = await returningRows<unknown>(
+    db,
+    `UPDATE practitioners
+        SET full_name = $2, job_title = NULL, bio = NULL, can_help_with = NULL, looking_for = NULL, languages = '{}',
+            discoverable = false, verified_member = false, open_to_introductions = false,
+            contact_email = NULL, contact_email_visibility = 'HIDDEN', contact_phone = NULL,
+            contact_phone_visibility = 'HIDDEN', contact_mobile = NULL, contact_mobile_visibility = 'HIDDEN',
+            website = NULL, website_visibility = 'HIDDEN', search_tags = '', version = version + 1, updated_at = now()
+      WHERE id = $1
+        AND (full_name <> $2 OR job_title IS NOT NULL OR bio IS NOT NULL OR can_help_with IS NOT NULL
+             OR looking_for IS NOT NULL OR languages <> '{}' OR discoverable OR verified_member OR open_to_introductions
+             OR contact_email IS NOT NULL OR contact_phone IS NOT NULL OR contact_mobile IS NOT NULL
+             OR website IS NOT NULL OR search_tags <> ''::tsvector)
+      RETURNING id`,
+    [practitionerId, FORMER_MEMBER_NAME],
+  );
+  return rows.length;
+}
+
+/** What the directory holds about a person, erased when they delete their account: links first, the profile last. */
+export const DIRECTORY_ERASERS: PersonalDataEraser[] = [
+  {
+    name: 'profileAreas',
+    erase: (db, id) => changed(db, 'DELETE FROM practitioner_areas WHERE practitioner_id = $1 RETURNING area_id', id),
+  },
+  {
+    name: 'profileThemes',
+    erase: (db, id) => changed(db, 'DELETE FROM practitioner_themes WHERE practitioner_id = $1 RETURNING term_id', id),
+  },
+  {
+    name: 'memberships',
+    erase: (db, id) => changed(db, 'DELETE FROM practitioner_memberships WHERE practitioner_id = $1 RETURNING id', id),
+  },
+  {
+    // Invitations to their address, or that they took up; those they sent are their organisation's.
+    name: 'membershipInvitations',
+    erase: (db, id) =>
+      changed(
+        db,
+        `DELETE FROM membership_invitations
+          WHERE accepted_by = $1 OR email = (SELECT a.email FROM ${accountsSql('a')} WHERE a.id = $1) RETURNING id`,
+        id,
+      ),
+  },
+  { name: 'profile', erase: tombstoneProfile },
 ];

@@ -46,3 +46,13 @@ export function blocksBy(db: Db, blocker: string): Promise<BlockedRow[]> {
     [blocker],
   );
 }
+
+/** Every block practitioner `me` placed or was placed under; how many. */
+export async function deleteBlocksInvolving(db: Db, me: string): Promise<number> {
+  const rows = await returningRows<{ blocked_id: string }>(
+    db,
+    'DELETE FROM practitioner_blocks WHERE blocker_id = $1 OR blocked_id = $1 RETURNING blocked_id',
+    [me],
+  );
+  return rows.length;
+}

@@ -117,3 +117,14 @@ export function connectionsOf(db: Db, me: string): Promise<PersonalConnectionRow
     [me],
   );
 }
+
+/** Ends every connection of practitioner `me` (the counts follow by trigger) and drops their count; rows changed. */
+export async function deleteConnectionsOf(db: Db, me: string): Promise<number> {
+  const connections = await returningRows<{ id: string }>(
+    db,
+    `DELETE FROM connections WHERE practitioner_a_id = $1 OR practitioner_b_id = $1 RETURNING id`,
+    [me],
+  );
+  await db.query(`DELETE FROM connection_counts WHERE practitioner_id = $1`, [me]);
+  return connections.length;
+}

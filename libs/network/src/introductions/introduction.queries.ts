@@ -300,3 +300,48 @@ export function introductionsOf(db: Db, me: string): Promise<NamedIntroductionRo
     [me],
   );
 }
+
+/** An open request a person is part of, locked, for closing it when they leave (`pendingInvolving`). */
+export interface PendingIntroductionRow {
+  id: string;
+  status: IntroductionStatus;
+  requesterId: string;
+  targetId: string;
+  brokerId: string | null;
+}
+
+/** The open requests practitioner `me` asked for, was asked, or was asked to pass on; locked. */
+export function pendingInvolving(db: Db, me: string): Promise<PendingIntroductionRow[]> {
+  return db.query<PendingIntroductionRow[]>(
+    `SELECT id, status, requester_id AS "requesterId", target_id AS "targetId", broker_id AS "brokerId"
+       FROM introductions
+      WHERE status IN ${PENDING_SQL} AND $1 IN (requester_id, target_id, broker_id)
+      ORDER BY id FOR UPDATE`,
+    [me],
+  );
+}
+
+/** What an erased person's request says instead of their words (the column must hold 20 to 1000 characters). */
+export const ERASED_MESSAGE = 'Removed: the person who wrote this has deleted their account.';
+
+/**
+ * Takes out everything practitioner `me` wrote in introductions (their message as the one
+ * who asked, their notes as broker or as the person asked); the other people's words and the
+ * outcome stay in their history. Returns the introductions changed.
+ */
+export async function stripWordsOf(db: Db, me: string): Promise<number> {
+  const rows = await returningRows<{ id: string }>(
+    db,
+    `UPDATE introductions
+        SET message = CASE WHEN requester_id = $1 THEN $2 ELSE message END,
+            broker_note = CASE WHEN broker_id = $1 THEN NULL ELSE broker_note END,
+            response_note = CASE WHEN target_id = $1 THEN NULL ELSE response_note END,
+            version = version + 1
+      WHERE (requester_id = $1 AND message <> $2)
+         OR (broker_id = $1 AND broker_note IS NOT NULL)
+         OR (target_id = $1 AND response_note IS NOT NULL)
+      RETURNING id`,
+    [me, ERASED_MESSAGE],
+  );
+  return rows.length;
+}

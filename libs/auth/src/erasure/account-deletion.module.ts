@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth.module.js';
+import { AuthThrottleInterceptor } from '../throttling/auth-throttle.interceptor.js';
+import { AccountDeletionResolver } from './account-deletion.resolver.js';
+import { AccountDeletionService } from './account-deletion.service.js';
+
+/**
+ * `deleteMyAccount`. Separate from AuthModule because it needs the app's ACCOUNT_ERASURE
+ * (every domain's erasers), which processes without the API (the worker) do not load.
+ */
+@Module({
+  imports: [AuthModule],
+  providers: [AccountDeletionService, AccountDeletionResolver, AuthThrottleInterceptor],
+})
+export class AccountDeletionModule {}
