@@ -541,6 +541,72 @@ describe('confirmed memberships', () => {
     });
   });
 
+  describe('every operation', () => {
+    it('asks for sign-in first, and answers a wrong role as forbidden or not found', async () => {
+      const someId = toGlobalId('Membership', '00000000-0000-4000-8000-000000000001');
+      const operations: [string, Record<string, unknown>][] = [
+        [CLAIM, { input: { organisationId: council.globalId } }],
+        [CONFIRM, { ids: [someId] }],
+        [DECLINE, { ids: [someId] }],
+        [END, { id: someId }],
+        [PENDING, { organisationId: council.globalId }],
+        [INVITE, { input: { organisationId: council.globalId, email: 'anyone@example.org' } }],
+        [REVOKE, { id: toGlobalId('MembershipInvitation', '00000000-0000-4000-8000-000000000001') }],
+        [ACCEPT, { token: 'whatever' }],
+        [ADD_DOMAIN, { input: { organisationId: council.globalId, domain: 'tamebridge.org.uk' } }],
+        [
+          VERIFY_DOMAIN,
+          {
+            input: {
+              id: toGlobalId('OrganisationEmailDomain', '00000000-0000-4000-8000-000000000001'),
+              verified: true,
+            },
+          },
+        ],
+        [
+          `mutation ($id: ID!) { removeEmailDomain(id: $id) }`,
+          { id: toGlobalId('OrganisationEmailDomain', '00000000-0000-4000-8000-000000000001') },
+        ],
+        [
+          `query ($id: ID!) { membershipInvitations(organisationId: $id, first: 5) { totalCount } }`,
+          { id: council.globalId },
+        ],
+      ];
+      for (const [operation, variables] of operations) {
+        expect([operation.slice(0, 40), errorCode(await t.gql(operation, variables))]).toEqual([
+          operation.slice(0, 40),
+          'UNAUTHENTICATED',
+        ]);
+      }
+      const member = await createPractitioner(t);
+      const domain = await t.gql<{ addEmailDomain: { id: string } }>(
+        ADD_DOMAIN,
+        { input: { organisationId: council.globalId, domain: 'tamebridge-partnership.org.uk' } },
+        councilAdmin.token,
+      );
+      const domainId = domain.data.addEmailDomain.id;
+      const REMOVE = `mutation ($id: ID!) { removeEmailDomain(id: $id) }`;
+      expect(errorCode(await t.gql(REMOVE, { id: domainId }, member.token))).toBe('NOT_FOUND');
+      expect(errorCode(await t.gql(VERIFY_DOMAIN, { input: { id: domainId, verified: true } }, member.token))).toBe(
+        'FORBIDDEN',
+      );
+      expect(
+        errorCode(
+          await t.gql(
+            `query ($id: ID!) { membershipInvitations(organisationId: $id, first: 5) { totalCount } }`,
+            { id: council.globalId },
+            member.token,
+          ),
+        ),
+      ).toBe('FORBIDDEN');
+      expect(errorFields(await t.gql(VERIFY_DOMAIN, { input: { id: 'nope', verified: true } }, admin.token))).toEqual([
+        'input.id',
+      ]);
+      expect((await t.gql(REMOVE, { id: domainId }, councilAdmin.token)).data).toEqual({ removeEmailDomain: true });
+      expect(await countRows(t, `organisation_email_domains WHERE domain = 'tamebridge-partnership.org.uk'`)).toBe(0);
+    });
+  });
+
   describe('an organisation’s verification', () => {
     it('is what makes its confirmed members verified members', async () => {
       const unlisted = await createOrganisation(t, { name: 'Not Yet Checked Group', verified: false });
