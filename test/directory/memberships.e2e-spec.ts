@@ -654,18 +654,61 @@ describe('confirmed memberships', () => {
           token,
         );
         const search = await t.gql<{ search: { totalCount: number } }>(PEOPLE, { q: 'Tier Subject' }, token);
+        const graph = await t.gql<{ network: { nodes: { label: string }[] } }>(
+          `query ($id: ID!) { network(around: $id, depth: 1) { nodes { label } } }`,
+          { id: subject.globalId },
+          token,
+        );
+        const path = await t.gql(
+          `query ($to: ID!) { introductionPath(to: $to) { hops } }`,
+          { to: subject.globalId },
+          token,
+        );
+        const ask = await t.gql(
+          `mutation ($input: RequestIntroductionInput!) { requestIntroduction(input: $input) { status } }`,
+          { input: { to: subject.globalId, message: 'Could we talk about the youth forum next month?' } },
+          token,
+        );
         seen[tier] = {
           phone: profile.data?.practitioner?.contact.phone ?? null,
           profile: profile.errors ? errorCode(profile) : 'shown',
           found: search.data?.search.totalCount ?? errorCode(search),
+          graph: graph.errors
+            ? errorCode(graph)
+            : graph.data.network.nodes.some((node) => node.label === 'Tier Subject'),
+          path: path.errors ? errorCode(path) : 'answered',
+          ask: ask.errors ? errorCode(ask) : 'asked',
         };
       }
+      const outside = { graph: 'FORBIDDEN', path: 'FORBIDDEN', ask: 'FORBIDDEN' };
       expect(seen).toEqual({
-        anonymous: { phone: null, profile: 'UNAUTHENTICATED', found: 0 },
-        unverified: { phone: null, profile: 'FORBIDDEN', found: 0 },
-        'verified without membership': { phone: null, profile: 'NOT_FOUND', found: 0 },
-        'verified member': { phone: '0121 496 0999', profile: 'shown', found: 1 },
-        connection: { phone: '0121 496 0999', profile: 'shown', found: 1 },
+        anonymous: {
+          phone: null,
+          profile: 'UNAUTHENTICATED',
+          found: 0,
+          graph: 'UNAUTHENTICATED',
+          path: 'UNAUTHENTICATED',
+          ask: 'UNAUTHENTICATED',
+        },
+        unverified: { phone: null, profile: 'FORBIDDEN', found: 0, ...outside },
+        'verified without membership': { phone: null, profile: 'NOT_FOUND', found: 0, ...outside },
+        'verified member': {
+          phone: '0121 496 0999',
+          profile: 'shown',
+          found: 1,
+          graph: true,
+          path: 'answered',
+          ask: 'asked',
+        },
+        // Already connected: asking again is refused as a conflict, not hidden.
+        connection: {
+          phone: '0121 496 0999',
+          profile: 'shown',
+          found: 1,
+          graph: true,
+          path: 'answered',
+          ask: 'CONFLICT',
+        },
       });
       const profile = await t.gql<{ practitioner: { memberships: { status: string; confirmed: boolean }[] } }>(
         PROFILE,
