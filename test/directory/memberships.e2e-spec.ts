@@ -541,6 +541,32 @@ describe('confirmed memberships', () => {
     });
   });
 
+  describe('by id', () => {
+    it('node(id) answers a membership to its person and the organisation’s admins, an invitation to those admins', async () => {
+      const person = await newcomer();
+      const id = (await claim(person, council.globalId)).id;
+      const NODE = `query ($id: ID!) { node(id: $id) { __typename ... on Membership { status } } }`;
+      expect((await t.gql(NODE, { id }, person.token)).data).toEqual({
+        node: { __typename: 'Membership', status: 'PENDING' },
+      });
+      expect((await t.gql(NODE, { id }, councilAdmin.token)).data).toEqual({
+        node: { __typename: 'Membership', status: 'PENDING' },
+      });
+      expect((await t.gql(NODE, { id }, otherAdmin.token)).data).toEqual({ node: null });
+      const invited = await t.gql<{ inviteMember: { id: string } }>(
+        INVITE,
+        { input: { organisationId: council.globalId, email: 'by.id@example.org' } },
+        councilAdmin.token,
+      );
+      const INVITATION = `query ($id: ID!) { node(id: $id) { ... on MembershipInvitation { email } } }`;
+      const invitationId = invited.data.inviteMember.id;
+      expect((await t.gql(INVITATION, { id: invitationId }, councilAdmin.token)).data).toEqual({
+        node: { email: 'by.id@example.org' },
+      });
+      expect((await t.gql(INVITATION, { id: invitationId }, person.token)).data).toEqual({ node: null });
+    });
+  });
+
   describe('every operation', () => {
     it('asks for sign-in first, and answers a wrong role as forbidden or not found', async () => {
       const someId = toGlobalId('Membership', '00000000-0000-4000-8000-000000000001');
