@@ -628,6 +628,12 @@ describe('confirmed memberships', () => {
       expect(errorFields(await t.gql(VERIFY_DOMAIN, { input: { id: 'nope', verified: true } }, admin.token))).toEqual([
         'input.id',
       ]);
+      // Ids that name nothing answer as not found, to a platform admin too.
+      const nothing = toGlobalId('Membership', '00000000-0000-4000-8000-000000000009');
+      expect(errorCode(await t.gql(END, { id: nothing }, admin.token))).toBe('NOT_FOUND');
+      expect(errorCode(await t.gql(CONFIRM, { ids: [nothing] }, admin.token))).toBe('NOT_FOUND');
+      const noInvitation = toGlobalId('MembershipInvitation', '00000000-0000-4000-8000-000000000009');
+      expect(errorCode(await t.gql(REVOKE, { id: noInvitation }, admin.token))).toBe('NOT_FOUND');
       expect((await t.gql(REMOVE, { id: domainId }, councilAdmin.token)).data).toEqual({ removeEmailDomain: true });
       expect(await countRows(t, `organisation_email_domains WHERE domain = 'tamebridge-partnership.org.uk'`)).toBe(0);
     });

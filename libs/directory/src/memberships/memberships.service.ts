@@ -304,7 +304,8 @@ export class MembershipsService {
   async end(viewer: Viewer, id: string): Promise<MembershipRow> {
     return this.dataSource.transaction(async (manager) => {
       const [row] = await lockMemberships(manager, [id]);
-      enforce(DIRECTORY_POLICY.endMembership, viewer, row ?? { practitionerId: '', organisationId: '' });
+      if (!row) throw notFound('That membership');
+      enforce(DIRECTORY_POLICY.endMembership, viewer, row);
       const actor: MembershipActor = viewer.isPractitioner(row.practitionerId) ? 'MEMBER' : 'ORGANISATION';
       await this.endIn(manager, viewer, row, actor);
       if (actor === 'ORGANISATION') {
