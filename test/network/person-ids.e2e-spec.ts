@@ -58,10 +58,21 @@ describe('person ids: a profile you may not see answers like one that does not e
     'network.around': (id) => t.gql(`query ($id: ID!) { network(around: $id) { truncated } }`, { id }, me.token),
     'practitioner.id': (id) => t.gql(`query ($id: ID!) { practitioner(id: $id) { fullName } }`, { id }, me.token),
     'node.id': (id) => t.gql(`query ($id: ID!) { node(id: $id) { id } }`, { id }, me.token),
+    'reportMisuse.input.practitionerId': (id) =>
+      t.gql(
+        `mutation ($input: ReportMisuseInput!) { reportMisuse(input: $input) { id } }`,
+        { input: { practitionerId: id, reason: 'IMPERSONATION' } },
+        me.token,
+      ),
   };
 
   /** Person ids that only platform admins pass, who may see every account. */
-  const ADMIN_ONLY = ['grantRole.input.practitionerId', 'revokeRole.input.practitionerId'];
+  const ADMIN_ONLY = [
+    'grantRole.input.practitionerId',
+    'revokeRole.input.practitionerId',
+    'suspendAccount.accountId',
+    'liftSuspension.accountId',
+  ];
 
   /** Every argument (or input field) of a root field that takes a person's id, read from the schema. */
   function personIdArguments(schema: GraphQLSchema): string[] {

@@ -13,7 +13,7 @@ export class ReportMisuseInput {
   @MaxLength(120)
   practitionerId?: string;
 
-  @Field(() => ID, { nullable: true, description: 'The organisation reported (give this or practitionerId).' })
+  @Field(() => ID, { nullable: true, description: 'The organisation reported (give this or the profile’s id).' })
   @IsOptional()
   @IsString()
   @MaxLength(120)
