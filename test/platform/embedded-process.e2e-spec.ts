@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { jest, afterAll, describe, expect, it } from '@jest/globals';
 import { nodeWarnings, runApiUntilExit, startApi } from '../support/api-process.js';
 
 const ORGANISATIONS = `{ organisations(first: 1) { totalCount } }`;
@@ -12,6 +12,9 @@ const REGISTER = `mutation R($input: RegisterInput!) { register(input: $input) {
  * `npm start` as a user runs it: the server on the embedded database in a data
  * directory, started, stopped, killed and started again.
  */
+// Each test starts the API as a process, up to twice (see startApi's bound).
+jest.setTimeout(300_000);
+
 describe('the API on its embedded database', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'cohesion-embedded-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));

@@ -17,7 +17,11 @@ export interface ApiProcess {
   ): Promise<{ data: T; errors?: { message: string; extensions?: { code?: string } }[] }>;
 }
 
-export function startApi(env: Record<string, string>, timeoutMs = 45_000): Promise<ApiProcess> {
+/**
+ * A first start migrates an empty embedded database and loads the demo data: on a busy 2-core
+ * machine that has taken over 45 s, so the bound is generous. It catches a hang, not slowness.
+ */
+export function startApi(env: Record<string, string>, timeoutMs = 120_000): Promise<ApiProcess> {
   const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
     env: {
       PATH: process.env.PATH ?? '',
