@@ -23,9 +23,12 @@ export class AccountEntity {
   @Column('varchar', { length: 254 })
   email: string;
 
-  /** argon2id hash; never leaves the auth module. */
-  @Column('varchar', { length: 255 })
-  passwordHash: string;
+  /**
+   * argon2id hash; never leaves the auth module. Null for an account made by a council
+   * sign-in, until the person sets a password through a reset link.
+   */
+  @Column('varchar', { length: 255, nullable: true })
+  passwordHash: string | null;
 
   /**
    * When the person followed the link sent to `email`; null until then. Until it is set the

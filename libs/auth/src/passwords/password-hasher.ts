@@ -17,10 +17,11 @@ export class PasswordHasher implements OnModuleInit {
     return argon2.hash(password, OPTIONS);
   }
 
-  async verify(hash: string | undefined, password: string): Promise<boolean> {
+  /** False for no hash (an unknown address, or an account without a password), after as long as a real check. */
+  async verify(hash: string | null | undefined, password: string): Promise<boolean> {
     try {
       const ok = await argon2.verify(hash ?? this.dummyHash, password);
-      return ok && hash !== undefined;
+      return ok && typeof hash === 'string';
     } catch {
       return false;
     }
