@@ -19,9 +19,16 @@ import { PasswordRecoveryService } from './passwords/password-recovery.service.j
 import { PasswordResetTask } from './passwords/password-reset.task.js';
 import { EmailVerificationService } from './verification/email-verification.service.js';
 import { UnverifiedAccountPurgeTask } from './verification/unverified-account-purge.task.js';
+import { OidcAttemptPurgeTask } from './oidc/oidc-attempt-purge.task.js';
+import { OidcConnectionsService } from './oidc/oidc-connections.service.js';
+import { OidcController } from './oidc/oidc.controller.js';
+import { OidcProviderClient } from './oidc/oidc-provider-client.js';
+import { OidcResolver } from './oidc/oidc.resolver.js';
+import { OidcSignInService } from './oidc/oidc-sign-in.service.js';
 
 @Module({
   imports: [PassportModule, JwtModule.register({})],
+  controllers: [OidcController],
   providers: [
     AuthService,
     TokenService,
@@ -37,6 +44,11 @@ import { UnverifiedAccountPurgeTask } from './verification/unverified-account-pu
     PasswordRecoveryService,
     UnverifiedAccountPurgeTask,
     PasswordResetTask,
+    OidcProviderClient,
+    OidcSignInService,
+    OidcConnectionsService,
+    OidcResolver,
+    OidcAttemptPurgeTask,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [AuthService, RoleGrantsService, PasswordHasher, RateLimiter],
@@ -48,11 +60,13 @@ export class AuthModule implements OnModuleInit {
     private readonly tasks: BackgroundTasks,
     private readonly purge: UnverifiedAccountPurgeTask,
     private readonly resets: PasswordResetTask,
+    private readonly signInAttempts: OidcAttemptPurgeTask,
   ) {}
 
   onModuleInit(): void {
     this.tasks.register(this.purge);
     this.tasks.register(this.resets);
+    this.tasks.register(this.signInAttempts);
     // An account is visible through node(id) to itself only.
     this.nodes.register(ACCOUNT_TYPE, async (id, context) => {
       const viewer = viewerOf(context);

@@ -1,8 +1,9 @@
 import { UseInterceptors } from '@nestjs/common';
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { notFound, Viewer, viewerOf, type RequestContext } from '@cohesion/common';
+import { notFound, viewerOf, type RequestContext } from '@cohesion/common';
 import { Access, Public } from './access/access.decorator.js';
 import { toAccountModel } from './accounts/account.mapper.js';
+import { sessionPayload } from './accounts/session-payload.js';
 import {
   AccountModel,
   AuthPayloadModel,
@@ -158,18 +159,8 @@ export class AuthResolver {
     return toAccountModel(account, viewer.grants);
   }
 
-  /** The rest of this response (e.g. `account { practitioner }`) is answered as the newly signed-in person. */
   private async payload(session: Session, context: RequestContext): Promise<AuthPayloadModel> {
-    const grants = await this.auth.grantsOf(session.account.id);
-    const { id, emailVerifiedAt } = session.account;
-    context.req.viewer = emailVerifiedAt ? Viewer.member(id, id, grants) : Viewer.unverified(id, id, grants);
-    return Object.assign(new AuthPayloadModel(), {
-      accessToken: session.accessToken,
-      accessTokenExpiresAt: session.accessTokenExpiresAt,
-      refreshToken: session.refreshToken,
-      refreshTokenExpiresAt: session.refreshTokenExpiresAt,
-      account: toAccountModel(session.account, grants),
-    });
+    return sessionPayload(session, await this.auth.grantsOf(session.account.id), context);
   }
 }
 

@@ -12,6 +12,15 @@ export interface NewProfile {
  */
 export interface AccountProfiles {
   createProfile(manager: EntityManager, accountId: string, profile: NewProfile): Promise<void>;
+  /** Creates or confirms the account's membership of the organisation, vouched for by its sign-in. */
+  confirmVouchedMembership(
+    manager: EntityManager,
+    accountId: string,
+    organisationId: string,
+    via: 'SIGN_IN',
+  ): Promise<void>;
+  /** The email domains the organisation has had verified (lower case). */
+  verifiedEmailDomains(manager: EntityManager, organisationId: string): Promise<string[]>;
 }
 
 export const ACCOUNT_PROFILES = Symbol('ACCOUNT_PROFILES');

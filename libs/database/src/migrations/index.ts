@@ -28,6 +28,7 @@ import { OrgIdRegisterPrefixes1796283887180 } from './1796283887180-OrgIdRegiste
 import { WithheldRecipientKey1796297739900 } from './1796297739900-WithheldRecipientKey.js';
 import { PlannedDatesGiven1796298024675 } from './1796298024675-PlannedDatesGiven.js';
 import { AccountVerification1796312220754 } from './1796312220754-AccountVerification.js';
+import { CouncilSignIn1796323795464 } from './1796323795464-CouncilSignIn.js';
 
 /** Every migration, oldest first. `npm run migration:generate` rewrites this list. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -60,4 +61,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   WithheldRecipientKey1796297739900,
   PlannedDatesGiven1796298024675,
   AccountVerification1796312220754,
+  CouncilSignIn1796323795464,
 ];
