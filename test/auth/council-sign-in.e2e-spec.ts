@@ -344,6 +344,29 @@ describe('council sign-in (OpenID Connect)', () => {
       expect(await footprint()).toEqual(before);
     });
 
+    it('refuses a replayed callback: the state works once', async () => {
+      const before = await footprint();
+      const first = await signIn(staff({ email: 'someone@gmail.com' }));
+      expect(first.body.refusal).toBe('DOMAIN_NOT_VOUCHED');
+      const again = await callBack(first.path, first.cookie);
+      expect(again.status).toBe(400);
+      expect(again.body).toMatchObject({ outcome: 'REFUSED', refusal: 'STATE_NOT_VALID' });
+      expect(await footprint()).toEqual(before);
+    });
+
+    it('refuses a replayed code under a fresh state: the provider takes each code once', async () => {
+      const before = await footprint();
+      const first = await signIn(staff({ email: 'someone@gmail.com' }));
+      expect(first.body.refusal).toBe('DOMAIN_NOT_VOUCHED');
+      const spentCode = new URL(first.path, 'http://localhost').searchParams.get('code') as string;
+      const fresh = await leaveFor(staff());
+      const replay = new URL(fresh.path, 'http://localhost');
+      replay.searchParams.set('code', spentCode);
+      const answer = await callBack(`${replay.pathname}${replay.search}`, fresh.cookie);
+      expect(answer.body).toMatchObject({ outcome: 'REFUSED', refusal: 'TOKEN_NOT_VALID' });
+      expect(await footprint()).toEqual(before);
+    });
+
     it('refuses when the provider says no', async () => {
       const before = await footprint();
       const { path, cookie } = await leaveFor(staff());
