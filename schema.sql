@@ -877,6 +877,26 @@ CREATE TABLE public.locations (
 );
 
 --
+-- Name: membership_invitations; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.membership_invitations (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    organisation_id uuid NOT NULL,
+    email character varying(254) NOT NULL,
+    role character varying(120),
+    team character varying(120),
+    token_hash character(64) NOT NULL,
+    status character varying(10) DEFAULT 'PENDING'::character varying NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    invited_by uuid,
+    accepted_by uuid,
+    decided_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT ck_membership_invitations_status CHECK (((status)::text = ANY ((ARRAY['PENDING'::character varying, 'ACCEPTED'::character varying, 'REVOKED'::character varying])::text[])))
+);
+
+--
 -- Name: notification_deliveries; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -901,7 +921,7 @@ CREATE TABLE public.notification_deliveries (
 
 CREATE TABLE public.notifications (
     id uuid DEFAULT gen_random_uuid() NOT NULL,
-    recipient_id uuid NOT NULL,
+    recipient_id uuid,
     kind character varying(60) NOT NULL,
     subject character varying(200) NOT NULL,
     body text NOT NULL,
@@ -910,7 +930,8 @@ CREATE TABLE public.notifications (
     read_at timestamp with time zone,
     about_ids uuid[] DEFAULT '{}'::uuid[] NOT NULL,
     deliver_at timestamp with time zone DEFAULT now() NOT NULL,
-    shown_in_app boolean DEFAULT true NOT NULL
+    shown_in_app boolean DEFAULT true NOT NULL,
+    CONSTRAINT ck_notifications_recipient CHECK (((recipient_id IS NOT NULL) OR (NOT shown_in_app)))
 );
 
 --
@@ -979,6 +1000,21 @@ CREATE VIEW public.organisation_area_ids AS
     unnest(a.path_ids) AS area_id
    FROM (public.organisation_areas x
      JOIN public.areas a ON ((a.id = x.area_id)));
+
+--
+-- Name: organisation_email_domains; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.organisation_email_domains (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    organisation_id uuid NOT NULL,
+    domain character varying(253) NOT NULL,
+    verified_at timestamp with time zone,
+    verified_by uuid,
+    added_by uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT ck_organisation_email_domains_domain CHECK ((((domain)::text = lower((domain)::text)) AND ((domain)::text ~~ '%_._%'::text)))
+);
 
 --
 -- Name: organisation_identifiers; Type: TABLE; Schema: public; Owner: -
@@ -1176,7 +1212,17 @@ CREATE TABLE public.practitioner_memberships (
     team character varying(120),
     start_date date,
     end_date date,
-    CONSTRAINT ck_practitioner_memberships_dates CHECK (((end_date IS NULL) OR (start_date IS NULL) OR (end_date >= start_date)))
+    status character varying(10) DEFAULT 'PENDING'::character varying NOT NULL,
+    confirmed_via character varying(12),
+    decided_by uuid,
+    decided_at timestamp with time zone,
+    ended_by uuid,
+    ended_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT ck_practitioner_memberships_confirmed_via CHECK (((((status)::text = 'PENDING'::text) AND (confirmed_via IS NULL)) OR ((status)::text <> 'PENDING'::text))),
+    CONSTRAINT ck_practitioner_memberships_dates CHECK (((end_date IS NULL) OR (start_date IS NULL) OR (end_date >= start_date))),
+    CONSTRAINT ck_practitioner_memberships_route CHECK (((confirmed_via IS NULL) OR ((confirmed_via)::text = ANY ((ARRAY['ORG_ADMIN'::character varying, 'EMAIL_DOMAIN'::character varying, 'INVITATION'::character varying, 'SIGN_IN'::character varying])::text[])))),
+    CONSTRAINT ck_practitioner_memberships_status CHECK (((status)::text = ANY ((ARRAY['PENDING'::character varying, 'CONFIRMED'::character varying, 'DECLINED'::character varying, 'ENDED'::character varying])::text[])))
 );
 
 --
@@ -1252,6 +1298,7 @@ CREATE TABLE public.practitioners (
     search_document tsvector GENERATED ALWAYS AS ((((((setweight(to_tsvector('public.cohesion_english'::regconfig, (COALESCE(full_name, ''::character varying))::text), 'A'::"char") || setweight(to_tsvector('public.cohesion_english'::regconfig, (COALESCE(job_title, ''::character varying))::text), 'A'::"char")) || setweight(to_tsvector('public.cohesion_english'::regconfig, COALESCE(can_help_with, ''::text)), 'B'::"char")) || setweight(to_tsvector('public.cohesion_english'::regconfig, COALESCE(bio, ''::text)), 'C'::"char")) || setweight(to_tsvector('public.cohesion_english'::regconfig, COALESCE(looking_for, ''::text)), 'C'::"char")) || search_tags)) STORED NOT NULL,
     area_path_ids uuid[] DEFAULT '{}'::uuid[] NOT NULL,
     term_path_ids uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+    verified_member boolean DEFAULT false NOT NULL,
     CONSTRAINT ck_practitioners_email_visibility CHECK (((contact_email_visibility)::text = ANY ((ARRAY['PUBLIC'::character varying, 'MEMBERS'::character varying, 'CONNECTIONS'::character varying, 'HIDDEN'::character varying])::text[]))),
     CONSTRAINT ck_practitioners_introductions_monthly_cap CHECK (((introductions_monthly_cap >= 0) AND (introductions_monthly_cap <= 100))),
     CONSTRAINT ck_practitioners_mobile_visibility CHECK (((contact_mobile_visibility)::text = ANY ((ARRAY['PUBLIC'::character varying, 'MEMBERS'::character varying, 'CONNECTIONS'::character varying, 'HIDDEN'::character varying])::text[]))),
@@ -1710,6 +1757,13 @@ ALTER TABLE ONLY public.locations
     ADD CONSTRAINT pk_locations_id PRIMARY KEY (id);
 
 --
+-- Name: membership_invitations pk_membership_invitations_id; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.membership_invitations
+    ADD CONSTRAINT pk_membership_invitations_id PRIMARY KEY (id);
+
+--
 -- Name: notification_deliveries pk_notification_deliveries_id; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1743,6 +1797,13 @@ ALTER TABLE ONLY public.oidc_sign_in_attempts
 
 ALTER TABLE ONLY public.organisation_areas
     ADD CONSTRAINT pk_organisation_areas_organisation_id_area_id PRIMARY KEY (organisation_id, area_id);
+
+--
+-- Name: organisation_email_domains pk_organisation_email_domains_id; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.organisation_email_domains
+    ADD CONSTRAINT pk_organisation_email_domains_id PRIMARY KEY (id);
 
 --
 -- Name: organisation_identifiers pk_organisation_identifiers_id; Type: CONSTRAINT; Schema: public; Owner: -
@@ -2170,6 +2231,12 @@ CREATE INDEX idx_locations_position ON public.locations USING btree (latitude, l
 CREATE INDEX idx_locations_postcode ON public.locations USING btree (postcode);
 
 --
+-- Name: idx_membership_invitations_organisation_id; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_membership_invitations_organisation_id ON public.membership_invitations USING btree (organisation_id, created_at, id);
+
+--
 -- Name: idx_notification_deliveries_due; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -2204,6 +2271,12 @@ CREATE INDEX idx_oidc_sign_in_attempts_created_at ON public.oidc_sign_in_attempt
 --
 
 CREATE INDEX idx_organisation_areas_area_id ON public.organisation_areas USING btree (area_id);
+
+--
+-- Name: idx_organisation_email_domains_domain; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_organisation_email_domains_domain ON public.organisation_email_domains USING btree (domain) WHERE (verified_at IS NOT NULL);
 
 --
 -- Name: idx_organisation_identifiers_organisation_id; Type: INDEX; Schema: public; Owner: -
@@ -2320,6 +2393,12 @@ CREATE INDEX idx_practitioner_blocks_blocked_id_blocker_id ON public.practitione
 CREATE INDEX idx_practitioner_memberships_organisation_id ON public.practitioner_memberships USING btree (organisation_id);
 
 --
+-- Name: idx_practitioner_memberships_pending; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_practitioner_memberships_pending ON public.practitioner_memberships USING btree (organisation_id, created_at, id) WHERE ((status)::text = 'PENDING'::text);
+
+--
 -- Name: idx_practitioner_memberships_practitioner_id; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -2336,6 +2415,12 @@ CREATE INDEX idx_practitioner_themes_term_id ON public.practitioner_themes USING
 --
 
 CREATE INDEX idx_practitioners_area_path_ids ON public.practitioners USING gin (area_path_ids);
+
+--
+-- Name: idx_practitioners_outside_network; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_practitioners_outside_network ON public.practitioners USING btree (id) WHERE (NOT verified_member);
 
 --
 -- Name: idx_practitioners_search; Type: INDEX; Schema: public; Owner: -
@@ -2536,6 +2621,18 @@ CREATE UNIQUE INDEX uq_introductions_open_pair ON public.introductions USING btr
 CREATE UNIQUE INDEX uq_locations_source_id ON public.locations USING btree (source_id) WHERE (source_id IS NOT NULL);
 
 --
+-- Name: uq_membership_invitations_open; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX uq_membership_invitations_open ON public.membership_invitations USING btree (organisation_id, email) WHERE ((status)::text = 'PENDING'::text);
+
+--
+-- Name: uq_membership_invitations_token_hash; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX uq_membership_invitations_token_hash ON public.membership_invitations USING btree (token_hash);
+
+--
 -- Name: uq_oidc_connections_organisation_issuer; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -2552,6 +2649,12 @@ CREATE UNIQUE INDEX uq_oidc_sign_in_attempts_code_hash ON public.oidc_sign_in_at
 --
 
 CREATE UNIQUE INDEX uq_oidc_sign_in_attempts_state_hash ON public.oidc_sign_in_attempts USING btree (state_hash);
+
+--
+-- Name: uq_organisation_email_domains; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX uq_organisation_email_domains ON public.organisation_email_domains USING btree (organisation_id, domain);
 
 --
 -- Name: uq_organisation_partnerships_pair; Type: INDEX; Schema: public; Owner: -
@@ -2998,6 +3101,27 @@ ALTER TABLE ONLY public.locations
     ADD CONSTRAINT fk_locations_organisation_id FOREIGN KEY (organisation_id) REFERENCES public.organisations(id) ON DELETE CASCADE;
 
 --
+-- Name: membership_invitations fk_membership_invitations_accepted_by; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.membership_invitations
+    ADD CONSTRAINT fk_membership_invitations_accepted_by FOREIGN KEY (accepted_by) REFERENCES public.accounts(id) ON DELETE SET NULL;
+
+--
+-- Name: membership_invitations fk_membership_invitations_invited_by; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.membership_invitations
+    ADD CONSTRAINT fk_membership_invitations_invited_by FOREIGN KEY (invited_by) REFERENCES public.accounts(id) ON DELETE SET NULL;
+
+--
+-- Name: membership_invitations fk_membership_invitations_organisation_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.membership_invitations
+    ADD CONSTRAINT fk_membership_invitations_organisation_id FOREIGN KEY (organisation_id) REFERENCES public.organisations(id) ON DELETE CASCADE;
+
+--
 -- Name: notification_deliveries fk_notification_deliveries_notification_id; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -3052,6 +3176,27 @@ ALTER TABLE ONLY public.organisation_areas
 
 ALTER TABLE ONLY public.organisation_areas
     ADD CONSTRAINT fk_organisation_areas_organisation_id FOREIGN KEY (organisation_id) REFERENCES public.organisations(id) ON DELETE CASCADE;
+
+--
+-- Name: organisation_email_domains fk_organisation_email_domains_added_by; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.organisation_email_domains
+    ADD CONSTRAINT fk_organisation_email_domains_added_by FOREIGN KEY (added_by) REFERENCES public.accounts(id) ON DELETE SET NULL;
+
+--
+-- Name: organisation_email_domains fk_organisation_email_domains_organisation_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.organisation_email_domains
+    ADD CONSTRAINT fk_organisation_email_domains_organisation_id FOREIGN KEY (organisation_id) REFERENCES public.organisations(id) ON DELETE CASCADE;
+
+--
+-- Name: organisation_email_domains fk_organisation_email_domains_verified_by; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.organisation_email_domains
+    ADD CONSTRAINT fk_organisation_email_domains_verified_by FOREIGN KEY (verified_by) REFERENCES public.accounts(id) ON DELETE SET NULL;
 
 --
 -- Name: organisation_identifiers fk_organisation_identifiers_organisation_id; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -3164,6 +3309,20 @@ ALTER TABLE ONLY public.practitioner_blocks
 
 ALTER TABLE ONLY public.practitioner_blocks
     ADD CONSTRAINT fk_practitioner_blocks_blocker_id FOREIGN KEY (blocker_id) REFERENCES public.practitioners(id) ON DELETE CASCADE;
+
+--
+-- Name: practitioner_memberships fk_practitioner_memberships_decided_by; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.practitioner_memberships
+    ADD CONSTRAINT fk_practitioner_memberships_decided_by FOREIGN KEY (decided_by) REFERENCES public.accounts(id) ON DELETE SET NULL;
+
+--
+-- Name: practitioner_memberships fk_practitioner_memberships_ended_by; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.practitioner_memberships
+    ADD CONSTRAINT fk_practitioner_memberships_ended_by FOREIGN KEY (ended_by) REFERENCES public.accounts(id) ON DELETE SET NULL;
 
 --
 -- Name: practitioner_memberships fk_practitioner_memberships_organisation_id; Type: FK CONSTRAINT; Schema: public; Owner: -

@@ -15,7 +15,7 @@ const PROFILE = `fragment Profile on Practitioner {
   contact { email phone mobile website }
   contactVisibility { email phone mobile website }
   areas { name } expertise { code }
-  memberships { role team current startDate endDate organisation { name } }
+  memberships { role team current status startDate endDate organisation { name } }
 }`;
 const UPDATE = `mutation Update($input: UpdateMyProfileInput!) { updateMyProfile(input: $input) { ...Profile } } ${PROFILE}`;
 const ONE = `query One($id: ID!) { practitioner(id: $id) { ...Profile } } ${PROFILE}`;
@@ -27,7 +27,7 @@ type Profile = {
   discoverable: boolean | null;
   contact: { email: string | null; phone: string | null; mobile: string | null; website: string | null };
   contactVisibility: Record<string, string> | null;
-  memberships: { role: string; current: boolean; organisation: { name: string } | null }[];
+  memberships: { role: string; current: boolean; status: string; organisation: { name: string } | null }[];
 };
 
 describe('practitioners', () => {
@@ -78,11 +78,13 @@ describe('practitioners', () => {
         contactVisibility: { email: 'MEMBERS', phone: 'CONNECTIONS', mobile: 'HIDDEN' },
         areas: [{ name: 'Sandwell' }],
         expertise: [{ code: 'youth' }],
+        // Claims until the organisation confirms them: not current yet.
         memberships: [
-          { role: 'Coordinator', current: true, organisation: { name: 'Sandwell Youth Partnership' } },
+          { role: 'Coordinator', current: false, organisation: { name: 'Sandwell Youth Partnership' } },
           { role: 'Volunteer', current: false, organisation: { name: 'Sandwell Youth Partnership' } },
         ],
       });
+      expect(result.data.updateMyProfile.memberships.map((row) => row.status)).toEqual(['PENDING', 'PENDING']);
     });
 
     it('refuses a stale version and a membership that ends before it starts, writing nothing', async () => {

@@ -403,12 +403,14 @@ describe('the network', () => {
         fullName: 'Graph Me',
         memberships: [{ organisationId: organisation.id, startDate: '2021-01-01' }],
       });
-      const friend = await person({ fullName: 'Graph Friend' });
+      // Everyone in the network works somewhere confirmed: the friends at a trust two steps away.
+      const trust = await createOrganisation(t, { name: 'Graph Trust' });
+      const friend = await person({ fullName: 'Graph Friend', memberships: [{ organisationId: trust.id }] });
       const colleague = await person({
         fullName: 'Graph Colleague',
         memberships: [{ organisationId: organisation.id, startDate: '2021-01-01' }],
       });
-      const friendOfFriend = await person({ fullName: 'Graph FoF' });
+      const friendOfFriend = await person({ fullName: 'Graph FoF', memberships: [{ organisationId: trust.id }] });
       const hidden = await person({ fullName: 'Graph Hidden', discoverable: false });
       const blocked = await person({ fullName: 'Graph Blocked' });
       await connect(t, me.id, friend.id);
@@ -442,10 +444,11 @@ describe('the network', () => {
         'Graph FoF',
         'Graph Friend',
         'Graph Me',
+        'Graph Trust',
       ]);
-      // Every edge among the nodes: the colleague works at the council and knows the friend.
+      // Every edge among the nodes: the colleague works at the council and knows the friend, who works at the trust.
       const kinds = two.edges.map((edge) => edge.kind).sort();
-      expect(kinds).toEqual(['CONNECTED', 'CONNECTED', 'CONNECTED', 'WORKS_AT', 'WORKS_AT']);
+      expect(kinds).toEqual(['CONNECTED', 'CONNECTED', 'CONNECTED', 'WORKS_AT', 'WORKS_AT', 'WORKS_AT', 'WORKS_AT']);
       const ids = new Set(two.nodes.map((node) => node.id));
       expect(two.edges.every((edge) => ids.has(edge.source) && ids.has(edge.target))).toBe(true);
 

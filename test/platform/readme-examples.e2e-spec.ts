@@ -15,7 +15,7 @@ import { DEMO_PASSWORD, DemoDataService } from '../../apps/api/src/demo/demo-dat
  */
 
 /** How many examples the pages hold: an example lost when a page is edited or moved fails. */
-const GRAPHQL_EXAMPLES = 16;
+const GRAPHQL_EXAMPLES = 23;
 const CURL_REQUESTS = 8;
 
 interface Example {
@@ -62,6 +62,9 @@ const LOOKUPS: Record<string, string> = {
   Organisation: 'SELECT id FROM organisations WHERE name = $1',
   Practitioner: 'SELECT id FROM practitioners WHERE full_name = $1',
   GrantFund: 'SELECT id FROM grant_funds WHERE name = $1',
+  Membership: `SELECT m.id FROM practitioner_memberships m JOIN practitioners p ON p.id = m.practitioner_id
+                WHERE p.full_name = $1 AND m.status = 'PENDING'`,
+  OrganisationEmailDomain: 'SELECT id FROM organisation_email_domains WHERE domain = $1',
 };
 
 const PLACEHOLDER = /"<(\w+) id of ([^">]+)>"/g;

@@ -12,10 +12,12 @@ import {
   PractitionerEntity,
   PractitionerMembershipEntity,
   PractitionerThemeEntity,
+  refreshStanding,
   ServiceAreaEntity,
   ServiceEntity,
   ServiceTaxonomyTermEntity,
   type AreaKindValue,
+  type MembershipStatus,
   type OrganisationKindValue,
 } from '@cohesion/directory';
 import type { TestApp } from './test-app.js';
@@ -50,13 +52,49 @@ export interface PractitionerOverrides extends Partial<Omit<PractitionerEntity, 
   roles?: { role: GrantedRole; organisationId?: string }[];
   areaIds?: string[];
   themeIds?: string[];
-  memberships?: { organisationId: string; role?: string; startDate?: string; endDate?: string }[];
+  /** Written as they are, CONFIRMED unless a status is given. */
+  memberships?: {
+    organisationId: string;
+    role?: string;
+    startDate?: string;
+    endDate?: string;
+    status?: MembershipStatus;
+  }[];
+  /**
+   * A verified member (the default for a verified address): when none of `memberships` is a
+   * current confirmed one of a verified organisation, they are given a confirmed membership
+   * of the test app's own verified organisation. False leaves them with only `memberships`.
+   */
+  verifiedMember?: boolean;
+}
+
+/**
+ * A verified organisation of each test app that people the factory makes verified members
+ * work at, unless a test gives them memberships of its own. It covers no area and no theme.
+ */
+const homes = new WeakMap<TestApp, Promise<string>>();
+function homeOrganisation(t: TestApp): Promise<string> {
+  if (!homes.has(t)) {
+    const id = randomUUID();
+    homes.set(
+      t,
+      t.db
+        .query(`INSERT INTO organisations (id, name, kind, verified) VALUES ($1, $2, 'VCS', TRUE)`, [
+          id,
+          'Cohesion Network Test Employer',
+        ])
+        .then(() => id),
+    );
+  }
+  return homes.get(t) as Promise<string>;
 }
 
 export async function createPractitioner(t: TestApp, overrides: PractitionerOverrides = {}): Promise<TestPractitioner> {
   const n = next();
-  const { email, emailVerified, roles, areaIds, themeIds, memberships, ...profile } = overrides;
+  const { email, emailVerified, roles, areaIds, themeIds, memberships, verifiedMember, ...profile } = overrides;
   const id = randomUUID();
+  const wantsStanding = verifiedMember ?? emailVerified !== false;
+  const home = wantsStanding ? await homeOrganisation(t) : undefined;
   const address = (email ?? `person${n}.${id.slice(0, 6)}@example.org`).toLowerCase();
   await t.db.transaction(async (manager) => {
     await manager.insert(AccountEntity, {
@@ -76,8 +114,22 @@ export async function createPractitioner(t: TestApp, overrides: PractitionerOver
     for (const areaId of areaIds ?? []) await manager.insert(PractitionerAreaEntity, { practitionerId: id, areaId });
     for (const termId of themeIds ?? []) await manager.insert(PractitionerThemeEntity, { practitionerId: id, termId });
     for (const membership of memberships ?? []) {
-      await manager.insert(PractitionerMembershipEntity, { practitionerId: id, ...membership });
+      await manager.insert(PractitionerMembershipEntity, {
+        practitionerId: id,
+        ...membership,
+        status: membership.status ?? 'CONFIRMED',
+        confirmedVia: (membership.status ?? 'CONFIRMED') === 'PENDING' ? null : 'ORG_ADMIN',
+      });
     }
+    if (home && (await refreshStanding(manager, [id])).length === 0) {
+      await manager.insert(PractitionerMembershipEntity, {
+        practitionerId: id,
+        organisationId: home,
+        status: 'CONFIRMED',
+        confirmedVia: 'ORG_ADMIN',
+      });
+    }
+    await refreshStanding(manager, [id]);
   });
   return {
     id,

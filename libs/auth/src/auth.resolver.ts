@@ -160,7 +160,7 @@ export class AuthResolver {
   }
 
   private async payload(session: Session, context: RequestContext): Promise<AuthPayloadModel> {
-    return sessionPayload(session, await this.auth.grantsOf(session.account.id), context);
+    return sessionPayload(session, await this.auth.viewerOf(session.account.id), context);
   }
 }
 

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
-import { badInput, enforce, isUniqueViolation, unauthenticated, type Viewer } from '@cohesion/common';
+import { badInput, enforce, isUniqueViolation, unauthenticated, Viewer } from '@cohesion/common';
 import { AUTH_POLICY } from './auth.policy.js';
 import { ACCOUNT_PROFILES, type AccountProfiles } from './accounts/account-profiles.js';
 import { AccountEntity } from './accounts/account.entity.js';
+import { accountStanding } from './accounts/account.queries.js';
 import { RoleGrantEntity } from './accounts/role-grant.entity.js';
 import type { LoginInput, RegisterInput } from './dto/auth.inputs.js';
 import { PasswordHasher } from './passwords/password-hasher.js';
@@ -126,6 +127,19 @@ export class AuthService {
 
   async account(accountId: string): Promise<AccountEntity | null> {
     return this.dataSource.getRepository(AccountEntity).findOneBy({ id: accountId });
+  }
+
+  /** Who the account is as a viewer now: its roles, and whether it is a verified member. */
+  async viewerOf(accountId: string): Promise<Viewer> {
+    const [grants, standing] = await Promise.all([
+      this.grantsOf(accountId),
+      accountStanding(this.dataSource, (id) => this.profiles.standingSql(id), accountId),
+    ]);
+    return Viewer.signedIn(
+      accountId,
+      grants.map((grant) => ({ role: grant.role, organisationId: grant.organisationId })),
+      standing,
+    );
   }
 
   async grantsOf(accountId: string): Promise<RoleGrantEntity[]> {

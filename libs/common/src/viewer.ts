@@ -20,17 +20,28 @@ export class Viewer {
     readonly grants: readonly RoleGrant[],
     /** Whether the account has followed the link sent to its email address. */
     readonly emailVerified: boolean,
+    /** Whether they hold a confirmed membership of a verified organisation (and are not suspended). */
+    private readonly confirmedMember: boolean,
   ) {}
 
-  private static readonly nobody = new Viewer(null, null, [], false);
+  private static readonly nobody = new Viewer(null, null, [], false, false);
 
   static anonymous(): Viewer {
     return Viewer.nobody;
   }
 
-  /** A signed-in account whose email address is verified. */
+  /** A verified member: a verified email address and a confirmed membership of a verified organisation. */
   static member(accountId: string, practitionerId: string | null, grants: RoleGrant[]): Viewer {
-    return new Viewer(accountId, practitionerId, grants, true);
+    return new Viewer(accountId, practitionerId, grants, true, true);
+  }
+
+  /**
+   * A signed-in account whose address is verified but whom no verified organisation has
+   * confirmed yet: it may say where it works and list an organisation, and sees the rest of
+   * the directory as an anonymous visitor does.
+   */
+  static awaitingMembership(accountId: string, practitionerId: string | null, grants: RoleGrant[]): Viewer {
+    return new Viewer(accountId, practitionerId, grants, true, false);
   }
 
   /**
@@ -38,12 +49,33 @@ export class Viewer {
    * its own account and profile, and sees the rest of the directory as an anonymous visitor does.
    */
   static unverified(accountId: string, practitionerId: string | null, grants: RoleGrant[]): Viewer {
-    return new Viewer(accountId, practitionerId, grants, false);
+    return new Viewer(accountId, practitionerId, grants, false, false);
+  }
+
+  /** A signed-in account as its session row describes it. */
+  static signedIn(
+    accountId: string,
+    grants: RoleGrant[],
+    standing: { emailVerified: boolean; verifiedMember: boolean },
+  ): Viewer {
+    return new Viewer(
+      accountId,
+      accountId,
+      grants,
+      standing.emailVerified,
+      standing.emailVerified && standing.verifiedMember,
+    );
   }
 
   /** The same person holding one more role, e.g. right after creating an organisation they now run. */
   withGrant(grant: RoleGrant): Viewer {
-    return new Viewer(this.accountId, this.practitionerId, [...this.grants, grant], this.emailVerified);
+    return new Viewer(
+      this.accountId,
+      this.practitionerId,
+      [...this.grants, grant],
+      this.emailVerified,
+      this.confirmedMember,
+    );
   }
 
   get isAuthenticated(): boolean {
@@ -51,12 +83,13 @@ export class Viewer {
   }
 
   /**
-   * Signed in with a verified email address: the tier that members-only listings and
-   * details, people and the network open to. Every visibility rule asks this, never
-   * `isAuthenticated`.
+   * The verified-member tier: a verified email address and a confirmed membership of a
+   * verified organisation (platform admins, who verify organisations, hold it with a
+   * verified address alone). Members-only listings and details, people and the network
+   * open to it. Every visibility rule asks this, never `isAuthenticated`.
    */
   get isVerifiedMember(): boolean {
-    return this.accountId !== null && this.emailVerified;
+    return this.accountId !== null && this.emailVerified && (this.confirmedMember || this.isAdmin);
   }
 
   get isAdmin(): boolean {

@@ -79,6 +79,9 @@ export class AppConfig {
   /** Accounts whose email was never verified are deleted this many days after registering. */
   readonly unverifiedAccountRetentionDays: number;
 
+  /** How long an organisation's invitation to join works. */
+  readonly membershipInvitationTtlDays: number;
+
   /** How long a council sign-in may take between leaving for the provider and coming back. */
   readonly oidcStateTtlSeconds: number;
   /** How long the one-time code handed back by a council sign-in can be exchanged for tokens. */
@@ -240,6 +243,7 @@ export class AppConfig {
         resendPerHour: read.int('ACCOUNT_LINK_RESENDS_PER_HOUR', 5, 1, 100),
       },
       unverifiedAccountRetentionDays: read.int('UNVERIFIED_ACCOUNT_RETENTION_DAYS', 30, 1, 3650),
+      membershipInvitationTtlDays: read.int('MEMBERSHIP_INVITATION_TTL_DAYS', 14, 1, 90),
       oidcStateTtlSeconds: read.int('OIDC_STATE_TTL_SECONDS', 600, 60, 3600),
       oidcSignInCodeTtlSeconds: read.int('OIDC_SIGN_IN_CODE_TTL_SECONDS', 60, 10, 600),
       oidcLinkTtlSeconds: read.int('OIDC_LINK_TTL_MINUTES', 30, 5, 24 * 60) * 60,

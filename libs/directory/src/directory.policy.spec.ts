@@ -6,6 +6,7 @@ const ANONYMOUS = Viewer.anonymous();
 const MEMBER = Viewer.member('p1', 'p1', []);
 /** Signed in, email not yet verified: sees what anonymous visitors see, plus their own profile. */
 const UNVERIFIED = Viewer.unverified('p4', 'p4', []);
+const AWAITING = Viewer.awaitingMembership('p5', 'p5', []);
 const ORG_ADMIN = Viewer.member('p2', 'p2', [{ role: 'ORG_ADMIN', organisationId: 'o1' }]);
 const ADMIN = Viewer.member('p3', 'p3', [{ role: 'ADMIN', organisationId: null }]);
 
@@ -47,19 +48,64 @@ describe('DIRECTORY_POLICY', () => {
 
   it('seePractitioner: verified members see discoverable profiles and their own; unverified their own; anonymous none', () => {
     const policy = DIRECTORY_POLICY.seePractitioner;
-    expect(allows(policy, MEMBER, { id: 'p9', discoverable: true })).toBe(true);
-    expect(allows(policy, MEMBER, { id: 'p9', discoverable: false })).toBe(false);
-    expect(allows(policy, MEMBER, { id: 'p1', discoverable: false })).toBe(true);
-    expect(allows(policy, ANONYMOUS, { id: 'p9', discoverable: true })).toBe(false);
-    expect(refusalOf(policy, MEMBER, { id: 'p9', discoverable: false })?.message).toBe(
+    expect(allows(policy, MEMBER, { id: 'p9', discoverable: true, verifiedMember: true })).toBe(true);
+    expect(allows(policy, MEMBER, { id: 'p9', discoverable: false, verifiedMember: true })).toBe(false);
+    expect(allows(policy, MEMBER, { id: 'p1', discoverable: false, verifiedMember: true })).toBe(true);
+    expect(allows(policy, ANONYMOUS, { id: 'p9', discoverable: true, verifiedMember: true })).toBe(false);
+    expect(refusalOf(policy, MEMBER, { id: 'p9', discoverable: false, verifiedMember: true })?.message).toBe(
       'That practitioner was not found',
     );
-    expect(allows(policy, UNVERIFIED, { id: 'p9', discoverable: true })).toBe(false);
-    expect(allows(policy, UNVERIFIED, { id: 'p4', discoverable: true })).toBe(true);
-    expect(policy.sql(MEMBER, 'p', '$1')).toBe('(p.discoverable OR p.id = $1::uuid)');
+    expect(allows(policy, UNVERIFIED, { id: 'p9', discoverable: true, verifiedMember: true })).toBe(false);
+    expect(allows(policy, UNVERIFIED, { id: 'p4', discoverable: true, verifiedMember: true })).toBe(true);
+    // Someone outside the tier (no confirmed membership of a verified organisation) is not found,
+    // and a viewer outside it finds nobody but themselves.
+    expect(allows(policy, MEMBER, { id: 'p9', discoverable: true, verifiedMember: false })).toBe(false);
+    expect(allows(policy, AWAITING, { id: 'p9', discoverable: true, verifiedMember: true })).toBe(false);
+    expect(allows(policy, AWAITING, { id: 'p5', discoverable: true, verifiedMember: false })).toBe(true);
+    expect(policy.sql(MEMBER, 'p', '$1')).toBe('((p.discoverable AND p.verified_member) OR p.id = $1::uuid)');
     expect(policy.sql(UNVERIFIED, 'p', '$1')).toBe('p.id = $1::uuid');
+    expect(policy.sql(AWAITING, 'p', '$1')).toBe('p.id = $1::uuid');
     expect(policy.sql(ANONYMOUS, 'p', undefined)).toBe('FALSE');
-    expect(policy.discoverableSql('u')).toBe('u.discoverable');
+    expect(policy.discoverableSql('u')).toBe('(u.discoverable AND u.verified_member)');
+  });
+
+  it('the verified-member tier: a verified address and a confirmed membership (admins need the address only)', () => {
+    expect(MEMBER.isVerifiedMember).toBe(true);
+    expect(AWAITING.isVerifiedMember).toBe(false);
+    expect(UNVERIFIED.isVerifiedMember).toBe(false);
+    expect(Viewer.awaitingMembership('a1', 'a1', [{ role: 'ADMIN', organisationId: null }]).isVerifiedMember).toBe(
+      true,
+    );
+    expect(Viewer.unverified('a1', 'a1', [{ role: 'ADMIN', organisationId: null }]).isVerifiedMember).toBe(false);
+    expect(Viewer.signedIn('a1', [], { emailVerified: false, verifiedMember: true }).isVerifiedMember).toBe(false);
+    expect(allows(DIRECTORY_POLICY.findPeople, AWAITING, undefined)).toBe(false);
+    expect(relationshipOf(AWAITING, { id: 'p9', connected: true })).toBe('ANONYMOUS');
+    expect(DIRECTORY_POLICY.seeOrganisation.sql(AWAITING, 'o')).toBe(`o.verified AND o.visibility = 'PUBLIC'`);
+  });
+
+  it('memberships: claimed with a verified address, decided and invited by the organisation’s admins', () => {
+    const membership = { practitionerId: 'p9', organisationId: 'o1' };
+    expect(allows(DIRECTORY_POLICY.claimMembership, AWAITING, undefined)).toBe(true);
+    expect(refusalOf(DIRECTORY_POLICY.claimMembership, UNVERIFIED, undefined)?.code).toBe('FORBIDDEN');
+    expect(allows(DIRECTORY_POLICY.reviewMemberships, ORG_ADMIN, membership)).toBe(true);
+    expect(allows(DIRECTORY_POLICY.reviewMemberships, ADMIN, membership)).toBe(true);
+    expect(allows(DIRECTORY_POLICY.reviewMemberships, MEMBER, membership)).toBe(false);
+    expect(allows(DIRECTORY_POLICY.endMembership, Viewer.member('p9', 'p9', []), membership)).toBe(true);
+    expect(allows(DIRECTORY_POLICY.endMembership, ORG_ADMIN, membership)).toBe(true);
+    expect(refusalOf(DIRECTORY_POLICY.endMembership, MEMBER, membership)?.code).toBe('NOT_FOUND');
+    const history = { ...membership, open: false, profileVisible: true };
+    expect(allows(DIRECTORY_POLICY.seeMembership, MEMBER, history)).toBe(false);
+    expect(allows(DIRECTORY_POLICY.seeMembership, MEMBER, { ...history, open: true })).toBe(true);
+    expect(allows(DIRECTORY_POLICY.seeMembership, ORG_ADMIN, history)).toBe(true);
+    expect(allows(DIRECTORY_POLICY.inviteMembers, ORG_ADMIN, { organisationId: 'o1' })).toBe(true);
+    expect(allows(DIRECTORY_POLICY.inviteMembers, MEMBER, { organisationId: 'o1' })).toBe(false);
+    expect(allows(DIRECTORY_POLICY.acceptInvitation, UNVERIFIED, { sentToViewer: true })).toBe(true);
+    expect(refusalOf(DIRECTORY_POLICY.acceptInvitation, MEMBER, { sentToViewer: false })?.code).toBe('FORBIDDEN');
+    expect(allows(DIRECTORY_POLICY.verifyEmailDomain, ORG_ADMIN, undefined)).toBe(false);
+    expect(allows(DIRECTORY_POLICY.verifyEmailDomain, ADMIN, undefined)).toBe(true);
+    expect(allows(DIRECTORY_POLICY.seeEmailDomain, MEMBER, { organisationId: 'o1', verified: false })).toBe(false);
+    expect(allows(DIRECTORY_POLICY.seeEmailDomain, ORG_ADMIN, { organisationId: 'o1', verified: false })).toBe(true);
+    expect(allows(DIRECTORY_POLICY.seeEmailDomain, ANONYMOUS, { organisationId: 'o1', verified: true })).toBe(true);
   });
 
   it('seeContactDetail: each detail by its visibility and how the viewer stands to the person', () => {
@@ -116,6 +162,7 @@ describe('DIRECTORY_POLICY', () => {
     expect(allows(DIRECTORY_POLICY.createOrganisation, MEMBER, undefined)).toBe(true);
     expect(allows(DIRECTORY_POLICY.createOrganisation, ANONYMOUS, undefined)).toBe(false);
     expect(allows(DIRECTORY_POLICY.createOrganisation, UNVERIFIED, undefined)).toBe(false);
+    expect(allows(DIRECTORY_POLICY.createOrganisation, AWAITING, undefined)).toBe(true);
     expect(allows(DIRECTORY_POLICY.verifyOrganisation, ADMIN, undefined)).toBe(true);
     expect(allows(DIRECTORY_POLICY.verifyOrganisation, ORG_ADMIN, undefined)).toBe(false);
     expect(allows(DIRECTORY_POLICY.manageReferenceData, ADMIN, undefined)).toBe(true);

@@ -30,8 +30,24 @@ const SEES: Record<Relationship, ContactVisibility[]> = {
   ANONYMOUS: ['PUBLIC'],
 };
 
+/**
+ * Whether a profile can be found, as SQL on a `practitioners` alias: its owner keeps it
+ * discoverable and they are a verified member (`practitioners.verified_member`: a verified
+ * email and a confirmed membership of a verified organisation, not suspended).
+ */
 function discoverableSql(alias: string): string {
-  return `${alias}.discoverable`;
+  return `(${alias}.discoverable AND ${alias}.verified_member)`;
+}
+
+/** What `discoverableSql` asks, on a loaded profile. */
+function isDiscoverable(practitioner: { discoverable: boolean; verifiedMember: boolean }): boolean {
+  return practitioner.discoverable && practitioner.verifiedMember;
+}
+
+/** Who is asking about a membership, and of what. */
+interface MembershipFacts {
+  practitionerId: string;
+  organisationId: string;
 }
 
 function canManage(viewer: Viewer, organisationId: string): boolean {
@@ -80,8 +96,8 @@ export const DIRECTORY_POLICY = definePolicies('directory', {
    */
   seePractitioner: {
     sentence: 'discoverable profiles to verified members, plus your own; NOT_FOUND for any other',
-    allows: (viewer, practitioner: { id: string; discoverable: boolean }) =>
-      viewer.isPractitioner(practitioner.id) || (viewer.isVerifiedMember && practitioner.discoverable),
+    allows: (viewer, practitioner: { id: string; discoverable: boolean; verifiedMember: boolean }) =>
+      viewer.isPractitioner(practitioner.id) || (viewer.isVerifiedMember && isDiscoverable(practitioner)),
     refuse: { notFound: 'That practitioner' },
     /**
      * The same rule as SQL on a `practitioners` alias. `viewerParam` is the placeholder of
@@ -110,6 +126,65 @@ export const DIRECTORY_POLICY = definePolicies('directory', {
     allows: (_viewer, detail: { visibility: ContactVisibility; relationship: Relationship }) =>
       visibleValue(true, detail.visibility, detail.relationship) === true,
   },
+  /** Saying where you work: a claim the organisation then confirms. */
+  claimMembership: {
+    sentence: 'a practitioner with a verified email address, for themselves',
+    allows: (viewer) => viewer.practitionerId !== null && viewer.emailVerified,
+    refuse: { forbidden: 'Confirm your email address first, then say where you work' },
+  },
+  /** An organisation's admins decide who works there: they see pending claims and confirm or decline them. */
+  reviewMemberships: {
+    sentence: 'ORG_ADMIN of the organisation, or ADMIN',
+    allows: (viewer, membership: { organisationId: string }) => canManage(viewer, membership.organisationId),
+    refuse: { forbidden: 'Only the organisation’s admins can confirm who works there' },
+  },
+  /** A membership is ended by its person or by the organisation's admins; anyone else is told it does not exist. */
+  endMembership: {
+    sentence: 'the person, or ORG_ADMIN of the organisation (or ADMIN); NOT_FOUND for anyone else',
+    allows: (viewer, membership: MembershipFacts) =>
+      viewer.isPractitioner(membership.practitionerId) || canManage(viewer, membership.organisationId),
+    refuse: { notFound: 'That membership' },
+  },
+  /**
+   * Open memberships (pending, confirmed) are shown with the profile to whoever sees it;
+   * declined and ended ones only to the person and the organisation's admins.
+   */
+  seeMembership: {
+    sentence: 'open ones with the profile; history to the person and the organisation’s admins; NOT_FOUND otherwise',
+    allows: (viewer, membership: MembershipFacts & { open: boolean; profileVisible: boolean }) =>
+      viewer.isPractitioner(membership.practitionerId) ||
+      canManage(viewer, membership.organisationId) ||
+      (membership.open && membership.profileVisible),
+    refuse: { notFound: 'That membership' },
+  },
+  inviteMembers: {
+    sentence: 'ORG_ADMIN of the organisation, or ADMIN',
+    allows: (viewer, organisation: { organisationId: string }) => canManage(viewer, organisation.organisationId),
+    refuse: { forbidden: 'Only the organisation’s admins can invite its staff' },
+  },
+  /** Accepting is open to any signed-in account; the invitation must have been sent to its address. */
+  acceptInvitation: {
+    sentence: 'the signed-in account the invitation was sent to (verified or not: following it proves the address)',
+    allows: (viewer, invitation: { sentToViewer: boolean }) =>
+      viewer.practitionerId !== null && invitation.sentToViewer,
+    refuse: { forbidden: 'This invitation was sent to another address; sign in with that address to accept it' },
+  },
+  manageEmailDomains: {
+    sentence: 'ORG_ADMIN of the organisation, or ADMIN',
+    allows: (viewer, organisation: { organisationId: string }) => canManage(viewer, organisation.organisationId),
+    refuse: { forbidden: 'Only the organisation’s admins can change its email domains' },
+  },
+  verifyEmailDomain: {
+    sentence: 'a platform ADMIN',
+    allows: (viewer) => viewer.isAdmin,
+    refuse: { forbidden: 'Only platform admins verify email domains' },
+  },
+  /** Verified domains show with the organisation; unverified ones only to its admins. */
+  seeEmailDomain: {
+    sentence: 'verified domains to anyone who sees the organisation; unverified ones to its admins',
+    allows: (viewer, domain: { organisationId: string; verified: boolean }) =>
+      domain.verified || canManage(viewer, domain.organisationId),
+  },
   updateMyProfile: {
     sentence: 'your own profile only',
     allows: (viewer) => viewer.practitionerId !== null,
@@ -121,9 +196,14 @@ export const DIRECTORY_POLICY = definePolicies('directory', {
     allows: (viewer, organisation: { organisationId: string }) => canManage(viewer, organisation.organisationId),
     refuse: { forbidden: 'Only the organisation’s admins can change it' },
   },
+  /**
+   * Any practitioner with a verified address may list an organisation (their own employer
+   * may not be listed yet); they become its admin, confirmed as working there, and it opens
+   * the network to them once a platform admin verifies it.
+   */
   createOrganisation: {
-    sentence: 'any verified member; the creator becomes its ORG_ADMIN',
-    allows: (viewer) => viewer.isVerifiedMember,
+    sentence: 'a practitioner with a verified email address; the creator becomes its ORG_ADMIN',
+    allows: (viewer) => viewer.emailVerified,
   },
   verifyOrganisation: {
     sentence: 'a platform ADMIN',

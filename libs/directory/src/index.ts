@@ -17,6 +17,13 @@ export {
   organisationThemesSql,
   type OrganisationRecord,
 } from './organisations/organisation.queries.js';
+export * from './memberships/membership.entity.js';
+export * from './memberships/membership.state-machine.js';
+export * from './memberships/invitation.state-machine.js';
+export * from './memberships/email-domains.js';
+export { MembershipsService } from './memberships/memberships.service.js';
+export { NOT_IN_NETWORK } from './memberships/network-access.js';
+export { verifiedMemberSql, refreshStanding } from './shared/membership-standing.queries.js';
 export * from './practitioners/practitioner.entity.js';
 export * from './practitioners/practitioner.mapper.js';
 export * from './practitioners/practitioner.model.js';
@@ -53,9 +60,13 @@ import {
 import {
   PractitionerAreaEntity,
   PractitionerEntity,
-  PractitionerMembershipEntity,
   PractitionerThemeEntity,
 } from './practitioners/practitioner.entity.js';
+import {
+  MembershipInvitationEntity,
+  OrganisationEmailDomainEntity,
+  PractitionerMembershipEntity,
+} from './memberships/membership.entity.js';
 import {
   LocationEntity,
   ServiceAreaEntity,
@@ -85,6 +96,8 @@ export const DIRECTORY_ENTITIES = [
   OrganisationThemeEntity,
   PractitionerEntity,
   PractitionerMembershipEntity,
+  OrganisationEmailDomainEntity,
+  MembershipInvitationEntity,
   PractitionerAreaEntity,
   PractitionerThemeEntity,
   ServiceEntity,

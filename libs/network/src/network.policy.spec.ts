@@ -7,16 +7,21 @@ const ACCOUNT_ONLY = Viewer.member('a0', null, []);
 const PRACTITIONER = Viewer.member('p1', 'p1', []);
 const ORG_ADMIN = Viewer.member('p2', 'p2', [{ role: 'ORG_ADMIN', organisationId: 'o1' }]);
 const ADMIN = Viewer.member('p3', 'p3', [{ role: 'ADMIN', organisationId: null }]);
+const AWAITING = Viewer.awaitingMembership('p4', 'p4', []);
 
 const FINDABLE = { discoverable: true, blocked: false };
 const HIDDEN = { discoverable: false, blocked: false };
 const BLOCKED = { discoverable: true, blocked: true };
 
 describe('NETWORK_POLICY', () => {
-  it('takePart: practitioners only', () => {
+  it('takePart: verified members with a profile only, and the others are told what to do', () => {
     expect(allows(NETWORK_POLICY.takePart, PRACTITIONER, undefined)).toBe(true);
-    const refused = refusalOf(NETWORK_POLICY.takePart, ACCOUNT_ONLY, undefined);
-    expect([refused?.code, refused?.message]).toEqual(['FORBIDDEN', 'Only practitioners take part in the network']);
+    expect(allows(NETWORK_POLICY.takePart, ACCOUNT_ONLY, undefined)).toBe(false);
+    const refused = refusalOf(NETWORK_POLICY.takePart, AWAITING, undefined);
+    expect(refused?.code).toBe('FORBIDDEN');
+    expect(refused?.message).toMatch(
+      /^You can search people and take part in the network once an organisation confirms/,
+    );
   });
 
   it('seePeer: someone discoverable, never anyone blocked either way; the rest answer as missing', () => {
@@ -111,6 +116,14 @@ describe('NETWORK_POLICY', () => {
     ]) {
       expect(allows(policy, PRACTITIONER, undefined)).toBe(true);
       expect(allows(policy, ACCOUNT_ONLY, undefined)).toBe(false);
+    }
+    // Suggestions, paths and the graph open to verified members only.
+    for (const policy of [
+      NETWORK_POLICY.suggestPeers,
+      NETWORK_POLICY.findIntroductionPath,
+      NETWORK_POLICY.seeNetwork,
+    ]) {
+      expect(allows(policy, AWAITING, undefined)).toBe(false);
     }
   });
 });

@@ -1,4 +1,4 @@
-import { DIRECTORY_POLICY } from '@cohesion/directory';
+import { DIRECTORY_POLICY, NOT_IN_NETWORK } from '@cohesion/directory';
 import { definePolicies, forbidden, notFound, type Viewer } from '@cohesion/common';
 
 /**
@@ -47,6 +47,11 @@ interface PartFacts {
   role: string | null;
 }
 
+/** A verified member with a profile: who takes part in the network. */
+function inNetwork(viewer: Viewer): boolean {
+  return viewer.practitionerId !== null && viewer.isVerifiedMember;
+}
+
 function canManage(viewer: Viewer, organisationId: string): boolean {
   return DIRECTORY_POLICY.manageOrganisation.allows(viewer, { organisationId });
 }
@@ -58,11 +63,11 @@ interface PartnershipSides {
 }
 
 export const NETWORK_POLICY = definePolicies('network', {
-  /** Only people with a practitioner profile take part in the network. */
+  /** Only verified members take part in the network (see `Viewer.isVerifiedMember`). */
   takePart: {
-    sentence: 'practitioners only',
-    allows: (viewer) => viewer.practitionerId !== null,
-    refuse: { forbidden: 'Only practitioners take part in the network' },
+    sentence: 'verified members only: a verified email and a confirmed membership of a verified organisation',
+    allows: inNetwork,
+    refuse: { forbidden: NOT_IN_NETWORK },
   },
   /**
    * Who can see this person in the network (search, suggestions, paths, the graph,
@@ -83,16 +88,19 @@ export const NETWORK_POLICY = definePolicies('network', {
        UNION SELECT blocker_id FROM practitioner_blocks WHERE blocked_id = ${viewer}`,
   },
   suggestPeers: {
-    sentence: 'practitioners only; never anyone undiscoverable or blocked either way',
-    allows: (viewer) => viewer.practitionerId !== null,
+    sentence: 'verified members only; never anyone undiscoverable or blocked either way',
+    allows: inNetwork,
+    refuse: { forbidden: NOT_IN_NETWORK },
   },
   findIntroductionPath: {
-    sentence: 'practitioners only; steps only through people you may see, never anyone blocked either way',
-    allows: (viewer) => viewer.practitionerId !== null,
+    sentence: 'verified members only; steps only through people you may see, never anyone blocked either way',
+    allows: inNetwork,
+    refuse: { forbidden: NOT_IN_NETWORK },
   },
   seeNetwork: {
-    sentence: 'practitioners only; people appear only if you may see them in the directory',
-    allows: (viewer) => viewer.practitionerId !== null,
+    sentence: 'verified members only; people appear only if you may see them in the directory',
+    allows: inNetwork,
+    refuse: { forbidden: NOT_IN_NETWORK },
   },
   /**
    * Whom the viewer may block: a peer they may see, or someone they already blocked

@@ -6,15 +6,19 @@ import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGene
  * transaction as the event it reports.
  */
 @Entity('notifications')
+@Check('ck_notifications_recipient', `"recipient_id" IS NOT NULL OR NOT "shown_in_app"`)
 @Index('idx_notifications_recipient_id_created_at', ['recipientId', 'createdAt', 'id'])
 export class NotificationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  /** The account (and practitioner) it is for. */
-  @Column('uuid')
+  /**
+   * The account (and practitioner) it is for; null for an email to an address that has no
+   * account yet (an invitation), which is never shown in the app.
+   */
+  @Column('uuid', { nullable: true })
   @ForeignKey('AccountEntity', { onDelete: 'CASCADE' })
-  recipientId: string;
+  recipientId: string | null;
 
   @Column('varchar', { length: 60 })
   kind: string;

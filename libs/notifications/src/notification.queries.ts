@@ -81,7 +81,8 @@ export async function insertNotifications(db: Db, blocks: NoticeBlocks, notices:
 
 /** An email about the person's own account, to an address given (maybe one the account is moving to). */
 export interface NewAccountEmail {
-  accountId: string;
+  /** Null for an address with no account yet (an invitation): then it is never shown in the app. */
+  accountId: string | null;
   to: string;
   kind: string;
   subject: string;

@@ -7,6 +7,7 @@ import { toNotification } from './notification.mapper.js';
 import type { Notification } from './notification.model.js';
 import {
   deleteHeldNotifications,
+  insertAccountEmail,
   insertNotifications,
   markNotificationsRead,
   notificationsByIds,
@@ -80,6 +81,17 @@ export class NotificationsService {
    * that are still held: their sender took the event back before anyone saw them, so
    * they are never shown or emailed. Returns how many.
    */
+  /**
+   * Queues, inside the caller's transaction, an email to an address that may have no account
+   * yet (an invitation to join). Email only: it is never shown in the app.
+   */
+  async emailAddress(
+    manager: EntityManager,
+    email: { to: string; kind: string; subject: string; body: string },
+  ): Promise<void> {
+    await insertAccountEmail(manager, { ...email, accountId: null, shownInApp: false });
+  }
+
   async cancelHeld(manager: EntityManager, link: string, recipientIds: string[]): Promise<number> {
     const rows = await deleteHeldNotifications(manager, link, recipientIds);
     return rows.length;

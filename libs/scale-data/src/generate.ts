@@ -1,4 +1,5 @@
 import type { Queryable } from '@cohesion/common';
+import { refreshStanding } from '@cohesion/directory';
 import { generateConnections, type NetworkPerson } from './network.js';
 import { Random } from './random.js';
 import {
@@ -300,7 +301,14 @@ export async function generateScaleData(db: Queryable, options: ScaleOptions): P
         personAreas.push([id, areaId]);
       }
       for (const code of expertise) personThemes.push([id, themes.get(code)]);
-      memberships.push([random.uuid(), id, employer.id, `${random.int(2012, 2025)}-0${random.int(1, 9)}-01`, null]);
+      memberships.push([
+        random.uuid(),
+        id,
+        employer.id,
+        `${random.int(2012, 2025)}-0${random.int(1, 9)}-01`,
+        null,
+        'CONFIRMED',
+      ]);
       if (random.chance(0.2)) {
         memberships.push([
           random.uuid(),
@@ -308,6 +316,7 @@ export async function generateScaleData(db: Queryable, options: ScaleOptions): P
           random.pick(organisations).id,
           '2008-01-01',
           `${random.int(2009, 2011)}-12-31`,
+          'CONFIRMED',
         ]);
       }
     }
@@ -370,6 +379,7 @@ export async function generateScaleData(db: Queryable, options: ScaleOptions): P
         { name: 'organisation_id', type: 'uuid' },
         { name: 'start_date', type: 'date' },
         { name: 'end_date', type: 'date' },
+        { name: 'status', type: 'text' },
       ],
       memberships,
     );
@@ -543,6 +553,10 @@ export async function generateScaleData(db: Queryable, options: ScaleOptions): P
     progress('search tags', 0, 1);
     await db.query('SELECT refresh_search_fields()');
     progress('search tags', 1, 1);
+    // Every person's employer confirmed them: who of them is a verified member follows.
+    progress('member standing', 0, 1);
+    await refreshStanding(db, undefined);
+    progress('member standing', 1, 1);
   } finally {
     for (const table of TAGGED_LINKS) await db.query(`ALTER TABLE ${table} ENABLE TRIGGER ${table}_search_tags`);
   }

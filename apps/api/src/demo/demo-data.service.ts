@@ -1,9 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig } from '@cohesion/config';
 import { LOGGER, normalisePostcode, stableId } from '@cohesion/common';
-import { AccountEntity, PasswordHasher, RoleGrantEntity } from '@cohesion/auth';
+import { AccountEntity, hashToken, PasswordHasher, RoleGrantEntity } from '@cohesion/auth';
 import { COHESION_THEMES, DirectoryWriter, parseOrgId, SERVICE_TYPES } from '@cohesion/directory';
 import {
   ConnectionEntity,
@@ -61,6 +62,7 @@ export class DemoDataService implements OnApplicationBootstrap {
       await this.seedPractitioners(manager, dataset, terms, passwordHash);
       await this.seedServices(manager, dataset, terms);
       await this.seedNetwork(manager, dataset);
+      await this.seedMemberships(manager, dataset);
       const grantApplications = await seedDemoGrants(manager, terms);
       await manager.insert(SeedRunEntity, { name: SEED_NAME });
       return {
@@ -77,6 +79,28 @@ export class DemoDataService implements OnApplicationBootstrap {
         },
       };
     });
+  }
+
+  /** Email domains and invitations, then everyone's verified-member standing from their memberships. */
+  private async seedMemberships(manager: EntityManager, dataset: DemoDataset): Promise<void> {
+    for (const domain of dataset.emailDomains) {
+      await this.directory.memberships.seedDomain(manager, {
+        organisationId: stableId('organisation', domain.organisation),
+        domain: domain.domain,
+        verified: domain.verified,
+      });
+    }
+    for (const invitation of dataset.invitations) {
+      await this.directory.memberships.seedInvitation(manager, {
+        organisationId: stableId('organisation', invitation.organisation),
+        email: invitation.email,
+        role: invitation.role ?? null,
+        invitedBy: stableId('practitioner', invitation.invitedBy),
+        tokenHash: hashToken(randomBytes(32).toString('base64url')),
+        expiresAt: new Date(Date.now() + 14 * 86_400_000),
+      });
+    }
+    await this.directory.memberships.settleStanding(manager);
   }
 
   /** Lines for the console: where to sign in with the demo accounts. */
@@ -231,6 +255,8 @@ export class DemoDataService implements OnApplicationBootstrap {
           team: membership.team ?? null,
           startDate: membership.startDate ?? null,
           endDate: membership.endDate ?? null,
+          status: membership.pending ? 'PENDING' : 'CONFIRMED',
+          confirmedVia: membership.pending ? null : 'ORG_ADMIN',
         })),
       });
       for (const grant of person.roles ?? []) {

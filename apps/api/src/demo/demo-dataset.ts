@@ -1,4 +1,5 @@
 import { DEMO_AREAS } from './dataset/areas.js';
+import { DEMO_EMAIL_DOMAINS, DEMO_INVITATIONS } from './dataset/memberships.js';
 import { DEMO_NETWORK } from './dataset/network.js';
 import { DEMO_ORGANISATIONS } from './dataset/organisations.js';
 import { DEMO_PRACTITIONERS } from './dataset/practitioners.js';
@@ -27,4 +28,6 @@ export const DEMO_DATASET: DemoDataset = {
   practitioners: DEMO_PRACTITIONERS,
   services: DEMO_SERVICES,
   network: DEMO_NETWORK,
+  emailDomains: DEMO_EMAIL_DOMAINS,
+  invitations: DEMO_INVITATIONS,
 };

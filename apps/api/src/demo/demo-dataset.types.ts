@@ -111,7 +111,15 @@ export interface DemoPractitioner {
   areas: string[];
   /** cohesion-themes term codes. */
   expertise: string[];
-  memberships: { organisation: string; role?: string; team?: string; startDate?: string; endDate?: string }[];
+  /** Confirmed by the organisation's admins unless `pending` (a claim waiting for them). */
+  memberships: {
+    organisation: string;
+    role?: string;
+    team?: string;
+    startDate?: string;
+    endDate?: string;
+    pending?: boolean;
+  }[];
   roles?: { role: 'ORG_ADMIN' | 'GRANTS_OFFICER' | 'ADMIN'; organisation?: string }[];
 }
 
@@ -186,6 +194,22 @@ export interface DemoNetwork {
   partnerships: DemoPartnership[];
 }
 
+/** An email domain an organisation declared; verified ones confirm its staff's claims at once. */
+export interface DemoEmailDomain {
+  organisation: string;
+  domain: string;
+  verified: boolean;
+}
+
+/** An organisation admin's open invitation to join. */
+export interface DemoInvitation {
+  organisation: string;
+  email: string;
+  role?: string;
+  /** Practitioner key of the admin who sent it. */
+  invitedBy: string;
+}
+
 export interface DemoDataset {
   areas: DemoArea[];
   themes: DemoTerm[];
@@ -194,4 +218,6 @@ export interface DemoDataset {
   practitioners: DemoPractitioner[];
   services: DemoService[];
   network: DemoNetwork;
+  emailDomains: DemoEmailDomain[];
+  invitations: DemoInvitation[];
 }

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Viewer } from '@cohesion/common';
+import { ACCOUNT_PROFILES, type AccountProfiles } from '../accounts/account-profiles.js';
 import { viewerSession } from '../accounts/account.queries.js';
 import type { AccessTokenClaims } from '../tokens/token.service.js';
 
@@ -12,13 +13,21 @@ import type { AccessTokenClaims } from '../tokens/token.service.js';
  */
 @Injectable()
 export class ViewerReader {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly standingSql: (accountId: string) => string;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(ACCOUNT_PROFILES) profiles: AccountProfiles,
+  ) {
+    this.standingSql = (accountId) => profiles.standingSql(accountId);
+  }
 
   async load(claims: AccessTokenClaims): Promise<Viewer | undefined> {
-    const row = await viewerSession(this.dataSource, claims.sub, claims.sid);
+    const row = await viewerSession(this.dataSource, this.standingSql, claims.sub, claims.sid);
     if (!row || row.disabled_at || row.session_epoch !== claims.ep) return undefined;
-    return row.email_verified
-      ? Viewer.member(row.id, row.id, row.grants)
-      : Viewer.unverified(row.id, row.id, row.grants);
+    return Viewer.signedIn(row.id, row.grants, {
+      emailVerified: row.email_verified,
+      verifiedMember: row.verified_member,
+    });
   }
 }

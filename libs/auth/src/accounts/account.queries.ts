@@ -9,18 +9,24 @@ export interface ViewerSessionRow {
   session_epoch: number;
   disabled_at: Date | null;
   email_verified: boolean;
+  verified_member: boolean;
   grants: RoleGrant[];
 }
 
-/** Prepared: it runs once per signed-in request. */
+/**
+ * Prepared: it runs once per signed-in request. `standingSql` is the directory's verified-member
+ * test on the account's id (see `AccountProfiles.standingSql`), the same text every time.
+ */
 export async function viewerSession(
   dataSource: DataSource,
+  standingSql: (accountId: string) => string,
   accountId: string,
   sessionId: string,
 ): Promise<ViewerSessionRow | undefined> {
   const rows = await queryPrepared<ViewerSessionRow>(
     dataSource,
     `SELECT a.id, a.session_epoch, a.disabled_at, a.email_verified_at IS NOT NULL AS email_verified,
+            ${standingSql('a.id')} AS verified_member,
             COALESCE(json_agg(json_build_object('role', g.role, 'organisationId', g.organisation_id))
                      FILTER (WHERE g.id IS NOT NULL), '[]') AS grants
        FROM accounts a
@@ -50,7 +56,31 @@ export async function deleteNeverVerified(db: Db, days: number): Promise<number>
   return rows.length;
 }
 
+/** Whether the account is a verified member now (see `AccountProfiles.standingSql`). */
+export async function accountStanding(
+  db: Db,
+  standingSql: (accountId: string) => string,
+  accountId: string,
+): Promise<{ emailVerified: boolean; verifiedMember: boolean }> {
+  const rows = await db.query<{ emailVerified: boolean; verifiedMember: boolean }[]>(
+    `SELECT a.email_verified_at IS NOT NULL AS "emailVerified", ${standingSql('a.id')} AS "verifiedMember"
+       FROM accounts a WHERE a.id = $1`,
+    [accountId],
+  );
+  return rows[0] ?? { emailVerified: false, verifiedMember: false };
+}
+
 /** The account, locked for the caller's transaction (FOR UPDATE); null when there is none. */
 export function lockAccount(manager: EntityManager, id: string): Promise<AccountEntity | null> {
   return manager.findOne(AccountEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+}
+
+/**
+ * The person showed they hold the account's address another way (they followed an
+ * invitation sent there): it counts as verified from now, if it was not already.
+ */
+export async function markAddressProven(db: Db, accountId: string): Promise<void> {
+  await db.query(`UPDATE accounts SET email_verified_at = now() WHERE id = $1 AND email_verified_at IS NULL`, [
+    accountId,
+  ]);
 }

@@ -70,7 +70,7 @@ export class OidcResolver {
     @Context() context: RequestContext,
   ): Promise<AuthPayloadModel> {
     const session = await this.signIns.complete(args.code);
-    return sessionPayload(session, await this.auth.grantsOf(session.account.id), context);
+    return sessionPayload(session, await this.auth.viewerOf(session.account.id), context);
   }
 
   @Mutation(() => AuthPayloadModel, {
@@ -85,7 +85,7 @@ export class OidcResolver {
     @Context() context: RequestContext,
   ): Promise<AuthPayloadModel> {
     const session = await this.signIns.linkWithPassword(input);
-    return sessionPayload(session, await this.auth.grantsOf(session.account.id), context);
+    return sessionPayload(session, await this.auth.viewerOf(session.account.id), context);
   }
 
   @Mutation(() => SignInLinkOutcomeModel, {

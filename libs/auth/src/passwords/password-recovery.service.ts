@@ -4,6 +4,7 @@ import { badInput, enforce, notFound, type Viewer } from '@cohesion/common';
 import { AppConfig } from '@cohesion/config';
 import { ACCOUNT_MAIL, type AccountMail } from '../accounts/account-mail.js';
 import { ACCOUNT_MESSAGES } from '../accounts/account-messages.js';
+import { ACCOUNT_PROFILES, type AccountProfiles } from '../accounts/account-profiles.js';
 import { AccountEntity } from '../accounts/account.entity.js';
 import { lockAccount } from '../accounts/account.queries.js';
 import { AUTH_POLICY } from '../auth.policy.js';
@@ -29,6 +30,7 @@ export class PasswordRecoveryService {
     private readonly tokens: TokenService,
     private readonly config: AppConfig,
     @Inject(ACCOUNT_MAIL) private readonly mail: AccountMail,
+    @Inject(ACCOUNT_PROFILES) private readonly profiles: AccountProfiles,
   ) {}
 
   /**
@@ -78,6 +80,8 @@ export class PasswordRecoveryService {
         { id: account.id },
         { passwordHash, emailVerifiedAt: account.emailVerifiedAt ?? new Date() },
       );
+      // Following the link proved the address.
+      if (!account.emailVerifiedAt) await this.profiles.refreshStanding(manager, [account.id]);
       await this.afterPasswordChange(manager, account);
     });
   }

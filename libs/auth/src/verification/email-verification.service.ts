@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { badInput, conflict, enforce, isUniqueViolation, notFound, type Viewer } from '@cohesion/common';
 import { AppConfig } from '@cohesion/config';
 import { ACCOUNT_MAIL, type AccountMail } from '../accounts/account-mail.js';
+import { ACCOUNT_PROFILES, type AccountProfiles } from '../accounts/account-profiles.js';
 import { ACCOUNT_MESSAGES } from '../accounts/account-messages.js';
 import { AccountEntity } from '../accounts/account.entity.js';
 import { deleteNeverVerified, lockAccount } from '../accounts/account.queries.js';
@@ -34,7 +35,13 @@ export class EmailVerificationService {
     private readonly limiter: RateLimiter,
     private readonly config: AppConfig,
     @Inject(ACCOUNT_MAIL) private readonly mail: AccountMail,
+    @Inject(ACCOUNT_PROFILES) private readonly profiles: AccountProfiles,
   ) {}
+
+  /** The account's address is now verified: its standing may open, inside the caller's transaction. */
+  addressVerified(manager: EntityManager, accountId: string): Promise<void> {
+    return this.profiles.refreshStanding(manager, [accountId]);
+  }
 
   /** Sends a verification link for `to.email` (the account's address or a new one), in the caller's transaction. */
   async sendLink(manager: EntityManager, to: { accountId: string; email: string }): Promise<void> {
@@ -85,9 +92,11 @@ export class EmailVerificationService {
         const verifiedAt = account.emailVerifiedAt ?? new Date();
         if (link.email === account.email) {
           await manager.update(AccountEntity, { id: account.id }, { emailVerifiedAt: verifiedAt });
+          await this.addressVerified(manager, account.id);
           return { email: account.email };
         }
         await manager.update(AccountEntity, { id: account.id }, { email: link.email, emailVerifiedAt: new Date() });
+        await this.addressVerified(manager, account.id);
         // Links sent to the old address (a reset, an earlier verification) no longer hold.
         await this.links.supersede(manager, account.id, ['VERIFY_EMAIL', 'RESET_PASSWORD']);
         await this.mail.send(

@@ -28,7 +28,8 @@ import { OrgIdRegisterPrefixes1796283887180 } from './1796283887180-OrgIdRegiste
 import { WithheldRecipientKey1796297739900 } from './1796297739900-WithheldRecipientKey.js';
 import { PlannedDatesGiven1796298024675 } from './1796298024675-PlannedDatesGiven.js';
 import { AccountVerification1796312220754 } from './1796312220754-AccountVerification.js';
-import { CouncilSignIn1796323795464 } from './1796323795464-CouncilSignIn.js';
+import { ConfirmedMemberships1796323828950 } from './1796323828950-ConfirmedMemberships.js';
+import { CouncilSignIn1796323900000 } from './1796323900000-CouncilSignIn.js';
 
 /** Every migration, oldest first. `npm run migration:generate` rewrites this list. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -61,5 +62,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   WithheldRecipientKey1796297739900,
   PlannedDatesGiven1796298024675,
   AccountVerification1796312220754,
-  CouncilSignIn1796323795464,
+  ConfirmedMemberships1796323828950,
+  CouncilSignIn1796323900000,
 ];

@@ -29,6 +29,7 @@ import type {
   VerifyOrganisationInput,
 } from './dto/organisation.inputs.js';
 import { replaceLinks } from '../shared/links.js';
+import { membersOf, refreshStanding } from '../shared/membership-standing.queries.js';
 import { parseOrgId, type OrgId } from './org-id.js';
 import {
   OrganisationAreaEntity,
@@ -202,6 +203,8 @@ export class OrganisationsService {
           version: current.version + 1,
         },
       );
+      // Its confirmed members hold the verified-member tier exactly while it is verified.
+      await refreshStanding(manager, await membersOf(manager, [current.id]));
       await this.audit.record(manager, viewer, {
         entityType: 'Organisation',
         entityId: current.id,

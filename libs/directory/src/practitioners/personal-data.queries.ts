@@ -39,6 +39,11 @@ export interface MembershipDataRow {
   team: string | null;
   startDate: string | null;
   endDate: string | null;
+  status: string;
+  confirmedVia: string | null;
+  claimedAt: Date;
+  decidedAt: Date | null;
+  endedAt: Date | null;
 }
 
 /** The practitioner's profile, or undefined when the account has none. */
@@ -79,7 +84,9 @@ export function profileThemeData(db: Db, practitionerId: string): Promise<NamedR
 export function membershipData(db: Db, practitionerId: string): Promise<MembershipDataRow[]> {
   return db.query<MembershipDataRow[]>(
     `SELECT m.organisation_id AS "organisationId", o.name AS "organisationName", m.role, m.team,
-            m.start_date::text AS "startDate", m.end_date::text AS "endDate"
+            m.start_date::text AS "startDate", m.end_date::text AS "endDate", m.status,
+            m.confirmed_via AS "confirmedVia", m.created_at AS "claimedAt", m.decided_at AS "decidedAt",
+            m.ended_at AS "endedAt"
        FROM practitioner_memberships m JOIN organisations o ON o.id = m.organisation_id
       WHERE m.practitioner_id = $1 ORDER BY m.start_date NULLS FIRST, o.name, m.id`,
     [practitionerId],

@@ -6,7 +6,6 @@ import {
   ForeignKey,
   Index,
   PrimaryColumn,
-  PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
 import {
@@ -38,6 +37,7 @@ const visibilityCheck = (column: string) =>
 @Index('idx_practitioners_area_path_ids', { synchronize: false })
 @Index('idx_practitioners_term_path_ids', { synchronize: false })
 @Index('idx_practitioners_undiscoverable', ['id'], { where: 'NOT "discoverable"' })
+@Index('idx_practitioners_outside_network', ['id'], { where: 'NOT "verified_member"' })
 export class PractitionerEntity {
   @PrimaryColumn('uuid')
   @ForeignKey('AccountEntity', { onDelete: 'CASCADE' })
@@ -64,6 +64,14 @@ export class PractitionerEntity {
   /** Off: the profile is seen by nobody but its owner (and never appears in search). */
   @Column('boolean', { default: true })
   discoverable: boolean;
+
+  /**
+   * In the network's tier: a verified email, not suspended, and a confirmed membership of a
+   * verified organisation now. Kept by `refreshStanding` in every transaction that changes
+   * one of those, and by a daily sweep as membership dates pass.
+   */
+  @Column('boolean', { default: false })
+  verifiedMember: boolean;
 
   @Column('boolean', { default: true })
   openToIntroductions: boolean;
@@ -128,36 +136,6 @@ export class PractitionerEntity {
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
-}
-
-/** Works at: a practitioner's role in an organisation, with dates. */
-@Entity('practitioner_memberships')
-@Check('ck_practitioner_memberships_dates', `"end_date" IS NULL OR "start_date" IS NULL OR "end_date" >= "start_date"`)
-@Index('idx_practitioner_memberships_practitioner_id', ['practitionerId'])
-@Index('idx_practitioner_memberships_organisation_id', ['organisationId'])
-export class PractitionerMembershipEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column('uuid')
-  @ForeignKey('PractitionerEntity', { onDelete: 'CASCADE' })
-  practitionerId: string;
-
-  @Column('uuid')
-  @ForeignKey('OrganisationEntity', { onDelete: 'CASCADE' })
-  organisationId: string;
-
-  @Column('varchar', { length: 120, nullable: true })
-  role: string | null;
-
-  @Column('varchar', { length: 120, nullable: true })
-  team: string | null;
-
-  @Column('date', { nullable: true })
-  startDate: string | null;
-
-  @Column('date', { nullable: true })
-  endDate: string | null;
 }
 
 @Entity('practitioner_areas')

@@ -1,6 +1,6 @@
 import { toGlobalId } from '@cohesion/common';
-import type { PractitionerEntity, PractitionerMembershipEntity } from './practitioner.entity.js';
-import { Membership, Practitioner, type ContactVisibility } from './practitioner.model.js';
+import type { PractitionerEntity } from './practitioner.entity.js';
+import { Practitioner, type ContactVisibility } from './practitioner.model.js';
 import { visibleValue, type Relationship } from '../directory.policy.js';
 
 export const PRACTITIONER_TYPE = 'Practitioner';
@@ -38,17 +38,5 @@ export function toPractitioner(entity: PractitionerEntity, relationship: Relatio
     version: own ? entity.version : null,
     demo: entity.isDemo,
     updatedAt: entity.updatedAt,
-  });
-}
-
-export function toMembership(entity: PractitionerMembershipEntity, today: string): Membership {
-  return Object.assign(new Membership(), {
-    organisationId: entity.organisationId,
-    role: entity.role,
-    team: entity.team,
-    startDate: entity.startDate,
-    endDate: entity.endDate,
-    current:
-      (entity.endDate === null || entity.endDate >= today) && (entity.startDate === null || entity.startDate <= today),
   });
 }

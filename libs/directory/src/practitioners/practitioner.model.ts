@@ -1,5 +1,5 @@
 import { Field, ID, GraphQLISODateTime, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { LocalDateScalar, Node } from '@cohesion/common';
+import { Node } from '@cohesion/common';
 
 export enum ContactVisibility {
   PUBLIC = 'PUBLIC',
@@ -42,26 +42,6 @@ export class ContactVisibilitySettings {
 
   @Field(() => ContactVisibility)
   website: ContactVisibility;
-}
-
-@ObjectType('Membership', { description: 'A practitioner works at an organisation.' })
-export class Membership {
-  @Field(() => String, { nullable: true, description: 'Their role there.' })
-  role: string | null;
-
-  @Field(() => String, { nullable: true })
-  team: string | null;
-
-  @Field(() => LocalDateScalar, { nullable: true })
-  startDate: string | null;
-
-  @Field(() => LocalDateScalar, { nullable: true })
-  endDate: string | null;
-
-  @Field({ description: 'True while the membership has not ended.' })
-  current: boolean;
-
-  organisationId: string;
 }
 
 @ObjectType('Practitioner', {

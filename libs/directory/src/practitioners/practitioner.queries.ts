@@ -10,6 +10,7 @@ import {
 } from '@cohesion/common';
 import { linkedAreasSql, type LinkedAreaRow } from '../areas/area.queries.js';
 import { linkedTermsSql, type LinkedTermRow } from '../taxonomy/taxonomy.queries.js';
+import { CURRENT_MEMBERSHIP } from '../shared/membership-standing.queries.js';
 import type { PractitionersFilter } from './dto/practitioner.inputs.js';
 import type { PractitionerEntity } from './practitioner.entity.js';
 
@@ -27,7 +28,7 @@ export function practitionerColumns(connectedSql: string): string {
 
 const PRACTITIONER_COLUMNS = `
   p.id, p.full_name AS "fullName", p.job_title AS "jobTitle", p.bio, p.can_help_with AS "canHelpWith",
-  p.looking_for AS "lookingFor", p.languages, p.discoverable, p.open_to_introductions AS "openToIntroductions",
+  p.looking_for AS "lookingFor", p.languages, p.discoverable, p.verified_member AS "verifiedMember", p.open_to_introductions AS "openToIntroductions",
   p.introductions_monthly_cap AS "introductionsMonthlyCap",
   p.contact_email AS "contactEmail", p.contact_email_visibility AS "contactEmailVisibility",
   p.contact_phone AS "contactPhone", p.contact_phone_visibility AS "contactPhoneVisibility",
@@ -39,10 +40,6 @@ export const PRACTITIONER_SORT = byNameSort<PractitionerRecord>('p.full_name', '
 
 /** A practitioner row ranked within an organisation (`parentKey`), with how many the viewer may see there. */
 export type RankedPractitioner = PractitionerRecord & { parentKey: string; rn: number; total: number };
-
-/** A membership that has started (or has no start) and has not ended. */
-export const CURRENT_MEMBERSHIP = `(m.start_date IS NULL OR m.start_date <= CURRENT_DATE)
-  AND (m.end_date IS NULL OR m.end_date >= CURRENT_DATE)`;
 
 /** The current organisations of the practitioner `alias`, as `o` (FROM ... WHERE, to go on). */
 export const CURRENT_ORGANISATIONS = (alias: string) =>

@@ -11,7 +11,6 @@ import {
 } from '@cohesion/common';
 import type { AreaEntity } from '../areas/area.entity.js';
 import type { TaxonomyTermEntity } from '../taxonomy/taxonomy.entity.js';
-import type { PractitionerMembershipEntity } from './practitioner.entity.js';
 import type { Practitioner } from './practitioner.model.js';
 import type { PractitionerRecord } from './practitioner.queries.js';
 import { PractitionersService } from './practitioners.service.js';
@@ -47,18 +46,6 @@ export class PractitionerThemesLoader implements LoaderFactory<string, TaxonomyT
   create(): DataLoader<string, TaxonomyTermEntity[]> {
     return new DataLoader(
       async (ids) => groupedInKeyOrder(ids, await this.practitioners.themesOf(ids), (row) => row.ownerId),
-      BATCH_OPTIONS,
-    );
-  }
-}
-
-@Injectable()
-export class PractitionerMembershipsLoader implements LoaderFactory<string, PractitionerMembershipEntity[]> {
-  constructor(private readonly practitioners: PractitionersService) {}
-
-  create(): DataLoader<string, PractitionerMembershipEntity[]> {
-    return new DataLoader(
-      async (ids) => groupedInKeyOrder(ids, await this.practitioners.membershipsOf(ids), (row) => row.practitionerId),
       BATCH_OPTIONS,
     );
   }

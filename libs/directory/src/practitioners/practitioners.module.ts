@@ -2,34 +2,32 @@ import { Global, Module, type OnModuleInit } from '@nestjs/common';
 import { NodeRegistry, viewerOf } from '@cohesion/common';
 import { ACCOUNT_PROFILES } from '@cohesion/auth';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
+import { MembershipsModule } from '../memberships/memberships.module.js';
+import { AccountProfilesAdapter } from './account-profiles.adapter.js';
 import { PRACTITIONER_TYPE, toPractitioner } from './practitioner.mapper.js';
 import { relationshipOf } from '../directory.policy.js';
 import {
   OrganisationPractitionersLoader,
   PractitionerAreasLoader,
   PractitionerByIdLoader,
-  PractitionerMembershipsLoader,
   PractitionerThemesLoader,
 } from './practitioners.loaders.js';
 import {
   AccountPractitionerResolver,
-  MembershipResolver,
   OrganisationPractitionersResolver,
   PractitionersResolver,
 } from './practitioners.resolver.js';
 import { PractitionersService } from './practitioners.service.js';
 
 @Module({
-  imports: [OrganisationsModule],
+  imports: [OrganisationsModule, MembershipsModule],
   providers: [
     PractitionersService,
     PractitionerByIdLoader,
     PractitionerAreasLoader,
     PractitionerThemesLoader,
-    PractitionerMembershipsLoader,
     OrganisationPractitionersLoader,
     PractitionersResolver,
-    MembershipResolver,
     OrganisationPractitionersResolver,
     AccountPractitionerResolver,
   ],
@@ -55,8 +53,8 @@ export class PractitionersModule implements OnModuleInit {
  */
 @Global()
 @Module({
-  imports: [PractitionersModule],
-  providers: [{ provide: ACCOUNT_PROFILES, useExisting: PractitionersService }],
+  imports: [PractitionersModule, MembershipsModule],
+  providers: [AccountProfilesAdapter, { provide: ACCOUNT_PROFILES, useExisting: AccountProfilesAdapter }],
   exports: [ACCOUNT_PROFILES],
 })
 export class AccountProfilesModule {}

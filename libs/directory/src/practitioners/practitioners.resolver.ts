@@ -14,30 +14,27 @@ import { Access, AccountModel } from '@cohesion/auth';
 import { toArea } from '../areas/area.mapper.js';
 import { Area } from '../areas/area.model.js';
 import { Organisation } from '../organisations/organisation.model.js';
-import { OrganisationByIdLoader } from '../organisations/organisations.loaders.js';
-import { recordToOrganisation } from '../organisations/organisation.mapper.js';
 import { TaxonomyTerm } from '../taxonomy/taxonomy.model.js';
 import { toTaxonomyTerm } from '../taxonomy/taxonomy.mapper.js';
 import { UpdateMyProfileInput } from './dto/practitioner.inputs.js';
 import { PractitionersArgs } from './dto/practitioner.args.js';
-import { toMembership, toPractitioner } from './practitioner.mapper.js';
-import { Membership, Practitioner } from './practitioner.model.js';
+import { toPractitioner } from './practitioner.mapper.js';
+import { Practitioner } from './practitioner.model.js';
+import { toMembership, today } from '../memberships/membership.mapper.js';
+import { Membership, NetworkAccess } from '../memberships/membership.model.js';
+import { MembershipHistoryLoader, PractitionerMembershipsLoader } from '../memberships/memberships.loaders.js';
+import { networkAccessOf } from '../memberships/network-access.js';
 import { DIRECTORY_POLICY, relationshipOf } from '../directory.policy.js';
 import {
   OrganisationPractitionersLoader,
   PractitionerAreasLoader,
   PractitionerByIdLoader,
-  PractitionerMembershipsLoader,
   PractitionerThemesLoader,
 } from './practitioners.loaders.js';
 import { PractitionersService } from './practitioners.service.js';
 
 @ObjectType()
 export class PractitionerConnection extends Connection(Practitioner, 'Practitioner') {}
-
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
 
 @Resolver(() => Practitioner)
 export class PractitionersResolver {
@@ -47,6 +44,7 @@ export class PractitionersResolver {
     private readonly areasLoader: PractitionerAreasLoader,
     private readonly themesLoader: PractitionerThemesLoader,
     private readonly membershipsLoader: PractitionerMembershipsLoader,
+    private readonly historyLoader: MembershipHistoryLoader,
   ) {}
 
   @Query(() => PractitionerConnection, { description: 'Practitioners who can be found, filtered; sorted by name.' })
@@ -85,26 +83,29 @@ export class PractitionersResolver {
     return (await context.loaders.get(this.themesLoader).load(practitioner.practitionerId)).map(toTaxonomyTerm);
   }
 
-  @ResolveField(() => [Membership], { description: 'Where they work and have worked, current first.' })
+  @ResolveField(() => [Membership], {
+    description: 'Where they work and have worked, current first: confirmed ones, and claims awaiting confirmation.',
+  })
   async memberships(@Parent() practitioner: Practitioner, @Context() context: RequestContext): Promise<Membership[]> {
     const date = today();
-    return (await context.loaders.get(this.membershipsLoader).load(practitioner.practitionerId)).map((entity) =>
-      toMembership(entity, date),
+    return (await context.loaders.get(this.membershipsLoader).load(practitioner.practitionerId)).map((row) =>
+      toMembership(row, date),
     );
   }
-}
 
-@Resolver(() => Membership)
-export class MembershipResolver {
-  constructor(private readonly organisationById: OrganisationByIdLoader) {}
-
-  @ResolveField(() => Organisation, { nullable: true })
-  async organisation(
-    @Parent() membership: Membership,
+  @ResolveField(() => [Membership], {
+    nullable: true,
+    description: 'Your own memberships with the declined and ended ones; null on anyone else’s profile.',
+  })
+  async membershipHistory(
+    @Parent() practitioner: Practitioner,
     @Context() context: RequestContext,
-  ): Promise<Organisation | null> {
-    const record = await context.loaders.get(this.organisationById).load(membership.organisationId);
-    return record ? recordToOrganisation(record) : null;
+  ): Promise<Membership[] | null> {
+    if (!viewerOf(context).isPractitioner(practitioner.practitionerId)) return null;
+    const date = today();
+    return (await context.loaders.get(this.historyLoader).load(practitioner.practitionerId)).map((row) =>
+      toMembership(row, date),
+    );
   }
 }
 
@@ -139,7 +140,10 @@ export class OrganisationPractitionersResolver {
 
 @Resolver(() => AccountModel)
 export class AccountPractitionerResolver {
-  constructor(private readonly byId: PractitionerByIdLoader) {}
+  constructor(
+    private readonly byId: PractitionerByIdLoader,
+    private readonly memberships: PractitionerMembershipsLoader,
+  ) {}
 
   @ResolveField(() => Practitioner, { nullable: true, description: 'Your practitioner profile.' })
   async practitioner(
@@ -148,5 +152,13 @@ export class AccountPractitionerResolver {
   ): Promise<Practitioner | null> {
     const record = await context.loaders.get(this.byId).load(account.accountId);
     return record ? toPractitioner(record, relationshipOf(viewerOf(context), record)) : null;
+  }
+
+  @ResolveField(() => NetworkAccess, {
+    description: 'Whether you may search people and take part in the network, and if not why.',
+  })
+  async networkAccess(@Parent() account: AccountModel, @Context() context: RequestContext): Promise<NetworkAccess> {
+    const memberships = await context.loaders.get(this.memberships).load(account.accountId);
+    return networkAccessOf(viewerOf(context), memberships);
   }
 }

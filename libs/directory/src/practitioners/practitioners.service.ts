@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
-  badInput,
   connectionsByParent,
   keysetCursor,
   notFound,
@@ -11,21 +10,15 @@ import {
   type Viewer,
   enforce,
 } from '@cohesion/common';
-import type { AccountProfiles, NewProfile } from '@cohesion/auth';
+import type { NewProfile } from '@cohesion/auth';
 import type { LinkedAreaRow } from '../areas/area.queries.js';
 import { AreasService } from '../areas/areas.service.js';
-import { knownOrganisationIds } from '../organisations/organisation.queries.js';
 import type { LinkedTermRow } from '../taxonomy/taxonomy.queries.js';
 import { TaxonomyService } from '../taxonomy/taxonomy.service.js';
 import { replaceLinks } from '../shared/links.js';
 import { COHESION_THEMES } from '../taxonomy/taxonomy.model.js';
 import type { PractitionersFilter, UpdateMyProfileInput } from './dto/practitioner.inputs.js';
-import {
-  PractitionerAreaEntity,
-  PractitionerEntity,
-  PractitionerMembershipEntity,
-  PractitionerThemeEntity,
-} from './practitioner.entity.js';
+import { PractitionerAreaEntity, PractitionerEntity, PractitionerThemeEntity } from './practitioner.entity.js';
 import { toPractitioner } from './practitioner.mapper.js';
 import type { Practitioner } from './practitioner.model.js';
 import { DIRECTORY_POLICY, relationshipOf } from '../directory.policy.js';
@@ -42,15 +35,17 @@ import {
   type PractitionerViewerSql,
   type RankedPractitioner,
 } from './practitioner.queries.js';
+import { MembershipsService } from '../memberships/memberships.service.js';
 import { PRACTITIONER_RELATIONSHIPS, type PractitionerRelationships } from './relationships.js';
 
 @Injectable()
-export class PractitionersService implements AccountProfiles {
+export class PractitionersService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly areas: AreasService,
     private readonly taxonomy: TaxonomyService,
     @Inject(PRACTITIONER_RELATIONSHIPS) private readonly relationships: PractitionerRelationships,
+    private readonly memberships: MembershipsService,
   ) {}
 
   /**
@@ -132,16 +127,6 @@ export class PractitionersService implements AccountProfiles {
     return practitionerThemes(this.dataSource, practitionerIds);
   }
 
-  async membershipsOf(practitionerIds: readonly string[]): Promise<PractitionerMembershipEntity[]> {
-    return this.dataSource
-      .getRepository(PractitionerMembershipEntity)
-      .createQueryBuilder('m')
-      .where('m.practitioner_id = ANY(:ids)', { ids: practitionerIds })
-      .orderBy('m.end_date', 'DESC', 'NULLS FIRST')
-      .addOrderBy('m.start_date', 'DESC', 'NULLS LAST')
-      .getMany();
-  }
-
   async updateMyProfile(viewer: Viewer, input: UpdateMyProfileInput): Promise<Practitioner> {
     enforce(DIRECTORY_POLICY.updateMyProfile, viewer, undefined);
     const id = viewer.practitionerId as string;
@@ -153,7 +138,6 @@ export class PractitionersService implements AccountProfiles {
       if (input.expertiseIds) {
         await this.taxonomy.assertTerms(manager, input.expertiseIds, 'input.expertiseIds', COHESION_THEMES);
       }
-      if (input.memberships) await this.assertMemberships(manager, input);
 
       const columns: Partial<PractitionerEntity> = { version: current.version + 1 };
       const text = ['jobTitle', 'bio', 'canHelpWith', 'lookingFor'] as const;
@@ -177,38 +161,9 @@ export class PractitionersService implements AccountProfiles {
 
       await replaceLinks(manager, PractitionerAreaEntity, { practitionerId: id }, 'areaId', input.areaIds);
       await replaceLinks(manager, PractitionerThemeEntity, { practitionerId: id }, 'termId', input.expertiseIds);
-      if (input.memberships) {
-        await manager.delete(PractitionerMembershipEntity, { practitionerId: id });
-        if (input.memberships.length) {
-          await manager.insert(
-            PractitionerMembershipEntity,
-            input.memberships.map((membership) => ({
-              practitionerId: id,
-              organisationId: membership.organisationId,
-              role: membership.role || null,
-              team: membership.team || null,
-              startDate: membership.startDate ?? null,
-              endDate: membership.endDate ?? null,
-            })),
-          );
-        }
-      }
+      if (input.memberships) await this.memberships.reconcile(manager, viewer, input.memberships);
       const saved = await manager.findOneByOrFail(PractitionerEntity, { id });
       return toPractitioner(saved, 'SELF');
-    });
-  }
-
-  private async assertMemberships(manager: EntityManager, input: UpdateMyProfileInput): Promise<void> {
-    const memberships = input.memberships ?? [];
-    const ids = memberships.map((membership) => membership.organisationId);
-    const known = await knownOrganisationIds(manager, ids);
-    memberships.forEach((membership, index) => {
-      if (!known.has(membership.organisationId)) {
-        throw badInput(`input.memberships[${index}].organisationId`, 'is not a known organisation');
-      }
-      if (membership.startDate && membership.endDate && membership.endDate < membership.startDate) {
-        throw badInput(`input.memberships[${index}].endDate`, 'must not be before startDate');
-      }
     });
   }
 }

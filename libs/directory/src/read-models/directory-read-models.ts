@@ -1,5 +1,5 @@
 import type { Db } from '@cohesion/common';
-import { CURRENT_MEMBERSHIP } from '../practitioners/practitioner.queries.js';
+import { CURRENT_MEMBERSHIP } from '../shared/membership-standing.queries.js';
 
 /**
  * The directory's read models for SQL: what another domain embeds in its own statements

@@ -2,11 +2,8 @@ import { allOf, decodeCursor, pageLimit, SqlParams, type Viewer } from '@cohesio
 import { NAME_SIMILARITY } from '@cohesion/database';
 import { circleSql, distanceSql, withinSql, type CircleSql } from '../geo/geo.sql.js';
 import { DIRECTORY_POLICY, organisationVerifiedSql } from '../directory.policy.js';
-import {
-  CURRENT_MEMBERSHIP,
-  practitionerPlacedAreasSql,
-  practitionerPlacedInSql,
-} from '../practitioners/practitioner.queries.js';
+import { practitionerPlacedAreasSql, practitionerPlacedInSql } from '../practitioners/practitioner.queries.js';
+import { CURRENT_MEMBERSHIP } from '../shared/membership-standing.queries.js';
 import type { PractitionerRelationships } from '../practitioners/relationships.js';
 import { COHESION_THEMES } from '../taxonomy/taxonomy.model.js';
 import { SearchKind, SearchSort, type SearchFilter } from './search.inputs.js';

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '@cohesion/common';
 import { AreaEntity } from '../areas/area.entity.js';
 import { LocationRows } from './location-rows.js';
+import { MembershipRows } from './membership-rows.js';
 import { OrganisationRows } from './organisation-rows.js';
 import { PractitionerRows } from './practitioner-rows.js';
 import { ServiceRows } from './service-rows.js';
@@ -21,6 +22,7 @@ export class DirectoryWriter {
   readonly services: ServiceRows;
   readonly locations = new LocationRows();
   readonly practitioners = new PractitionerRows();
+  readonly memberships = new MembershipRows();
   readonly taxonomy: TaxonomyRows;
 
   constructor(audit: AuditService) {

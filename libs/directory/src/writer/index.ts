@@ -1,5 +1,6 @@
 export * from './directory-writer.js';
 export * from './location-rows.js';
+export * from './membership-rows.js';
 export * from './organisation-rows.js';
 export * from './practitioner-rows.js';
 export * from './service-rows.js';

@@ -2,9 +2,9 @@ import type { EntityManager } from 'typeorm';
 import {
   PractitionerAreaEntity,
   PractitionerEntity,
-  PractitionerMembershipEntity,
   PractitionerThemeEntity,
 } from '../practitioners/practitioner.entity.js';
+import { PractitionerMembershipEntity } from '../memberships/membership.entity.js';
 import { insertRows } from './sourced-rows.js';
 
 /** A person of the demo dataset, with the areas and themes they work on and their memberships. */

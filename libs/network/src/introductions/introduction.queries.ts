@@ -1,3 +1,4 @@
+import { DIRECTORY_POLICY } from '@cohesion/directory';
 import {
   allOf,
   keysetPage,
@@ -68,7 +69,8 @@ export interface PersonRow {
 /** The given practitioners, locked in id order (so two requests never wait on each other). */
 export function lockPractitioners(db: Db, ids: string[]): Promise<PersonRow[]> {
   return db.query<PersonRow[]>(
-    `SELECT p.id, p.full_name AS name, p.job_title AS "jobTitle", p.discoverable,
+    `SELECT p.id, p.full_name AS name, p.job_title AS "jobTitle",
+            ${DIRECTORY_POLICY.seePractitioner.discoverableSql('p')} AS discoverable,
             p.open_to_introductions AS "openToIntroductions", p.introductions_monthly_cap AS "monthlyCap"
        FROM ${practitionersSql('p')} WHERE p.id = ANY($1::uuid[]) ORDER BY p.id FOR NO KEY UPDATE`,
     [ids],

@@ -977,4 +977,16 @@ export const DEMO_PRACTITIONERS: DemoPractitioner[] = [
     expertise: ['youth'],
     memberships: [],
   },
+  {
+    // Verified her address and says she works at the women's circle; its admin (Nasreen
+    // Akhtar, org.admin@) has not confirmed it yet, so she sees the public directory only.
+    key: 'awaiting-confirmation',
+    fullName: 'Farah Iqbal',
+    email: 'awaiting@demo.cohesion.example',
+    jobTitle: 'Wellbeing Volunteer',
+    languages: ['en', 'ur'],
+    areas: ['pleck'],
+    expertise: ['health-and-wellbeing'],
+    memberships: [{ organisation: 'pleck-womens-circle', role: 'Wellbeing volunteer', pending: true }],
+  },
 ];

@@ -14,8 +14,6 @@ import {
 } from 'class-validator';
 import {
   IsGlobalIdOf,
-  IsLocalDate,
-  LocalDateScalar,
   OptionalEmail,
   OptionalPhone,
   OptionalText,
@@ -24,6 +22,7 @@ import {
   OptionalIdsOf,
   OptionalLanguageCodes,
 } from '@cohesion/common';
+import { MembershipInput } from '../../memberships/dto/membership.inputs.js';
 import { ContactVisibility } from '../practitioner.model.js';
 
 @InputType()
@@ -66,31 +65,6 @@ export class ContactVisibilityInput {
   @IsOptional()
   @IsEnum(ContactVisibility)
   website?: ContactVisibility;
-}
-
-@InputType()
-export class MembershipInput {
-  @Field(() => ID)
-  @IsGlobalIdOf('Organisation')
-  organisationId: string;
-
-  @Field(() => String, { nullable: true })
-  @OptionalText(120)
-  role?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @OptionalText(120)
-  team?: string | null;
-
-  @Field(() => LocalDateScalar, { nullable: true })
-  @IsOptional()
-  @IsLocalDate()
-  startDate?: string | null;
-
-  @Field(() => LocalDateScalar, { nullable: true })
-  @IsOptional()
-  @IsLocalDate()
-  endDate?: string | null;
 }
 
 @InputType()
@@ -169,7 +143,12 @@ export class UpdateMyProfileInput {
   @OptionalIdsOf('TaxonomyTerm', 30)
   expertiseIds?: string[];
 
-  @Field(() => [MembershipInput], { nullable: true, description: 'Where you work (replaces the list).' })
+  @Field(() => [MembershipInput], {
+    nullable: true,
+    description:
+      'Where you work: organisations listed keep their membership or are claimed (pending until confirmed); ' +
+      'open memberships of organisations left out end.',
+  })
   @IsOptional()
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class CouncilSignIn1796323795464 implements MigrationInterface {
-  name = 'CouncilSignIn1796323795464';
+export class CouncilSignIn1796323900000 implements MigrationInterface {
+  name = 'CouncilSignIn1796323900000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
