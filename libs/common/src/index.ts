@@ -2,6 +2,7 @@ export * from './audit/audit-entry.entity.js';
 export * from './audit/audit.service.js';
 export * from './audit/audit.queries.js';
 export * from './csv/csv.js';
+export * from './email-domain.js';
 export * from './background/background-tasks.js';
 export * from './common.module.js';
 export * from './errors/domain-error.js';
