@@ -1,4 +1,4 @@
-import { acceptedTenant, isVouchedDomain, profileName, vouchedEmail, type IdTokenClaims } from './oidc-claims.js';
+import { acceptedTenant, vouchedDomain, profileName, vouchedEmail, type IdTokenClaims } from './oidc-claims.js';
 
 const TEMPLATE = 'https://login.microsoftonline.com/{tenantid}/v2.0';
 const WALSALL = '9188040d-6c67-4c5b-b112-36a304b66dad';
@@ -90,12 +90,26 @@ describe('the vouched address', () => {
 });
 
 describe('vouched domains and names', () => {
-  it('needs the domain on both lists, exactly', () => {
-    expect(isVouchedDomain('ann@walsall.gov.uk', ['walsall.gov.uk'], ['walsall.gov.uk'])).toBe(true);
-    expect(isVouchedDomain('ann@walsall.gov.uk', ['walsall.gov.uk'], [])).toBe(false);
-    expect(isVouchedDomain('ann@walsall.gov.uk', [], ['walsall.gov.uk'])).toBe(false);
-    expect(isVouchedDomain('ann@evil.walsall.gov.uk', ['walsall.gov.uk'], ['walsall.gov.uk'])).toBe(false);
-    expect(isVouchedDomain('ann@walsall.gov.uk.evil.example', ['walsall.gov.uk'], ['walsall.gov.uk'])).toBe(false);
+  it('needs the domain on both lists, subdomains counting as their domain', () => {
+    const cases: [string, string[], string[], string | null][] = [
+      ['ann@walsall.gov.uk', ['walsall.gov.uk'], ['walsall.gov.uk'], null],
+      ['ann@youth.walsall.gov.uk', ['walsall.gov.uk'], ['walsall.gov.uk'], null],
+      ['Ann@Youth.Walsall.gov.uk', ['youth.walsall.gov.uk'], ['walsall.gov.uk'], null],
+      ['ann@walsall.gov.uk', ['walsall.gov.uk'], [], 'DOMAIN_NOT_VERIFIED'],
+      ['ann@walsall.gov.uk', ['walsall.gov.uk'], ['youth.walsall.gov.uk'], 'DOMAIN_NOT_VERIFIED'],
+      ['ann@walsall.gov.uk', [], ['walsall.gov.uk'], 'DOMAIN_NOT_VOUCHED'],
+      ['ann@walsall.gov.uk', ['youth.walsall.gov.uk'], ['walsall.gov.uk'], 'DOMAIN_NOT_VOUCHED'],
+      ['ann@notwalsall.gov.uk', ['walsall.gov.uk'], ['walsall.gov.uk'], 'DOMAIN_NOT_VOUCHED'],
+      ['ann@walsall.gov.uk.evil.example', ['walsall.gov.uk'], ['walsall.gov.uk'], 'DOMAIN_NOT_VOUCHED'],
+    ];
+    for (const [email, connection, verified, refusal] of cases) {
+      expect([email, connection, verified, vouchedDomain(email, connection, verified)]).toEqual([
+        email,
+        connection,
+        verified,
+        refusal,
+      ]);
+    }
   });
 
   it('names a new profile from the claims', () => {

@@ -4,6 +4,7 @@
  * The library (openid-client) has already checked the signature, audience, nonce, expiry
  * and issuer; these checks are the ones that depend on the connection.
  */
+import { addressOnDomain } from '@cohesion/common';
 
 /** Why a council sign-in was refused. */
 export type OidcRefusal =
@@ -17,8 +18,13 @@ export type OidcRefusal =
   | 'TENANT_NOT_ALLOWED'
   /** The token carries no address the provider vouches for. */
   | 'EMAIL_NOT_VERIFIED'
-  /** The address is not on a domain both the connection and the organisation vouch for. */
+  /** The address is not on a domain the connection vouches for. */
   | 'DOMAIN_NOT_VOUCHED'
+  /**
+   * The connection vouches for the address's domain but a platform admin has not verified it
+   * as the organisation's: nobody is signed in on it, so no unconfirmed account is made.
+   */
+  | 'DOMAIN_NOT_VERIFIED'
   | 'ACCOUNT_DISABLED'
   /** The connection is gone, or its provider or secret cannot be reached. */
   | 'CONNECTION_UNAVAILABLE';
@@ -30,6 +36,8 @@ export const REFUSAL_MESSAGES: Record<OidcRefusal, string> = {
   TENANT_NOT_ALLOWED: 'Your organisation’s directory is not one this sign-in accepts',
   EMAIL_NOT_VERIFIED: 'Your organisation’s sign-in did not confirm your email address',
   DOMAIN_NOT_VOUCHED: 'Your email address is not on a domain this organisation’s sign-in covers',
+  DOMAIN_NOT_VERIFIED:
+    'Your organisation’s email domain is not verified with us yet; its admins can ask for it to be verified',
   ACCOUNT_DISABLED: 'This account cannot sign in',
   CONNECTION_UNAVAILABLE: 'This sign-in is not available at the moment',
 };
@@ -101,18 +109,22 @@ export function vouchedEmail(connection: ConnectionTrust, claims: IdTokenClaims)
   return { ok: false, refusal: 'EMAIL_NOT_VERIFIED' };
 }
 
-export function domainOf(email: string): string {
-  return email.slice(email.lastIndexOf('@') + 1);
+/** Whether the address is on one of the domains or a subdomain of one (`youth.walsall.gov.uk`). */
+export function onAnyDomain(email: string, domains: readonly string[]): boolean {
+  return domains.some((domain) => addressOnDomain(email, domain.toLowerCase()));
 }
 
-/** Whether the address is on a domain both the connection and the organisation vouch for (exact match). */
-export function isVouchedDomain(
+/**
+ * Whether the address is on a domain the connection vouches for and on one the
+ * organisation has had verified; else why not.
+ */
+export function vouchedDomain(
   email: string,
   connectionDomains: readonly string[],
   verified: readonly string[],
-): boolean {
-  const domain = domainOf(email);
-  return connectionDomains.includes(domain) && verified.map((known) => known.toLowerCase()).includes(domain);
+): OidcRefusal | null {
+  if (!onAnyDomain(email, connectionDomains)) return 'DOMAIN_NOT_VOUCHED';
+  return onAnyDomain(email, verified) ? null : 'DOMAIN_NOT_VERIFIED';
 }
 
 /** A name for a new profile: `name`, else given and family names, else the address before the @. */

@@ -16,10 +16,10 @@ import { PasswordHasher } from '../passwords/password-hasher.js';
 import { hashToken, TokenService } from '../tokens/token.service.js';
 import {
   acceptedTenant,
-  domainOf,
-  isVouchedDomain,
+  onAnyDomain,
   profileName,
   REFUSAL_MESSAGES,
+  vouchedDomain,
   vouchedEmail,
   type IdTokenClaims,
   type OidcRefusal,
@@ -138,7 +138,7 @@ export class OidcSignInService {
       if (!tenant.ok) throw new SignInRefused(tenant.refusal);
       const email = vouchedEmail(connection, claims);
       if (!email.ok) throw new SignInRefused(email.refusal);
-      if (!connection.emailDomains.includes(domainOf(email.value))) throw new SignInRefused('DOMAIN_NOT_VOUCHED');
+      if (!onAnyDomain(email.value, connection.emailDomains)) throw new SignInRefused('DOMAIN_NOT_VOUCHED');
       const identity = { issuer: claims.iss, subject: claims.sub, tenantId: tenant.value };
       return await this.dataSource.transaction((manager) =>
         this.signIn(manager, connection, attempt, identity, email.value, claims),
@@ -181,7 +181,7 @@ export class OidcSignInService {
       if (!account || account.disabledAt || account.passwordHash !== holder?.passwordHash) {
         throw badInput('input.code', SIGN_IN_NOT_VALID);
       }
-      await this.link(manager, attempt, account.id, 'password');
+      await this.link(manager, attempt, account, 'password');
       await markCompleted(manager, attempt.id);
       return this.session(manager, account);
     });
@@ -203,7 +203,7 @@ export class OidcSignInService {
       if (!account || account.disabledAt || account.email !== followed.email || account.id !== attempt.accountId) {
         throw badInput('input.token', LINK_NOT_VALID);
       }
-      await this.link(manager, attempt, account.id, 'emailed link');
+      await this.link(manager, attempt, account, 'emailed link');
       await markLinked(manager, attempt.id);
       return { email: account.email };
     });
@@ -252,7 +252,8 @@ export class OidcSignInService {
     claims: IdTokenClaims,
   ): Promise<CallbackAnswer> {
     const verified = await this.profiles.verifiedEmailDomains(manager, connection.organisationId);
-    if (!isVouchedDomain(email, connection.emailDomains, verified)) throw new SignInRefused('DOMAIN_NOT_VOUCHED');
+    const notVouched = vouchedDomain(email, connection.emailDomains, verified);
+    if (notVouched) throw new SignInRefused(notVouched);
 
     const linkedId = await accountOfIdentity(manager, identity.issuer, identity.subject);
     let account = linkedId
@@ -329,16 +330,28 @@ export class OidcSignInService {
     };
   }
 
-  /** Links the identity waiting on a LINK_REQUIRED attempt and confirms the membership. */
-  private async link(manager: EntityManager, attempt: AttemptRow, accountId: string, proof: string): Promise<void> {
+  /**
+   * Links the identity waiting on a LINK_REQUIRED attempt and confirms the membership. The
+   * provider vouched for the address and the person proved they hold the account, so an
+   * address not yet verified is verified now.
+   */
+  private async link(
+    manager: EntityManager,
+    attempt: AttemptRow,
+    account: AccountEntity,
+    proof: string,
+  ): Promise<void> {
     const connection = await connectionById(manager, attempt.connectionId);
     if (!connection || !attempt.issuer || !attempt.subject) throw badInput('input.code', SIGN_IN_NOT_VALID);
     const identity = { issuer: attempt.issuer, subject: attempt.subject, tenantId: attempt.tenantId };
-    if (!(await this.recordIdentity(manager, accountId, connection, identity, proof))) {
+    if (!(await this.recordIdentity(manager, account.id, connection, identity, proof))) {
       throw badInput('input.code', SIGN_IN_NOT_VALID);
     }
-    await this.profiles.confirmVouchedMembership(manager, accountId, connection.organisationId, 'SIGN_IN');
-    await this.links.supersede(manager, accountId, ['LINK_SIGN_IN']);
+    if (!account.emailVerifiedAt) {
+      await manager.update(AccountEntity, { id: account.id }, { emailVerifiedAt: new Date() });
+    }
+    await this.profiles.confirmVouchedMembership(manager, account.id, connection.organisationId, 'SIGN_IN');
+    await this.links.supersede(manager, account.id, ['LINK_SIGN_IN']);
   }
 
   private async recordIdentity(
