@@ -516,6 +516,30 @@ describe('council sign-in (OpenID Connect)', () => {
       ]);
     });
 
+    it('confirms a new membership after one was ended, which stays in the history', async () => {
+      const ivy = staff({ email: 'ivy.returning@walsall.gov.uk' });
+      await complete((await signIn(ivy)).body.code);
+      await t.db.query(
+        `UPDATE practitioner_memberships m SET status = 'ENDED', ended_at = now()
+           FROM accounts a WHERE a.id = m.practitioner_id AND a.email = 'ivy.returning@walsall.gov.uk'`,
+      );
+      const again = await signIn(ivy);
+      expect(again.body).toMatchObject({ outcome: 'SIGNED_IN' });
+      const account = await me((await complete(again.body.code)).accessToken);
+      expect(account.networkAccess.standing).toBe('VERIFIED_MEMBER');
+      const rows = await t.db.query(
+        `SELECT m.status, m.confirmed_via FROM practitioner_memberships m JOIN accounts a ON a.id = m.practitioner_id
+          WHERE a.email = 'ivy.returning@walsall.gov.uk' ORDER BY m.created_at, m.status`,
+      );
+      expect(rows).toEqual(
+        expect.arrayContaining([
+          { status: 'ENDED', confirmed_via: 'SIGN_IN' },
+          { status: 'CONFIRMED', confirmed_via: 'SIGN_IN' },
+        ]),
+      );
+      expect(rows).toHaveLength(2);
+    });
+
     it('confirms the membership of an organisation not yet verified, without opening the network', async () => {
       const pending = await createOrganisation(t, {
         name: 'Sandwell Council',
