@@ -81,7 +81,11 @@ describe('council sign-in (OpenID Connect)', () => {
     // The provider must know the redirect URI before the app starts, and the app its secret.
     const redirectUri = 'http://localhost:3000/auth/oidc/callback';
     idp = await startIdentityProvider({ redirectUri });
-    t = await createTestApp({ [SECRET_NAME]: idp.clientSecret, API_PUBLIC_URL: 'http://localhost:3000' });
+    t = await createTestApp({
+      [SECRET_NAME]: idp.clientSecret,
+      API_PUBLIC_URL: 'http://localhost:3000',
+      OIDC_ALLOW_PRIVATE_ISSUERS: 'true',
+    });
     expect(t.app.get(OidcProviderClient).redirectUri).toBe(redirectUri);
     admin = await createAdmin(t);
     council = await createOrganisation(t, { name: 'Walsall Council', kind: 'LOCAL_AUTHORITY' });

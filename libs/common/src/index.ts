@@ -28,6 +28,7 @@ export * from './money.js';
 export * from './pagination/connection.js';
 export * from './pagination/keyset.js';
 export * from './personal-data.js';
+export * from './public-address.js';
 export * from './policy/policy.js';
 export * from './sql.js';
 export * from './stable-id.js';

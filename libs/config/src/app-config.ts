@@ -96,6 +96,8 @@ export class AppConfig {
   readonly oidcClientSecrets: ReadonlyMap<string, string>;
   /** Where the API is reached from outside: the base of the sign-in redirect URI. */
   readonly apiPublicUrl: string;
+  /** Whether a council sign-in issuer may be a loopback or private-network address (tests, a local provider). */
+  readonly oidcAllowPrivateIssuers: boolean;
 
   /** `offline` (shipped district table + known addresses) or `postcodes.io`. */
   readonly geocoder: 'offline' | 'postcodes.io';
@@ -248,6 +250,7 @@ export class AppConfig {
       oidcSignInCodeTtlSeconds: read.int('OIDC_SIGN_IN_CODE_TTL_SECONDS', 60, 10, 600),
       oidcLinkTtlSeconds: read.int('OIDC_LINK_TTL_MINUTES', 30, 5, 24 * 60) * 60,
       oidcClientSecrets: read.secretsWithPrefix(OIDC_CLIENT_SECRET_PREFIX),
+      oidcAllowPrivateIssuers: read.bool('OIDC_ALLOW_PRIVATE_ISSUERS', false),
       apiPublicUrl: read.httpUrl('API_PUBLIC_URL', read.httpUrl('PUBLIC_URL', `http://localhost:${port || 3000}`)),
       geocoder: read.oneOf('GEOCODER', ['offline', 'postcodes.io'] as const, 'offline'),
       postcodesIoUrl: read.string('POSTCODES_IO_URL', 'https://api.postcodes.io'),

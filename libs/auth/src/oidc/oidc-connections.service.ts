@@ -129,6 +129,9 @@ export class OidcConnectionsService {
     if (url.search || url.hash || url.username || url.password) {
       throw badInput('input.issuer', 'must be the provider’s issuer URL, without query or credentials');
     }
+    if (this.provider.refusesHost(issuer)) {
+      throw badInput('input.issuer', 'must be on the public internet, not this machine or a private network');
+    }
     if (url.protocol !== 'https:' && !this.provider.allowsInsecure(issuer)) {
       throw badInput('input.issuer', 'must be an https:// URL');
     }

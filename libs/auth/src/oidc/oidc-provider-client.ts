@@ -1,5 +1,7 @@
+import { isIP } from 'node:net';
 import { Injectable } from '@nestjs/common';
 import * as oidc from 'openid-client';
+import { isPublicAddress } from '@cohesion/common';
 import { AppConfig } from '@cohesion/config';
 import { TENANT_PLACEHOLDER, type IdTokenClaims } from './oidc-claims.js';
 
@@ -37,6 +39,14 @@ const DISCOVERY_TTL_MS = 60 * 60 * 1000;
 const TIMEOUT_SECONDS = 10;
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
+/** Whether a URL's host is a name for this machine or an address that is not on the public internet. */
+export function issuerOnPrivateNetwork(url: URL): boolean {
+  const host = url.hostname.toLowerCase();
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  const bare = host.replace(/^\[|\]$/g, '');
+  return isIP(bare) !== 0 && !isPublicAddress(bare);
+}
+
 /**
  * The OpenID Connect relying party, through openid-client: discovery (cached an hour per
  * connection version), the authorization URL with PKCE (S256), state and nonce, and the
@@ -52,6 +62,17 @@ export class OidcProviderClient {
 
   get redirectUri(): string {
     return `${this.appConfig.apiPublicUrl}/auth/oidc/callback`;
+  }
+
+  /**
+   * Whether the issuer's host is this machine or a private network (`localhost`, 10.0.0.5,
+   * 169.254.169.254): refused unless OIDC_ALLOW_PRIVATE_ISSUERS, so an issuer entered by an
+   * admin cannot turn discovery into a probe of the API's own network. Host names are taken
+   * as given; what they resolve to is not checked.
+   */
+  refusesHost(issuer: string): boolean {
+    if (this.appConfig.oidcAllowPrivateIssuers) return false;
+    return issuerOnPrivateNetwork(new URL(issuer.replace(TENANT_PLACEHOLDER, 'organizations')));
   }
 
   /** Whether a plain-http issuer is acceptable: loopback addresses, outside production. */
@@ -112,6 +133,9 @@ export class OidcProviderClient {
     if (cached && cached.key === key && Date.now() - cached.at < DISCOVERY_TTL_MS) return cached.config;
     const secret = this.appConfig.oidcClientSecrets.get(connection.clientSecretName);
     if (!secret) return Promise.reject(new ProviderUnavailable(`${connection.clientSecretName} is not set`));
+    if (this.refusesHost(connection.issuer)) {
+      return Promise.reject(new ProviderUnavailable('the issuer is on a private network'));
+    }
     const server = new URL(connection.issuer.replace(TENANT_PLACEHOLDER, 'organizations'));
     const insecure = this.allowsInsecure(connection.issuer);
     const config = oidc
