@@ -463,6 +463,20 @@ SET default_tablespace = '';
 SET default_table_access_method = heap;
 
 --
+-- Name: account_identities; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.account_identities (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    account_id uuid NOT NULL,
+    issuer character varying(500) NOT NULL,
+    subject character varying(255) NOT NULL,
+    tenant_id character varying(64),
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    last_sign_in_at timestamp with time zone
+);
+
+--
 -- Name: account_links; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -477,7 +491,7 @@ CREATE TABLE public.account_links (
     superseded_at timestamp with time zone,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT ck_account_links_email_lowercase CHECK (((email)::text = lower((email)::text))),
-    CONSTRAINT ck_account_links_purpose CHECK (((purpose)::text = ANY ((ARRAY['VERIFY_EMAIL'::character varying, 'RESET_PASSWORD'::character varying])::text[])))
+    CONSTRAINT ck_account_links_purpose CHECK (((purpose)::text = ANY ((ARRAY['VERIFY_EMAIL'::character varying, 'RESET_PASSWORD'::character varying, 'LINK_SIGN_IN'::character varying])::text[])))
 );
 
 --
@@ -955,6 +969,54 @@ CREATE TABLE public.notifications (
     deliver_at timestamp with time zone DEFAULT now() NOT NULL,
     shown_in_app boolean DEFAULT true NOT NULL,
     CONSTRAINT ck_notifications_recipient CHECK (((recipient_id IS NOT NULL) OR (NOT shown_in_app)))
+);
+
+--
+-- Name: oidc_connections; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.oidc_connections (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    organisation_id uuid NOT NULL,
+    label character varying(120) NOT NULL,
+    issuer character varying(500) NOT NULL,
+    client_id character varying(255) NOT NULL,
+    client_secret_name character varying(80) NOT NULL,
+    allowed_tenant_ids text[] DEFAULT '{}'::text[] NOT NULL,
+    email_domains text[] NOT NULL,
+    created_by uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT ck_oidc_connections_email_domains CHECK ((cardinality(email_domains) > 0)),
+    CONSTRAINT ck_oidc_connections_secret_name CHECK (((client_secret_name)::text ~ '^OIDC_CLIENT_SECRET_[A-Z0-9_]{1,60}$'::text)),
+    CONSTRAINT ck_oidc_connections_tenant_template CHECK ((((issuer)::text !~~ '%{tenantid}%'::text) OR (cardinality(allowed_tenant_ids) > 0)))
+);
+
+--
+-- Name: oidc_sign_in_attempts; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.oidc_sign_in_attempts (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    connection_id uuid NOT NULL,
+    state_hash character(64) NOT NULL,
+    browser_hash character(64) NOT NULL,
+    nonce character varying(64) NOT NULL,
+    code_verifier character varying(128) NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    called_back_at timestamp with time zone,
+    outcome character varying(20),
+    refusal character varying(40),
+    account_id uuid,
+    issuer character varying(500),
+    subject character varying(255),
+    tenant_id character varying(64),
+    account_link_id uuid,
+    code_hash character(64),
+    code_expires_at timestamp with time zone,
+    completed_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT ck_oidc_sign_in_attempts_outcome CHECK (((outcome IS NULL) OR ((outcome)::text = ANY ((ARRAY['SIGNED_IN'::character varying, 'LINK_REQUIRED'::character varying, 'REFUSED'::character varying])::text[]))))
 );
 
 --
@@ -1578,6 +1640,13 @@ CREATE TABLE public.typeorm_metadata (
 ALTER TABLE ONLY public.schema_migrations ALTER COLUMN id SET DEFAULT nextval('public.schema_migrations_id_seq'::regclass);
 
 --
+-- Name: account_identities pk_account_identities_id; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.account_identities
+    ADD CONSTRAINT pk_account_identities_id PRIMARY KEY (id);
+
+--
 -- Name: account_links pk_account_links_id; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1758,6 +1827,20 @@ ALTER TABLE ONLY public.notification_deliveries
 
 ALTER TABLE ONLY public.notifications
     ADD CONSTRAINT pk_notifications_id PRIMARY KEY (id);
+
+--
+-- Name: oidc_connections pk_oidc_connections_id; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.oidc_connections
+    ADD CONSTRAINT pk_oidc_connections_id PRIMARY KEY (id);
+
+--
+-- Name: oidc_sign_in_attempts pk_oidc_sign_in_attempts_id; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.oidc_sign_in_attempts
+    ADD CONSTRAINT pk_oidc_sign_in_attempts_id PRIMARY KEY (id);
 
 --
 -- Name: organisation_areas pk_organisation_areas_organisation_id_area_id; Type: CONSTRAINT; Schema: public; Owner: -
@@ -2019,6 +2102,12 @@ ALTER TABLE ONLY public.taxonomy_terms
     ADD CONSTRAINT uq_taxonomy_terms_taxonomy_id_code UNIQUE (taxonomy_id, code);
 
 --
+-- Name: idx_account_identities_account_id; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_account_identities_account_id ON public.account_identities USING btree (account_id);
+
+--
 -- Name: idx_account_links_account_id_purpose; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -2239,6 +2328,18 @@ CREATE INDEX idx_notification_deliveries_notification_id ON public.notification_
 --
 
 CREATE INDEX idx_notifications_recipient_id_created_at ON public.notifications USING btree (recipient_id, created_at, id);
+
+--
+-- Name: idx_oidc_sign_in_attempts_account_link_id; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_oidc_sign_in_attempts_account_link_id ON public.oidc_sign_in_attempts USING btree (account_link_id) WHERE (account_link_id IS NOT NULL);
+
+--
+-- Name: idx_oidc_sign_in_attempts_created_at; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_oidc_sign_in_attempts_created_at ON public.oidc_sign_in_attempts USING btree (created_at);
 
 --
 -- Name: idx_organisation_areas_area_id; Type: INDEX; Schema: public; Owner: -
@@ -2565,6 +2666,12 @@ CREATE INDEX idx_taxonomy_terms_parent_source_id ON public.taxonomy_terms USING 
 CREATE INDEX idx_taxonomy_terms_path_ids ON public.taxonomy_terms USING gin (path_ids);
 
 --
+-- Name: uq_account_identities_issuer_subject; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX uq_account_identities_issuer_subject ON public.account_identities USING btree (issuer, subject);
+
+--
 -- Name: uq_areas_code; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -2611,6 +2718,24 @@ CREATE UNIQUE INDEX uq_misuse_reports_open_organisation ON public.misuse_reports
 --
 
 CREATE UNIQUE INDEX uq_misuse_reports_open_practitioner ON public.misuse_reports USING btree (reporter_id, practitioner_id) WHERE (((status)::text = 'OPEN'::text) AND (practitioner_id IS NOT NULL));
+
+--
+-- Name: uq_oidc_connections_organisation_issuer; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX uq_oidc_connections_organisation_issuer ON public.oidc_connections USING btree (organisation_id, issuer);
+
+--
+-- Name: uq_oidc_sign_in_attempts_code_hash; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX uq_oidc_sign_in_attempts_code_hash ON public.oidc_sign_in_attempts USING btree (code_hash) WHERE (code_hash IS NOT NULL);
+
+--
+-- Name: uq_oidc_sign_in_attempts_state_hash; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX uq_oidc_sign_in_attempts_state_hash ON public.oidc_sign_in_attempts USING btree (state_hash);
 
 --
 -- Name: uq_organisation_email_domains; Type: INDEX; Schema: public; Owner: -
@@ -2781,6 +2906,13 @@ CREATE TRIGGER taxonomy_terms_search_tags AFTER UPDATE OF name, parent_id ON pub
 --
 
 CREATE TRIGGER taxonomy_terms_set_path BEFORE INSERT OR UPDATE OF parent_id ON public.taxonomy_terms FOR EACH ROW EXECUTE FUNCTION public.tree_set_path();
+
+--
+-- Name: account_identities fk_account_identities_account_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.account_identities
+    ADD CONSTRAINT fk_account_identities_account_id FOREIGN KEY (account_id) REFERENCES public.accounts(id) ON DELETE CASCADE;
 
 --
 -- Name: account_links fk_account_links_account_id; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -3124,6 +3256,34 @@ ALTER TABLE ONLY public.notification_deliveries
 
 ALTER TABLE ONLY public.notifications
     ADD CONSTRAINT fk_notifications_recipient_id FOREIGN KEY (recipient_id) REFERENCES public.accounts(id) ON DELETE CASCADE;
+
+--
+-- Name: oidc_connections fk_oidc_connections_organisation_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.oidc_connections
+    ADD CONSTRAINT fk_oidc_connections_organisation_id FOREIGN KEY (organisation_id) REFERENCES public.organisations(id) ON DELETE CASCADE;
+
+--
+-- Name: oidc_sign_in_attempts fk_oidc_sign_in_attempts_account_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.oidc_sign_in_attempts
+    ADD CONSTRAINT fk_oidc_sign_in_attempts_account_id FOREIGN KEY (account_id) REFERENCES public.accounts(id) ON DELETE CASCADE;
+
+--
+-- Name: oidc_sign_in_attempts fk_oidc_sign_in_attempts_account_link_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.oidc_sign_in_attempts
+    ADD CONSTRAINT fk_oidc_sign_in_attempts_account_link_id FOREIGN KEY (account_link_id) REFERENCES public.account_links(id) ON DELETE SET NULL;
+
+--
+-- Name: oidc_sign_in_attempts fk_oidc_sign_in_attempts_connection_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.oidc_sign_in_attempts
+    ADD CONSTRAINT fk_oidc_sign_in_attempts_connection_id FOREIGN KEY (connection_id) REFERENCES public.oidc_connections(id) ON DELETE CASCADE;
 
 --
 -- Name: organisation_areas fk_organisation_areas_area_id; Type: FK CONSTRAINT; Schema: public; Owner: -

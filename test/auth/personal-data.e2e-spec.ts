@@ -144,6 +144,7 @@ describe('a copy of your data (GET /account/export, npm run export:personal-data
       'exportedAt',
       'account',
       'roles',
+      'signInIdentities',
       'practitionerProfile',
       'memberships',
       'connections',

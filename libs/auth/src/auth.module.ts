@@ -21,9 +21,16 @@ import { EmailVerificationService } from './verification/email-verification.serv
 import { UnverifiedAccountPurgeTask } from './verification/unverified-account-purge.task.js';
 import { AccountSuspensionResolver } from './suspension/suspension.resolver.js';
 import { AccountSuspensionService } from './suspension/suspension.service.js';
+import { OidcAttemptPurgeTask } from './oidc/oidc-attempt-purge.task.js';
+import { OidcConnectionsService } from './oidc/oidc-connections.service.js';
+import { OidcController } from './oidc/oidc.controller.js';
+import { OidcProviderClient } from './oidc/oidc-provider-client.js';
+import { OidcResolver } from './oidc/oidc.resolver.js';
+import { OidcSignInService } from './oidc/oidc-sign-in.service.js';
 
 @Module({
   imports: [PassportModule, JwtModule.register({})],
+  controllers: [OidcController],
   providers: [
     AuthService,
     TokenService,
@@ -41,6 +48,11 @@ import { AccountSuspensionService } from './suspension/suspension.service.js';
     PasswordResetTask,
     AccountSuspensionService,
     AccountSuspensionResolver,
+    OidcProviderClient,
+    OidcSignInService,
+    OidcConnectionsService,
+    OidcResolver,
+    OidcAttemptPurgeTask,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [AuthService, RoleGrantsService, PasswordHasher, RateLimiter],
@@ -52,11 +64,13 @@ export class AuthModule implements OnModuleInit {
     private readonly tasks: BackgroundTasks,
     private readonly purge: UnverifiedAccountPurgeTask,
     private readonly resets: PasswordResetTask,
+    private readonly signInAttempts: OidcAttemptPurgeTask,
   ) {}
 
   onModuleInit(): void {
     this.tasks.register(this.purge);
     this.tasks.register(this.resets);
+    this.tasks.register(this.signInAttempts);
     // An account is visible through node(id) to itself only.
     this.nodes.register(ACCOUNT_TYPE, async (id, context) => {
       const viewer = viewerOf(context);

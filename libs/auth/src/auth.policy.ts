@@ -76,6 +76,35 @@ export const AUTH_POLICY = definePolicies('auth', {
     sentence: 'anyone; the answer never says whether the address has an account; throttled per IP and per address',
     allows: () => true,
   },
+  /** Council sign-in (OpenID Connect): who may set it up, see it, and take each step of it. */
+  configureSignIn: {
+    sentence: 'a platform ADMIN: a connection decides who may sign in as the organisation’s staff',
+    allows: (viewer) => viewer.isAdmin,
+    refuse: { forbidden: 'Only a platform admin can configure sign-in' },
+  },
+  seeSignIn: {
+    sentence: 'a platform ADMIN, or an ORG_ADMIN of the organisation; never the client secret',
+    allows: (viewer, organisation: { organisationId: string }) =>
+      viewer.isAdmin || viewer.hasRole('ORG_ADMIN', organisation.organisationId),
+    refuse: { forbidden: 'Only the organisation’s admins can see how it signs in' },
+  },
+  startSignIn: {
+    sentence: 'anyone: leaves for the organisation’s identity provider; throttled per IP',
+    allows: () => true,
+  },
+  signInCallback: {
+    sentence: 'the browser that started the sign-in, once, before it expires; throttled per IP',
+    allows: () => true,
+  },
+  completeSignIn: {
+    sentence:
+      'whoever holds the one-time code the sign-in handed back: it works once, briefly; failures throttled per IP',
+    allows: () => true,
+  },
+  linkSignIn: {
+    sentence: 'whoever holds a sign-in’s code and the password of the account it waits for; failures throttled per IP',
+    allows: () => true,
+  },
   grantRole: {
     sentence: 'ADMIN for any role; ORG_ADMIN may add admins of their own organisation',
     allows: mayChangeRole,

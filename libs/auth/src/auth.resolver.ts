@@ -3,6 +3,7 @@ import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { notFound, viewerOf, type RequestContext } from '@cohesion/common';
 import { Access, Public } from './access/access.decorator.js';
 import { toAccountModel } from './accounts/account.mapper.js';
+import { sessionPayload } from './accounts/session-payload.js';
 import {
   AccountModel,
   AuthPayloadModel,
@@ -158,18 +159,8 @@ export class AuthResolver {
     return toAccountModel(account, viewer.grants);
   }
 
-  /** The rest of this response (e.g. `account { practitioner }`) is answered as the newly signed-in person. */
   private async payload(session: Session, context: RequestContext): Promise<AuthPayloadModel> {
-    const viewer = await this.auth.viewerOf(session.account.id);
-    const grants = viewer.grants;
-    context.req.viewer = viewer;
-    return Object.assign(new AuthPayloadModel(), {
-      accessToken: session.accessToken,
-      accessTokenExpiresAt: session.accessTokenExpiresAt,
-      refreshToken: session.refreshToken,
-      refreshTokenExpiresAt: session.refreshTokenExpiresAt,
-      account: toAccountModel(session.account, grants),
-    });
+    return sessionPayload(session, await this.auth.viewerOf(session.account.id), context);
   }
 }
 

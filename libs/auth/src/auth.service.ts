@@ -81,7 +81,10 @@ export class AuthService {
     const valid = await this.hasher.verify(account?.passwordHash, input.password);
     if (!account || !valid || account.disabledAt) throw unauthenticated(INVALID_CREDENTIALS);
     if (account.suspendedAt) throw unauthenticated(ACCOUNT_SUSPENDED);
-    const rehash = this.hasher.needsRehash(account.passwordHash) ? await this.hasher.hash(input.password) : undefined;
+    const rehash =
+      account.passwordHash && this.hasher.needsRehash(account.passwordHash)
+        ? await this.hasher.hash(input.password)
+        : undefined;
     return this.dataSource.transaction(async (manager) => {
       await manager.update(
         AccountEntity,

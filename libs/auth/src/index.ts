@@ -24,6 +24,9 @@ export * from './passwords/password-policy.js';
 export * from './throttling/rate-limiter.js';
 export * from './tokens/refresh-token.entity.js';
 export { hashToken, TokenService } from './tokens/token.service.js';
+export { OidcAttemptPurgeTask } from './oidc/oidc-attempt-purge.task.js';
+export { OidcProviderClient } from './oidc/oidc-provider-client.js';
+export { SIGN_IN_COOKIE } from './oidc/oidc.controller.js';
 
 import { AccountEntity } from './accounts/account.entity.js';
 import { RoleGrantEntity } from './accounts/role-grant.entity.js';
@@ -31,6 +34,9 @@ import { ErasureEntity } from './erasure/erasure.entity.js';
 import { AccountLinkEntity } from './links/account-link.entity.js';
 import { PasswordResetRequestEntity } from './passwords/password-reset-request.entity.js';
 import { RefreshTokenEntity } from './tokens/refresh-token.entity.js';
+import { AccountIdentityEntity } from './oidc/account-identity.entity.js';
+import { OidcConnectionEntity } from './oidc/oidc-connection.entity.js';
+import { OidcSignInAttemptEntity } from './oidc/oidc-sign-in-attempt.entity.js';
 
 export const AUTH_ENTITIES = [
   AccountEntity,
@@ -39,4 +45,7 @@ export const AUTH_ENTITIES = [
   AccountLinkEntity,
   PasswordResetRequestEntity,
   ErasureEntity,
+  OidcConnectionEntity,
+  OidcSignInAttemptEntity,
+  AccountIdentityEntity,
 ];

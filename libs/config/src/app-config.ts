@@ -12,6 +12,9 @@ export const LOG_FORMATS = ['json', 'pretty'] as const;
 export type LogFormat = (typeof LOG_FORMATS)[number];
 
 const MIN_SECRET_LENGTH = 32;
+/** The names of the variables that may hold a council sign-in connection's client secret. */
+export const OIDC_CLIENT_SECRET_PREFIX = 'OIDC_CLIENT_SECRET_';
+export const OIDC_CLIENT_SECRET_NAME = /^OIDC_CLIENT_SECRET_[A-Z0-9_]{1,60}$/;
 const JWT_SECRET_FILE = 'jwt-secret';
 
 export interface ThrottleConfig {
@@ -78,6 +81,23 @@ export class AppConfig {
 
   /** How long an organisation's invitation to join works. */
   readonly membershipInvitationTtlDays: number;
+
+  /** How long a council sign-in may take between leaving for the provider and coming back. */
+  readonly oidcStateTtlSeconds: number;
+  /** How long the one-time code handed back by a council sign-in can be exchanged for tokens. */
+  readonly oidcSignInCodeTtlSeconds: number;
+  /** How long a council sign-in waits for the person to prove they hold an existing account. */
+  readonly oidcLinkTtlSeconds: number;
+  /**
+   * The client secrets of council sign-in connections, by variable name: every variable
+   * whose name starts with OIDC_CLIENT_SECRET_. A connection names its variable; no other
+   * variable (JWT_SECRET, DATABASE_URL) can ever be sent to a provider.
+   */
+  readonly oidcClientSecrets: ReadonlyMap<string, string>;
+  /** Where the API is reached from outside: the base of the sign-in redirect URI. */
+  readonly apiPublicUrl: string;
+  /** Whether a council sign-in issuer may be a loopback or private-network address (tests, a local provider). */
+  readonly oidcAllowPrivateIssuers: boolean;
 
   /** `offline` (shipped district table + known addresses) or `postcodes.io`. */
   readonly geocoder: 'offline' | 'postcodes.io';
@@ -154,6 +174,7 @@ export class AppConfig {
       databaseUrl: withoutPassword(this.databaseUrl),
       smtpUrl: withoutPassword(this.smtpUrl),
       jwtSecret: '[secret]',
+      oidcClientSecrets: [...this.oidcClientSecrets.keys()],
     };
   }
 
@@ -225,6 +246,12 @@ export class AppConfig {
       },
       unverifiedAccountRetentionDays: read.int('UNVERIFIED_ACCOUNT_RETENTION_DAYS', 30, 1, 3650),
       membershipInvitationTtlDays: read.int('MEMBERSHIP_INVITATION_TTL_DAYS', 14, 1, 90),
+      oidcStateTtlSeconds: read.int('OIDC_STATE_TTL_SECONDS', 600, 60, 3600),
+      oidcSignInCodeTtlSeconds: read.int('OIDC_SIGN_IN_CODE_TTL_SECONDS', 60, 10, 600),
+      oidcLinkTtlSeconds: read.int('OIDC_LINK_TTL_MINUTES', 30, 5, 24 * 60) * 60,
+      oidcClientSecrets: read.secretsWithPrefix(OIDC_CLIENT_SECRET_PREFIX),
+      oidcAllowPrivateIssuers: read.bool('OIDC_ALLOW_PRIVATE_ISSUERS', false),
+      apiPublicUrl: read.httpUrl('API_PUBLIC_URL', read.httpUrl('PUBLIC_URL', `http://localhost:${port || 3000}`)),
       geocoder: read.oneOf('GEOCODER', ['offline', 'postcodes.io'] as const, 'offline'),
       postcodesIoUrl: read.string('POSTCODES_IO_URL', 'https://api.postcodes.io'),
       geocoderTimeoutMs: read.int('GEOCODER_TIMEOUT_MS', 2000, 100, 30_000),

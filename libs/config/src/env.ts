@@ -96,6 +96,17 @@ export class EnvReader {
           .filter(Boolean);
   }
 
+  /** Every variable whose name starts with `prefix`, by name: values are secrets, never echoed. */
+  secretsWithPrefix(prefix: string): ReadonlyMap<string, string> {
+    const secrets = new Map<string, string>();
+    for (const name of Object.keys(this.env).sort()) {
+      if (!name.startsWith(prefix)) continue;
+      const value = this.raw(name);
+      if (value !== undefined) secrets.set(name, value);
+    }
+    return secrets;
+  }
+
   fail(problem: string): void {
     this.problems.push(problem);
   }

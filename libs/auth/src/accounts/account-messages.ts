@@ -77,6 +77,25 @@ export const ACCOUNT_MESSAGES = {
       carriesLink: true,
     };
   },
+  linkSignIn(
+    to: { accountId: string; email: string },
+    provider: string,
+    publicUrl: string,
+    token: string,
+    ttl: number,
+  ): AccountMessage {
+    return {
+      accountId: to.accountId,
+      to: to.email,
+      kind: 'SIGN_IN_LINK',
+      subject: `Sign in to Cohesion Network with ${provider}`,
+      body:
+        `Someone signed in with ${provider} as ${to.email}, which already has a Cohesion Network account. ` +
+        `To let them sign in to it that way from now on, follow this link:\n\n${link(publicUrl, '/account/link-sign-in', token)}\n\n` +
+        `It works once, for ${hours(ttl)}. If this was not you, ignore this email: nothing changes, and tell your organisation’s admin.`,
+      carriesLink: true,
+    };
+  },
   passwordChanged(to: { accountId: string; email: string }): AccountMessage {
     return {
       accountId: to.accountId,

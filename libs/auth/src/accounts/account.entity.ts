@@ -26,7 +26,10 @@ export class AccountEntity {
   @Column('varchar', { length: 254, nullable: true })
   email: string | null;
 
-  /** argon2id hash; never leaves the auth module. Null once erased: nothing can sign in. */
+  /**
+   * argon2id hash; never leaves the auth module. Null for an account made by a council
+   * sign-in (until the person sets a password through a reset link), and once erased.
+   */
   @Column('varchar', { length: 255, nullable: true })
   passwordHash: string | null;
 

@@ -1,4 +1,5 @@
 import type { Db, PersonalDataSection } from '@cohesion/common';
+import { identityData } from '../oidc/oidc.queries.js';
 
 /**
  * What auth holds about one person, for a copy of their data: the account as they know it
@@ -48,4 +49,5 @@ export async function accountIdByEmail(db: Db, email: string): Promise<string | 
 export const AUTH_PERSONAL_DATA: PersonalDataSection[] = [
   { name: 'account', read: accountData },
   { name: 'roles', read: roleData },
+  { name: 'signInIdentities', read: identityData },
 ];

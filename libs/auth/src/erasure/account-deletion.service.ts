@@ -6,7 +6,11 @@ import { lockAccount } from '../accounts/account.queries.js';
 import { AUTH_POLICY } from '../auth.policy.js';
 import { PasswordHasher } from '../passwords/password-hasher.js';
 import { ACCOUNT_ERASURE, type AccountErasure } from './account-erasure.js';
+import { signedInWithin } from '../oidc/oidc.queries.js';
 import { rememberErasure } from './erasure.queries.js';
+
+/** How recent a council sign-in must be to stand in for the password of an account that has none. */
+const RECENT_SIGN_IN_MINUTES = 10;
 
 /** What the audit trail says of an erasure: who and when (the entry's actor and time), never what was erased. */
 export const ERASURE_AUDIT = { entityType: 'Account', action: 'erase' } as const;
@@ -46,7 +50,7 @@ export class AccountDeletionService {
     });
   }
 
-  /** The person proves it is them: their password, or (once council sign-in exists) a recent OIDC sign-in. */
+  /** The person proves it is them: their password, or (an account without one) a council sign-in in the last minutes. */
   private async assertProvesIdentity(account: AccountEntity, password: string | undefined): Promise<void> {
     if (password !== undefined && password !== '') {
       if (!(await this.hasher.verify(account.passwordHash ?? undefined, password))) {
@@ -54,15 +58,10 @@ export class AccountDeletionService {
       }
       return;
     }
-    if (this.signedInRecentlyThroughOidc(account)) return;
-    throw badInput('input.password', 'is required');
-  }
-
-  /**
-   * Where a recent council sign-in (OpenID Connect) will stand in for the password, for
-   * accounts that have none. There is no OIDC sign-in yet, so nothing qualifies.
-   */
-  private signedInRecentlyThroughOidc(_account: AccountEntity): boolean {
-    return false;
+    if (await signedInWithin(this.dataSource, account.id, RECENT_SIGN_IN_MINUTES)) return;
+    throw badInput(
+      'input.password',
+      `is required; an account without a password signs in through its council again (within ${RECENT_SIGN_IN_MINUTES} minutes) first`,
+    );
   }
 }

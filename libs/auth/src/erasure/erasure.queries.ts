@@ -42,6 +42,13 @@ function eraseResetRequests(db: Db, accountId: string): Promise<number> {
   );
 }
 
+/** Council sign-in identities (issuer, subject, tenant) and sign-in attempts that name the account. */
+async function eraseSignInIdentities(db: Db, accountId: string): Promise<number> {
+  const identities = await changed(db, `DELETE FROM account_identities WHERE account_id = $1 RETURNING id`, accountId);
+  const attempts = await changed(db, `DELETE FROM oidc_sign_in_attempts WHERE account_id = $1 RETURNING id`, accountId);
+  return identities + attempts;
+}
+
 /** The roles held; the audit entries of their granting stay. */
 function eraseRoles(db: Db, accountId: string): Promise<number> {
   return changed(db, `DELETE FROM role_grants WHERE account_id = $1 RETURNING id`, accountId);
@@ -69,6 +76,7 @@ function tombstoneAccount(db: Db, accountId: string): Promise<number> {
 /** What auth holds about a person, erased in this order (the account last: the others read its address). */
 export const AUTH_ERASERS: PersonalDataEraser[] = [
   { name: 'sessions', erase: eraseSessions },
+  { name: 'signInIdentities', erase: eraseSignInIdentities },
   { name: 'accountLinks', erase: eraseLinks },
   { name: 'passwordResetRequests', erase: eraseResetRequests },
   { name: 'roles', erase: eraseRoles },

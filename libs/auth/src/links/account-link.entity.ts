@@ -1,19 +1,20 @@
 import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 /** What following a link does. */
-export const ACCOUNT_LINK_PURPOSES = ['VERIFY_EMAIL', 'RESET_PASSWORD'] as const;
+export const ACCOUNT_LINK_PURPOSES = ['VERIFY_EMAIL', 'RESET_PASSWORD', 'LINK_SIGN_IN'] as const;
 export type AccountLinkPurpose = (typeof ACCOUNT_LINK_PURPOSES)[number];
 
 /**
  * A single-use link emailed to a person: to verify an address (the account's own, or the
- * new one it asked to change to) or to reset a password. Only the SHA-256 of its token is
+ * new one it asked to change to), to reset a password, or to link a council sign-in to
+ * the account (LINK_SIGN_IN). Only the SHA-256 of its token is
  * kept. It works once, before `expiresAt`, and not after a newer link of the same purpose
  * replaced it (see account-link.state-machine.ts).
  */
 @Entity('account_links')
 @Unique('uq_account_links_token_hash', ['tokenHash'])
 @Index('idx_account_links_account_id_purpose', ['accountId', 'purpose', 'createdAt'])
-@Check('ck_account_links_purpose', `"purpose" IN ('VERIFY_EMAIL', 'RESET_PASSWORD')`)
+@Check('ck_account_links_purpose', `"purpose" IN ('VERIFY_EMAIL', 'RESET_PASSWORD', 'LINK_SIGN_IN')`)
 @Check('ck_account_links_email_lowercase', `"email" = lower("email")`)
 export class AccountLinkEntity {
   @PrimaryGeneratedColumn('uuid')

@@ -40,11 +40,13 @@ export async function supersedeLinks(db: Db, accountId: string, purposes: Accoun
 export async function insertLink(
   db: Db,
   link: { accountId: string; purpose: AccountLinkPurpose; email: string; tokenHash: string; expiresAt: Date },
-): Promise<void> {
-  await db.query(
-    `INSERT INTO account_links (account_id, purpose, email, token_hash, expires_at) VALUES ($1, $2, $3, $4, $5)`,
+): Promise<string> {
+  const [row] = await db.query<{ id: string }[]>(
+    `INSERT INTO account_links (account_id, purpose, email, token_hash, expires_at)
+     VALUES ($1, $2, $3, $4, $5) RETURNING id`,
     [link.accountId, link.purpose, link.email, link.tokenHash, link.expiresAt],
   );
+  return row.id;
 }
 
 /** How many links of `purpose` the account was sent in the last `windowSeconds`, and when the latest went. */

@@ -10,6 +10,7 @@ import { LINK_NOT_VALID, linkState, nextLinkState } from './account-link.state-m
 
 /** The link that was followed: whose it is and the address it was sent to. */
 export interface FollowedLink {
+  id: string;
   accountId: string;
   email: string;
 }
@@ -28,16 +29,22 @@ export class AccountLinks {
     manager: EntityManager,
     link: { accountId: string; purpose: AccountLinkPurpose; email: string },
   ): Promise<string> {
+    return (await this.issueWithId(manager, link)).token;
+  }
+
+  /** Issues a link as `issue` does; also returns its id, for a record that waits on it. */
+  async issueWithId(
+    manager: EntityManager,
+    link: { accountId: string; purpose: AccountLinkPurpose; email: string },
+  ): Promise<{ id: string; token: string }> {
     await supersedeLinks(manager, link.accountId, [link.purpose]);
     const token = randomBytes(32).toString('base64url');
-    const ttl =
-      link.purpose === 'VERIFY_EMAIL' ? this.config.emailVerificationTtlSeconds : this.config.passwordResetTtlSeconds;
-    await insertLink(manager, {
+    const id = await insertLink(manager, {
       ...link,
       tokenHash: hashToken(token),
-      expiresAt: new Date(Date.now() + ttl * 1000),
+      expiresAt: new Date(Date.now() + this.ttlOf(link.purpose) * 1000),
     });
-    return token;
+    return { id, token };
   }
 
   /**
@@ -71,7 +78,14 @@ export class AccountLinks {
       row && linkState({ expiresAt: row.expires_at, usedAt: row.used_at, supersededAt: row.superseded_at }, new Date());
     if (!row || !state || nextLinkState(state, 'FOLLOW') === null) throw badInput(field, LINK_NOT_VALID);
     await markLinkUsed(manager, row.id);
-    return { accountId: row.account_id, email: row.email };
+    return { id: row.id, accountId: row.account_id, email: row.email };
+  }
+
+  /** How long a link of `purpose` works. */
+  ttlOf(purpose: AccountLinkPurpose): number {
+    if (purpose === 'VERIFY_EMAIL') return this.config.emailVerificationTtlSeconds;
+    if (purpose === 'RESET_PASSWORD') return this.config.passwordResetTtlSeconds;
+    return this.config.oidcLinkTtlSeconds;
   }
 
   /** Ends the account's outstanding links of these purposes (a password or address changed under them). */

@@ -17,11 +17,11 @@ export class PasswordHasher implements OnModuleInit {
     return argon2.hash(password, OPTIONS);
   }
 
-  /** False for no hash (an erased account) too, after as long as a real check takes. */
+  /** False for no hash (an unknown address, an account without a password, an erased one), after as long as a real check. */
   async verify(hash: string | null | undefined, password: string): Promise<boolean> {
     try {
       const ok = await argon2.verify(hash ?? this.dummyHash, password);
-      return ok && hash !== undefined && hash !== null;
+      return ok && typeof hash === 'string';
     } catch {
       return false;
     }

@@ -29,6 +29,7 @@ import { WithheldRecipientKey1796297739900 } from './1796297739900-WithheldRecip
 import { PlannedDatesGiven1796298024675 } from './1796298024675-PlannedDatesGiven.js';
 import { AccountVerification1796312220754 } from './1796312220754-AccountVerification.js';
 import { ConfirmedMemberships1796323828950 } from './1796323828950-ConfirmedMemberships.js';
+import { CouncilSignIn1796323900000 } from './1796323900000-CouncilSignIn.js';
 import { ErasureSuspensionReports1796323950140 } from './1796323950140-ErasureSuspensionReports.js';
 
 /** Every migration, oldest first. `npm run migration:generate` rewrites this list. */
@@ -63,5 +64,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   PlannedDatesGiven1796298024675,
   AccountVerification1796312220754,
   ConfirmedMemberships1796323828950,
+  CouncilSignIn1796323900000,
   ErasureSuspensionReports1796323950140,
 ];

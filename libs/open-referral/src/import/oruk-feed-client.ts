@@ -2,7 +2,7 @@ import http, { type IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
 import { isIP } from 'node:net';
 import { isObject, uuidOf } from './oruk-records.js';
-import { isPublicAddress, PrivateAddressError, publicOnlyLookup } from './public-address.js';
+import { isPublicAddress, PrivateAddressError, publicOnlyLookup } from '@cohesion/common';
 import type { OrukRecord } from './oruk-document.js';
 
 export interface FeedClientOptions {

@@ -7,6 +7,7 @@ import {
   isUniqueViolation,
   pgConstraint,
   pgErrorCode,
+  PrivateAddressError,
   RecordRefused,
   type FieldProblem,
   type ImportProgress,
@@ -37,7 +38,6 @@ import {
   type Reading,
   type ServiceLocationFromOruk,
 } from './oruk-records.js';
-import { PrivateAddressError } from './public-address.js';
 
 export interface ImportOptions {
   /** Fetch loopback and private-network addresses too. The API allows it only when configured to. */
