@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { toGlobalId } from '@cohesion/common';
+import { MembershipsService, MemberStandingTask } from '@cohesion/directory';
 import {
   auditOf,
   connect,
@@ -654,6 +655,32 @@ describe('confirmed memberships', () => {
       expect((await standingOf(person)).networkAccess.standing).toBe('VERIFIED_MEMBER');
       await t.gql(VERIFY, { input: { id: unlisted.globalId, verified: false } }, admin.token);
       expect((await standingOf(person)).networkAccess.standing).toBe('AWAITING_CONFIRMED_MEMBERSHIP');
+    });
+  });
+
+  describe('as the calendar turns', () => {
+    it('the daily task takes the tier from someone whose only membership ended, and gives it when one starts', async () => {
+      const leaving = await createPractitioner(t, {
+        memberships: [{ organisationId: council.id, startDate: '2020-01-01' }],
+      });
+      const starting = await createPractitioner(t, {
+        verifiedMember: false,
+        memberships: [{ organisationId: council.id, startDate: '2999-01-01' }],
+      });
+      expect((await standingOf(leaving)).networkAccess.standing).toBe('VERIFIED_MEMBER');
+      expect((await standingOf(starting)).networkAccess.standing).toBe('AWAITING_CONFIRMED_MEMBERSHIP');
+      // Time passes: one end date is behind us, one start date has arrived; nobody changed anything.
+      await t.db.query(`UPDATE practitioner_memberships SET end_date = CURRENT_DATE - 1 WHERE practitioner_id = $1`, [
+        leaving.id,
+      ]);
+      await t.db.query(`UPDATE practitioner_memberships SET start_date = CURRENT_DATE WHERE practitioner_id = $1`, [
+        starting.id,
+      ]);
+      const task = new MemberStandingTask(t.db, t.app.get(MembershipsService));
+      expect(await task.runOnce()).toBeGreaterThanOrEqual(2);
+      expect(await task.runOnce()).toBe(0);
+      expect((await standingOf(leaving)).networkAccess.standing).toBe('AWAITING_CONFIRMED_MEMBERSHIP');
+      expect((await standingOf(starting)).networkAccess.standing).toBe('VERIFIED_MEMBER');
     });
   });
 

@@ -157,7 +157,7 @@ export async function organisationAdmins(db: Db, organisationId: string): Promis
   return rows.map((row) => row.id);
 }
 
-/** An organisation's name and whether it exists, locked against concurrent change of its memberships' basis. */
+/** An organisation's id and name; undefined when there is none. */
 export async function organisationNamed(
   db: Db,
   organisationId: string,
@@ -202,4 +202,18 @@ export function claimantsOf(db: Db, practitionerIds: readonly string[]): Promise
 /** Locks the person's profile row: their claims are made one at a time. */
 export async function lockPractitioner(db: Db, practitionerId: string): Promise<void> {
   await db.query(`SELECT 1 FROM practitioners WHERE id = $1 FOR NO KEY UPDATE`, [practitionerId]);
+}
+
+/** Every pending claim to an organisation, each with its claimant's address and whether it is verified. */
+export function pendingClaimsWithAddresses(
+  db: Db,
+  organisationId: string,
+): Promise<(MembershipRow & { email: string; emailVerified: boolean })[]> {
+  return db.query(
+    `SELECT ${MEMBERSHIP_COLUMNS}, a.email, a.email_verified_at IS NOT NULL AS "emailVerified"
+       FROM practitioner_memberships m JOIN ${accountsSql('a')} ON a.id = m.practitioner_id
+      WHERE m.organisation_id = $1 AND m.status = 'PENDING'
+      ORDER BY m.created_at, m.id`,
+    [organisationId],
+  );
 }

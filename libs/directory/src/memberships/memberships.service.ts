@@ -53,11 +53,12 @@ import {
   openMembershipsAt,
   organisationAdmins,
   organisationNamed,
+  pendingClaimsWithAddresses,
   pendingMembershipPage,
   type ClaimantRow,
   type MembershipRow,
 } from './membership.queries.js';
-import { membersOf, refreshStanding } from '../shared/membership-standing.queries.js';
+import { refreshStanding } from '../shared/membership-standing.queries.js';
 import { nextMembershipStatus, type ConfirmationRoute, type MembershipActor } from './membership.state-machine.js';
 
 /** Which person's membership of which organisation. */
@@ -452,20 +453,8 @@ export class MembershipsService {
   }
 
   private async confirmPendingOnDomain(manager: EntityManager, domain: EmailDomainRow): Promise<number> {
-    const pending = await pendingMembershipPage(manager, domain.organisationId, { first: 1000 }, (row) => row);
-    const rows = pending.edges.map((edge) => edge.node);
-    const claimants = new Map(
-      (
-        await claimantsOf(
-          manager,
-          rows.map((row) => row.practitionerId),
-        )
-      ).map((claimant) => [claimant.id, claimant]),
-    );
-    const onDomain = rows.filter((row) => {
-      const claimant = claimants.get(row.practitionerId);
-      return claimant?.emailVerified && addressOnDomain(claimant.email, domain.domain);
-    });
+    const pending = await pendingClaimsWithAddresses(manager, domain.organisationId);
+    const onDomain = pending.filter((row) => row.emailVerified && addressOnDomain(row.email, domain.domain));
     if (onDomain.length === 0) return 0;
     await decideMemberships(
       manager,
@@ -678,10 +667,5 @@ export class MembershipsService {
     if (visible.length === 0) return new Map();
     const claimants = await claimantsOf(this.dataSource, [...new Set(visible.map((row) => row.practitionerId))]);
     return new Map(claimants.map((claimant) => [claimant.id, claimant]));
-  }
-
-  /** The people whose standing may change when an organisation's verification does. */
-  async refreshMembersOf(manager: EntityManager, organisationId: string): Promise<void> {
-    await this.refreshStanding(manager, await membersOf(manager, [organisationId]));
   }
 }
