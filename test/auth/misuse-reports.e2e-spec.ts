@@ -167,6 +167,20 @@ describe('misuse reports (reportMisuse, misuseReports, resolveMisuseReport)', ()
     expect(errorCode(missing)).toBe('NOT_FOUND');
   });
 
+  it('takes a report of someone the reporter blocked, never of someone who blocked the reporter', async () => {
+    const harasser = await createPractitioner(t, { fullName: 'Blocked Harasser' });
+    const blocker = await createPractitioner(t, { fullName: 'Blocked The Reporter' });
+    await t.db.query('INSERT INTO practitioner_blocks (blocker_id, blocked_id) VALUES ($1, $2), ($3, $1)', [
+      reporter.id,
+      harasser.id,
+      blocker.id,
+    ]);
+    const ofBlocked = await report({ practitionerId: harasser.globalId, reason: 'HARASSMENT' });
+    expect(ofBlocked.errors).toBeUndefined();
+    const ofBlocker = await report({ practitionerId: blocker.globalId, reason: 'HARASSMENT' });
+    expect(errorCode(ofBlocker)).toBe('NOT_FOUND');
+  });
+
   it('takes one open report per subject, and a few a day', async () => {
     const again = await report({ practitionerId: subject.globalId, reason: 'SPAM' });
     expect(errorCode(again)).toBe('CONFLICT');

@@ -60,7 +60,7 @@ describe('person ids: a profile you may not see answers like one that does not e
     'node.id': (id) => t.gql(`query ($id: ID!) { node(id: $id) { id } }`, { id }, me.token),
     'reportMisuse.input.practitionerId': (id) =>
       t.gql(
-        `mutation ($input: ReportMisuseInput!) { reportMisuse(input: $input) { id } }`,
+        `mutation ($input: ReportMisuseInput!) { reportMisuse(input: $input) { received } }`,
         { input: { practitionerId: id, reason: 'IMPERSONATION' } },
         me.token,
       ),

@@ -1,6 +1,7 @@
 import { accountsSql } from '@cohesion/auth';
 import { keysetPage, SqlParams, type ConnectionShape, type Db, type KeysetSort, type Viewer } from '@cohesion/common';
 import { DIRECTORY_POLICY, organisationsSql, practitionersSql } from '@cohesion/directory';
+import { NETWORK_POLICY } from '../network.policy.js';
 import type {
   MisuseOutcomeValue,
   MisuseReasonValue,
@@ -8,11 +9,16 @@ import type {
   MisuseReportStatusValue,
 } from './misuse-report.entity.js';
 
-/** The name of the profile `id`, if the viewer may see it in the directory. */
+/**
+ * The name of the profile `id`, if the viewer may act on it as `NETWORK_POLICY.block` says:
+ * someone they may see (discoverable, in the network, no block either way) or someone they
+ * blocked themselves. Someone who blocked the viewer answers as a missing id would.
+ */
 export async function visiblePractitionerName(db: Db, viewer: Viewer, id: string): Promise<string | undefined> {
+  if (!viewer.practitionerId) return undefined;
   const rows = await db.query<{ name: string }[]>(
     `SELECT p.full_name AS name FROM ${practitionersSql('p')}
-      WHERE p.id = $1 AND ${DIRECTORY_POLICY.seePractitioner.sql(viewer, 'p', '$2')}`,
+      WHERE p.id = $1 AND ${NETWORK_POLICY.block.sql('p', '$2::uuid')}`,
     [id, viewer.practitionerId],
   );
   return rows[0]?.name;
