@@ -5,7 +5,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npm run build:js && rm -rf dist/test && npm prune --omit=dev
+RUN npm run build:js && npm run build:web && rm -rf dist/test && npm prune --omit=dev
 
 # Run stage: only the compiled app and production dependencies, as a non-root user.
 FROM node:20-bookworm-slim
@@ -18,6 +18,8 @@ COPY --from=build --chown=node:node /app/package.json ./package.json
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
 COPY --from=build --chown=node:node /app/shared ./shared
+# The website's views (Nunjucks), read at run time.
+COPY --from=build --chown=node:node /app/libs/web/src ./libs/web/src
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 3000

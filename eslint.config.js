@@ -90,6 +90,11 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
+    // The website's browser scripts (bundled by scripts/build-web.mjs).
+    files: ['libs/web/src/**/assets/*.js'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     files: ['apps/api/src/cli/**/*.ts', 'scripts/**', 'test/**/*.ts', '**/*.spec.ts'],
     rules: { 'no-console': 'off', '@typescript-eslint/unbound-method': 'off' },
   },

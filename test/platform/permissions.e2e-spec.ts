@@ -115,6 +115,8 @@ const EXPECTED = [
 
 /** Every REST route and who may call it, reviewed the same way. */
 const EXPECTED_REST = [
+  'GET /: public (web.readPublicPages: anyone: pages about the service itself, with nothing about any person)',
+  'GET /accessibility: public (web.readPublicPages: anyone: pages about the service itself, with nothing about any person)',
   'GET /account/export: account (auth.exportOwnData: your own data only, verified or not; never other people’s contact details, nor who blocked you)',
   'GET /auth/oidc/:connectionId/start: public (auth.startSignIn: anyone: leaves for the organisation’s identity provider; throttled per IP)',
   'GET /auth/oidc/callback: public (auth.signInCallback: the browser that started the sign-in, once, before it expires; throttled per IP)',
@@ -138,6 +140,9 @@ const EXPECTED_REST = [
   'GET /openreferral/v3/taxonomy_terms/:id: public (openReferral.readFeed: anyone: the public service directory is open data (active public services of listed organisations))',
   'GET /openreferral/v3/taxonomy_terms: public (openReferral.readFeed: anyone: the public service directory is open data (active public services of listed organisations))',
   'GET /openreferral/v3: public (openReferral.readFeed: anyone: the public service directory is open data (active public services of listed organisations))',
+  'GET /sign-in: public (auth.login: anyone; failures throttled per IP, per email from each IP, and per email)',
+  'POST /sign-in: public (auth.login: anyone; failures throttled per IP, per email from each IP, and per email)',
+  'POST /sign-out: public (web.signOut: the browser’s own session: signing out ends it and nothing else)',
 ];
 
 describe('every operation has an access decision', () => {

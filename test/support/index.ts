@@ -9,3 +9,4 @@ export * from './command-line.js';
 export * from './service-inputs.js';
 export * from './csv.js';
 export * from './mailbox.js';
+export * from './web-client.js';

@@ -5,7 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { TerminusModule } from '@nestjs/terminus';
 import type { Logger } from 'pino';
 import type { AppConfig } from '@cohesion/config';
-import { InputValidationPipe, RestErrorFilter } from '@cohesion/common';
+import { InputValidationPipe } from '@cohesion/common';
 import { AccountDeletionModule, AuthModule } from '@cohesion/auth';
 import { DirectoryModule } from '@cohesion/directory';
 import { GrantsModule } from '@cohesion/grants';
@@ -13,7 +13,9 @@ import { NetworkModule } from '@cohesion/network';
 import { NotificationsModule } from '@cohesion/notifications';
 import { OpenReferralModule } from '@cohesion/open-referral';
 import { foundationModules } from '@cohesion/platform';
+import { WebModule } from '@cohesion/web';
 import { InProcessWorker } from './background/in-process-worker.js';
+import { HttpErrorFilter } from './http/http-error.filter.js';
 import { DemoDataModule } from './demo/demo-data.module.js';
 import { GraphiqlAssetsController } from './graphql/graphiql.js';
 import { graphqlOptions } from './graphql/graphql.options.js';
@@ -42,6 +44,7 @@ export class AppModule {
         PersonalDataErasureModule,
         AccountDeletionModule,
         DemoDataModule,
+        WebModule,
       ],
       controllers: [HealthController, ...(config.isProduction ? [] : [GraphiqlAssetsController])],
       providers: [
@@ -49,7 +52,7 @@ export class AppModule {
         DatabaseHealthIndicator,
         InProcessWorker,
         { provide: APP_PIPE, useClass: InputValidationPipe },
-        { provide: APP_FILTER, useClass: RestErrorFilter },
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
       ],
     };
   }

@@ -11,7 +11,10 @@ import { RoleGrantsService } from './accounts/role-grants.service.js';
 import { AuthResolver } from './auth.resolver.js';
 import { AuthService } from './auth.service.js';
 import { PasswordHasher } from './passwords/password-hasher.js';
+import { AuthThrottle } from './throttling/auth-throttle.js';
 import { AuthThrottleInterceptor } from './throttling/auth-throttle.interceptor.js';
+import { WebSessions } from './web-sessions/web-sessions.service.js';
+import { WebSessionPurgeTask } from './web-sessions/web-session-purge.task.js';
 import { RateLimiter } from './throttling/rate-limiter.js';
 import { TokenService } from './tokens/token.service.js';
 import { AccountLinks } from './links/account-links.js';
@@ -37,7 +40,10 @@ import { OidcSignInService } from './oidc/oidc-sign-in.service.js';
     PasswordHasher,
     ViewerReader,
     JwtStrategy,
+    AuthThrottle,
     AuthThrottleInterceptor,
+    WebSessions,
+    WebSessionPurgeTask,
     RateLimiter,
     AuthResolver,
     RoleGrantsService,
@@ -55,7 +61,19 @@ import { OidcSignInService } from './oidc/oidc-sign-in.service.js';
     OidcAttemptPurgeTask,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [AuthService, RoleGrantsService, PasswordHasher, RateLimiter],
+  exports: [
+    AuthService,
+    RoleGrantsService,
+    PasswordHasher,
+    RateLimiter,
+    AuthThrottle,
+    WebSessions,
+    EmailVerificationService,
+    PasswordRecoveryService,
+    AccountSuspensionService,
+    OidcSignInService,
+    OidcConnectionsService,
+  ],
 })
 export class AuthModule implements OnModuleInit {
   constructor(
@@ -65,12 +83,14 @@ export class AuthModule implements OnModuleInit {
     private readonly purge: UnverifiedAccountPurgeTask,
     private readonly resets: PasswordResetTask,
     private readonly signInAttempts: OidcAttemptPurgeTask,
+    private readonly webSessions: WebSessionPurgeTask,
   ) {}
 
   onModuleInit(): void {
     this.tasks.register(this.purge);
     this.tasks.register(this.resets);
     this.tasks.register(this.signInAttempts);
+    this.tasks.register(this.webSessions);
     // An account is visible through node(id) to itself only.
     this.nodes.register(ACCOUNT_TYPE, async (id, context) => {
       const viewer = viewerOf(context);

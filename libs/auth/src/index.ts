@@ -16,17 +16,27 @@ export { ERASURE_AUDIT } from './erasure/account-deletion.service.js';
 export { AUTH_ERASERS, erasuresPage } from './erasure/erasure.queries.js';
 export { ErasureEntity } from './erasure/erasure.entity.js';
 export * from './auth.policy.js';
+export * from './dto/auth.inputs.js';
 export { AuthService, normaliseEmail } from './auth.service.js';
 export { UnverifiedAccountPurgeTask } from './verification/unverified-account-purge.task.js';
 export { PasswordResetTask } from './passwords/password-reset.task.js';
 export * from './passwords/password-hasher.js';
 export * from './passwords/password-policy.js';
 export * from './throttling/rate-limiter.js';
+export { AuthThrottle, type AuthThrottleOptions } from './throttling/auth-throttle.js';
+export * from './web-sessions/web-sessions.service.js';
+export { WebSessionEntity } from './web-sessions/web-session.entity.js';
 export * from './tokens/refresh-token.entity.js';
 export { hashToken, TokenService } from './tokens/token.service.js';
 export { OidcAttemptPurgeTask } from './oidc/oidc-attempt-purge.task.js';
 export { OidcProviderClient } from './oidc/oidc-provider-client.js';
 export { SIGN_IN_COOKIE } from './oidc/oidc.controller.js';
+export { OidcSignInService } from './oidc/oidc-sign-in.service.js';
+export { OidcConnectionsService } from './oidc/oidc-connections.service.js';
+export { EmailVerificationService } from './verification/email-verification.service.js';
+export { PasswordRecoveryService } from './passwords/password-recovery.service.js';
+export { AccountSuspensionService } from './suspension/suspension.service.js';
+export { WebSessionPurgeTask } from './web-sessions/web-session-purge.task.js';
 
 import { AccountEntity } from './accounts/account.entity.js';
 import { RoleGrantEntity } from './accounts/role-grant.entity.js';
@@ -34,6 +44,7 @@ import { ErasureEntity } from './erasure/erasure.entity.js';
 import { AccountLinkEntity } from './links/account-link.entity.js';
 import { PasswordResetRequestEntity } from './passwords/password-reset-request.entity.js';
 import { RefreshTokenEntity } from './tokens/refresh-token.entity.js';
+import { WebSessionEntity } from './web-sessions/web-session.entity.js';
 import { AccountIdentityEntity } from './oidc/account-identity.entity.js';
 import { OidcConnectionEntity } from './oidc/oidc-connection.entity.js';
 import { OidcSignInAttemptEntity } from './oidc/oidc-sign-in-attempt.entity.js';
@@ -48,4 +59,5 @@ export const AUTH_ENTITIES = [
   OidcConnectionEntity,
   OidcSignInAttemptEntity,
   AccountIdentityEntity,
+  WebSessionEntity,
 ];

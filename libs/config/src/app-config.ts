@@ -82,6 +82,11 @@ export class AppConfig {
   /** How long an organisation's invitation to join works. */
   readonly membershipInvitationTtlDays: number;
 
+  /** A signed-in browser is signed out after this long without a request. */
+  readonly webSessionIdleMinutes: number;
+  /** A signed-in browser is signed out this long after signing in, however active. */
+  readonly webSessionMaxHours: number;
+
   /** How long a council sign-in may take between leaving for the provider and coming back. */
   readonly oidcStateTtlSeconds: number;
   /** How long the one-time code handed back by a council sign-in can be exchanged for tokens. */
@@ -246,6 +251,8 @@ export class AppConfig {
       },
       unverifiedAccountRetentionDays: read.int('UNVERIFIED_ACCOUNT_RETENTION_DAYS', 30, 1, 3650),
       membershipInvitationTtlDays: read.int('MEMBERSHIP_INVITATION_TTL_DAYS', 14, 1, 90),
+      webSessionIdleMinutes: read.int('WEB_SESSION_IDLE_MINUTES', 60, 5, 24 * 60),
+      webSessionMaxHours: read.int('WEB_SESSION_MAX_HOURS', 12, 1, 24 * 30),
       oidcStateTtlSeconds: read.int('OIDC_STATE_TTL_SECONDS', 600, 60, 3600),
       oidcSignInCodeTtlSeconds: read.int('OIDC_SIGN_IN_CODE_TTL_SECONDS', 60, 10, 600),
       oidcLinkTtlSeconds: read.int('OIDC_LINK_TTL_MINUTES', 30, 5, 24 * 60) * 60,

@@ -6,6 +6,7 @@ import { pinoHttp } from 'pino-http';
 import type { AppConfig } from '@cohesion/config';
 import { runInRequestContext } from '@cohesion/common';
 import { withStatementTally, type StatementTally } from '@cohesion/database';
+import { setUpWeb } from '@cohesion/web';
 import { graphiqlPolicy } from '../graphql/graphiql.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -86,6 +87,7 @@ export function setUpHttp(app: INestApplication, config: AppConfig, logger: Logg
       .setHeader('access-control-max-age', '86400')
       .end();
   });
+  setUpWeb(app, config);
   if (!config.isProduction) app.use('/graphql', graphiqlPolicy);
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: false });
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);

@@ -23,9 +23,10 @@ async function changed(db: Db, sql: string, accountId: string): Promise<number> 
   return (await returningRows<unknown>(db, sql, [accountId])).length;
 }
 
-/** Every refresh token: each session ends. */
-function eraseSessions(db: Db, accountId: string): Promise<number> {
-  return changed(db, `DELETE FROM refresh_tokens WHERE account_id = $1 RETURNING id`, accountId);
+/** Every refresh token and signed-in browser: each session ends. */
+async function eraseSessions(db: Db, accountId: string): Promise<number> {
+  const browsers = await changed(db, `DELETE FROM web_sessions WHERE account_id = $1 RETURNING id`, accountId);
+  return browsers + (await changed(db, `DELETE FROM refresh_tokens WHERE account_id = $1 RETURNING id`, accountId));
 }
 
 /** Verification and reset links (they carry the address). */

@@ -23,6 +23,8 @@ export interface AccessTokenClaims {
 }
 
 export interface IssuedTokens {
+  /** The session (refresh-token family) these tokens belong to. */
+  familyId: string;
   accessToken: string;
   accessTokenExpiresAt: Date;
   refreshToken: string;
@@ -68,6 +70,7 @@ export class TokenService {
       expiresAt: refreshTokenExpiresAt,
     });
     return {
+      familyId,
       accessToken,
       accessTokenExpiresAt: new Date(now + this.config.accessTokenTtlSeconds * 1000),
       refreshToken,

@@ -31,6 +31,7 @@ import { AccountVerification1796312220754 } from './1796312220754-AccountVerific
 import { ConfirmedMemberships1796323828950 } from './1796323828950-ConfirmedMemberships.js';
 import { CouncilSignIn1796323900000 } from './1796323900000-CouncilSignIn.js';
 import { ErasureSuspensionReports1796323950140 } from './1796323950140-ErasureSuspensionReports.js';
+import { WebSessions1796350291870 } from './1796350291870-WebSessions.js';
 
 /** Every migration, oldest first. `npm run migration:generate` rewrites this list. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -66,4 +67,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ConfirmedMemberships1796323828950,
   CouncilSignIn1796323900000,
   ErasureSuspensionReports1796323950140,
+  WebSessions1796350291870,
 ];
