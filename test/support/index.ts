@@ -10,3 +10,4 @@ export * from './service-inputs.js';
 export * from './csv.js';
 export * from './mailbox.js';
 export * from './web-client.js';
+export * from './mail-files.js';
