@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AreasModule } from './areas/areas.module.js';
+import { MembershipsModule } from './memberships/memberships.module.js';
 import { OrganisationTreeReader } from './read-models/organisation-tree.reader.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { AccountProfilesModule, PractitionersModule } from './practitioners/practitioners.module.js';
@@ -14,11 +15,20 @@ import { TaxonomyModule } from './taxonomy/taxonomy.module.js';
     TaxonomyModule,
     OrganisationsModule,
     PractitionersModule,
+    MembershipsModule,
     ServicesModule,
     SearchModule,
     AccountProfilesModule,
   ],
   providers: [OrganisationTreeReader],
-  exports: [AreasModule, TaxonomyModule, OrganisationsModule, PractitionersModule, ServicesModule, SearchModule],
+  exports: [
+    AreasModule,
+    TaxonomyModule,
+    OrganisationsModule,
+    PractitionersModule,
+    MembershipsModule,
+    ServicesModule,
+    SearchModule,
+  ],
 })
 export class DirectoryModule {}

@@ -64,7 +64,15 @@ export class NetworkRelationshipsModule {}
     MisuseReportsService,
     MisuseReportsResolver,
   ],
-  exports: [IntroductionsService, IntroductionExpiryTask, SuggestionsService, IntroductionPathsService],
+  exports: [
+    IntroductionsService,
+    IntroductionExpiryTask,
+    SuggestionsService,
+    IntroductionPathsService,
+    ConnectionsService,
+    BlocksService,
+    MisuseReportsService,
+  ],
 })
 export class NetworkModule implements OnModuleInit {
   constructor(

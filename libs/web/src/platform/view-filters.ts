@@ -44,5 +44,9 @@ export function registerFilters(environment: Environment): void {
   environment.addFilter('dateTime', formatDateTime);
   environment.addFilter('plural', plural);
   environment.addFilter('humanise', humanise);
+  // The filter MOJ Frontend's timeline formats its dates with: the same words as `date` and `dateTime`.
+  environment.addFilter('mojDate', (value: unknown, type?: string) =>
+    type === 'datetime' ? formatDateTime(value) : formatDate(value),
+  );
   environment.addFilter('number', (value: unknown) => (typeof value === 'number' ? value.toLocaleString('en-GB') : ''));
 }
