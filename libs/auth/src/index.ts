@@ -6,18 +6,19 @@ export * from './accounts/account-read-models.js';
 export * from './accounts/account.entity.js';
 export * from './accounts/account.model.js';
 export * from './accounts/personal-data.queries.js';
+export * from './accounts/personal-data-document.js';
 export { markAddressProven } from './accounts/account.queries.js';
 export * from './accounts/role-grant.entity.js';
 export * from './accounts/role-grants.service.js';
 export * from './auth.module.js';
 export * from './erasure/account-erasure.js';
 export { AccountDeletionModule } from './erasure/account-deletion.module.js';
-export { ERASURE_AUDIT } from './erasure/account-deletion.service.js';
+export { AccountDeletionService, ERASURE_AUDIT } from './erasure/account-deletion.service.js';
 export { AUTH_ERASERS, erasuresPage } from './erasure/erasure.queries.js';
 export { ErasureEntity } from './erasure/erasure.entity.js';
 export * from './auth.policy.js';
 export * from './dto/auth.inputs.js';
-export { AuthService, normaliseEmail } from './auth.service.js';
+export { AuthService, normaliseEmail, type Session } from './auth.service.js';
 export { UnverifiedAccountPurgeTask } from './verification/unverified-account-purge.task.js';
 export { PasswordResetTask } from './passwords/password-reset.task.js';
 export * from './passwords/password-hasher.js';
@@ -30,9 +31,21 @@ export * from './tokens/refresh-token.entity.js';
 export { hashToken, TokenService } from './tokens/token.service.js';
 export { OidcAttemptPurgeTask } from './oidc/oidc-attempt-purge.task.js';
 export { OidcProviderClient } from './oidc/oidc-provider-client.js';
-export { SIGN_IN_COOKIE } from './oidc/oidc.controller.js';
+export {
+  clearWebSignInResult,
+  leaveForProvider,
+  SIGN_IN_COOKIE,
+  throttleSignInRoute,
+  WEB_SIGN_IN_COOKIE,
+  WEB_SIGN_IN_FINISH_PATH,
+  WEB_SIGN_IN_RESULT_COOKIE,
+  webSignInResultOf,
+  type WebSignInResult,
+} from './oidc/oidc.controller.js';
+export { REFUSAL_MESSAGES, type OidcRefusal } from './oidc/oidc-claims.js';
 export { OidcSignInService } from './oidc/oidc-sign-in.service.js';
-export { OidcConnectionsService } from './oidc/oidc-connections.service.js';
+export { ConfirmSignInLinkInput, LinkSignInInput } from './oidc/oidc.inputs.js';
+export { OidcConnectionsService, type SignInChoice } from './oidc/oidc-connections.service.js';
 export { EmailVerificationService } from './verification/email-verification.service.js';
 export { PasswordRecoveryService } from './passwords/password-recovery.service.js';
 export { AccountSuspensionService } from './suspension/suspension.service.js';

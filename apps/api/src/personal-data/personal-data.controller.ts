@@ -3,11 +3,9 @@ import { pipeline } from 'node:stream/promises';
 import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { Logger } from 'pino';
-import { Access, AUTH_POLICY } from '@cohesion/auth';
+import { Access, AUTH_POLICY, PERSONAL_DATA_FILENAME } from '@cohesion/auth';
 import { enforce, LOGGER, loggableError, Viewer, type AuthenticatedRequest } from '@cohesion/common';
 import { PersonalDataService } from './personal-data.service.js';
-
-export const PERSONAL_DATA_FILENAME = 'cohesion-network-my-data.json';
 
 /** GET /account/export: a copy of everything held about the signed-in person, as a JSON download. */
 @Controller('account')

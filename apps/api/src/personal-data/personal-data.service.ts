@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AUTH_PERSONAL_DATA, accountIdByEmail, normaliseEmail } from '@cohesion/auth';
+import { AUTH_PERSONAL_DATA, accountIdByEmail, normaliseEmail, type PersonalDataDocument } from '@cohesion/auth';
 import { AUDIT_PERSONAL_DATA, type PersonalDataSection } from '@cohesion/common';
 import { DIRECTORY_PERSONAL_DATA } from '@cohesion/directory';
 import { GRANTS_PERSONAL_DATA } from '@cohesion/grants';
@@ -18,7 +18,7 @@ const ABOUT =
  * here names another domain's tables, and no section waits for the whole to be built.
  */
 @Injectable()
-export class PersonalDataService {
+export class PersonalDataService implements PersonalDataDocument {
   private readonly sections: PersonalDataSection[];
 
   constructor(

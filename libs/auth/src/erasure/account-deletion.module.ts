@@ -5,11 +5,12 @@ import { AccountDeletionResolver } from './account-deletion.resolver.js';
 import { AccountDeletionService } from './account-deletion.service.js';
 
 /**
- * `deleteMyAccount`. Separate from AuthModule because it needs the app's ACCOUNT_ERASURE
+ * `deleteMyAccount` (and its service, for the website's page). Separate from AuthModule because it needs the app's ACCOUNT_ERASURE
  * (every domain's erasers), which processes without the API (the worker) do not load.
  */
 @Module({
   imports: [AuthModule],
   providers: [AccountDeletionService, AccountDeletionResolver, AuthThrottleInterceptor],
+  exports: [AccountDeletionService],
 })
 export class AccountDeletionModule {}

@@ -12,11 +12,12 @@ import {
 } from '@cohesion/common';
 import { AppConfig } from '@cohesion/config';
 import { AUTH_POLICY } from '../auth.policy.js';
-import { isTenantTemplate, TENANT_PLACEHOLDER } from './oidc-claims.js';
+import { isTenantTemplate, onAnyDomain, TENANT_PLACEHOLDER } from './oidc-claims.js';
 import type { SignInConnectionModel } from './oidc-connection.model.js';
 import type { ConfigureSignInInput } from './oidc.inputs.js';
 import { OidcProviderClient } from './oidc-provider-client.js';
 import {
+  allConnections,
   connectionById,
   connectionsOfOrganisation,
   deleteConnection,
@@ -25,6 +26,14 @@ import {
 } from './oidc.queries.js';
 
 export const SIGN_IN_CONNECTION_TYPE = 'SignInConnection';
+
+/** A way to sign in, as the sign-in page offers it to anyone: what its button says and whom it is for. */
+export interface SignInChoice {
+  /** The connection's id, for its start address. */
+  id: string;
+  label: string;
+  emailDomains: string[];
+}
 const PG_FOREIGN_KEY_VIOLATION = '23503';
 
 /**
@@ -110,6 +119,20 @@ export class OidcConnectionsService {
     enforce(AUTH_POLICY.seeSignIn, viewer, { organisationId });
     const rows = await connectionsOfOrganisation(this.dataSource, organisationId);
     return rows.map((row) => this.toModel(row));
+  }
+
+  /**
+   * The council sign-ins anyone may start (AUTH_POLICY.startSignIn): each connection's
+   * label and email domains, nothing of its configuration. Given an email address (or a
+   * bare domain), only those that vouch for it, subdomains included.
+   */
+  async forSignIn(emailOrDomain?: string): Promise<SignInChoice[]> {
+    const rows = await allConnections(this.dataSource);
+    const wanted = emailOrDomain?.trim().toLowerCase();
+    const address = wanted && (wanted.includes('@') ? wanted : `someone@${wanted}`);
+    return rows
+      .filter((row) => !address || onAnyDomain(address, row.emailDomains))
+      .map((row) => ({ id: row.id, label: row.label, emailDomains: row.emailDomains }));
   }
 
   /** A connection for its own page, or null. */

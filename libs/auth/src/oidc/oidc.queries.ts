@@ -34,6 +34,11 @@ export function connectionsOfOrganisation(db: Db, organisationId: string): Promi
   );
 }
 
+/** Every connection, for the sign-in page's choice of council. */
+export function allConnections(db: Db): Promise<OidcConnectionRow[]> {
+  return db.query<OidcConnectionRow[]>(`SELECT ${CONNECTION_COLUMNS} FROM oidc_connections ORDER BY label, id`);
+}
+
 export interface ConnectionValues {
   organisationId: string;
   label: string;
