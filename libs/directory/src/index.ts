@@ -26,7 +26,6 @@ export { MembershipsModule } from './memberships/memberships.module.js';
 export { toMembership, today } from './memberships/membership.mapper.js';
 export { MemberStandingTask } from './memberships/member-standing.task.js';
 export { NOT_IN_NETWORK, networkAccessOf } from './memberships/network-access.js';
-export { MembershipsModule } from './memberships/memberships.module.js';
 export { AcceptInvitationInput } from './memberships/dto/membership.inputs.js';
 export { verifiedMemberSql, refreshStanding } from './shared/membership-standing.queries.js';
 export * from './practitioners/practitioner.entity.js';
