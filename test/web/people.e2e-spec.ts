@@ -197,7 +197,7 @@ describe('the people pages: who sees whom, and what of them', () => {
       expect(text).toContain('Walsall');
       expect(page.html).toContain(`href="/organisations/${council.globalId}"`);
       // Connected through Carol, who could introduce them.
-      expect(text).toContain('2 steps apart, through: Carol Cradley');
+      expect(text).toContain('2 connections apart, through: Carol Cradley');
       expect(page.html).toContain(`href="/introductions/new?to=${alice.globalId}"`);
       expect(page.html).toContain(`href="/blocks/new?person=${alice.globalId}"`);
       expect(page.html).toContain(`href="/reports/new?person=${alice.globalId}"`);

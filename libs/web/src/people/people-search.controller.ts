@@ -21,6 +21,14 @@ import { renderStanding } from './standing.js';
 type SearchFacets = Awaited<Awaited<ReturnType<SearchService['search']>>['facets']>;
 
 const VIEW = 'people/views/search.njk';
+
+/** Kinds of organisation in words (the enum's own spelling reads badly for NHS and VCS). */
+const KIND_WORDS: Record<string, string> = {
+  NHS: 'NHS',
+  VCS: 'Voluntary or community group',
+  NETWORK: 'Network or partnership',
+};
+const kindName = (value: string) => KIND_WORDS[value] ?? humanise(value);
 export const PEOPLE_PAGE_SIZE = 20;
 /** How many earlier pages the address remembers, for "Previous". */
 const MAX_TRAIL = 20;
@@ -212,7 +220,7 @@ export class PeopleSearchController {
       {
         heading: { text: 'Kind of organisation' },
         items: search.kind.map((value) => ({
-          text: humanise(value),
+          text: kindName(value),
           href: remove({ kind: search.kind.filter((item) => item !== value) }),
         })),
       },
@@ -245,7 +253,7 @@ export class PeopleSearchController {
       languageOptions: facetOptions(facets?.languages ?? [], search.language, languageName),
       kindOptions: Object.values(OrganisationKind).map((value) => ({
         value,
-        text: humanise(value),
+        text: kindName(value),
         checked: search.kind.includes(value),
       })),
       organisationOptions: [
