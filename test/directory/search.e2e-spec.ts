@@ -224,6 +224,32 @@ describe('search', () => {
       ).toEqual(['Kindcheck Mosque']);
     });
 
+    it('by organisation: the organisation, its services and the people who work there now', async () => {
+      const centre = await createOrganisation(t, { name: 'Orgcheck Centre' });
+      const other = await createOrganisation(t, { name: 'Orgcheck Elsewhere' });
+      await createService(t, { organisationId: centre.id, name: 'Orgcheck Drop-in' });
+      await createService(t, { organisationId: other.id, name: 'Orgcheck Lunch Club' });
+      await createPractitioner(t, { fullName: 'Orgcheck Worker', memberships: [{ organisationId: centre.id }] });
+      await createPractitioner(t, {
+        fullName: 'Orgcheck Leaver',
+        memberships: [{ organisationId: centre.id, status: 'ENDED' }, { organisationId: other.id }],
+      });
+      const query = 'orgcheck';
+      expect(
+        names(await search({ query, filter: { organisationIds: [centre.globalId] } }, member.token)).sort(),
+      ).toEqual(['Orgcheck Centre', 'Orgcheck Drop-in', 'Orgcheck Worker']);
+      expect(
+        names(
+          await search(
+            { query, filter: { organisationIds: [centre.globalId], kinds: ['PRACTITIONER'] } },
+            member.token,
+          ),
+        ),
+      ).toEqual(['Orgcheck Worker']);
+      const wrong = await t.gql(SEARCH, { query, filter: { organisationIds: [member.id] } }, member.token);
+      expect(errorCode(wrong)).toBe('BAD_USER_INPUT');
+    });
+
     it('by theme and service type, including narrower terms', async () => {
       const hateCrime = await termId(t, 'cohesion-themes', 'hate-crime');
       const narrower = await createTerm(t, 'cohesion-themes', {

@@ -22,6 +22,9 @@ export { ReportMisuseInput, MISUSE_DETAILS_MAX_LENGTH } from './reports/dto/misu
 export { MisuseReason, MisuseReportReceipt } from './reports/misuse-report.model.js';
 export * from './network.policy.js';
 export * from './network.module.js';
+export { NETWORK_POLICY, type PeerFacts } from './network.policy.js';
+export { IntroductionPathsService } from './paths/introduction-paths.service.js';
+export type { IntroductionPath } from './paths/introduction-path.model.js';
 export * from './partnerships/partnership-proposal.entity.js';
 export * from './partnerships/partnership.entity.js';
 export * from './reports/misuse-report.entity.js';

@@ -8,6 +8,7 @@ import { DIRECTORY_PAGES, DirectoryWebModule } from './directory/directory.web.m
 import { HOME_PAGES, HomeWebModule } from './home/home.web.module.js';
 import { NETWORK_PAGES, NetworkWebModule } from './network/network.web.module.js';
 import { NOTIFICATION_PAGES, NotificationsWebModule } from './notifications/notifications.web.module.js';
+import { PEOPLE_PAGES, PeopleWebModule } from './people/people.web.module.js';
 import { webSecurityHeaders } from './platform/web-setup.js';
 import { WebPlatformModule } from './platform/web-platform.module.js';
 import { WebSessionMiddleware } from './platform/web-session.middleware.js';
@@ -20,6 +21,7 @@ export const WEB_CONTROLLERS = [
   ...NETWORK_PAGES,
   ...NOTIFICATION_PAGES,
   ...ADMIN_PAGES,
+  ...PEOPLE_PAGES,
 ];
 
 /** The website, a folder per domain. */
@@ -34,6 +36,7 @@ export const WEB_CONTROLLERS = [
     NetworkWebModule,
     NotificationsWebModule,
     AdminWebModule,
+    PeopleWebModule,
   ],
 })
 export class WebModule implements NestModule {

@@ -31,7 +31,7 @@ import { PractitionersService } from './practitioners.service.js';
     OrganisationPractitionersResolver,
     AccountPractitionerResolver,
   ],
-  exports: [PractitionersService, PractitionerByIdLoader],
+  exports: [PractitionersService, PractitionerByIdLoader, MembershipsModule],
 })
 export class PractitionersModule implements OnModuleInit {
   constructor(

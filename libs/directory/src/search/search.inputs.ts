@@ -75,6 +75,13 @@ export class SearchFilter {
   @IsEnum(OrganisationKind, { each: true })
   organisationKinds?: OrganisationKind[];
 
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'These organisations, services they deliver, people who work there now.',
+  })
+  @OptionalIdsOf('Organisation', 20)
+  organisationIds?: string[];
+
   @Field(() => [ID], { nullable: true, description: 'Cohesion themes (a theme includes its narrower themes).' })
   @OptionalIdsOf('TaxonomyTerm', 30)
   themeIds?: string[];

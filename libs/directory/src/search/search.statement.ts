@@ -260,6 +260,7 @@ function paths(context: KindContext, alias: string, areaPaths = `${alias}.area_p
 function organisationConditions(context: KindContext, alias: string): (string | false | undefined | 0)[] {
   const { filter, params } = context;
   return [
+    filter.organisationIds?.length && `${alias}.id = ANY(${params.add(filter.organisationIds)}::uuid[])`,
     filter.organisationKinds?.length && `${alias}.kind = ANY(${params.add(filter.organisationKinds)}::varchar[])`,
     filter.faithTraditions?.length &&
       `${alias}.faith_tradition = ANY(${params.add(filter.faithTraditions)}::varchar[])`,
