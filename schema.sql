@@ -1634,6 +1634,21 @@ CREATE TABLE public.typeorm_metadata (
 );
 
 --
+-- Name: web_sessions; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.web_sessions (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    token_hash character(64) NOT NULL,
+    account_id uuid NOT NULL,
+    family_id uuid NOT NULL,
+    session_epoch integer NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    last_seen_at timestamp with time zone DEFAULT now() NOT NULL,
+    expires_at timestamp with time zone NOT NULL
+);
+
+--
 -- Name: schema_migrations id; Type: DEFAULT; Schema: public; Owner: -
 --
 
@@ -2039,6 +2054,13 @@ ALTER TABLE ONLY public.taxonomy_terms
     ADD CONSTRAINT pk_taxonomy_terms_id PRIMARY KEY (id);
 
 --
+-- Name: web_sessions pk_web_sessions_id; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.web_sessions
+    ADD CONSTRAINT pk_web_sessions_id PRIMARY KEY (id);
+
+--
 -- Name: account_links uq_account_links_token_hash; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -2100,6 +2122,13 @@ ALTER TABLE ONLY public.taxonomies
 
 ALTER TABLE ONLY public.taxonomy_terms
     ADD CONSTRAINT uq_taxonomy_terms_taxonomy_id_code UNIQUE (taxonomy_id, code);
+
+--
+-- Name: web_sessions uq_web_sessions_token_hash; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.web_sessions
+    ADD CONSTRAINT uq_web_sessions_token_hash UNIQUE (token_hash);
 
 --
 -- Name: idx_account_identities_account_id; Type: INDEX; Schema: public; Owner: -
@@ -2664,6 +2693,12 @@ CREATE INDEX idx_taxonomy_terms_parent_source_id ON public.taxonomy_terms USING 
 --
 
 CREATE INDEX idx_taxonomy_terms_path_ids ON public.taxonomy_terms USING gin (path_ids);
+
+--
+-- Name: idx_web_sessions_account_id; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_web_sessions_account_id ON public.web_sessions USING btree (account_id);
 
 --
 -- Name: uq_account_identities_issuer_subject; Type: INDEX; Schema: public; Owner: -
@@ -3606,3 +3641,10 @@ ALTER TABLE ONLY public.taxonomy_terms
 
 ALTER TABLE ONLY public.taxonomy_terms
     ADD CONSTRAINT fk_taxonomy_terms_taxonomy_id FOREIGN KEY (taxonomy_id) REFERENCES public.taxonomies(id) ON DELETE RESTRICT;
+
+--
+-- Name: web_sessions fk_web_sessions_account_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.web_sessions
+    ADD CONSTRAINT fk_web_sessions_account_id FOREIGN KEY (account_id) REFERENCES public.accounts(id) ON DELETE CASCADE;
