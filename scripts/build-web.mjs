@@ -1,7 +1,7 @@
 // Builds the website's assets into dist/web/assets: the stylesheet (GOV.UK Frontend and MOJ
 // Frontend compiled with our settings), the script bundles (one for every page, one per
 // island), and the icon. Everything the pages load comes from here: nothing from a CDN.
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -43,4 +43,10 @@ await esbuild.build({
   logLevel: 'warning',
 });
 copyFileSync(join(source, 'platform', 'assets', 'favicon.svg'), join(out, 'favicon.svg'));
+// MOJ Frontend's icons (the filter panel's "remove" cross), at the path its stylesheet names.
+cpSync(join(root, 'node_modules', '@ministryofjustice', 'frontend', 'moj', 'assets', 'images'), join(out, 'images'), {
+  recursive: true,
+  // Not the crown: it is reserved for GOV.UK.
+  filter: (file) => !file.includes('crown'),
+});
 console.log(`web assets built in ${Date.now() - started} ms -> ${out}`);
