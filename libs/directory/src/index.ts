@@ -35,7 +35,24 @@ export * from './practitioners/personal-data.queries.js';
 export * from './practitioners/relationships.js';
 export * from './services/service.entity.js';
 export * from './services/services.service.js';
-export { toServiceConnections } from './services/service.mapper.js';
+export {
+  toCostOption,
+  toSchedule,
+  toService,
+  toServiceConnections,
+  toServiceContact,
+  toServiceLocation,
+} from './services/service.mapper.js';
+export {
+  CostOption,
+  LocationType,
+  Schedule,
+  ScheduleFrequency,
+  Service,
+  ServiceContact,
+  ServiceLocation,
+  ServiceStatus,
+} from './services/service.model.js';
 export {
   organisationServicesSql,
   SERVICE_COLUMNS,

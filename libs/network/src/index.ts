@@ -7,6 +7,8 @@ export * from './introductions/introductions.service.js';
 export * from './network.module.js';
 export * from './partnerships/partnership-proposal.entity.js';
 export * from './partnerships/partnership.entity.js';
+export type { Partnership } from './partnerships/partnership.model.js';
+export { PartnershipsService } from './partnerships/partnerships.service.js';
 export * from './reports/misuse-report.entity.js';
 
 import { BlockEntity } from './blocks/block.entity.js';

@@ -64,7 +64,13 @@ export class NetworkRelationshipsModule {}
     MisuseReportsService,
     MisuseReportsResolver,
   ],
-  exports: [IntroductionsService, IntroductionExpiryTask, SuggestionsService, IntroductionPathsService],
+  exports: [
+    IntroductionsService,
+    IntroductionExpiryTask,
+    SuggestionsService,
+    IntroductionPathsService,
+    PartnershipsService,
+  ],
 })
 export class NetworkModule implements OnModuleInit {
   constructor(
