@@ -11,6 +11,7 @@ export * from './organisations/organisation.model.js';
 export * from './directory.policy.js';
 export * from './organisations/organisations.loaders.js';
 export * from './organisations/organisations.service.js';
+export { OrganisationsArgs } from './organisations/dto/organisation.args.js';
 export { recordToOrganisation } from './organisations/organisation.mapper.js';
 export {
   organisationAreasSql,
