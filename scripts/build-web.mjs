@@ -1,7 +1,7 @@
 // Builds the website's assets into dist/web/assets: the stylesheet (GOV.UK Frontend and MOJ
 // Frontend compiled with our settings), the script bundles (one for every page, one per
 // island), and the icon. Everything the pages load comes from here: nothing from a CDN.
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -43,4 +43,10 @@ await esbuild.build({
   logLevel: 'warning',
 });
 copyFileSync(join(source, 'platform', 'assets', 'favicon.svg'), join(out, 'favicon.svg'));
+// MOJ Frontend's icons (the filter's remove-tag crosses, the sortable table's arrows), where its
+// stylesheet looks for them ($moj-assets-path/images/). Icons only: the crown logos stay out.
+cpSync(join(root, 'node_modules', '@ministryofjustice', 'frontend', 'moj', 'assets', 'images'), join(out, 'images'), {
+  recursive: true,
+  filter: (file) => !/crown|apple-touch|logotype/.test(file),
+});
 console.log(`web assets built in ${Date.now() - started} ms -> ${out}`);
