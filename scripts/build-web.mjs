@@ -43,10 +43,10 @@ await esbuild.build({
   logLevel: 'warning',
 });
 copyFileSync(join(source, 'platform', 'assets', 'favicon.svg'), join(out, 'favicon.svg'));
-// MOJ Frontend's icons (the filter panel's "remove" cross), at the path its stylesheet names.
+// MOJ Frontend's icons (the filter's remove-tag crosses, the sortable table's arrows), where its
+// stylesheet looks for them ($moj-assets-path/images/). Icons only: the crown logos stay out.
 cpSync(join(root, 'node_modules', '@ministryofjustice', 'frontend', 'moj', 'assets', 'images'), join(out, 'images'), {
   recursive: true,
-  // Not the crown: it is reserved for GOV.UK.
-  filter: (file) => !file.includes('crown'),
+  filter: (file) => !/crown|apple-touch|logotype/.test(file),
 });
 console.log(`web assets built in ${Date.now() - started} ms -> ${out}`);

@@ -431,6 +431,32 @@ describe('search', () => {
       ]);
     });
 
+    it('filters services by a part of the day, on a day when one is given', async () => {
+      const organisation = await createOrganisation(t, { name: 'Timecheck Provider' });
+      const morning = await createService(t, { organisationId: organisation.id, name: 'Timecheck Morning' });
+      const evening = await createService(t, { organisationId: organisation.id, name: 'Timecheck Evening' });
+      await createService(t, { organisationId: organisation.id, name: 'Timecheck Unscheduled' });
+      await t.db.query(
+        `INSERT INTO service_schedules (service_id, freq, byday, opens_at, closes_at)
+         VALUES ($1, 'WEEKLY', 'TU', '10:00', '12:00'), ($2, 'WEEKLY', 'TH', '18:00', '20:30')`,
+        [morning.id, evening.id],
+      );
+      const query = 'timecheck';
+      const between = (from: string, to: string) => ({ openBetween: { from, to } });
+      expect(names(await search({ query, filter: between('08:00', '12:00') }))).toEqual(['Timecheck Morning']);
+      expect(names(await search({ query, filter: between('17:00', '22:00') }))).toEqual(['Timecheck Evening']);
+      // Touching the end of a session is not overlapping it.
+      expect(names(await search({ query, filter: between('12:00', '17:00') }))).toEqual([]);
+      expect(names(await search({ query, filter: { ...between('17:00', '22:00'), dayOfWeek: 'TUESDAY' } }))).toEqual(
+        [],
+      );
+      expect(names(await search({ query, filter: { ...between('08:00', '12:00'), dayOfWeek: 'TUESDAY' } }))).toEqual([
+        'Timecheck Morning',
+      ]);
+      const backwards = await t.gql(SEARCH, { query, filter: between('12:00', '08:00') });
+      expect(errorFields(backwards)).toEqual(['filter.openBetween.to']);
+    });
+
     describe('distance', () => {
       beforeAll(async () => {
         const near = await createOrganisation(t, {

@@ -282,6 +282,22 @@ describe('360Giving publishing', () => {
     await t.close();
   });
 
+  it('lists every council that publishes, with each fund that has awards (not the one without)', async () => {
+    const publishers = await t.app.get(PublishingService).publishers();
+    const walsall = publishers.find((publisher) => publisher.councilId === council.id);
+    expect(walsall?.name).toBe('Walsall Council');
+    expect(walsall?.funds.map((one) => one.fundId).sort()).toEqual([fund.id, secondFund.id, badFund.id].sort());
+    expect(walsall?.funds.find((one) => one.fundId === secondFund.id)).toMatchObject({
+      name: 'Walsall Belonging Fund',
+      financialYear: '2027-28',
+      awards: 2,
+    });
+    expect(walsall?.awards).toBe(walsall?.funds.reduce((sum, one) => sum + one.awards, 0));
+    expect(walsall?.funds.map((one) => one.fundId)).not.toContain(emptyFund.id);
+    // The council with no awarding fund at all is not a publisher.
+    expect(publishers.every((publisher) => publisher.funds.length > 0)).toBe(true);
+  });
+
   describe('a fund as a 360Giving JSON package', () => {
     let data: Package;
     let byId: Map<string, Grant>;

@@ -11,6 +11,7 @@ export * from './organisations/organisation.model.js';
 export * from './directory.policy.js';
 export * from './organisations/organisations.loaders.js';
 export * from './organisations/organisations.service.js';
+export { OrganisationsArgs } from './organisations/dto/organisation.args.js';
 export { recordToOrganisation } from './organisations/organisation.mapper.js';
 export {
   organisationAreasSql,
@@ -42,7 +43,24 @@ export * from './practitioners/personal-data.queries.js';
 export * from './practitioners/relationships.js';
 export * from './services/service.entity.js';
 export * from './services/services.service.js';
-export { toServiceConnections } from './services/service.mapper.js';
+export {
+  toCostOption,
+  toSchedule,
+  toService,
+  toServiceConnections,
+  toServiceContact,
+  toServiceLocation,
+} from './services/service.mapper.js';
+export {
+  CostOption,
+  LocationType,
+  Schedule,
+  ScheduleFrequency,
+  Service,
+  ServiceContact,
+  ServiceLocation,
+  ServiceStatus,
+} from './services/service.model.js';
 export {
   organisationServicesSql,
   SERVICE_COLUMNS,

@@ -11,6 +11,7 @@ export * from './publishing/data-quality/data-quality.service.js';
 export * from './publishing/export/geo-code-types.js';
 export * from './publishing/export/minted-org-id.js';
 export * from './publishing/export/publishing.service.js';
+export { GrantsPublishingModule } from './publishing/publishing.module.js';
 export * from './publishing/import/three-sixty-giving-import.service.js';
 export * from './publishing/three-sixty-giving-schema.js';
 export * from './publishing/export/three-sixty-giving.csv.js';

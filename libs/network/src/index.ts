@@ -27,6 +27,8 @@ export { IntroductionPathsService } from './paths/introduction-paths.service.js'
 export type { IntroductionPath } from './paths/introduction-path.model.js';
 export * from './partnerships/partnership-proposal.entity.js';
 export * from './partnerships/partnership.entity.js';
+export type { Partnership } from './partnerships/partnership.model.js';
+export { PartnershipsService } from './partnerships/partnerships.service.js';
 export * from './reports/misuse-report.entity.js';
 
 import { BlockEntity } from './blocks/block.entity.js';

@@ -72,6 +72,7 @@ export class NetworkRelationshipsModule {}
     ConnectionsService,
     BlocksService,
     MisuseReportsService,
+    PartnershipsService,
   ],
 })
 export class NetworkModule implements OnModuleInit {

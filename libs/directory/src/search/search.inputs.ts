@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
-import { OptionalText, OptionalIdsOf, OptionalLanguageCodes } from '@cohesion/common';
+import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { LocalTimeScalar, OptionalText, OptionalIdsOf, OptionalLanguageCodes } from '@cohesion/common';
 import { GeoPointInput } from '../shared/shared.inputs.js';
 import { FaithTradition, OrganisationKind } from '../organisations/organisation.model.js';
 
@@ -54,10 +54,23 @@ export class NearInput {
   withinMetres: number = 5000;
 }
 
+const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+@InputType({ description: 'A part of the day, from one time to another (HH:MM, 24-hour, UK time).' })
+export class TimeWindowInput {
+  @Field(() => LocalTimeScalar)
+  @Matches(TIME_OF_DAY, { message: 'must be a time written HH:MM' })
+  from: string;
+
+  @Field(() => LocalTimeScalar)
+  @Matches(TIME_OF_DAY, { message: 'must be a time written HH:MM' })
+  to: string;
+}
+
 @InputType({
   description:
     'Every filter narrows the results. A filter that only applies to one kind (openToIntroductions for people; ' +
-    'age, dayOfWeek, freeOnly, activeOnly and serviceTypeIds for services) limits the results to that kind.',
+    'age, dayOfWeek, openBetween, freeOnly, activeOnly and serviceTypeIds for services) limits the results to that kind.',
 })
 export class SearchFilter {
   @Field(() => [SearchKind], { nullable: true })
@@ -129,6 +142,15 @@ export class SearchFilter {
   @IsOptional()
   @IsEnum(DayOfWeek)
   dayOfWeek?: DayOfWeek;
+
+  @Field(() => TimeWindowInput, {
+    nullable: true,
+    description: 'Services with a session that overlaps this part of the day (on dayOfWeek, when that is given too).',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => TimeWindowInput)
+  openBetween?: TimeWindowInput;
 
   @Field({ nullable: true, description: 'Services with a free option and no charged one.' })
   @IsOptional()

@@ -31,10 +31,14 @@ export async function planSearch(viewer: Viewer, request: SearchRequest, geocode
   const text = request.query?.trim() || undefined;
   const origin = filter.near ? await resolveOrigin(filter, geocoder) : null;
   if (sort === SearchSort.NEAREST && !origin) throw badInput('sort', 'NEAREST needs filter.near');
+  if (filter.openBetween && filter.openBetween.to <= filter.openBetween.from) {
+    throw badInput('filter.openBetween.to', 'must be after from');
+  }
 
   const serviceOnly =
     filter.age !== undefined ||
     filter.dayOfWeek !== undefined ||
+    filter.openBetween !== undefined ||
     filter.freeOnly !== undefined ||
     filter.activeOnly !== undefined ||
     Boolean(filter.serviceTypeIds?.length);

@@ -314,6 +314,15 @@ function practitionerHits(context: KindContext): string {
   );
 }
 
+/** A session of the service on the day (iCal days) and overlapping the part of the day, when given. */
+function sessionSql(params: SqlParams, day: string | undefined, window: SearchFilter['openBetween']): string {
+  const conditions = allOf([
+    day && `sc.byday ~ ${day}`,
+    window && `sc.opens_at < ${params.add(window.to)}::time AND sc.closes_at > ${params.add(window.from)}::time`,
+  ]);
+  return `EXISTS (SELECT 1 FROM service_schedules sc WHERE sc.service_id = s.id AND ${conditions})`;
+}
+
 function serviceHits(context: KindContext): string {
   const { viewer, params, text, origin, filter } = context;
   const day = filter.dayOfWeek ? params.add(`(^|,)(-?[1-5])?${filter.dayOfWeek}(,|$)`) : undefined;
@@ -330,7 +339,7 @@ function serviceHits(context: KindContext): string {
         const age = params.add(filter.age);
         return `(s.minimum_age IS NULL OR s.minimum_age <= ${age}) AND (s.maximum_age IS NULL OR s.maximum_age >= ${age})`;
       })(),
-    day && `EXISTS (SELECT 1 FROM service_schedules sc WHERE sc.service_id = s.id AND sc.byday ~ ${day})`,
+    (day || filter.openBetween) && sessionSql(params, day, filter.openBetween),
     filter.freeOnly &&
       `EXISTS (SELECT 1 FROM service_cost_options c WHERE c.service_id = s.id AND c.amount_pence = 0)
        AND NOT EXISTS (SELECT 1 FROM service_cost_options c WHERE c.service_id = s.id AND c.amount_pence > 0)`,

@@ -1,7 +1,18 @@
 import { Module } from '@nestjs/common';
+import { DirectoryModule } from '@cohesion/directory';
+import { GrantsPublishingModule } from '@cohesion/grants';
+import { NetworkModule } from '@cohesion/network';
+import { DirectoryChoices } from './directory-choices.js';
+import { FundingController } from './funding.controller.js';
+import { OrganisationsController } from './organisations.controller.js';
+import { ServicesController } from './services.controller.js';
 
-/** The directory pages. */
-export const DIRECTORY_PAGES = [];
+/** The public directory pages: services, organisations and funding, for visitors and members alike. */
+export const DIRECTORY_PAGES = [ServicesController, OrganisationsController, FundingController];
 
-@Module({ controllers: DIRECTORY_PAGES })
+@Module({
+  imports: [DirectoryModule, NetworkModule, GrantsPublishingModule],
+  providers: [DirectoryChoices],
+  controllers: DIRECTORY_PAGES,
+})
 export class DirectoryWebModule {}

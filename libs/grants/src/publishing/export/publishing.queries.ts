@@ -72,6 +72,31 @@ export function publicationHeads(db: Db, where: string, id: string): Promise<Hea
   );
 }
 
+/** A fund with published awards, with its council (`publishedFunds`). */
+export interface PublishedFundRow {
+  council_id: string;
+  council_name: string;
+  fund_id: string;
+  fund_name: string;
+  financial_year: string;
+  awards: number;
+  awarded_pence: string;
+}
+
+/** Every fund with at least one published award, by council name, then financial year and name. */
+export function publishedFunds(db: Db): Promise<PublishedFundRow[]> {
+  return db.query(
+    `SELECT c.id AS council_id, c.name AS council_name, f.id AS fund_id, f.name AS fund_name, f.financial_year,
+            count(*)::int AS awards, sum(a.amount_awarded_pence)::text AS awarded_pence
+       FROM ${organisationsSql('c')}
+       JOIN grant_funds f ON f.owner_organisation_id = c.id
+       JOIN grant_applications a ON a.fund_id = f.id AND a.status = ANY($1::text[])
+      GROUP BY c.id, c.name, f.id, f.name, f.financial_year
+      ORDER BY c.name, c.id, f.financial_year DESC, f.name, f.id`,
+    [AWARD_STATUSES],
+  );
+}
+
 /**
  * Up to `limit` awards of a fund after the id `after`, by id. The ids come from the
  * (fund_id, status, id) index alone, one ordered range per award status merged (so a

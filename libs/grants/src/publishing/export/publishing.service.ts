@@ -4,7 +4,7 @@ import { AppConfig } from '@cohesion/config';
 import { DomainError, isUuid, notFound } from '@cohesion/common';
 import { DataQualityTally } from '../data-quality/data-quality.checks.js';
 import { mintedOrgId } from './minted-org-id.js';
-import { awardPage, publicationHeads, type HeadRow } from './publishing.queries.js';
+import { awardPage, publicationHeads, publishedFunds, type HeadRow } from './publishing.queries.js';
 import { ThreeSixtyGivingCsv, type CsvListSizes } from './three-sixty-giving.csv.js';
 import { toThreeSixtyGivingGrant, type AwardRow, type PublishedFund } from './three-sixty-giving.mapper.js';
 import type { ThreeSixtyGivingGrant, ThreeSixtyGivingPackageHead } from './three-sixty-giving.types.js';
@@ -44,6 +44,14 @@ function websiteOf(text: string | null): string | undefined {
   }
 }
 
+/** A council that publishes its grants, with each fund that has published awards (newest year first). */
+export interface Publisher {
+  councilId: string;
+  name: string;
+  awards: number;
+  funds: { fundId: string; name: string; financialYear: string; awards: number; awardedPence: number }[];
+}
+
 /**
  * A fund's or a council's awards as a 360Giving package (JSON) or flat file (CSV),
  * written as it is read: awards come a page at a time, by id, and each page is passed
@@ -55,6 +63,27 @@ export class PublishingService {
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
   ) {}
+
+  /** Every council with published awards (what the 360Giving files under /grants/360giving hold), by name. */
+  async publishers(): Promise<Publisher[]> {
+    const byCouncil = new Map<string, Publisher>();
+    for (const row of await publishedFunds(this.dataSource)) {
+      let publisher = byCouncil.get(row.council_id);
+      if (!publisher) {
+        publisher = { councilId: row.council_id, name: row.council_name, awards: 0, funds: [] };
+        byCouncil.set(row.council_id, publisher);
+      }
+      publisher.awards += row.awards;
+      publisher.funds.push({
+        fundId: row.fund_id,
+        name: row.fund_name,
+        financialYear: row.financial_year,
+        awards: row.awards,
+        awardedPence: Number(row.awarded_pence),
+      });
+    }
+    return [...byCouncil.values()];
+  }
 
   /** One fund's awards. NOT_FOUND for an unknown fund, or one with no awards yet. */
   async forFund(fundId: string): Promise<Publication> {
