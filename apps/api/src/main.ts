@@ -23,11 +23,12 @@ async function bootstrap(): Promise<void> {
   logger.info(
     {
       url,
+      website: `${url}/`,
       graphql: `${url}/graphql`,
       database: config.usesEmbeddedDatabase ? `embedded (${config.dataDir})` : 'DATABASE_URL',
       bootMs: Date.now() - started,
     },
-    `Cohesion Network API listening on ${url}/graphql`,
+    `Cohesion Network: the website on ${url}/, the API on ${url}/graphql`,
   );
   if (!config.isProduction) {
     const demo = app.get(DemoDataService);
