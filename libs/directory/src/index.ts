@@ -22,6 +22,8 @@ export * from './memberships/membership.state-machine.js';
 export * from './memberships/invitation.state-machine.js';
 export * from './memberships/email-domains.js';
 export { MembershipsService } from './memberships/memberships.service.js';
+export { MembershipsModule } from './memberships/memberships.module.js';
+export type { PendingEmailDomainRow } from './memberships/email-domain.queries.js';
 export { MemberStandingTask } from './memberships/member-standing.task.js';
 export { NOT_IN_NETWORK } from './memberships/network-access.js';
 export { verifiedMemberSql, refreshStanding } from './shared/membership-standing.queries.js';

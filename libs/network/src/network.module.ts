@@ -64,7 +64,15 @@ export class NetworkRelationshipsModule {}
     MisuseReportsService,
     MisuseReportsResolver,
   ],
-  exports: [IntroductionsService, IntroductionExpiryTask, SuggestionsService, IntroductionPathsService],
+  exports: [
+    IntroductionsService,
+    IntroductionExpiryTask,
+    SuggestionsService,
+    IntroductionPathsService,
+    NetworkGraphService,
+    PartnershipsService,
+    MisuseReportsService,
+  ],
 })
 export class NetworkModule implements OnModuleInit {
   constructor(
