@@ -28,8 +28,15 @@ function standing(organisation: Organisation): string {
   return organisation.changedSinceVerification ? 'Changed since it was verified' : 'Not verified';
 }
 
+/** Kinds whose names are not words once lower-cased. */
+const KIND_WORDS: Record<string, string> = {
+  VCS: 'Voluntary or community group',
+  NHS: 'NHS',
+  NETWORK: 'Network or partnership',
+};
+
 function organisationRow(organisation: Organisation) {
-  return { ...organisation, standing: standing(organisation) };
+  return { ...organisation, standing: standing(organisation), kindText: KIND_WORDS[organisation.kind] };
 }
 
 /**

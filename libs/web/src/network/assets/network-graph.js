@@ -45,7 +45,15 @@ export function drawNetwork(container, graph) {
     container,
     elements: elementsOf(graph),
     // Rings by distance from the centre: the centre, then 1 step, then 2 steps.
-    layout: { name: 'concentric', concentric: (node) => 3 - node.data('depth'), levelWidth: () => 1, animate: false },
+    layout: {
+      name: 'concentric',
+      concentric: (node) => 3 - node.data('depth'),
+      levelWidth: () => 1,
+      minNodeSpacing: 60,
+      spacingFactor: 1.4,
+      padding: 30,
+      animate: false,
+    },
     minZoom: 0.3,
     maxZoom: 3,
     wheelSensitivity: 0.2,
