@@ -48,7 +48,8 @@ export { ConfirmSignInLinkInput, LinkSignInInput } from './oidc/oidc.inputs.js';
 export { OidcConnectionsService, type SignInChoice } from './oidc/oidc-connections.service.js';
 export { EmailVerificationService } from './verification/email-verification.service.js';
 export { PasswordRecoveryService } from './passwords/password-recovery.service.js';
-export { AccountSuspensionService } from './suspension/suspension.service.js';
+export { AccountSuspensionService, type AccountStanding } from './suspension/suspension.service.js';
+export { SuspendAccountArgs } from './suspension/suspension.args.js';
 export { WebSessionPurgeTask } from './web-sessions/web-session-purge.task.js';
 
 import { AccountEntity } from './accounts/account.entity.js';

@@ -25,6 +25,7 @@ export * from './memberships/email-domains.js';
 export { MembershipsService } from './memberships/memberships.service.js';
 export { MembershipsModule } from './memberships/memberships.module.js';
 export { toMembership, today } from './memberships/membership.mapper.js';
+export type { PendingEmailDomainRow } from './memberships/email-domain.queries.js';
 export { MemberStandingTask } from './memberships/member-standing.task.js';
 export { NOT_IN_NETWORK, networkAccessOf } from './memberships/network-access.js';
 export { toEmailDomain, toInvitation } from './memberships/membership.mapper.js';

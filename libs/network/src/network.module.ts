@@ -73,6 +73,7 @@ export class NetworkRelationshipsModule {}
     BlocksService,
     MisuseReportsService,
     PartnershipsService,
+    NetworkGraphService,
   ],
 })
 export class NetworkModule implements OnModuleInit {

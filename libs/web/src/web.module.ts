@@ -6,6 +6,7 @@ import { ACCOUNT_PAGES, AccountsWebModule } from './accounts/accounts.web.module
 import { ADMIN_PAGES, AdminWebModule } from './admin/admin.web.module.js';
 import { DIRECTORY_PAGES, DirectoryWebModule } from './directory/directory.web.module.js';
 import { HOME_PAGES, HomeWebModule } from './home/home.web.module.js';
+import { GRAPH_PAGES, NetworkGraphWebModule } from './network/graph/network-graph.web.module.js';
 import { NETWORK_PAGES, NetworkWebModule } from './network/network.web.module.js';
 import { NOTIFICATION_PAGES, NotificationsWebModule } from './notifications/notifications.web.module.js';
 import { PEOPLE_PAGES, PeopleWebModule } from './people/people.web.module.js';
@@ -19,6 +20,7 @@ export const WEB_CONTROLLERS = [
   ...ACCOUNT_PAGES,
   ...DIRECTORY_PAGES,
   ...NETWORK_PAGES,
+  ...GRAPH_PAGES,
   ...NOTIFICATION_PAGES,
   ...ADMIN_PAGES,
   ...PEOPLE_PAGES,
@@ -34,6 +36,7 @@ export const WEB_CONTROLLERS = [
     AccountsWebModule,
     DirectoryWebModule,
     NetworkWebModule,
+    NetworkGraphWebModule,
     NotificationsWebModule,
     AdminWebModule,
     PeopleWebModule,

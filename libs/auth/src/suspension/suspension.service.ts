@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { AuditService, badInput, conflict, decodeGlobalId, enforce, notFound, type Viewer } from '@cohesion/common';
 import { ACCOUNT_PROFILES, type AccountProfiles } from '../accounts/account-profiles.js';
 import { AccountEntity } from '../accounts/account.entity.js';
 import { ACCOUNT_TYPE } from '../accounts/account.mapper.js';
 import { lockAccount } from '../accounts/account.queries.js';
+import { normaliseEmail } from '../auth.service.js';
 import { AUTH_POLICY } from '../auth.policy.js';
 import { revokeAllSessions } from '../tokens/sessions.js';
 
@@ -14,6 +15,12 @@ const PERSON_TYPES = [ACCOUNT_TYPE, 'Practitioner'];
 export interface Suspension {
   accountId: string;
   suspendedAt: Date | null;
+}
+
+/** An account as a platform admin finds it to suspend it: its address and whether it is suspended. */
+export interface AccountStanding extends Suspension {
+  email: string;
+  createdAt: Date;
 }
 
 /** The uuid behind an Account or Practitioner global id, or a BAD_USER_INPUT on `accountId`. */
@@ -76,6 +83,21 @@ export class AccountSuspensionService {
       });
       return { accountId, suspendedAt: null };
     });
+  }
+
+  /** The account with this address, for a platform admin deciding on a suspension (none when erased or unknown). */
+  async findByEmail(viewer: Viewer, email: string): Promise<AccountStanding | undefined> {
+    enforce(AUTH_POLICY.suspendAccount, viewer, undefined);
+    const account = await this.dataSource
+      .getRepository(AccountEntity)
+      .findOneBy({ email: normaliseEmail(email), erasedAt: IsNull() });
+    if (!account) return undefined;
+    return {
+      accountId: account.id,
+      email: account.email as string,
+      suspendedAt: account.suspendedAt,
+      createdAt: account.createdAt,
+    };
   }
 
   /** The account, locked; an erased one is as gone as one that never was. */

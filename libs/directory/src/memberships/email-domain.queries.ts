@@ -20,6 +20,23 @@ export function domainsOfOrganisations(
   );
 }
 
+/** A domain and the name of the organisation that declared it. */
+export interface PendingEmailDomainRow extends EmailDomainRow {
+  organisationName: string;
+}
+
+/** Domains declared and not yet verified, oldest first, with their organisation's name (for platform admins). */
+export function unverifiedEmailDomains(db: Db, limit: number): Promise<PendingEmailDomainRow[]> {
+  return db.query<PendingEmailDomainRow[]>(
+    `SELECT ${DOMAIN_COLUMNS}, o.name AS "organisationName"
+       FROM organisation_email_domains d JOIN organisations o ON o.id = d.organisation_id
+      WHERE d.verified_at IS NULL
+      ORDER BY d.created_at, d.id
+      LIMIT $1`,
+    [limit],
+  );
+}
+
 /** Inserts a declared domain; undefined when the organisation already has it. */
 export async function insertEmailDomain(
   db: Db,

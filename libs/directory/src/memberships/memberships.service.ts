@@ -23,8 +23,10 @@ import {
   insertEmailDomain,
   lockEmailDomain,
   setEmailDomainVerified,
+  unverifiedEmailDomains,
   verifiedDomainsOf,
   type EmailDomainRow,
+  type PendingEmailDomainRow,
 } from './email-domain.queries.js';
 import { INVITATION_NOT_VALID, invitationState, nextInvitationStatus } from './invitation.state-machine.js';
 import {
@@ -400,6 +402,12 @@ export class MembershipsService {
         verified: row.verifiedAt !== null,
       }),
     );
+  }
+
+  /** Email domains awaiting a platform admin's check, oldest first (at most `limit`): platform admins only. */
+  domainsAwaitingVerification(viewer: Viewer, limit = 100): Promise<PendingEmailDomainRow[]> {
+    enforce(DIRECTORY_POLICY.verifyEmailDomain, viewer, undefined);
+    return unverifiedEmailDomains(this.dataSource, limit);
   }
 
   verifiedDomains(manager: EntityManager, organisationId: string): Promise<string[]> {

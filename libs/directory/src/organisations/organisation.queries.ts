@@ -79,6 +79,26 @@ export function organisationPage<T>(
   });
 }
 
+/**
+ * A page of the organisations awaiting a platform admin's check, by name: never verified,
+ * or changed (name, kind, identifiers) since they were. For admins, who see every listing.
+ */
+export function awaitingVerificationPage<T>(
+  db: Db,
+  page: { first: number; after?: string },
+  toNode: (row: OrganisationRecord) => T,
+): Promise<ConnectionShape<T>> {
+  return keysetPage(db, {
+    select: ORGANISATION_COLUMNS,
+    from: 'organisations o',
+    where: `NOT ${organisationVerifiedSql('o')}`,
+    params: new SqlParams(),
+    sort: ORGANISATION_SORT,
+    page,
+    toNode,
+  });
+}
+
 /** The organisations among `ids` that the viewer may see, as a prepared statement (a hot lookup). */
 export function visibleOrganisationsByIds(
   dataSource: DataSource,

@@ -42,6 +42,7 @@ import {
   identifierTakenByAnother,
   organisationAreas,
   organisationById,
+  awaitingVerificationPage,
   organisationPage,
   organisationSnapshot,
   organisationThemes,
@@ -96,6 +97,15 @@ export class OrganisationsService {
     page: { first: number; after?: string },
   ): Promise<ConnectionShape<Organisation>> {
     return organisationPage(this.dataSource, viewer, filter, page, recordToOrganisation);
+  }
+
+  /** Organisations awaiting verification (never verified, or changed since), by name: platform admins only. */
+  async awaitingVerification(
+    viewer: Viewer,
+    page: { first: number; after?: string },
+  ): Promise<ConnectionShape<Organisation>> {
+    enforce(DIRECTORY_POLICY.verifyOrganisation, viewer, undefined);
+    return awaitingVerificationPage(this.dataSource, page, recordToOrganisation);
   }
 
   /** The organisations among `ids` that the viewer may see. */
