@@ -138,7 +138,6 @@ describe('every email’s link opens a page', () => {
     '/introductions/:id',
     '/organisations/:id/memberships',
     '/profile/memberships',
-    '/organisations/:id/partnerships',
   ]);
 
   /** Every kind of email that carries a link, and the shape of its link. */
