@@ -31,7 +31,8 @@ export * from './reports/misuse-report.model.js';
 export { MisuseReportsService } from './reports/misuse-reports.service.js';
 export * from './partnerships/partnership-proposal.entity.js';
 export * from './partnerships/partnership.entity.js';
-export type { Partnership } from './partnerships/partnership.model.js';
+export { PartnershipKind, type Partnership } from './partnerships/partnership.model.js';
+export { ProposePartnershipInput } from './partnerships/dto/partnership.inputs.js';
 export { PartnershipsService } from './partnerships/partnerships.service.js';
 export * from './reports/misuse-report.entity.js';
 

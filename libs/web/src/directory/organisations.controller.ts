@@ -13,7 +13,7 @@ import {
   recordToOrganisation,
   ServicesService,
 } from '@cohesion/directory';
-import { PartnershipsService } from '@cohesion/network';
+import { NETWORK_POLICY, PartnershipsService } from '@cohesion/network';
 import { formErrors, listOf, textOf, validated } from '../platform/forms.js';
 import { recordId } from '../platform/ids.js';
 import { PageViewer, WebController } from '../platform/web-controller.js';
@@ -191,6 +191,10 @@ export class OrganisationsController {
     const partnerById = new Map(partners.map((partner) => [partner.id, recordToOrganisation(partner)]));
     return {
       organisation,
+      // Its admins (and platform admins) manage its partnerships on a page of their own.
+      partnershipsHref: allows(NETWORK_POLICY.proposePartnership, viewer, { organisationId: id })
+        ? `/organisations/${organisation.id}/partnerships`
+        : null,
       kind: KIND_NAMES[organisation.kind] ?? humanise(organisation.kind),
       identifiers: organisation.identifiers.map(identifierInWords),
       languages: organisation.languages.map(languageName),
