@@ -202,6 +202,40 @@ describe('the introduction and connection pages', () => {
     expect((await asking.get(`/connections/${target.globalId}/remove`)).status).toBe(404);
   });
 
+  it('offers every mutual connection who could pass it on, but not one blocked or hidden', async () => {
+    const asker = await person();
+    const target = await person();
+    const first = await person();
+    const second = await person();
+    const blocked = await person();
+    const hidden = await person({ discoverable: false });
+    for (const middle of [first, second, blocked, hidden]) {
+      await connect(t, asker.id, middle.id);
+      await connect(t, middle.id, target.id);
+    }
+    expect(
+      (
+        await t.gql(
+          'mutation B($id: ID!) { blockPractitioner(practitionerId: $id) }',
+          { id: asker.globalId },
+          blocked.token,
+        )
+      ).errors,
+    ).toBeUndefined();
+    const browser = await signedIn(asker);
+    const form = await browser.get(`/introductions/new?to=${target.globalId}`);
+    expect(form.status).toBe(200);
+    const choices = [...form.html.matchAll(/name="via" type="radio" value="([^"]*)"/g)].map((match) => match[1]);
+    expect(choices.sort()).toEqual([first.globalId, second.globalId, ''].sort());
+    const sent = await browser.post(
+      '/introductions/new',
+      { to: target.globalId, via: second.globalId, message: MESSAGE },
+      form,
+    );
+    const page = await browser.get(introductionPath(sent));
+    expect(page.html).toContain(`Your request was sent to ${second.fullName}`);
+  });
+
   it('never shows the requester a decline or its reason, whoever declined', async () => {
     const requester = await person();
     const broker = await person();

@@ -88,3 +88,27 @@ export async function meetingOf(
   );
   return meeting;
 }
+
+/**
+ * The people connected to both `me` and `target` whom `me` may step through (discoverable,
+ * not in `hidden`): everyone who could pass a request on, by id, at most `limit`.
+ */
+export async function mutualConnections(
+  db: Db,
+  me: string,
+  target: string,
+  hidden: string[],
+  limit: number,
+): Promise<string[]> {
+  const rows = await db.query<{ id: string }[]>(
+    `SELECT n.id
+       FROM (SELECT $1::uuid AS id) f CROSS JOIN LATERAL (${NEIGHBOURS_OF_F}) n
+      WHERE n.id IN (SELECT t.id FROM (SELECT $2::uuid AS id) f CROSS JOIN LATERAL (${NEIGHBOURS_OF_F}) t)
+        AND n.id <> ALL ($3::uuid[])
+        AND ${steppableSql('n.id')}
+      ORDER BY n.id
+      LIMIT $4`,
+    [me, target, hidden, limit],
+  );
+  return rows.map((row) => row.id);
+}

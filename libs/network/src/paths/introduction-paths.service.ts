@@ -5,7 +5,7 @@ import { NETWORK_POLICY } from '../network.policy.js';
 import { practitionerOf } from '../shared/practitioner-of.js';
 import { toIntroductionPath } from './introduction-path.mapper.js';
 import type { IntroductionPath } from './introduction-path.model.js';
-import { meetingOf, pathStart, stepsFrom } from './introduction-path.queries.js';
+import { meetingOf, mutualConnections, pathStart, stepsFrom } from './introduction-path.queries.js';
 
 type Parents = Map<string, string | null>;
 interface Side {
@@ -24,6 +24,24 @@ interface Side {
 @Injectable()
 export class IntroductionPathsService {
   constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Everyone who could introduce the viewer to `target`: connected to both, and someone the
+   * viewer may see (discoverable, no block either way), at most `limit`, by id. The same
+   * visibility as `shortest`, whose two-step paths go through one of them.
+   */
+  async mutualConnections(viewer: Viewer, target: string, limit: number): Promise<string[]> {
+    const me = practitionerOf(viewer);
+    if (target === me) throw badInput('to', 'is you');
+    const start = await pathStart(this.dataSource, me, target);
+    const hidden = new Set(start.hidden);
+    enforce(
+      NETWORK_POLICY.seePeer,
+      viewer,
+      start.discoverable === null ? undefined : { discoverable: start.discoverable, blocked: hidden.has(target) },
+    );
+    return mutualConnections(this.dataSource, me, target, [...hidden], limit);
+  }
 
   async shortest(viewer: Viewer, target: string, maxHops: number): Promise<IntroductionPath | null> {
     const me = practitionerOf(viewer);

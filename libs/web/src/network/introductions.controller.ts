@@ -30,6 +30,8 @@ const SHOW_VIEW = 'network/views/introduction.njk';
 const WITHDRAW_VIEW = 'network/views/introduction-withdraw.njk';
 const PAGE_SIZE = 20;
 
+/** At most this many mutual connections are offered to pass a request on. */
+const MAX_BROKERS_OFFERED = 10;
 const NEW_LABELS = { via: 'Who to ask', message: 'Your message', howWeMet: 'How you know them', to: 'Who' };
 const RESPOND_LABELS = { note: 'Your note', accept: 'Your answer' };
 
@@ -140,10 +142,10 @@ export class IntroductionsController {
         }
         throw error;
       }
-      const flash =
-        context.broker && input.via === context.broker.practitionerId
-          ? `Your request was sent to ${context.broker.name}, who can pass it on to ${context.target.name}.`
-          : `Your request was sent to ${context.target.name}.`;
+      const via = context.brokers.find((broker) => input.via === broker.practitionerId);
+      const flash = via
+        ? `Your request was sent to ${via.name}, who can pass it on to ${context.target.name}.`
+        : `Your request was sent to ${context.target.name}.`;
       this.pages.redirect(response, `/introductions/${introduction.id}`, flash);
     });
   }
@@ -222,14 +224,17 @@ export class IntroductionsController {
       openToIntroductions: targetRecord.openToIntroductions,
     });
     const path = await this.paths.shortest(viewer, targetId, NETWORK_LIMITS.pathMaxHops);
-    const cards = await this.people.cards(viewer, path?.practitionerIds ?? [targetId]);
+    // A two-step path goes through someone who knows both: every such person could pass a request on.
+    const mutual = path?.hops === 2 ? await this.paths.mutualConnections(viewer, targetId, MAX_BROKERS_OFFERED) : [];
+    const cards = await this.people.cards(viewer, [...(path?.practitionerIds ?? [targetId]), ...mutual]);
     const target = cards.get(targetId) as PersonCard;
     const chain = (path?.practitionerIds ?? []).map((id) => cards.get(id)).filter((card) => card !== undefined);
-    // Someone in the middle of a two-step path knows both: the one who can pass a request on.
-    const broker = path?.hops === 2 ? cards.get(path.practitionerIds[1]) : undefined;
+    const brokers = mutual.map((id) => cards.get(id)).filter((card) => card !== undefined);
+    const broker = brokers[0];
     return {
       target,
       broker,
+      brokers,
       path: path && { hops: path.hops, people: chain.slice(1, -1) },
       connected: path?.hops === 1 || target.connectedToYou,
       rules: INTRODUCTION_RULES,
