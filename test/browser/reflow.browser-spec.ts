@@ -41,7 +41,7 @@ describe('the main pages at 320 and 640 pixels wide', () => {
       for (const width of [320, 640]) {
         await page.setViewportSize({ width, height: 800 });
         await page.goto(`${origin}${path}`);
-        const scrollWidth = (await page.evaluate('document.documentElement.scrollWidth')) as number;
+        const scrollWidth = await page.evaluate<number>('document.documentElement.scrollWidth');
         if (scrollWidth > width) overflow.push(`${path} at ${width}px is ${scrollWidth}px wide`);
         if (width === 320 && path === '/services?q=youth') await browser.screenshot(page, 'web-services-320');
       }
