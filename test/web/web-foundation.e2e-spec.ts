@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { WebSessionPurgeTask } from '@cohesion/auth';
 import { createPractitioner, createTestApp, webClient, type TestApp, type TestPractitioner } from '@cohesion/testing';
 
 describe('the website: pages, sessions and their safety', () => {
@@ -153,5 +154,20 @@ describe('the website: pages, sessions and their safety', () => {
       next,
     );
     expect(answer.location).toBe('/people');
+  });
+
+  // Last: it ends every session of this app.
+  it('purges ended web sessions, then has nothing left to do (an idle server does no work)', async () => {
+    const browser = webClient(t);
+    await browser.signIn(person.email, person.password);
+    const task = t.app.get(WebSessionPurgeTask);
+    await task.runOnce();
+    expect(await task.runOnce()).toBe(0);
+    await t.db.query(`UPDATE web_sessions SET expires_at = now() - interval '1 minute'`);
+    const ended = Number((await t.db.query(`SELECT count(*) AS n FROM web_sessions`))[0].n);
+    expect(ended).toBeGreaterThan(0);
+    expect(await task.runOnce()).toBe(ended);
+    expect(await task.runOnce()).toBe(0);
+    expect((await browser.get('/')).html).not.toContain('Sign out');
   });
 });

@@ -1,4 +1,4 @@
-import type { RoleGrant } from '@cohesion/common';
+import { returningRows, type RoleGrant } from '@cohesion/common';
 import type { DataSource } from 'typeorm';
 import { queryPrepared } from '@cohesion/database';
 
@@ -50,7 +50,9 @@ export async function webViewerSession(
 
 /** Deletes web sessions past their absolute end or idle longer than `idleSeconds`, a batch at a time. */
 export async function purgeWebSessions(dataSource: DataSource, idleSeconds: number, batch: number): Promise<number> {
-  const rows = await dataSource.query<{ id: string }[]>(
+  // Through returningRows: a DELETE's raw answer is [rows, count], whose length is always 2.
+  const rows = await returningRows<{ id: string }>(
+    dataSource,
     `DELETE FROM web_sessions WHERE id IN (
        SELECT id FROM web_sessions
         WHERE expires_at <= now() OR last_seen_at <= now() - make_interval(secs => $1)
