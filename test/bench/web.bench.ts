@@ -16,6 +16,8 @@ import 'reflect-metadata';
 import http from 'node:http';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
+import pg from 'pg';
+import { toGlobalId } from '@cohesion/common';
 import { SCALE_PASSWORD } from '@cohesion/scale-data';
 import { startApi } from './lib/api.js';
 import { BENCH_SIZE as SIZE, ensureDataset } from './lib/dataset.js';
@@ -25,7 +27,6 @@ import { get, post, runLoad, type LoadResult } from './lib/load.js';
 const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const CONNECTIONS = [1, 16];
 const TARGET_RATIO = 1.3;
-const EMAIL = 'person0@scale.cohesion.example';
 
 interface Pair {
   name: string;
@@ -86,19 +87,32 @@ async function main(): Promise<void> {
   const { fresh, seconds } = benchArgs();
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const databaseUrl = await ensureDataset(SERVER, 'cohesion_bench', SIZE, fresh, log);
+  // A verified member (the pages and requests are for them) with the most introductions waiting,
+  // and the profile of someone they may see but are not connected to.
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  const { rows: viewers } = await db.query<{ id: string; email: string }>(
+    `SELECT a.id, a.email FROM accounts a JOIN practitioners p ON p.id = a.id
+      WHERE p.verified_member AND p.discoverable AND a.email LIKE 'person%@scale.cohesion.example'
+      ORDER BY (SELECT count(*) FROM introductions i WHERE i.target_id = a.id) DESC, a.email LIMIT 1`,
+  );
+  const { rows: profiles } = await db.query<{ id: string }>(
+    `SELECT p.id FROM practitioners p WHERE p.verified_member AND p.discoverable AND p.id <> $1
+        AND NOT EXISTS (SELECT 1 FROM connections c WHERE (c.practitioner_a_id, c.practitioner_b_id) IN (($1, p.id), (p.id, $1)))
+      ORDER BY p.id LIMIT 1`,
+    [viewers[0]?.id],
+  );
+  await db.end();
+  if (!viewers[0] || !profiles[0]) throw new Error('The dataset has no verified member to sign in as, or none to open');
+  const EMAIL = viewers[0].email;
+  const profileId = profiles[0].id;
+  log(`  signed in as ${EMAIL}`);
   const api = await startApi(databaseUrl);
   try {
     const graphql = new URL('/graphql', api.url);
     const token = await signIn(graphql, EMAIL, SCALE_PASSWORD);
     const cookie = await webSignIn(api.url, EMAIL, SCALE_PASSWORD);
-    const someone = await gql(
-      graphql,
-      `{ search(query: "youth", filter: { kinds: [PRACTITIONER] }, first: 1) { edges { node { ... on Practitioner { id } } } } }`,
-      {},
-      token,
-    );
-    const personId = (someone.data?.search as { edges: { node: { id: string } }[] }).edges[0]?.node.id;
-    if (!personId) throw new Error('The dataset has no practitioner to open');
+    const personId = toGlobalId('Practitioner', profileId);
 
     const pairs: Pair[] = [
       {
