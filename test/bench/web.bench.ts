@@ -21,7 +21,7 @@ import { toGlobalId } from '@cohesion/common';
 import { SCALE_PASSWORD } from '@cohesion/scale-data';
 import { startApi } from './lib/api.js';
 import { BENCH_SIZE as SIZE, ensureDataset } from './lib/dataset.js';
-import { benchArgs, gql, signIn } from './lib/graphql.js';
+import { benchArgs, signIn } from './lib/graphql.js';
 import { get, post, runLoad, type LoadResult } from './lib/load.js';
 
 const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
