@@ -1,5 +1,3 @@
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { Body, Get, Inject, Post, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
@@ -11,12 +9,12 @@ import {
   AuthThrottle,
   DeleteMyAccountInput,
   PERSONAL_DATA_DOCUMENT,
-  PERSONAL_DATA_FILENAME,
+  sendPersonalData,
   Public,
   WebSessions,
   type PersonalDataDocument,
 } from '@cohesion/auth';
-import { enforce, LOGGER, loggableError, notFound, type Viewer } from '@cohesion/common';
+import { enforce, LOGGER, notFound, type Viewer } from '@cohesion/common';
 import { MembershipsService, networkAccessOf } from '@cohesion/directory';
 import { optionalText, submitForm, validated } from '../platform/forms.js';
 import { Pages } from '../platform/pages.js';
@@ -89,19 +87,12 @@ export class AccountController {
   @Access('account', AUTH_POLICY.exportOwnData)
   async download(@PageViewer() viewer: Viewer, @Res() response: Response): Promise<void> {
     enforce(AUTH_POLICY.exportOwnData, viewer, undefined);
-    response.status(200);
-    response.setHeader('content-type', 'application/json; charset=utf-8');
-    response.setHeader('content-disposition', `attachment; filename="${PERSONAL_DATA_FILENAME}"`);
-    response.setHeader('cache-control', 'private, no-store');
-    response.setHeader('x-content-type-options', 'nosniff');
-    try {
-      await pipeline(Readable.from(this.personalData.document(viewer.accountId as string)), response);
-    } catch (error) {
-      if (!response.writableFinished && !response.destroyed) response.destroy();
-      if ((error as { code?: string } | undefined)?.code !== 'ERR_STREAM_PREMATURE_CLOSE') {
-        this.logger.error({ err: loggableError(error) }, 'downloading personal data failed part-way');
-      }
-    }
+    await sendPersonalData(
+      response,
+      this.personalData.document(viewer.accountId as string),
+      this.logger,
+      'downloading personal data',
+    );
   }
 
   @Get('delete')
